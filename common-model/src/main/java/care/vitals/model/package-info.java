@@ -1,0 +1,4 @@
+/**
+ * The shared vocabulary of the platform: parameters, readings, topics, codecs and scores.
+ */
+package care.vitals.model;
