@@ -1,0 +1,73 @@
+package care.vitals.model.alarm;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import care.vitals.model.device.DeviceEvent;
+import care.vitals.model.id.Identifiers;
+
+/**
+ * One alarm in its current state, as stored in InfluxDB and published retained on
+ * {@code alarms/{ward}/{bed}}.
+ *
+ * @param alarmId stable id of the alarm across its lifecycle, a valid identifier; never
+ * {@code null}
+ * @param patient the pseudonymised patient id (or {@code unassigned}), a valid
+ * identifier; never {@code null}
+ * @param ward the ward, a valid identifier; never {@code null}
+ * @param bed the bed, a valid identifier; never {@code null}
+ * @param device the device that caused it, a valid identifier, or {@code null} for alarms
+ * derived from several devices (e.g. a NEWS2 score)
+ * @param priority the priority; never {@code null}
+ * @param kind what raised it, {@code [a-z0-9_]{1,32}}, e.g. {@code spo2_low},
+ * {@code news2_high}, {@code probe_off}; never {@code null}
+ * @param state the lifecycle state; never {@code null}
+ * @param message human-readable text for displays; never {@code null}, may be empty
+ * @param value the value that triggered it, in the parameter's stored unit, or
+ * {@code null} if none (technical alarms)
+ * @param ts when the alarm entered its current state; never {@code null}
+ */
+public record Alarm(String alarmId, String patient, String ward, String bed, String device, AlarmPriority priority,
+		String kind, AlarmState state, String message, Double value, Instant ts) {
+
+	/**
+	 * Validates the alarm.
+	 * @throws IllegalArgumentException if a component is invalid
+	 */
+	public Alarm {
+		Identifiers.requireValid(alarmId, "alarm id");
+		Identifiers.requireValid(patient, "patient");
+		Identifiers.requireValid(ward, "ward");
+		Identifiers.requireValid(bed, "bed");
+		if (device != null) {
+			Identifiers.requireValid(device, "device id");
+		}
+		Objects.requireNonNull(priority, "priority");
+		if (!DeviceEvent.isValidKind(kind)) {
+			throw new IllegalArgumentException("kind must match [a-z0-9_]{1,32}");
+		}
+		Objects.requireNonNull(state, "state");
+		Objects.requireNonNull(message, "message");
+		if (value != null && !Double.isFinite(value)) {
+			throw new IllegalArgumentException("value must be finite");
+		}
+		Objects.requireNonNull(ts, "ts");
+	}
+
+	/**
+	 * Returns this alarm in a new state.
+	 * @param next the new state, allowed by {@link AlarmState#canMoveTo(AlarmState)}
+	 * @param at when the transition happened
+	 * @return the alarm in the new state
+	 * @throws IllegalStateException if the lifecycle does not allow the transition
+	 */
+	public Alarm moveTo(AlarmState next, Instant at) {
+		if (!this.state.canMoveTo(next)) {
+			throw new IllegalStateException(
+					"alarm " + this.alarmId + " cannot move from " + this.state + " to " + next);
+		}
+		return new Alarm(this.alarmId, this.patient, this.ward, this.bed, this.device, this.priority, this.kind, next,
+				this.message, this.value, at);
+	}
+
+}

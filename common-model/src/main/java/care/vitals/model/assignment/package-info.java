@@ -1,0 +1,4 @@
+/**
+ * Device-to-patient assignments (admit, transfer, discharge).
+ */
+package care.vitals.model.assignment;

@@ -1,0 +1,115 @@
+package care.vitals.model.codec;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import care.vitals.model.parameter.Parameter;
+import care.vitals.model.reading.Consciousness;
+import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.RejectReason;
+import care.vitals.model.rejection.Rejection;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decodes the compact JSON format (CONTRACTS.md) into one reading:
+ * {@code {"ts":"2026-11-27T18:00:00.123Z","seq":4711,"values":{"heart_rate":72},
+ * "units":{"temperature":"degF"},"o2":false,"consciousness":"A"}}. Only {@code values} is
+ * required; unknown top-level fields are ignored.
+ */
+final class CompactJsonDecoder {
+
+	private static final String TS = "ts";
+
+	private static final String SEQ = "seq";
+
+	private static final String VALUES = "values";
+
+	private static final String UNITS = "units";
+
+	private static final String O2 = "o2";
+
+	private static final String CONSCIOUSNESS = "consciousness";
+
+	List<Reading> decode(String deviceId, JsonNode root, Instant receivedAt, TimeWindow window) {
+		JsonFields.requireObject(root, "compact JSON payload");
+		Instant ts = JsonFields.optionalTimestamp(root, TS);
+		ts = window.check((ts != null) ? ts : receivedAt, "field 'ts'");
+		Long seq = sequence(root);
+		Map<Parameter, String> units = units(root);
+		Map<Parameter, Double> values = values(root, units);
+		Boolean oxygen = JsonFields.optionalBoolean(root, O2);
+		Consciousness consciousness = consciousness(JsonFields.optionalString(root, CONSCIOUSNESS));
+		return List.of(new Reading(deviceId, ts, seq, values, oxygen, consciousness));
+	}
+
+	private static Long sequence(JsonNode root) {
+		JsonNode node = JsonFields.optionalNumber(root, SEQ);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+			throw new DecodeFailure(RejectReason.INVALID_FIELD,
+					"field 'seq' must be a non-negative 64-bit integer, got " + Rejection.echo(node.toString()));
+		}
+		return node.longValue();
+	}
+
+	private static Map<Parameter, String> units(JsonNode root) {
+		JsonNode node = JsonFields.optionalObject(root, UNITS);
+		Map<Parameter, String> units = new EnumMap<>(Parameter.class);
+		if (node == null) {
+			return units;
+		}
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			Parameter parameter = parameter(entry.getKey(), "units: ");
+			JsonNode unit = entry.getValue();
+			if (!unit.isString()) {
+				throw JsonFields.wrongType("units." + parameter, "a string", unit);
+			}
+			units.put(parameter, unit.stringValue());
+		}
+		return units;
+	}
+
+	private static Map<Parameter, Double> values(JsonNode root, Map<Parameter, String> units) {
+		JsonNode node = JsonFields.optionalObject(root, VALUES);
+		if (node == null) {
+			throw JsonFields.missing(VALUES);
+		}
+		if (node.isEmpty()) {
+			throw new DecodeFailure(RejectReason.MISSING_VALUE, "field 'values' has no values");
+		}
+		Map<Parameter, Double> values = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			Parameter parameter = parameter(entry.getKey(), "");
+			JsonNode value = entry.getValue();
+			if (JsonFields.isAbsent(value)) {
+				throw new DecodeFailure(RejectReason.MISSING_VALUE, "parameter '" + parameter + "' has no value");
+			}
+			if (!value.isNumber()) {
+				throw JsonFields.wrongType("values." + parameter, "a number", value);
+			}
+			values.put(parameter, Plausibility.toStored(parameter, value.doubleValue(), units.get(parameter), ""));
+		}
+		return values;
+	}
+
+	private static Parameter parameter(String name, String context) {
+		return Parameter.byName(name)
+			.orElseThrow(() -> new DecodeFailure(RejectReason.UNKNOWN_PARAMETER,
+					context + "unknown parameter " + Rejection.echo(name)));
+	}
+
+	static Consciousness consciousness(String code) {
+		if (code == null) {
+			return null;
+		}
+		return Consciousness.fromCode(code)
+			.orElseThrow(() -> new DecodeFailure(RejectReason.INVALID_FIELD,
+					"consciousness must be one of A, C, V, P, U, got " + Rejection.echo(code)));
+	}
+
+}

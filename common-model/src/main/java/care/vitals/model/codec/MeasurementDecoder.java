@@ -1,0 +1,110 @@
+package care.vitals.model.codec;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.RejectReason;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decodes a measurement message from {@code devices/{deviceId}/measurements} into
+ * readings, or rejects it as a whole with a reason (see {@link DecodeResult} for why it
+ * is all or nothing). Never throws on any input; thread-safe.
+ * <p>
+ * Order of checks: device id, payload size (before parsing), format, JSON syntax, then
+ * content. The format is chosen as follows:
+ * <ul>
+ * <li>content type {@code application/senml+json}: SenML;</li>
+ * <li>content type {@code application/json}: compact JSON, unless the payload starts with
+ * {@code [} (a compact payload is never an array, and CONTRACTS.md routes every payload
+ * starting with {@code [} to SenML);</li>
+ * <li>no or another content type: sniffed from the first non-whitespace byte, {@code [}
+ * SenML, <code>{</code> compact JSON, anything else {@code malformed_json}.</li>
+ * </ul>
+ * Timestamps are checked against the injected clock: at most
+ * {@link DecodeLimits#maxFutureSkew()} ahead and {@link DecodeLimits#maxAge()} behind.
+ * The receive time stands in for "now" inside the payload: it is the reading time of a
+ * compact payload without {@code ts}, and the origin of relative SenML times.
+ */
+public final class MeasurementDecoder {
+
+	private final DecodeLimits limits;
+
+	private final Clock clock;
+
+	private final StrictJson json;
+
+	private final CompactJsonDecoder compact = new CompactJsonDecoder();
+
+	private final SenmlDecoder senml;
+
+	/**
+	 * Creates a decoder.
+	 * @param limits the limits to enforce
+	 * @param clock the clock timestamps are checked against
+	 */
+	public MeasurementDecoder(DecodeLimits limits, Clock clock) {
+		this.limits = Objects.requireNonNull(limits, "limits");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.json = new StrictJson(limits);
+		this.senml = new SenmlDecoder(limits);
+	}
+
+	/**
+	 * Decodes one message.
+	 * @param deviceId the device id taken from the topic; validated here
+	 * @param payload the raw payload; {@code null} is treated as empty
+	 * @param contentType the MQTT 5 content type, or {@code null}
+	 * @param receivedAt when the message arrived, or {@code null} for the clock's now
+	 * @return the readings, or the rejection
+	 */
+	public DecodeResult decode(String deviceId, byte[] payload, String contentType, Instant receivedAt) {
+		Instant now = this.clock.instant();
+		Instant received = (receivedAt != null) ? receivedAt : now;
+		byte[] bytes = (payload != null) ? payload : new byte[0];
+		try {
+			DecodeFailure.requireDeviceId(deviceId);
+			this.json.requireWithinSize(bytes);
+			boolean senmlFormat = isSenml(bytes, contentType);
+			JsonNode root = this.json.parse(bytes);
+			TimeWindow window = new TimeWindow(now, this.limits);
+			List<Reading> readings = senmlFormat ? this.senml.decode(deviceId, root, received, window)
+					: this.compact.decode(deviceId, root, received, window);
+			return new Decoded(readings);
+		}
+		catch (DecodeFailure failure) {
+			return new Rejected(failure.rejection());
+		}
+	}
+
+	private static boolean isSenml(byte[] payload, String contentType) {
+		Optional<ContentType> declared = ContentType.parse(contentType);
+		int first = firstNonWhitespace(payload);
+		if (declared.isPresent()) {
+			return declared.get() == ContentType.SENML_JSON || first == '[';
+		}
+		if (first == '[') {
+			return true;
+		}
+		if (first == '{') {
+			return false;
+		}
+		String what = (first < 0) ? "empty payload"
+				: String.format("payload starts with byte 0x%02x, expected '{' (compact JSON) or '[' (SenML)", first);
+		throw new DecodeFailure(RejectReason.MALFORMED_JSON, what);
+	}
+
+	private static int firstNonWhitespace(byte[] payload) {
+		for (byte b : payload) {
+			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+				return b & 0xFF;
+			}
+		}
+		return -1;
+	}
+
+}

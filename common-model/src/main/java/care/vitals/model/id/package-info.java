@@ -1,0 +1,4 @@
+/**
+ * Identifier syntax shared by devices, patients, wards, beds and subscription groups.
+ */
+package care.vitals.model.id;

@@ -1,0 +1,197 @@
+package care.vitals.model.parameter;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static care.vitals.model.parameter.UnitConversion.identity;
+import static care.vitals.model.parameter.UnitConversion.scale;
+
+/**
+ * The catalogue of every measured parameter: the one place that defines its canonical
+ * name (used in payloads, SenML names and InfluxDB field keys), stored UCUM unit,
+ * accepted units with their conversion, LOINC code and plausible range.
+ * <p>
+ * Values are always stored in {@link #storedUnit()}; an incoming value in another
+ * accepted unit is converted with {@link #conversion(String)} before the plausibility
+ * check. Units are matched exactly (case-sensitive, as UCUM is). Codes
+ * ({@link #POSITION_AREA}, {@link #ROBOT_TASK}, {@link #ROBOT_ERROR}) are dimensionless
+ * (unit {@code 1}) and must be whole numbers.
+ */
+public enum Parameter {
+
+	/** Heart rate / pulse, per minute. */
+	HEART_RATE("heart_rate", "8867-4", new PlausibleRange(0, 300), false, identity("/min"), identity("beat/min"),
+			identity("1/min"), scale("1/s", 60)),
+
+	/** Respiratory rate, breaths per minute. */
+	RESP_RATE("resp_rate", "9279-1", new PlausibleRange(0, 60), false, identity("/min"), identity("1/min"),
+			scale("1/s", 60)),
+
+	/** Peripheral oxygen saturation, percent; {@code /} is a ratio 0-1. */
+	SPO2("spo2", "2708-6", new PlausibleRange(50, 100), false, identity("%"), scale("/", 100)),
+
+	/** Body temperature, degrees Celsius. */
+	TEMPERATURE("temperature", "8310-5", new PlausibleRange(32, 44), false, identity("Cel"),
+			new UnitConversion("K", 1, -273.15), new UnitConversion("degF", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
+			new UnitConversion("[degF]", 5.0 / 9.0, -32.0 * 5.0 / 9.0)),
+
+	/** Systolic blood pressure, millimetres of mercury. */
+	SYSTOLIC_BP("systolic_bp", "8480-6", new PlausibleRange(0, 300), false, Units.pressure()),
+
+	/** Diastolic blood pressure, millimetres of mercury. */
+	DIASTOLIC_BP("diastolic_bp", "8462-4", new PlausibleRange(0, 200), false, Units.pressure()),
+
+	/** Mean arterial pressure, millimetres of mercury. */
+	MEAN_BP("mean_bp", "8478-0", new PlausibleRange(0, 250), false, Units.pressure()),
+
+	/** Blood glucose, mg/dL; mmol/L converted with factor 18.016. */
+	GLUCOSE("glucose", "2339-0", new PlausibleRange(0, 2000), false, identity("mg/dL"), scale("mmol/L", 18.016)),
+
+	/** Device battery charge, percent; {@code %EL} is SenML's remaining battery level. */
+	BATTERY("battery", null, new PlausibleRange(0, 100), false, identity("%"), identity("%EL")),
+
+	/** Position east of the site origin, metres (care robots, positioning tags). */
+	POSITION_X("position_x", null, new PlausibleRange(-10_000, 10_000), false, identity("m")),
+
+	/** Position north of the site origin, metres. */
+	POSITION_Y("position_y", null, new PlausibleRange(-10_000, 10_000), false, identity("m")),
+
+	/** Numeric area code (room, corridor, zone) of the site plan. */
+	POSITION_AREA("position_area", null, new PlausibleRange(0, 65_535), true, identity("1")),
+
+	/** Numeric task code a care robot is executing. */
+	ROBOT_TASK("robot_task", null, new PlausibleRange(0, 65_535), true, identity("1")),
+
+	/** Numeric error code reported by a care robot, 0 for none. */
+	ROBOT_ERROR("robot_error", null, new PlausibleRange(0, 65_535), true, identity("1"));
+
+	private static final Map<String, Parameter> BY_NAME = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(Parameter::canonicalName, Function.identity()));
+
+	private final String canonicalName;
+
+	private final String loinc;
+
+	private final PlausibleRange plausibleRange;
+
+	private final boolean wholeNumber;
+
+	private final List<UnitConversion> conversions;
+
+	Parameter(String canonicalName, String loinc, PlausibleRange plausibleRange, boolean wholeNumber,
+			UnitConversion... conversions) {
+		this.canonicalName = canonicalName;
+		this.loinc = loinc;
+		this.plausibleRange = plausibleRange;
+		this.wholeNumber = wholeNumber;
+		this.conversions = List.of(conversions);
+	}
+
+	/**
+	 * Looks a parameter up by its canonical name (exact, lower case).
+	 * @param name the canonical name, e.g. {@code heart_rate}; may be {@code null}
+	 * @return the parameter, or empty if the name is unknown or {@code null}
+	 */
+	public static Optional<Parameter> byName(String name) {
+		return (name != null) ? Optional.ofNullable(BY_NAME.get(name)) : Optional.empty();
+	}
+
+	/**
+	 * Returns the canonical name used in payloads and as the InfluxDB field key.
+	 * @return the lower_snake_case name, e.g. {@code spo2}
+	 */
+	public String canonicalName() {
+		return this.canonicalName;
+	}
+
+	/**
+	 * Returns the UCUM unit values are stored in.
+	 * @return the stored unit, e.g. {@code mm[Hg]}
+	 */
+	public String storedUnit() {
+		return this.conversions.get(0).unit();
+	}
+
+	/**
+	 * Returns every accepted unit, the stored unit first.
+	 * @return the accepted units, unmodifiable
+	 */
+	public List<String> acceptedUnits() {
+		return this.conversions.stream().map(UnitConversion::unit).toList();
+	}
+
+	/**
+	 * Returns the conversion from an accepted unit to the stored unit.
+	 * @param unit the unit as written in the payload; {@code null} means the stored unit
+	 * @return the conversion, or empty if the unit is not accepted for this parameter
+	 */
+	public Optional<UnitConversion> conversion(String unit) {
+		if (unit == null) {
+			return Optional.of(this.conversions.get(0));
+		}
+		return this.conversions.stream().filter((conversion) -> conversion.unit().equals(unit)).findFirst();
+	}
+
+	/**
+	 * Returns the LOINC code.
+	 * @return the LOINC code, or {@code null} for technical parameters that have none
+	 */
+	public String loinc() {
+		return this.loinc;
+	}
+
+	/**
+	 * Returns the plausible range in the stored unit, both ends inclusive.
+	 * @return the range
+	 */
+	public PlausibleRange plausibleRange() {
+		return this.plausibleRange;
+	}
+
+	/**
+	 * Tells whether values must be whole numbers (numeric codes).
+	 * @return {@code true} for code parameters
+	 */
+	public boolean wholeNumber() {
+		return this.wholeNumber;
+	}
+
+	/**
+	 * Tells whether a value in the stored unit is plausible: finite, inside the range
+	 * and, for codes, a whole number.
+	 * @param stored the value in the stored unit
+	 * @return {@code true} if the value is plausible
+	 */
+	public boolean isPlausible(double stored) {
+		return this.plausibleRange.contains(stored) && (!this.wholeNumber || stored == Math.rint(stored));
+	}
+
+	/**
+	 * Returns the canonical name.
+	 * @return the canonical name
+	 */
+	@Override
+	public String toString() {
+		return this.canonicalName;
+	}
+
+	/**
+	 * Pressure units shared by the blood-pressure parameters.
+	 */
+	private static final class Units {
+
+		/** Pascals per millimetre of mercury. */
+		private static final double PASCAL_PER_MMHG = 133.322;
+
+		static UnitConversion[] pressure() {
+			return new UnitConversion[] { identity("mm[Hg]"), identity("mmHg"), scale("Pa", 1 / PASCAL_PER_MMHG),
+					scale("kPa", 1000 / PASCAL_PER_MMHG) };
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package care.vitals.model.topic;
+
+import care.vitals.model.id.Identifiers;
+
+/**
+ * The topic {@code devices/{deviceId}/events}: technical device events.
+ *
+ * @param deviceId the device, a valid identifier; never {@code null}
+ */
+public record EventsTopic(String deviceId) implements DeviceTopic {
+
+	/**
+	 * Validates the device id.
+	 * @throws IllegalArgumentException if the device id is invalid
+	 */
+	public EventsTopic {
+		Identifiers.requireValid(deviceId, "device id");
+	}
+
+	/**
+	 * Returns the topic string.
+	 * @return the topic
+	 */
+	public String topic() {
+		return Topics.events(this.deviceId);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The MQTT topic scheme: building, parsing, subscription filters.
+ */
+package care.vitals.model.topic;

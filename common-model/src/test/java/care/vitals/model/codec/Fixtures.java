@@ -1,0 +1,70 @@
+package care.vitals.model.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.RejectReason;
+import care.vitals.model.rejection.Rejection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fixed clock and helpers shared by the codec tests.
+ */
+final class Fixtures {
+
+	static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
+
+	static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	static final String DEVICE = "mon-7";
+
+	static final String JSON = "application/json";
+
+	static final String SENML = "application/senml+json";
+
+	private Fixtures() {
+	}
+
+	static MeasurementDecoder decoder() {
+		return new MeasurementDecoder(DecodeLimits.defaults(), CLOCK);
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	static List<Reading> decoded(String payload, String contentType) {
+		DecodeResult result = decoder().decode(DEVICE, utf8(payload), contentType, NOW);
+		assertThat(result).isInstanceOf(Decoded.class);
+		return ((Decoded) result).readings();
+	}
+
+	static Rejection rejected(String payload, String contentType) {
+		return rejected(decoder().decode(DEVICE, utf8(payload), contentType, NOW));
+	}
+
+	static Rejection rejected(DecodeResult result) {
+		assertThat(result).isInstanceOf(Rejected.class);
+		return ((Rejected) result).rejection();
+	}
+
+	static RejectReason reasonOf(String payload, String contentType) {
+		return rejected(payload, contentType).reason();
+	}
+
+	static <T> T ok(Outcome<T> outcome) {
+		assertThat(outcome).isInstanceOf(Outcome.Ok.class);
+		return ((Outcome.Ok<T>) outcome).value();
+	}
+
+	static Rejection failed(Outcome<?> outcome) {
+		assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+		return ((Outcome.Failed<?>) outcome).rejection();
+	}
+
+}

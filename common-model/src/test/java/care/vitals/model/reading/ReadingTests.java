@@ -1,0 +1,72 @@
+package care.vitals.model.reading;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import care.vitals.model.parameter.Parameter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReadingTests {
+
+	private static final Instant TS = Instant.parse("2026-11-27T18:00:00.123Z");
+
+	@Test
+	void keepsValuesInInsertionOrderAndUnmodifiable() {
+		Map<Parameter, Double> values = new LinkedHashMap<>();
+		values.put(Parameter.SPO2, 97.0);
+		values.put(Parameter.HEART_RATE, 72.0);
+		values.put(Parameter.TEMPERATURE, 36.8);
+		Reading reading = Reading.of("mon-7", TS, values);
+		values.clear();
+		assertThat(reading.values().keySet()).containsExactly(Parameter.SPO2, Parameter.HEART_RATE,
+				Parameter.TEMPERATURE);
+		assertThatThrownBy(() -> reading.values().put(Parameter.GLUCOSE, 90.0))
+			.isInstanceOf(UnsupportedOperationException.class);
+		assertThat(reading.value(Parameter.HEART_RATE)).hasValue(72.0);
+		assertThat(reading.value(Parameter.GLUCOSE)).isEmpty();
+	}
+
+	@Test
+	void allowsAReadingWithOnlyAFlag() {
+		Reading reading = new Reading("mon-7", TS, null, Map.of(), null, Consciousness.V);
+		assertThat(reading.values()).isEmpty();
+		assertThat(reading.consciousness()).isEqualTo(Consciousness.V);
+	}
+
+	@Test
+	void rejectsAReadingWithNothingInIt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Reading.of("mon-7", TS, Map.of()));
+	}
+
+	@Test
+	void rejectsInvalidComponents() {
+		Map<Parameter, Double> hr = Map.of(Parameter.HEART_RATE, 72.0);
+		assertThatIllegalArgumentException().isThrownBy(() -> Reading.of("mon 7", TS, hr));
+		assertThatNullPointerException().isThrownBy(() -> Reading.of("mon-7", null, hr));
+		assertThatNullPointerException().isThrownBy(() -> Reading.of("mon-7", TS, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Reading("mon-7", TS, -1L, hr, null, null));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Reading.of("mon-7", TS, Map.of(Parameter.HEART_RATE, Double.NaN)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Reading.of("mon-7", TS, Map.of(Parameter.HEART_RATE, Double.POSITIVE_INFINITY)));
+	}
+
+	@Test
+	void parsesConsciousnessLettersExactly() {
+		assertThat(Consciousness.fromCode("A")).contains(Consciousness.A);
+		assertThat(Consciousness.fromCode("U")).contains(Consciousness.U);
+		assertThat(Consciousness.fromCode("a")).isEmpty();
+		assertThat(Consciousness.fromCode("AC")).isEmpty();
+		assertThat(Consciousness.fromCode("X")).isEmpty();
+		assertThat(Consciousness.fromCode(null)).isEmpty();
+		assertThat(Consciousness.A.isAlert()).isTrue();
+		assertThat(Consciousness.C.isAlert()).isFalse();
+	}
+
+}

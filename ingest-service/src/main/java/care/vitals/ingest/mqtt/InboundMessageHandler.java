@@ -1,0 +1,182 @@
+package care.vitals.ingest.mqtt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import care.vitals.ingest.context.AssignmentRegistry;
+import care.vitals.ingest.pipeline.BatchWriter;
+import care.vitals.ingest.pipeline.DeadLetter;
+import care.vitals.ingest.pipeline.Envelope;
+import care.vitals.ingest.pipeline.IngestMetrics;
+import care.vitals.ingest.storage.Lines;
+import care.vitals.ingest.storage.RejectedLines;
+import care.vitals.model.assignment.Assignment;
+import care.vitals.model.codec.AssignmentCodec;
+import care.vitals.model.codec.Decoded;
+import care.vitals.model.codec.DecodeResult;
+import care.vitals.model.codec.DeviceEventCodec;
+import care.vitals.model.codec.DeviceStatusCodec;
+import care.vitals.model.codec.MeasurementDecoder;
+import care.vitals.model.codec.Outcome;
+import care.vitals.model.codec.Rejected;
+import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.Rejection;
+import care.vitals.model.topic.AssignmentTopic;
+import care.vitals.model.topic.EventsTopic;
+import care.vitals.model.topic.InvalidTopic;
+import care.vitals.model.topic.MeasurementsTopic;
+import care.vitals.model.topic.ParsedTopic;
+import care.vitals.model.topic.StatusTopic;
+import care.vitals.model.topic.Topics;
+
+import org.springframework.integration.StaticMessageHeaderAccessor;
+import org.springframework.integration.acks.SimpleAcknowledgment;
+import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.MessagingException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs on the MQTT callback thread: decodes and validates a message (CPU only, no I/O),
+ * takes the patient context from the device's assignment, and hands the resulting lines
+ * to the {@link BatchWriter}. The device id always comes from the topic. Bad input never
+ * throws: it becomes a dead letter with a reason.
+ */
+@Component
+class InboundMessageHandler implements MessageHandler {
+
+	private final MeasurementDecoder measurements;
+
+	private final DeviceStatusCodec statuses;
+
+	private final DeviceEventCodec events;
+
+	private final AssignmentCodec assignmentCodec;
+
+	private final AssignmentRegistry assignments;
+
+	private final BatchWriter writer;
+
+	private final IngestMetrics metrics;
+
+	private final Clock clock;
+
+	InboundMessageHandler(DecodeProperties decode, AssignmentRegistry assignments, BatchWriter writer,
+			IngestMetrics metrics, Clock clock) {
+		this.measurements = new MeasurementDecoder(decode.limits(), clock);
+		this.statuses = new DeviceStatusCodec(decode.limits(), clock);
+		this.events = new DeviceEventCodec(decode.limits(), clock);
+		this.assignmentCodec = new AssignmentCodec(decode.limits());
+		this.assignments = assignments;
+		this.writer = writer;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@Override
+	public void handleMessage(Message<?> message) {
+		String topic = message.getHeaders().get(MqttHeaders.RECEIVED_TOPIC, String.class);
+		byte[] payload = (byte[]) message.getPayload();
+		SimpleAcknowledgment ack = StaticMessageHeaderAccessor.getAcknowledgment(message);
+		Instant receivedAt = Instant.now(this.clock);
+		Envelope envelope = toEnvelope(Topics.parse(topic), topic, payload, contentType(message), receivedAt, ack);
+		try {
+			this.writer.submit(envelope);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MessagingException(message, "Interrupted while handing over; the broker redelivers", ex);
+		}
+	}
+
+	Envelope toEnvelope(ParsedTopic parsed, String topic, byte[] payload, String contentType, Instant receivedAt,
+			SimpleAcknowledgment ack) {
+		return switch (parsed) {
+			case MeasurementsTopic m -> measurements(m.deviceId(), topic, payload, contentType, receivedAt, ack);
+			case StatusTopic s -> status(s.deviceId(), topic, payload, receivedAt, ack);
+			case EventsTopic e -> event(e.deviceId(), topic, payload, receivedAt, ack);
+			case AssignmentTopic a -> assignment(a.deviceId(), topic, payload, receivedAt, ack);
+			case InvalidTopic invalid -> reject(invalid.rejection(), null, topic, payload, receivedAt, ack);
+			default -> reject(new Rejection(care.vitals.model.rejection.RejectReason.INVALID_TOPIC,
+					"not a topic the ingest consumes"), null, topic, payload, receivedAt, ack);
+		};
+	}
+
+	private Envelope measurements(String device, String topic, byte[] payload, String contentType,
+			Instant receivedAt, SimpleAcknowledgment ack) {
+		this.metrics.received("measurements");
+		DecodeResult result = this.measurements.decode(device, payload, contentType, receivedAt);
+		if (result instanceof Rejected rejected) {
+			return reject(rejected.rejection(), device, topic, payload, receivedAt, ack);
+		}
+		List<Reading> readings = ((Decoded) result).readings();
+		Optional<Assignment> assignment = this.assignments.current(device);
+		List<String> lines = new ArrayList<>(readings.size());
+		Instant newest = null;
+		for (Reading reading : readings) {
+			lines.add(Lines.vitals(reading, assignment));
+			if (newest == null || reading.timestamp().isAfter(newest)) {
+				newest = reading.timestamp();
+			}
+		}
+		return new Envelope(lines, ack, null, newest);
+	}
+
+	private Envelope status(String device, String topic, byte[] payload, Instant receivedAt,
+			SimpleAcknowledgment ack) {
+		this.metrics.received("status");
+		return switch (this.statuses.decode(device, payload)) {
+			case Outcome.Ok<care.vitals.model.device.DeviceStatus> ok -> new Envelope(
+					Lines.nonEmpty(java.util.Collections
+						.singletonList(Lines.status(ok.value(), this.assignments.current(device), receivedAt))),
+					ack, null, null);
+			case Outcome.Failed<care.vitals.model.device.DeviceStatus> failed ->
+				reject(failed.rejection(), device, topic, payload, receivedAt, ack);
+		};
+	}
+
+	private Envelope event(String device, String topic, byte[] payload, Instant receivedAt, SimpleAcknowledgment ack) {
+		this.metrics.received("events");
+		return switch (this.events.decode(device, payload, receivedAt)) {
+			case Outcome.Ok<care.vitals.model.device.DeviceEvent> ok ->
+				new Envelope(List.of(Lines.event(ok.value(), this.assignments.current(device))), ack, null, null);
+			case Outcome.Failed<care.vitals.model.device.DeviceEvent> failed ->
+				reject(failed.rejection(), device, topic, payload, receivedAt, ack);
+		};
+	}
+
+	private Envelope assignment(String device, String topic, byte[] payload, Instant receivedAt,
+			SimpleAcknowledgment ack) {
+		this.metrics.received("assignments");
+		if (payload.length == 0) {
+			this.assignments.discharge(device);
+			return new Envelope(List.of(), ack, null, null);
+		}
+		return switch (this.assignmentCodec.decode(payload)) {
+			case Outcome.Ok<Assignment> ok -> {
+				this.assignments.assign(device, ok.value());
+				yield new Envelope(List.of(), ack, null, null);
+			}
+			case Outcome.Failed<Assignment> failed -> reject(failed.rejection(), device, topic, payload, receivedAt, ack);
+		};
+	}
+
+	private Envelope reject(Rejection rejection, String device, String topic, byte[] payload, Instant receivedAt,
+			SimpleAcknowledgment ack) {
+		String reason = rejection.reason().code();
+		this.metrics.rejected(reason);
+		String line = RejectedLines.line(reason, device, topic, rejection.detail(), payload, receivedAt);
+		return new Envelope(List.of(line), ack, new DeadLetter(reason, rejection.detail(), topic, payload), null);
+	}
+
+	private static String contentType(Message<?> message) {
+		Object value = message.getHeaders().get(MessageHeaders.CONTENT_TYPE);
+		return (value != null) ? value.toString() : null;
+	}
+
+}

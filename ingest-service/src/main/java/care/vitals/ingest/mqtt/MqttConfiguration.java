@@ -1,0 +1,114 @@
+package care.vitals.ingest.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import care.vitals.ingest.pipeline.DeadLetterSink;
+import care.vitals.model.topic.Topics;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.MessageChannels;
+import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
+import org.springframework.integration.mqtt.outbound.Mqttv5PahoMessageHandler;
+import org.springframework.integration.mqtt.support.MqttHeaderMapper;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * The MQTT side: one inbound adapter (persistent session, QoS 1, manual acks) and one
+ * flow per direction.
+ */
+@Configuration(proxyBeanMethods = false)
+class MqttConfiguration {
+
+	/** Inbound starts last and stops first, so the writer drains what it received. */
+	static final int INBOUND_PHASE = Integer.MAX_VALUE - 1000;
+
+	@Bean
+	Mqttv5PahoMessageDrivenChannelAdapter deviceMessagesAdapter(MqttProperties properties) {
+		Mqttv5PahoMessageDrivenChannelAdapter adapter = new Mqttv5PahoMessageDrivenChannelAdapter(
+				connectionOptions(properties), properties.clientId(), subscriptions(properties));
+		adapter.setManualAcks(true);
+		adapter.setPayloadType(byte[].class);
+		// Only the content type: user properties are device-controlled and not needed.
+		MqttHeaderMapper inbound = new MqttHeaderMapper();
+		inbound.setInboundHeaderNames(MessageHeaders.CONTENT_TYPE);
+		adapter.setHeaderMapper(inbound);
+		adapter.setPersistence(new MemoryPersistence());
+		adapter.setPhase(INBOUND_PHASE);
+		adapter.setCompletionTimeout(properties.connectionTimeout().toMillis());
+		return adapter;
+	}
+
+	@Bean
+	IntegrationFlow deviceMessagesInFlow(Mqttv5PahoMessageDrivenChannelAdapter deviceMessagesAdapter,
+			InboundMessageHandler handler) {
+		return IntegrationFlow.from(deviceMessagesAdapter).handle(handler).get();
+	}
+
+	@Bean
+	MessageChannel deadLettersOut() {
+		return MessageChannels.direct().getObject();
+	}
+
+	@Bean
+	Mqttv5PahoMessageHandler deadLettersHandler(MqttProperties properties) {
+		Mqttv5PahoMessageHandler handler = new Mqttv5PahoMessageHandler(connectionOptions(properties),
+				properties.clientId() + "-out");
+		handler.setAsync(true);
+		handler.setDefaultQos(1);
+		MqttHeaderMapper outbound = new MqttHeaderMapper();
+		outbound.setOutboundHeaderNames(MqttDeadLetterSink.USER_PROPERTIES);
+		handler.setHeaderMapper(outbound);
+		return handler;
+	}
+
+	@Bean
+	IntegrationFlow deadLettersOutFlow(Mqttv5PahoMessageHandler deadLettersHandler) {
+		return IntegrationFlow.from("deadLettersOut").handle(deadLettersHandler).get();
+	}
+
+	@Bean
+	DeadLetterSink deadLetterSink(MessageChannel deadLettersOut) {
+		return new MqttDeadLetterSink(deadLettersOut);
+	}
+
+	static MqttConnectionOptions connectionOptions(MqttProperties properties) {
+		MqttConnectionOptions options = new MqttConnectionOptions();
+		options.setServerURIs(new String[] { properties.url() });
+		options.setCleanStart(false);
+		options.setSessionExpiryInterval(properties.sessionExpiry().toSeconds());
+		options.setAutomaticReconnect(true);
+		options.setAutomaticReconnectDelay(1, (int) properties.maxReconnectDelay().toSeconds());
+		options.setKeepAliveInterval((int) properties.keepAlive().toSeconds());
+		options.setConnectionTimeout((int) properties.connectionTimeout().toSeconds());
+		options.setReceiveMaximum(properties.receiveMaximum());
+		if (properties.hasCredentials()) {
+			options.setUserName(properties.username());
+			options.setPassword(nullToEmpty(properties.password()).getBytes(StandardCharsets.UTF_8));
+		}
+		return options;
+	}
+
+	static MqttSubscription[] subscriptions(MqttProperties properties) {
+		List<MqttSubscription> subscriptions = new ArrayList<>();
+		for (String filter : List.of(Topics.MEASUREMENTS_FILTER, Topics.STATUS_FILTER, Topics.EVENTS_FILTER)) {
+			String topic = properties.shared() ? Topics.shared(properties.sharedGroup(), filter) : filter;
+			subscriptions.add(new MqttSubscription(topic, 1));
+		}
+		// Every instance needs every assignment, so this one is never shared.
+		subscriptions.add(new MqttSubscription(Topics.ASSIGNMENTS_FILTER, 1));
+		return subscriptions.toArray(MqttSubscription[]::new);
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

@@ -1,0 +1,68 @@
+package care.vitals.ingest.mqtt;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.EventListener;
+import org.springframework.integration.mqtt.event.MqttConnectionFailedEvent;
+import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
+import org.springframework.integration.mqtt.event.MqttSubscribedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Broker connection of the inbound adapter, followed through Spring Integration's MQTT
+ * events: UP once subscribed, DOWN after a connection failure until subscribed again.
+ */
+@Component("mqtt")
+class MqttHealthIndicator implements HealthIndicator {
+
+	private final MqttProperties properties;
+
+	private final Clock clock;
+
+	private volatile boolean subscribed;
+
+	private volatile String lastFailure;
+
+	private volatile Instant since;
+
+	MqttHealthIndicator(MqttProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+		this.since = Instant.now(clock);
+	}
+
+	@EventListener
+	void subscribed(MqttSubscribedEvent event) {
+		if (!(event.getSource() instanceof Mqttv5PahoMessageDrivenChannelAdapter)) {
+			return;
+		}
+		this.subscribed = true;
+		this.since = Instant.now(this.clock);
+	}
+
+	@EventListener
+	void failed(MqttConnectionFailedEvent event) {
+		if (!(event.getSource() instanceof Mqttv5PahoMessageDrivenChannelAdapter)) {
+			return;
+		}
+		this.subscribed = false;
+		this.since = Instant.now(this.clock);
+		this.lastFailure = (event.getCause() != null) ? event.getCause().getMessage() : "connection lost";
+	}
+
+	@Override
+	public Health health() {
+		Health.Builder health = this.subscribed ? Health.up() : Health.down();
+		health.withDetail("broker", this.properties.url())
+			.withDetail("clientId", this.properties.clientId())
+			.withDetail("since", this.since.toString());
+		if (!this.subscribed && this.lastFailure != null) {
+			health.withDetail("lastFailure", this.lastFailure);
+		}
+		return health.build();
+	}
+
+}

@@ -1,0 +1,178 @@
+package care.vitals.ingest.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The single writer between the MQTT callback and InfluxDB.
+ * <p>
+ * The MQTT callback thread only decodes and {@link #submit submits}; this thread takes
+ * messages from a bounded queue, batches them by size and time, makes each batch durable
+ * through the {@link DurableStore}, and only then acknowledges its messages, in the order
+ * they were received. When the queue is full, {@link #submit} waits, the callback stops
+ * reading, and the broker's in-flight window throttles the devices' data upstream.
+ */
+public class BatchWriter implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(BatchWriter.class);
+
+	private final BlockingQueue<Envelope> queue;
+
+	private final DurableStore store;
+
+	private final DeadLetterSink deadLetters;
+
+	private final BatchProperties properties;
+
+	private final IngestMetrics metrics;
+
+	private final Clock clock;
+
+	private volatile Thread thread;
+
+	private volatile boolean running;
+
+	public BatchWriter(DurableStore store, DeadLetterSink deadLetters, BatchProperties properties,
+			IngestMetrics metrics, Clock clock) {
+		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+		this.store = store;
+		this.deadLetters = deadLetters;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/** Hands a message to the writer; waits while the queue is full (back-pressure). */
+	public void submit(Envelope envelope) throws InterruptedException {
+		this.queue.put(envelope);
+	}
+
+	public int queued() {
+		return this.queue.size();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = new Thread(this::run, "influx-writer");
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread writer = this.thread;
+		if (writer != null) {
+			try {
+				writer.join(this.properties.maxBackoff().toMillis() * 2 + 5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			writer.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stop after the MQTT adapter (so no new messages arrive) and before the spool. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 2000;
+	}
+
+	private void run() {
+		List<Envelope> batch = new ArrayList<>();
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Envelope first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				fill(batch, first.lines().size());
+				flush(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				logger.warn("Writer interrupted with " + (batch.size() + this.queue.size())
+						+ " unacknowledged messages; the broker redelivers them");
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Batch of " + batch.size() + " messages not stored, not acknowledged; "
+						+ "the broker redelivers it", ex);
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void fill(List<Envelope> batch, int lines) throws InterruptedException {
+		long deadline = System.nanoTime() + this.properties.maxDelay().toNanos();
+		while (lines < this.properties.maxLines()) {
+			long wait = deadline - System.nanoTime();
+			Envelope next = (wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll();
+			if (next == null) {
+				return;
+			}
+			batch.add(next);
+			lines += next.lines().size();
+		}
+	}
+
+	private void flush(List<Envelope> batch) throws InterruptedException {
+		StringBuilder body = new StringBuilder(batch.size() * 160);
+		int lines = 0;
+		for (Envelope envelope : batch) {
+			for (String line : envelope.lines()) {
+				if (lines++ > 0) {
+					body.append('\n');
+				}
+				body.append(line);
+			}
+		}
+		if (lines > 0) {
+			this.store.persist(body.toString(), lines);
+			this.metrics.batch(lines);
+		}
+		Instant durableAt = Instant.now(this.clock);
+		for (Envelope envelope : batch) {
+			acknowledge(envelope);
+			this.metrics.lag(envelope.deviceTime(), durableAt);
+			if (envelope.deadLetter() != null) {
+				this.deadLetters.publish(envelope.deadLetter());
+			}
+		}
+		this.metrics.acked(batch.size());
+	}
+
+	private void acknowledge(Envelope envelope) {
+		if (envelope.ack() == null) {
+			return;
+		}
+		try {
+			envelope.ack().acknowledge();
+		}
+		catch (RuntimeException ex) {
+			// Connection lost since the message arrived: the broker redelivers it on
+			// reconnect (persistent session) and the rewrite is idempotent.
+			logger.debug("Acknowledgment failed; the broker will redeliver", ex);
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package care.vitals.ingest.storage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import care.vitals.model.assignment.Assignment;
+import care.vitals.model.device.DeviceEvent;
+import care.vitals.model.device.DeviceStatus;
+import care.vitals.model.reading.Reading;
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.client.write.Point;
+
+/**
+ * Maps readings, device status and device events to line protocol, following
+ * docs/data-model.md. Every tag value is a validated id ({@code [A-Za-z0-9._-]}) or a
+ * code; free text only ever goes into string fields, made safe by {@link SafeText}.
+ */
+public final class Lines {
+
+	/** The patient tag of readings from devices with no current assignment. */
+	public static final String UNASSIGNED = Assignment.UNASSIGNED_PATIENT;
+
+	private Lines() {
+	}
+
+	public static String vitals(Reading reading, Optional<Assignment> assignment) {
+		Point point = Point.measurement("vitals")
+			.addTag("device", reading.deviceId())
+			.time(reading.timestamp(), WritePrecision.NS);
+		patientTags(point, assignment);
+		reading.values().forEach((parameter, value) -> point.addField(parameter.canonicalName(), value));
+		if (reading.sequence() != null) {
+			point.addField("seq", reading.sequence());
+		}
+		if (reading.oxygen() != null) {
+			point.addField("o2", reading.oxygen());
+		}
+		if (reading.consciousness() != null) {
+			point.addField("consciousness", reading.consciousness().name());
+		}
+		return point.toLineProtocol();
+	}
+
+	public static String status(DeviceStatus status, Optional<Assignment> assignment, java.time.Instant receivedAt) {
+		Point point = Point.measurement("device_status")
+			.addTag("device", status.deviceId())
+			.time((status.ts() != null) ? status.ts() : receivedAt, WritePrecision.NS);
+		assignment.ifPresent((a) -> point.addTag("ward", a.ward()).addTag("bed", a.bed()));
+		if (status.online() != null) {
+			point.addField("online", status.online());
+		}
+		if (status.battery() != null) {
+			point.addField("battery", status.battery());
+		}
+		if (status.rssi() != null) {
+			point.addField("rssi", status.rssi().longValue());
+		}
+		if (status.firmware() != null) {
+			point.addField("firmware", SafeText.of(status.firmware(), 64));
+		}
+		String line = point.toLineProtocol();
+		return line.isEmpty() ? null : line;
+	}
+
+	public static String event(DeviceEvent event, Optional<Assignment> assignment) {
+		Point point = Point.measurement("device_events")
+			.addTag("device", event.deviceId())
+			.addTag("kind", event.kind())
+			.time(event.ts(), WritePrecision.NS);
+		patientTags(point, assignment);
+		Map<String, String> details = event.details();
+		point.addField("message", SafeText.of(details.getOrDefault("message", event.kind()), 256));
+		point.addField("details", SafeText.of(details.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.collect(Collectors.joining(", ")), 1024));
+		return point.toLineProtocol();
+	}
+
+	public static List<String> nonEmpty(List<String> lines) {
+		return lines.stream().filter((line) -> line != null && !line.isEmpty()).toList();
+	}
+
+	private static void patientTags(Point point, Optional<Assignment> assignment) {
+		if (assignment.isPresent()) {
+			point.addTag("patient", assignment.get().patient())
+				.addTag("ward", assignment.get().ward())
+				.addTag("bed", assignment.get().bed());
+		}
+		else {
+			point.addTag("patient", UNASSIGNED);
+		}
+	}
+
+}
