@@ -20,6 +20,7 @@
 # (overwriting, so rotated passwords take effect) and deletes the devices removed
 # from the inventory.
 set -euo pipefail
+export LC_ALL=C
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT_DIR=$(dirname "$DEPLOY_DIR")

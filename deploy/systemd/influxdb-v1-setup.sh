@@ -23,10 +23,12 @@ ops=${INFLUX_OPS_RETENTION:-30d}
 # sense for.
 fields=${VITALS_FIELDS:-heart_rate resp_rate spo2 temperature systolic_bp diastolic_bp mean_bp glucose battery}
 
+# q STATEMENT [TOLERATED_ERROR]: runs a statement; an error containing
+# TOLERATED_ERROR (e.g. "conflicts with an existing policy" on a rerun) is fine.
 q() {
-  local response
+  local response tolerated=${2:-already exists}
   response=$(curl -sS -u "$admin:${INFLUX_ADMIN_PASSWORD:?}" -XPOST "$url/query" --data-urlencode "q=$1")
-  if [[ $response == *'"error"'* && $response != *"already exists"* ]]; then
+  if [[ $response == *'"error"'* && $response != *"$tolerated"* ]]; then
     echo "influxdb-v1-setup.sh: '$1' failed: $response" >&2
     return 1
   fi
@@ -36,11 +38,13 @@ q() {
 curl -sS -XPOST "$url/query" --data-urlencode \
   "q=CREATE USER \"$admin\" WITH PASSWORD '${INFLUX_ADMIN_PASSWORD:?}' WITH ALL PRIVILEGES" >/dev/null || true
 
-q "CREATE DATABASE vitals WITH DURATION $raw REPLICATION 1 NAME raw"
+# CREATE ... on a rerun may conflict with the existing policy; ALTER then sets it.
+q "CREATE DATABASE vitals WITH DURATION $raw REPLICATION 1 NAME raw" "conflicts with an existing policy"
+q "CREATE RETENTION POLICY raw ON vitals DURATION $raw REPLICATION 1 DEFAULT" "conflicts with an existing policy"
 q "ALTER RETENTION POLICY raw ON vitals DURATION $raw DEFAULT"
-q "CREATE RETENTION POLICY downsampled ON vitals DURATION $down REPLICATION 1"
+q "CREATE RETENTION POLICY downsampled ON vitals DURATION $down REPLICATION 1" "conflicts with an existing policy"
 q "ALTER RETENTION POLICY downsampled ON vitals DURATION $down"
-q "CREATE DATABASE ops WITH DURATION $ops REPLICATION 1 NAME autogen"
+q "CREATE DATABASE ops WITH DURATION $ops REPLICATION 1 NAME autogen" "conflicts with an existing policy"
 q "ALTER RETENTION POLICY autogen ON ops DURATION $ops DEFAULT"
 
 select=""

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Verifies the compose files with a real parser ({@code docker-compose config}, the
- * Debian docker-compose 1.29) and then checks the rendered model: every service
- * hardened, healthchecked, memory-limited and log-rotated, only 8883 and 3000
- * published to the network, images pinned to the tags the Testcontainers tests use.
+ * Debian docker-compose 1.29) and then checks the rendered model: every service hardened,
+ * healthchecked, memory-limited and log-rotated, only 8883 and 3000 published to the
+ * network, images pinned to the tags the Testcontainers tests use.
  */
 class ComposeFileIntegrationTests {
 
@@ -66,16 +66,16 @@ class ComposeFileIntegrationTests {
 		services.forEach((name, service) -> {
 			assertThat(service).as(name).containsKeys("healthcheck", "mem_limit", "logging");
 			assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
-			Map<?, ?> logging = (Map<?, ?>) service.get("logging");
+			Map<String, Object> logging = map(service.get("logging"));
 			assertThat(logging.get("driver")).as(name).isEqualTo("json-file");
-			assertThat((Map<?, ?>) logging.get("options")).as(name).containsKeys("max-size", "max-file");
-			assertThat((List<?>) service.get("security_opt")).as(name).contains("no-new-privileges:true");
+			assertThat(map(logging.get("options"))).as(name).containsKeys("max-size", "max-file");
+			assertThat(service.get("security_opt").toString()).as(name).contains("no-new-privileges:true");
 			Object dependsOn = service.get("depends_on");
 			if (dependsOn != null) {
-				((Map<?, ?>) dependsOn).forEach((dependency, condition) -> assertThat(
-						((Map<?, ?>) condition).get("condition"))
-					.as(name + " -> " + dependency)
-					.isEqualTo("service_healthy"));
+				((Map<?, ?>) dependsOn)
+					.forEach((dependency, condition) -> assertThat(((Map<?, ?>) condition).get("condition"))
+						.as(name + " -> " + dependency)
+						.isEqualTo("service_healthy"));
 			}
 		});
 	}
@@ -144,6 +144,11 @@ class ComposeFileIntegrationTests {
 	private static Map<String, Map<String, Object>> services(String yaml) {
 		Map<String, Object> model = new Yaml().load(yaml);
 		return (Map<String, Map<String, Object>>) model.get("services");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 	@SuppressWarnings("unchecked")

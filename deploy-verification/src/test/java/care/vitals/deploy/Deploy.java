@@ -19,8 +19,8 @@ import care.vitals.testsupport.ServerBinaries;
 /**
  * The deployment files of the repository and the processes the tests run on them:
  * scripts, {@code docker-compose}, {@code shellcheck}, {@code openssl}, Mosquitto
- * clients. Binaries are located through {@link ServerBinaries}: a missing one fails
- * the test under {@code CI=true} and skips it elsewhere, naming the Debian package.
+ * clients. Binaries are located through {@link ServerBinaries}: a missing one fails the
+ * test under {@code CI=true} and skips it elsewhere, naming the Debian package.
  */
 final class Deploy {
 
@@ -103,8 +103,8 @@ final class Deploy {
 			Process process = builder.start();
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout
-						+ ":\n" + Files.readString(output));
+				throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout + ":\n"
+						+ Files.readString(output));
 			}
 			String text = Files.readString(output, StandardCharsets.UTF_8);
 			Files.delete(output);

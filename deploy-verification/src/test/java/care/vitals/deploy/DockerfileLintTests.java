@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Lints the service Dockerfiles with the rules that matter here (hadolint is not a
- * Debian package): base images pinned to a full version, multi-stage with a JRE
- * runtime stage, layered Spring Boot jar, a non-root user, no {@code ADD} of URLs,
- * a healthcheck, exec-form entrypoint.
+ * Lints the service Dockerfiles with the rules that matter here (hadolint is not a Debian
+ * package): base images pinned to a full version, multi-stage with a JRE runtime stage,
+ * layered Spring Boot jar, a non-root user, no {@code ADD} of URLs, a healthcheck,
+ * exec-form entrypoint.
  */
 class DockerfileLintTests {
 
@@ -35,7 +35,10 @@ class DockerfileLintTests {
 		assertThat(runtime).as("JRE runtime stage").contains("-jre");
 		List<String> runtimeStage = instructions.subList(instructions.indexOf(runtime), instructions.size());
 
-		String user = runtimeStage.stream().filter((line) -> keyword(line).equals("USER")).reduce((a, b) -> b).orElse("");
+		String user = runtimeStage.stream()
+			.filter((line) -> keyword(line).equals("USER"))
+			.reduce((a, b) -> b)
+			.orElse("");
 		assertThat(user).as("non-root USER in the runtime stage").isNotEmpty();
 		String name = user.split("\\s+")[1].split(":")[0];
 		assertThat(name).isNotIn("root", "0");

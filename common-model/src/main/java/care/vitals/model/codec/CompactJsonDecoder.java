@@ -92,7 +92,8 @@ final class CompactJsonDecoder {
 			if (!value.isNumber()) {
 				throw JsonFields.wrongType("values." + parameter, "a number", value);
 			}
-			values.put(parameter, Plausibility.toStored(parameter, value.doubleValue(), units.get(parameter), ""));
+			values.put(parameter,
+					Plausibility.toStored(parameter, JsonFields.toDouble(value), units.get(parameter), ""));
 		}
 		return values;
 	}

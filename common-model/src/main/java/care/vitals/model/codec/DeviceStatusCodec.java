@@ -88,7 +88,7 @@ public final class DeviceStatusCodec {
 
 	private static Double battery(JsonNode root) {
 		JsonNode node = JsonFields.optionalNumber(root, "battery");
-		return (node != null) ? Plausibility.toStored(Parameter.BATTERY, node.doubleValue(), null, "") : null;
+		return (node != null) ? Plausibility.toStored(Parameter.BATTERY, JsonFields.toDouble(node), null, "") : null;
 	}
 
 	private static Integer rssi(JsonNode root) {

@@ -105,13 +105,21 @@ final class JsonFields {
 		}
 		if (!node.isIntegralNumber()) {
 			throw new DecodeFailure(RejectReason.INVALID_FIELD,
-					"field '" + field + "' must be whole epoch milliseconds, got " + node.doubleValue());
+					"field '" + field + "' must be whole epoch milliseconds, got " + Rejection.echo(node.toString()));
 		}
 		if (!node.canConvertToLong()) {
 			throw new DecodeFailure(RejectReason.TIMESTAMP_OUT_OF_BOUNDS,
 					"field '" + field + "' epoch milliseconds out of range");
 		}
 		return Instant.ofEpochMilli(node.longValue());
+	}
+
+	/**
+	 * Returns a number node's value as a double; integers beyond the double range become
+	 * infinite (Jackson 3's {@code doubleValue()} would throw instead).
+	 */
+	static double toDouble(JsonNode number) {
+		return number.numberValue().doubleValue();
 	}
 
 	static DecodeFailure wrongType(String field, String expected, JsonNode actual) {

@@ -29,6 +29,17 @@ import tools.jackson.databind.JsonNode;
  * {@link DecodeLimits#maxFutureSkew()} ahead and {@link DecodeLimits#maxAge()} behind.
  * The receive time stands in for "now" inside the payload: it is the reading time of a
  * compact payload without {@code ts}, and the origin of relative SenML times.
+ * <p>
+ * SenML decisions (RFC 8428 leaves them open or they are ours): the parameter is the last
+ * name segment after {@code :} or {@code /} and the rest of the name is ignored (identity
+ * comes from the topic); {@code %} is percent and {@code /} a ratio; a sum-only record is
+ * rejected as {@code invalid_senml} (a sum next to a value is ignored); {@code ut} is
+ * type-checked and ignored; {@code bver} above 10 is rejected; the same parameter twice
+ * at one resolved time is rejected; times are resolved to microseconds. Compact JSON
+ * decisions: duplicate keys anywhere are {@code malformed_json}; {@code ts} is ISO-8601
+ * (offsets allowed) or integer epoch milliseconds; {@code units} entries for parameters
+ * absent from {@code values} are ignored; JSON {@code null} counts as absent for optional
+ * fields and as {@code missing_value} inside {@code values}.
  */
 public final class MeasurementDecoder {
 

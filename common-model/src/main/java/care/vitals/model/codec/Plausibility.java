@@ -35,13 +35,24 @@ final class Plausibility {
 		double stored = conversion.toStored(value);
 		if (!parameter.isPlausible(stored)) {
 			String converted = parameter.storedUnit().equals(conversion.unit()) ? ""
-					: " (" + value + " " + conversion.unit() + ")";
+					: " (" + display(value) + " " + conversion.unit() + ")";
 			String problem = parameter.plausibleRange().contains(stored) ? " is not a whole number"
 					: " outside plausible range " + parameter.plausibleRange();
 			throw new DecodeFailure(RejectReason.IMPLAUSIBLE_VALUE,
-					name + stored + unitSuffix(parameter) + converted + problem);
+					name + display(stored) + unitSuffix(parameter) + converted + problem);
 		}
 		return stored;
+	}
+
+	/**
+	 * Formats a value for a detail, rounded to 6 decimals so conversion noise such as
+	 * {@code 50.00000000000001} reads as {@code 50.0}.
+	 */
+	static String display(double value) {
+		if (Math.abs(value) < 1e9) {
+			return Double.toString(Math.round(value * 1e6) / 1e6);
+		}
+		return Double.toString(value);
 	}
 
 	private static String unitSuffix(Parameter parameter) {

@@ -112,7 +112,7 @@ final class SenmlDecoder {
 
 	private static Instant resolveTime(JsonNode record, Base base, Instant receivedAt, String context) {
 		JsonNode t = JsonFields.optionalNumber(record, "t");
-		double seconds = base.time + ((t != null) ? t.doubleValue() : 0);
+		double seconds = base.time + ((t != null) ? JsonFields.toDouble(t) : 0);
 		if (!Double.isFinite(seconds) || Math.abs(seconds) > MAX_ABS_SECONDS) {
 			throw new DecodeFailure(RejectReason.TIMESTAMP_OUT_OF_BOUNDS,
 					context + "time " + seconds + " s is not a usable instant");
@@ -199,7 +199,7 @@ final class SenmlDecoder {
 					context + "'" + key + "' needs a numeric value 'v', got '" + valueField + "'");
 		}
 		JsonNode v = JsonFields.optionalNumber(record, "v");
-		return ((base.value != null) ? base.value : 0) + v.doubleValue();
+		return ((base.value != null) ? base.value : 0) + JsonFields.toDouble(v);
 	}
 
 	private static boolean booleanValue(JsonNode record, String valueField, String key, String context) {
@@ -241,8 +241,8 @@ final class SenmlDecoder {
 
 		void update(JsonNode record, String context) {
 			JsonNode version = JsonFields.optionalNumber(record, "bver");
-			if (version != null
-					&& (!version.isIntegralNumber() || version.doubleValue() < 1 || version.doubleValue() > VERSION)) {
+			if (version != null && (!version.isIntegralNumber() || JsonFields.toDouble(version) < 1
+					|| JsonFields.toDouble(version) > VERSION)) {
 				throw new DecodeFailure(RejectReason.INVALID_SENML,
 						context + "unsupported SenML version " + Rejection.echo(version.toString()));
 			}
@@ -253,7 +253,7 @@ final class SenmlDecoder {
 			}
 			JsonNode baseTime = JsonFields.optionalNumber(record, "bt");
 			if (baseTime != null) {
-				this.time = baseTime.doubleValue();
+				this.time = JsonFields.toDouble(baseTime);
 			}
 			String baseUnit = JsonFields.optionalString(record, "bu");
 			if (baseUnit != null) {
@@ -261,7 +261,7 @@ final class SenmlDecoder {
 			}
 			JsonNode baseValue = JsonFields.optionalNumber(record, "bv");
 			if (baseValue != null) {
-				this.value = baseValue.doubleValue();
+				this.value = JsonFields.toDouble(baseValue);
 			}
 		}
 

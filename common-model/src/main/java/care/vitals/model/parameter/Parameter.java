@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static care.vitals.model.parameter.UnitConversion.identity;
-import static care.vitals.model.parameter.UnitConversion.scale;
+import static care.vitals.model.parameter.UnitConversion.times;
 
 /**
  * The catalogue of every measured parameter: the one place that defines its canonical
@@ -25,19 +25,19 @@ public enum Parameter {
 
 	/** Heart rate / pulse, per minute. */
 	HEART_RATE("heart_rate", "8867-4", new PlausibleRange(0, 300), false, identity("/min"), identity("beat/min"),
-			identity("1/min"), scale("1/s", 60)),
+			identity("1/min"), times("1/s", 60)),
 
 	/** Respiratory rate, breaths per minute. */
 	RESP_RATE("resp_rate", "9279-1", new PlausibleRange(0, 60), false, identity("/min"), identity("1/min"),
-			scale("1/s", 60)),
+			times("1/s", 60)),
 
 	/** Peripheral oxygen saturation, percent; {@code /} is a ratio 0-1. */
-	SPO2("spo2", "2708-6", new PlausibleRange(50, 100), false, identity("%"), scale("/", 100)),
+	SPO2("spo2", "2708-6", new PlausibleRange(50, 100), false, identity("%"), times("/", 100)),
 
 	/** Body temperature, degrees Celsius. */
 	TEMPERATURE("temperature", "8310-5", new PlausibleRange(32, 44), false, identity("Cel"),
-			new UnitConversion("K", 1, -273.15), new UnitConversion("degF", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
-			new UnitConversion("[degF]", 5.0 / 9.0, -32.0 * 5.0 / 9.0)),
+			new UnitConversion("K", -273.15, 1, 1), new UnitConversion("degF", -32, 5, 9),
+			new UnitConversion("[degF]", -32, 5, 9)),
 
 	/** Systolic blood pressure, millimetres of mercury. */
 	SYSTOLIC_BP("systolic_bp", "8480-6", new PlausibleRange(0, 300), false, Units.pressure()),
@@ -49,7 +49,7 @@ public enum Parameter {
 	MEAN_BP("mean_bp", "8478-0", new PlausibleRange(0, 250), false, Units.pressure()),
 
 	/** Blood glucose, mg/dL; mmol/L converted with factor 18.016. */
-	GLUCOSE("glucose", "2339-0", new PlausibleRange(0, 2000), false, identity("mg/dL"), scale("mmol/L", 18.016)),
+	GLUCOSE("glucose", "2339-0", new PlausibleRange(0, 2000), false, identity("mg/dL"), times("mmol/L", 18.016)),
 
 	/** Device battery charge, percent; {@code %EL} is SenML's remaining battery level. */
 	BATTERY("battery", null, new PlausibleRange(0, 100), false, identity("%"), identity("%EL")),
@@ -188,8 +188,9 @@ public enum Parameter {
 		private static final double PASCAL_PER_MMHG = 133.322;
 
 		static UnitConversion[] pressure() {
-			return new UnitConversion[] { identity("mm[Hg]"), identity("mmHg"), scale("Pa", 1 / PASCAL_PER_MMHG),
-					scale("kPa", 1000 / PASCAL_PER_MMHG) };
+			return new UnitConversion[] { identity("mm[Hg]"), identity("mmHg"),
+					new UnitConversion("Pa", 0, 1, PASCAL_PER_MMHG),
+					new UnitConversion("kPa", 0, 1000, PASCAL_PER_MMHG) };
 		}
 
 	}

@@ -1,15 +1,18 @@
 package care.vitals.model.parameter;
 
 /**
- * A linear conversion from an accepted unit to a parameter's stored unit:
- * {@code stored = value * factor + offset}.
+ * An affine conversion from an accepted unit to a parameter's stored unit:
+ * {@code stored = (value + offset) * multiplier / divisor}. Multiplier and divisor are
+ * kept apart so that conversions such as degF to Cel ({@code (F - 32) * 5 / 9}) or Pa to
+ * mm[Hg] ({@code Pa / 133.322}) round only once per operation.
  *
  * @param unit the accepted unit as written in payloads (UCUM or SenML spelling, e.g.
  * {@code degF}, {@code kPa}, {@code %EL}); never {@code null} or blank
- * @param factor multiplier applied to the incoming value; finite and non-zero
- * @param offset added after multiplying, in the stored unit; finite
+ * @param offset added to the incoming value first, in the accepted unit; finite
+ * @param multiplier then multiplied by; finite and non-zero
+ * @param divisor then divided by; finite and non-zero
  */
-public record UnitConversion(String unit, double factor, double offset) {
+public record UnitConversion(String unit, double offset, double multiplier, double divisor) {
 
 	/**
 	 * Validates the conversion.
@@ -18,22 +21,12 @@ public record UnitConversion(String unit, double factor, double offset) {
 		if (unit == null || unit.isBlank()) {
 			throw new IllegalArgumentException("unit must not be blank");
 		}
-		if (!Double.isFinite(factor) || factor == 0) {
-			throw new IllegalArgumentException("factor must be finite and non-zero");
-		}
 		if (!Double.isFinite(offset)) {
 			throw new IllegalArgumentException("offset must be finite");
 		}
-	}
-
-	/**
-	 * Creates a conversion that only scales.
-	 * @param unit the accepted unit
-	 * @param factor the multiplier to the stored unit
-	 * @return the conversion
-	 */
-	public static UnitConversion scale(String unit, double factor) {
-		return new UnitConversion(unit, factor, 0);
+		if (!Double.isFinite(multiplier) || multiplier == 0 || !Double.isFinite(divisor) || divisor == 0) {
+			throw new IllegalArgumentException("multiplier and divisor must be finite and non-zero");
+		}
 	}
 
 	/**
@@ -42,7 +35,17 @@ public record UnitConversion(String unit, double factor, double offset) {
 	 * @return the conversion
 	 */
 	public static UnitConversion identity(String unit) {
-		return new UnitConversion(unit, 1, 0);
+		return new UnitConversion(unit, 0, 1, 1);
+	}
+
+	/**
+	 * Creates a conversion that multiplies.
+	 * @param unit the accepted unit
+	 * @param multiplier stored value per unit
+	 * @return the conversion
+	 */
+	public static UnitConversion times(String unit, double multiplier) {
+		return new UnitConversion(unit, 0, multiplier, 1);
 	}
 
 	/**
@@ -51,7 +54,7 @@ public record UnitConversion(String unit, double factor, double offset) {
 	 * @return the value in the parameter's stored unit
 	 */
 	public double toStored(double value) {
-		return value * this.factor + this.offset;
+		return (value + this.offset) * this.multiplier / this.divisor;
 	}
 
 	/**
@@ -60,7 +63,7 @@ public record UnitConversion(String unit, double factor, double offset) {
 	 * @return the value in {@link #unit()}
 	 */
 	public double fromStored(double stored) {
-		return (stored - this.offset) / this.factor;
+		return stored * this.divisor / this.multiplier - this.offset;
 	}
 
 }

@@ -29,10 +29,9 @@ class CompactJsonDecodingTests {
 			assertThat(reading.deviceId()).isEqualTo(DEVICE);
 			assertThat(reading.timestamp()).isEqualTo(Instant.parse("2026-11-27T18:00:00.123Z"));
 			assertThat(reading.sequence()).isEqualTo(4711L);
-			assertThat(reading.values()).containsExactly(entry(Parameter.HEART_RATE, 72.0),
-					entry(Parameter.SPO2, 97.0), entry(Parameter.RESP_RATE, 16.0),
-					entry(Parameter.TEMPERATURE, 36.8), entry(Parameter.SYSTOLIC_BP, 121.0),
-					entry(Parameter.DIASTOLIC_BP, 79.0));
+			assertThat(reading.values()).containsExactly(entry(Parameter.HEART_RATE, 72.0), entry(Parameter.SPO2, 97.0),
+					entry(Parameter.RESP_RATE, 16.0), entry(Parameter.TEMPERATURE, 36.8),
+					entry(Parameter.SYSTOLIC_BP, 121.0), entry(Parameter.DIASTOLIC_BP, 79.0));
 			assertThat(reading.oxygen()).isFalse();
 			assertThat(reading.consciousness()).isEqualTo(Consciousness.A);
 		});

@@ -86,8 +86,9 @@ class Rfc8428ExamplesTests {
 	}
 
 	/**
-	 * §5.1.2 "Multiple Data Points": bt with milliseconds, bu and bver in the first record,
-	 * later records relative to bt; temperature for voltage, heart_rate for current.
+	 * §5.1.2 "Multiple Data Points": bt with milliseconds, bu and bver in the first
+	 * record, later records relative to bt; temperature for voltage, heart_rate for
+	 * current.
 	 */
 	@Test
 	void decodesMultipleDataPointsWithRelativeTimes() {
@@ -105,8 +106,7 @@ class Rfc8428ExamplesTests {
 				  {"n":"heart_rate","v":77}
 				]
 				""", bt.plusSeconds(60));
-		assertThat(readings).containsExactly(
-				reading(bt, values(Parameter.TEMPERATURE, 36.8, Parameter.HEART_RATE, 77)),
+		assertThat(readings).containsExactly(reading(bt, values(Parameter.TEMPERATURE, 36.8, Parameter.HEART_RATE, 77)),
 				reading(bt.minusSeconds(5), values(Parameter.HEART_RATE, 72)),
 				reading(bt.minusSeconds(4), values(Parameter.HEART_RATE, 73)),
 				reading(bt.minusSeconds(3), values(Parameter.HEART_RATE, 74)),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import care.vitals.ingest.context.AssignmentRegistry;
 import care.vitals.ingest.pipeline.BatchWriter;
@@ -23,6 +24,7 @@ import care.vitals.model.codec.MeasurementDecoder;
 import care.vitals.model.codec.Outcome;
 import care.vitals.model.codec.Rejected;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
 import care.vitals.model.topic.AssignmentTopic;
 import care.vitals.model.topic.EventsTopic;
@@ -69,7 +71,7 @@ class InboundMessageHandler implements MessageHandler {
 	InboundMessageHandler(DecodeProperties decode, AssignmentRegistry assignments, BatchWriter writer,
 			IngestMetrics metrics, Clock clock) {
 		this.measurements = new MeasurementDecoder(decode.limits(), clock);
-		this.statuses = new DeviceStatusCodec(decode.limits(), clock);
+		this.statuses = new DeviceStatusCodec(decode.limits());
 		this.events = new DeviceEventCodec(decode.limits(), clock);
 		this.assignmentCodec = new AssignmentCodec(decode.limits());
 		this.assignments = assignments;
@@ -96,19 +98,33 @@ class InboundMessageHandler implements MessageHandler {
 
 	Envelope toEnvelope(ParsedTopic parsed, String topic, byte[] payload, String contentType, Instant receivedAt,
 			SimpleAcknowledgment ack) {
-		return switch (parsed) {
-			case MeasurementsTopic m -> measurements(m.deviceId(), topic, payload, contentType, receivedAt, ack);
-			case StatusTopic s -> status(s.deviceId(), topic, payload, receivedAt, ack);
-			case EventsTopic e -> event(e.deviceId(), topic, payload, receivedAt, ack);
-			case AssignmentTopic a -> assignment(a.deviceId(), topic, payload, receivedAt, ack);
-			case InvalidTopic invalid -> reject(invalid.rejection(), null, topic, payload, receivedAt, ack);
-			default -> reject(new Rejection(care.vitals.model.rejection.RejectReason.INVALID_TOPIC,
-					"not a topic the ingest consumes"), null, topic, payload, receivedAt, ack);
-		};
+		if (parsed instanceof MeasurementsTopic measurementsTopic) {
+			return measurements(measurementsTopic.deviceId(), topic, payload, contentType, receivedAt, ack);
+		}
+		if (parsed instanceof StatusTopic statusTopic) {
+			this.metrics.received("status");
+			String device = statusTopic.deviceId();
+			return stored(this.statuses.decode(device, payload),
+					(status) -> Lines.status(status, this.assignments.current(device), receivedAt), device, topic,
+					payload, receivedAt, ack);
+		}
+		if (parsed instanceof EventsTopic eventsTopic) {
+			this.metrics.received("events");
+			String device = eventsTopic.deviceId();
+			return stored(this.events.decode(device, payload, receivedAt),
+					(event) -> Lines.event(event, this.assignments.current(device)), device, topic, payload, receivedAt,
+					ack);
+		}
+		if (parsed instanceof AssignmentTopic assignmentTopic) {
+			return assignment(assignmentTopic.deviceId(), topic, payload, receivedAt, ack);
+		}
+		Rejection rejection = (parsed instanceof InvalidTopic invalid) ? invalid.rejection()
+				: new Rejection(RejectReason.INVALID_TOPIC, "not a topic the ingest consumes");
+		return reject(rejection, null, topic, payload, receivedAt, ack);
 	}
 
-	private Envelope measurements(String device, String topic, byte[] payload, String contentType,
-			Instant receivedAt, SimpleAcknowledgment ack) {
+	private Envelope measurements(String device, String topic, byte[] payload, String contentType, Instant receivedAt,
+			SimpleAcknowledgment ack) {
 		this.metrics.received("measurements");
 		DecodeResult result = this.measurements.decode(device, payload, contentType, receivedAt);
 		if (result instanceof Rejected rejected) {
@@ -127,43 +143,25 @@ class InboundMessageHandler implements MessageHandler {
 		return new Envelope(lines, ack, null, newest);
 	}
 
-	private Envelope status(String device, String topic, byte[] payload, Instant receivedAt,
-			SimpleAcknowledgment ack) {
-		this.metrics.received("status");
-		return switch (this.statuses.decode(device, payload)) {
-			case Outcome.Ok<care.vitals.model.device.DeviceStatus> ok -> new Envelope(
-					Lines.nonEmpty(java.util.Collections
-						.singletonList(Lines.status(ok.value(), this.assignments.current(device), receivedAt))),
-					ack, null, null);
-			case Outcome.Failed<care.vitals.model.device.DeviceStatus> failed ->
-				reject(failed.rejection(), device, topic, payload, receivedAt, ack);
-		};
-	}
-
-	private Envelope event(String device, String topic, byte[] payload, Instant receivedAt, SimpleAcknowledgment ack) {
-		this.metrics.received("events");
-		return switch (this.events.decode(device, payload, receivedAt)) {
-			case Outcome.Ok<care.vitals.model.device.DeviceEvent> ok ->
-				new Envelope(List.of(Lines.event(ok.value(), this.assignments.current(device))), ack, null, null);
-			case Outcome.Failed<care.vitals.model.device.DeviceEvent> failed ->
-				reject(failed.rejection(), device, topic, payload, receivedAt, ack);
-		};
+	private <T> Envelope stored(Outcome<T> outcome, Function<T, String> line, String device, String topic,
+			byte[] payload, Instant receivedAt, SimpleAcknowledgment ack) {
+		if (outcome instanceof Outcome.Ok<T> ok) {
+			return new Envelope(List.of(line.apply(ok.value())), ack, null, null);
+		}
+		return reject(((Outcome.Failed<T>) outcome).rejection(), device, topic, payload, receivedAt, ack);
 	}
 
 	private Envelope assignment(String device, String topic, byte[] payload, Instant receivedAt,
 			SimpleAcknowledgment ack) {
 		this.metrics.received("assignments");
-		if (payload.length == 0) {
-			this.assignments.discharge(device);
+		Outcome<Optional<Assignment>> outcome = this.assignmentCodec.decode(payload);
+		if (outcome instanceof Outcome.Ok<Optional<Assignment>> ok) {
+			ok.value()
+				.ifPresentOrElse((a) -> this.assignments.assign(device, a), () -> this.assignments.discharge(device));
 			return new Envelope(List.of(), ack, null, null);
 		}
-		return switch (this.assignmentCodec.decode(payload)) {
-			case Outcome.Ok<Assignment> ok -> {
-				this.assignments.assign(device, ok.value());
-				yield new Envelope(List.of(), ack, null, null);
-			}
-			case Outcome.Failed<Assignment> failed -> reject(failed.rejection(), device, topic, payload, receivedAt, ack);
-		};
+		return reject(((Outcome.Failed<Optional<Assignment>>) outcome).rejection(), device, topic, payload, receivedAt,
+				ack);
 	}
 
 	private Envelope reject(Rejection rejection, String device, String topic, byte[] payload, Instant receivedAt,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Broker connection of the inbound adapter, followed through Spring Integration's MQTT
  * events: UP once subscribed, DOWN after a connection failure until subscribed again.
  */
-@Component("mqtt")
+@Component
 class MqttHealthIndicator implements HealthIndicator {
 
 	private final MqttProperties properties;

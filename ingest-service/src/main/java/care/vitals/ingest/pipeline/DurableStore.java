@@ -20,10 +20,10 @@ import org.apache.commons.logging.LogFactory;
  * <p>
  * A batch InfluxDB refuses as bad data (400/422) is split in halves until the refused
  * lines are isolated; those become dead letters and the rest is written. While InfluxDB
- * is unavailable, batches go straight to the spool (the {@link SpoolReplayer} probes
- * and brings the store back). When the spool's disk budget is used up, {@link #persist}
- * keeps trying both and does not return, so nothing is acknowledged and the broker holds
- * the messages: back-pressure instead of loss.
+ * is unavailable, batches go straight to the spool (the {@link SpoolReplayer} probes and
+ * brings the store back). When the spool's disk budget is used up, {@link #persist} keeps
+ * trying both and does not return, so nothing is acknowledged and the broker holds the
+ * messages: back-pressure instead of loss.
  */
 public class DurableStore {
 
@@ -53,7 +53,10 @@ public class DurableStore {
 		this.clock = clock;
 	}
 
-	/** Returns once the batch is in InfluxDB or in the spool; blocks while neither can take it. */
+	/**
+	 * Returns once the batch is in InfluxDB or in the spool; blocks while neither can
+	 * take it.
+	 */
 	public void persist(String lineProtocol, int lines) throws InterruptedException {
 		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
 		if (this.influxAvailable.get()) {
@@ -84,9 +87,9 @@ public class DurableStore {
 
 	/**
 	 * Writes once, isolating lines InfluxDB refuses. Returns {@link WriteOutcome.Written}
-	 * once every line is either stored or dead-lettered, or the {@link WriteOutcome.Retryable}
-	 * that stopped it (lines written before that are written again later: writes are
-	 * idempotent).
+	 * once every line is either stored or dead-lettered, or the
+	 * {@link WriteOutcome.Retryable} that stopped it (lines written before that are
+	 * written again later: writes are idempotent).
 	 */
 	WriteOutcome write(String lineProtocol, int lines) {
 		long start = System.nanoTime();

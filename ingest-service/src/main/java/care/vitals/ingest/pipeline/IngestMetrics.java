@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline's Micrometer meters, in one place so their names stay consistent with
- * the Grafana dashboards ({@code ingest_*} in InfluxDB).
+ * The pipeline's Micrometer meters, in one place so their names stay consistent with the
+ * Grafana dashboards ({@code ingest_*} in InfluxDB).
  */
 @Component
 public class IngestMetrics {

@@ -18,8 +18,8 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	DurableStore durableStore(LineProtocolWriter writer, Spool spool, BatchProperties properties,
-			IngestMetrics metrics, DeadLetterSink deadLetters, Clock clock) {
+	DurableStore durableStore(LineProtocolWriter writer, Spool spool, BatchProperties properties, IngestMetrics metrics,
+			DeadLetterSink deadLetters, Clock clock) {
 		return new DurableStore(writer, spool, properties, metrics, deadLetters, clock);
 	}
 

@@ -186,8 +186,8 @@ public final class Spool implements AutoCloseable {
 		});
 		this.bytes = this.segments.values().stream().mapToLong(Long::longValue).sum();
 		if (this.batches > 0) {
-			logger.info("Spool " + this.dir + " holds " + this.batches + " batches (" + this.bytes
-					+ " bytes) to replay");
+			logger
+				.info("Spool " + this.dir + " holds " + this.batches + " batches (" + this.bytes + " bytes) to replay");
 		}
 	}
 

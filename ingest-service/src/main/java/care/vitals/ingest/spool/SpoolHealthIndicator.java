@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * OUT_OF_SERVICE once the disk budget is nearly used up (the ingest is about to stop
  * acknowledging). Also publishes the depth as gauges.
  */
-@Component("spool")
+@Component
 class SpoolHealthIndicator implements HealthIndicator {
 
 	private final Spool spool;

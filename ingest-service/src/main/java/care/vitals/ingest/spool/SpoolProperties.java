@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * The local disk spool that holds batches while InfluxDB is down or slow.
  *
  * @param dir directory of the spool segments ({@code SPOOL_DIR})
- * @param budget the most disk the spool may use; past it the service stops acking and
- * the broker holds the messages instead
+ * @param budget the most disk the spool may use; past it the service stops acking and the
+ * broker holds the messages instead
  * @param segmentSize size after which a new segment file is started
  * @param warnBytes spool size at which health reports a warning (still UP)
  */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * Whether InfluxDB answers its ping. Not part of readiness: while InfluxDB is down the
  * ingest keeps accepting data into its spool.
  */
-@Component("influx")
+@Component
 class InfluxHealthIndicator implements HealthIndicator {
 
 	private final LineProtocolWriter writer;

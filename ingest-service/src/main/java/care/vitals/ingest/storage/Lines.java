@@ -1,6 +1,6 @@
 package care.vitals.ingest.storage;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,7 +43,7 @@ public final class Lines {
 		return point.toLineProtocol();
 	}
 
-	public static String status(DeviceStatus status, Optional<Assignment> assignment, java.time.Instant receivedAt) {
+	public static String status(DeviceStatus status, Optional<Assignment> assignment, Instant receivedAt) {
 		Point point = Point.measurement("device_status")
 			.addTag("device", status.deviceId())
 			.time((status.ts() != null) ? status.ts() : receivedAt, WritePrecision.NS);
@@ -60,8 +60,7 @@ public final class Lines {
 		if (status.firmware() != null) {
 			point.addField("firmware", SafeText.of(status.firmware(), 64));
 		}
-		String line = point.toLineProtocol();
-		return line.isEmpty() ? null : line;
+		return point.toLineProtocol();
 	}
 
 	public static String event(DeviceEvent event, Optional<Assignment> assignment) {
@@ -72,15 +71,12 @@ public final class Lines {
 		patientTags(point, assignment);
 		Map<String, String> details = event.details();
 		point.addField("message", SafeText.of(details.getOrDefault("message", event.kind()), 256));
-		point.addField("details", SafeText.of(details.entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + "=" + entry.getValue())
-			.collect(Collectors.joining(", ")), 1024));
+		point.addField("details",
+				SafeText.of(details.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + entry.getValue())
+					.collect(Collectors.joining(", ")), 1024));
 		return point.toLineProtocol();
-	}
-
-	public static List<String> nonEmpty(List<String> lines) {
-		return lines.stream().filter((line) -> line != null && !line.isEmpty()).toList();
 	}
 
 	private static void patientTags(Point point, Optional<Assignment> assignment) {

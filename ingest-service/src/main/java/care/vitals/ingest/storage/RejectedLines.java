@@ -23,8 +23,7 @@ public final class RejectedLines {
 	 * @param reason reason code ({@code [a-z_]+})
 	 * @param device a validated device id, or null when the topic held none
 	 */
-	public static String line(String reason, String device, String topic, String detail, byte[] payload,
-			Instant time) {
+	public static String line(String reason, String device, String topic, String detail, byte[] payload, Instant time) {
 		return Point.measurement("rejected")
 			.addTag("reason", reason)
 			.addTag("device", (device != null) ? device : "invalid")

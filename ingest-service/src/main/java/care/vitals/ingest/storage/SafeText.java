@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns untrusted bytes into a bounded, printable string that is safe inside a
- * line-protocol string field: control characters (newline, carriage return, tab, NUL
- * and the rest) become {@code \n}, {@code \r}, {@code \t} or {@code \xNN} escapes, and
+ * line-protocol string field: control characters (newline, carriage return, tab, NUL and
+ * the rest) become {@code \n}, {@code \r}, {@code \t} or {@code \xNN} escapes, and
  * invalid UTF-8 is shown byte by byte. Quotes and backslashes are escaped later by the
  * line-protocol writer.
  */

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Writes to the InfluxDB 1.x {@code /write} endpoint (the one Debian's InfluxDB 1.6
- * has), gzip-compressed, with optional basic authentication.
+ * Writes to the InfluxDB 1.x {@code /write} endpoint (the one Debian's InfluxDB 1.6 has),
+ * gzip-compressed, with optional basic authentication.
  */
 final class V1LineProtocolWriter implements LineProtocolWriter {
 
@@ -37,8 +37,9 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 		this.writeUri = URI.create(base + "/write?" + query);
 		this.pingUri = URI.create(base + "/ping");
 		this.authorization = hasText(properties.username()) ? "Basic " + Base64.getEncoder()
-			.encodeToString((properties.username() + ":" + nullToEmpty(properties.password()))
-				.getBytes(StandardCharsets.UTF_8)) : null;
+			.encodeToString(
+					(properties.username() + ":" + nullToEmpty(properties.password())).getBytes(StandardCharsets.UTF_8))
+				: null;
 	}
 
 	@Override

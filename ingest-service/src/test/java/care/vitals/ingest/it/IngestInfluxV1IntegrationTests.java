@@ -15,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Verifies that every reading published by a plain MQTT client ends up in a real
- * InfluxDB 1.x through the {@code /write} API, exactly as sent, whatever fails on the
- * way.
+ * Verifies that every reading published by a plain MQTT client ends up in a real InfluxDB
+ * 1.x through the {@code /write} API, exactly as sent, whatever fails on the way.
  */
 class IngestInfluxV1IntegrationTests {
 
@@ -81,9 +80,11 @@ class IngestInfluxV1IntegrationTests {
 	}
 
 	private static void awaitCount(String database, String device, long expected) {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
-				influx.count(database, "SELECT count(heart_rate) FROM vitals WHERE device='" + device + "'"))
-			.isEqualTo(expected));
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(
+					influx.count(database, "SELECT count(heart_rate) FROM vitals WHERE device='" + device + "'"))
+				.isEqualTo(expected));
 	}
 
 }

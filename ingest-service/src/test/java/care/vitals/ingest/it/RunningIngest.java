@@ -67,9 +67,8 @@ final class RunningIngest implements AutoCloseable {
 			}
 		};
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class)
-			.properties(properties)
 			.listeners(listener)
-			.run();
+			.run(arguments(properties));
 		try {
 			if (!subscribed.await(30, TimeUnit.SECONDS)) {
 				context.close();
@@ -81,6 +80,14 @@ final class RunningIngest implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		return new RunningIngest(context);
+	}
+
+	/** As command-line arguments, which take precedence over application.yml. */
+	private static String[] arguments(Map<String, Object> properties) {
+		return properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
 	}
 
 	<T> T bean(Class<T> type) {

@@ -42,7 +42,9 @@ final class TestDevice implements AutoCloseable {
 				+ "\"systolic_bp\":121,\"diastolic_bp\":79},\"o2\":false,\"consciousness\":\"A\"}";
 	}
 
-	/** The same reading as a SenML pack with base name, base time and relative records. */
+	/**
+	 * The same reading as a SenML pack with base name, base time and relative records.
+	 */
 	static String senml(long seq, Instant base, String deviceId) {
 		double bt = base.plusMillis(seq).toEpochMilli() / 1000.0;
 		return "[{\"bn\":\"urn:dev:" + deviceId + ":\",\"bt\":" + bt + ",\"n\":\"heart_rate\",\"u\":\"beat/min\",\"v\":"

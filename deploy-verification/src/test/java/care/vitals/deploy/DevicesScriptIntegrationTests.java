@@ -1,0 +1,177 @@
+package care.vitals.deploy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.spec.KeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verifies {@code deploy/devices.sh}: the inventory becomes EMQX's bootstrap file and
+ * Mosquitto's password file with salted hashes that verify against the generated
+ * passwords (recomputed here with the JDK's PBKDF2), passwords survive a rerun, and an
+ * inventory with an illegal device id is refused without writing anything.
+ */
+class DevicesScriptIntegrationTests {
+
+	private static final String INGEST_PASSWORD = "ingest-secret-1";
+
+	private static final String PUBLISHER_PASSWORD = "publisher-secret-2";
+
+	@TempDir
+	Path repo;
+
+	private Path secrets;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		Deploy.binary("openssl", "openssl");
+		Deploy.binary("python3", "python3");
+		Deploy.scratchCopy(this.repo);
+		Files.writeString(this.repo.resolve(".env"),
+				"MQTT_INGEST_PASSWORD=" + INGEST_PASSWORD + "\nMQTT_PUBLISHER_PASSWORD=" + PUBLISHER_PASSWORD + "\n");
+		this.secrets = this.repo.resolve("deploy/secrets");
+	}
+
+	@Test
+	void bootstrapHashesVerifyAgainstTheGeneratedPasswords() throws Exception {
+		inventory("device_id,kind", "bed-1.monitor,monitor", "  pump_7  ,pump", "# a comment", "", "X-9,scale");
+		Deploy.Result result = devices();
+		assertThat(result.ok()).as(result.output()).isTrue();
+
+		Map<String, String> passwords = passwords();
+		assertThat(passwords).containsOnlyKeys("bed-1.monitor", "pump_7", "X-9");
+		assertThat(passwords.values()).allMatch((password) -> password.matches("[0-9a-f]{32}")).doesNotHaveDuplicates();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordsFile())))
+			.isEqualTo("rw-------");
+
+		Map<String, String> expected = new LinkedHashMap<>(passwords);
+		expected.put("ingest", INGEST_PASSWORD);
+		expected.put("publisher", PUBLISHER_PASSWORD);
+		List<String> bootstrap = Files.readAllLines(this.secrets.resolve("emqx/auth-bootstrap.csv"));
+		assertThat(bootstrap.get(0)).isEqualTo("user_id,password_hash,salt,is_superuser");
+		assertThat(bootstrap).hasSize(expected.size() + 1);
+		int iterations = emqxIterations();
+		for (String line : bootstrap.subList(1, bootstrap.size())) {
+			String[] columns = line.split(",");
+			assertThat(columns).hasSize(4);
+			assertThat(columns[3]).as("no superuser").isEqualTo("false");
+			String password = expected.get(columns[0]);
+			assertThat(password).as(columns[0]).isNotNull();
+			assertThat(columns[2]).matches("[0-9a-f]{32}");
+			// EMQX: hex(PBKDF2(sha256, password, salt text, iterations, 32))
+			assertThat(columns[1]).isEqualTo(HexFormat.of()
+				.formatHex(pbkdf2("PBKDF2WithHmacSHA256", password, columns[2].getBytes(StandardCharsets.UTF_8),
+						iterations, 32)));
+			assertThat(pbkdf2Hex("wrong", columns[2], iterations)).isNotEqualTo(columns[1]);
+		}
+
+		Pattern mosquitto = Pattern.compile("([^:]+):\\$7\\$(\\d+)\\$([^$]+)\\$(.+)");
+		List<String> passwd = Files.readAllLines(this.secrets.resolve("mosquitto/passwd"));
+		assertThat(passwd).hasSize(expected.size());
+		for (String line : passwd) {
+			Matcher matcher = mosquitto.matcher(line);
+			assertThat(matcher.matches()).as(line).isTrue();
+			byte[] hash = pbkdf2("PBKDF2WithHmacSHA512", expected.get(matcher.group(1)),
+					Base64.getDecoder().decode(matcher.group(3)), Integer.parseInt(matcher.group(2)), 64);
+			assertThat(Base64.getEncoder().encodeToString(hash)).isEqualTo(matcher.group(4));
+		}
+	}
+
+	@Test
+	void rerunKeepsPasswordsAddsNewDevicesAndDropsRemovedOnes() throws Exception {
+		inventory("mon-1", "mon-2");
+		assertThat(devices().ok()).isTrue();
+		Map<String, String> first = passwords();
+
+		inventory("mon-2", "mon-3");
+		Deploy.Result result = devices();
+		assertThat(result.ok()).as(result.output()).isTrue();
+		assertThat(result.output()).contains("removed from the inventory: mon-1");
+		Map<String, String> second = passwords();
+		assertThat(second).containsOnlyKeys("mon-2", "mon-3").containsEntry("mon-2", first.get("mon-2"));
+		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).doesNotContain("mon-1,");
+	}
+
+	@Test
+	void illegalDeviceIdsAreRefusedAndNothingIsWritten() throws Exception {
+		inventory("good-1");
+		assertThat(devices().ok()).isTrue();
+		String bootstrap = Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"));
+
+		for (String bad : List.of("bad/id", "dev+1", "dev#1", "two words", "ümlaut", "x".repeat(65), "ingest",
+				"${clientid}")) {
+			inventory("good-1", "good-2", bad + ",monitor");
+			Deploy.Result result = devices();
+			assertThat(result.exitCode()).as(bad).isEqualTo(2);
+			assertThat(result.output()).as(bad).contains("devices.csv:3").contains("nothing was written");
+			assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).isEqualTo(bootstrap);
+			assertThat(passwords()).containsOnlyKeys("good-1");
+		}
+		inventory("dup", "dup");
+		assertThat(devices().output()).contains("listed twice");
+	}
+
+	private static String pbkdf2Hex(String password, String salt, int iterations) throws Exception {
+		return HexFormat.of()
+			.formatHex(pbkdf2("PBKDF2WithHmacSHA256", password, salt.getBytes(StandardCharsets.UTF_8), iterations, 32));
+	}
+
+	private static byte[] pbkdf2(String algorithm, String password, byte[] salt, int iterations, int bytes)
+			throws Exception {
+		KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, bytes * 8);
+		return SecretKeyFactory.getInstance(algorithm).generateSecret(spec).getEncoded();
+	}
+
+	/** The iterations EMQX is configured with must be the ones the script hashes with. */
+	private int emqxIterations() throws Exception {
+		Matcher conf = Pattern.compile("iterations = (\\d+)")
+			.matcher(Files.readString(Deploy.root().resolve("deploy/emqx/emqx.conf")));
+		assertThat(conf.find()).isTrue();
+		Matcher script = Pattern.compile("HASH_ITERATIONS=(\\d+)")
+			.matcher(Files.readString(Deploy.root().resolve("deploy/devices.sh")));
+		assertThat(script.find()).isTrue();
+		assertThat(conf.group(1)).isEqualTo(script.group(1));
+		return Integer.parseInt(conf.group(1));
+	}
+
+	private void inventory(String... lines) throws Exception {
+		Files.writeString(this.repo.resolve("deploy/devices.csv"), String.join("\n", lines) + "\n");
+	}
+
+	private Deploy.Result devices() {
+		return Deploy.run(this.repo, "bash", "deploy/devices.sh");
+	}
+
+	private Path passwordsFile() {
+		return this.secrets.resolve("devices/passwords.csv");
+	}
+
+	private Map<String, String> passwords() throws Exception {
+		Map<String, String> passwords = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(passwordsFile())) {
+			String[] columns = line.split(",");
+			if (!columns[0].equals("device_id")) {
+				passwords.put(columns[0], columns[1]);
+			}
+		}
+		return passwords;
+	}
+
+}

@@ -1,0 +1,133 @@
+package care.vitals.deploy;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import care.vitals.testsupport.InfluxDb1Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verifies the scripts of the install without Docker against the real Debian InfluxDB
+ * 1.x: {@code backup.sh --influx-v1} and {@code restore.sh --influx-v1} bring written
+ * points back after the database is wiped (and the backed-up configuration files with
+ * {@code --with-files}), the archive is private and old archives are pruned; and
+ * {@code influxdb-v1-setup.sh} creates the InfluxQL names the dashboards use.
+ */
+class InfluxDbV1BackupRestoreIntegrationTests {
+
+	@RegisterExtension
+	static final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void backupWipeRestoreBringsThePointsAndFilesBack() throws Exception {
+		influx.createDatabase("vitals");
+		long start = Instant.parse("2026-11-27T18:00:00Z").toEpochMilli() * 1_000_000;
+		String points = IntStream.range(0, 500)
+			.mapToObj((i) -> "vitals,device=mon-" + (i % 5) + ",patient=p" + (i % 5) + " heart_rate=" + (60 + i % 40)
+					+ ",spo2=97 " + (start + i * 1_000_000_000L))
+			.collect(Collectors.joining("\n"));
+		influx.write("vitals", points);
+		assertThat(influx.count("vitals", "SELECT count(heart_rate) FROM vitals")).isEqualTo(500);
+
+		Path etc = Files.createDirectories(this.tmp.resolve("etc/vitals"));
+		Files.writeString(etc.resolve("ingest.env"), "MQTT_URL=tcp://127.0.0.1:1883\n");
+		Path backups = Files.createDirectories(this.tmp.resolve("backups"));
+		Path old = backups.resolve("vitals-backup-20000101T000000Z.tar.gz");
+		Files.writeString(old, "old");
+		Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+
+		Map<String, String> environment = Map.of("INFLUX_V1_BACKUP_ADDR", "127.0.0.1:" + influx.rpcPort(),
+				"BACKUP_V1_PATHS", etc.toString());
+		Deploy.Result backup = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash", "deploy/backup.sh",
+				"--influx-v1", "--dest", backups.toString(), "--retention-days", "14");
+		assertThat(backup.ok()).as(backup.output()).isTrue();
+		List<Path> archives;
+		try (Stream<Path> files = Files.list(backups)) {
+			archives = files.toList();
+		}
+		assertThat(archives).hasSize(1).doesNotContain(old);
+		Path archive = archives.get(0);
+		assertThat(archive.getFileName().toString()).matches("vitals-backup-\\d{8}T\\d{6}Z\\.tar\\.gz");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-------");
+
+		post("DROP DATABASE vitals");
+		Files.delete(etc.resolve("ingest.env"));
+		assertThat(influx.query("", "SHOW DATABASES")).doesNotContain("\"vitals\"");
+
+		Deploy.Result restore = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+				"deploy/restore.sh", "--influx-v1", archive.toString(), "--with-files");
+		assertThat(restore.ok()).as(restore.output()).isTrue();
+		assertThat(influx.count("vitals", "SELECT count(heart_rate) FROM vitals")).isEqualTo(500);
+		assertThat(influx.count("vitals", "SELECT count(heart_rate) FROM vitals WHERE device = 'mon-3'"))
+			.isEqualTo(100);
+		assertThat(etc.resolve("ingest.env")).hasContent("MQTT_URL=tcp://127.0.0.1:1883");
+	}
+
+	@Test
+	void restoreRefusesAnArchiveOfTheOtherMode() throws Exception {
+		Path fake = this.tmp.resolve("fake");
+		Files.createDirectories(fake);
+		Files.writeString(fake.resolve("MANIFEST"), "mode=docker\n");
+		Path archive = this.tmp.resolve("vitals-backup-docker.tar.gz");
+		assertThat(Deploy.run(fake, "tar", "-czf", archive.toString(), ".").ok()).isTrue();
+		Deploy.Result restore = Deploy.run(Deploy.root(), "bash", "deploy/restore.sh", "--influx-v1",
+				archive.toString());
+		assertThat(restore.exitCode()).isEqualTo(2);
+		assertThat(restore.output()).contains("not made in v1 mode");
+	}
+
+	@Test
+	void setupScriptCreatesTheInfluxQlNamesOfTheDockerInstall() throws Exception {
+		Map<String, String> environment = Map.of("INFLUX_URL", influx.url(), "INFLUX_ADMIN_PASSWORD", "a1",
+				"INFLUX_INGEST_PASSWORD", "i1", "INFLUX_GRAFANA_PASSWORD", "g1", "INFLUX_TELEGRAF_PASSWORD", "t1");
+		for (int run = 0; run < 2; run++) {
+			Deploy.Result setup = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+					"deploy/systemd/influxdb-v1-setup.sh");
+			assertThat(setup.ok()).as(setup.output()).isTrue();
+		}
+		assertThat(influx.query("vitals", "SHOW RETENTION POLICIES ON vitals")).contains("[\"raw\",\"720h0m0s\"",
+				"[\"downsampled\",\"17520h0m0s\"");
+		assertThat(influx.query("vitals", "SHOW RETENTION POLICIES ON vitals"))
+			.containsPattern("\"raw\",[^\\]]*true\\]");
+		assertThat(influx.query("ops", "SHOW RETENTION POLICIES ON ops")).contains("[\"autogen\",\"720h0m0s\"");
+		assertThat(influx.query("", "SHOW CONTINUOUS QUERIES")).contains("cq_vitals_1m",
+				"INTO vitals.downsampled.vitals");
+		assertThat(influx.query("", "SHOW USERS")).contains("\"admin\",true", "\"ingest\",false", "\"grafana\",false",
+				"\"telegraf\",false");
+		assertThat(influx.query("", "SHOW GRANTS FOR grafana")).contains("[\"vitals\",\"READ\"]", "[\"ops\",\"READ\"]");
+		assertThat(influx.query("", "SHOW GRANTS FOR ingest")).contains("[\"vitals\",\"WRITE\"]");
+	}
+
+	private void post(String influxql) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create(influx.url() + "/query?q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+}

@@ -1,0 +1,125 @@
+package care.vitals.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verifies {@code deploy/init.sh} on a scratch copy of the repository: it writes a
+ * complete {@code .env} (mode 600) with no empty secret and no placeholder left, a CA, a
+ * server certificate and device certificates that {@code openssl verify} accepts, and a
+ * second run changes no secret, key or certificate.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InitScriptIntegrationTests {
+
+	@TempDir
+	static Path repo;
+
+	private String openssl;
+
+	private Deploy.Result firstRun;
+
+	@BeforeAll
+	void runInit() {
+		this.openssl = Deploy.binary("openssl", "openssl");
+		Deploy.binary("python3", "python3");
+		Deploy.scratchCopy(repo);
+		this.firstRun = Deploy.run(repo, "bash", "deploy/init.sh", "--hostname", "nuc-test.example");
+	}
+
+	@Test
+	void writesACompleteEnvWithFreshSecretsAndMode600() throws Exception {
+		assertThat(this.firstRun.ok()).as(this.firstRun.output()).isTrue();
+		Path env = repo.resolve(".env");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
+		Map<String, String> example = Deploy.readEnv(repo.resolve(".env.example"));
+		Map<String, String> values = Deploy.readEnv(env);
+		assertThat(values).containsOnlyKeys(example.keySet());
+		List<String> generated = new ArrayList<>();
+		example.forEach((key, placeholder) -> {
+			if (placeholder.equals("__GENERATED__")) {
+				generated.add(key);
+				assertThat(values.get(key)).as(key).isNotEmpty().isNotEqualTo(placeholder).matches("[0-9a-f]{48}");
+			}
+		});
+		assertThat(generated).contains("EMQX_DASHBOARD_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "INFLUX_ADMIN_PASSWORD",
+				"INFLUX_ADMIN_TOKEN", "MQTT_INGEST_PASSWORD");
+		assertThat(generated.stream().map(values::get).distinct()).hasSameSizeAs(generated);
+		assertThat(values).containsEntry("NUC_HOSTNAME", "nuc-test.example");
+		// Every secret-looking variable is generated, none has a fixed default.
+		example.keySet()
+			.stream()
+			.filter((key) -> key.matches(".*(PASSWORD|TOKEN|SECRET|SECRET_KEY|NODE_COOKIE)"))
+			.forEach((key) -> assertThat(generated).as(key).contains(key));
+	}
+
+	@Test
+	void certificatesVerifyAgainstTheGeneratedCa() throws Exception {
+		Path tls = repo.resolve("deploy/secrets/tls");
+		List<String> command = new ArrayList<>(List.of(this.openssl, "verify", "-CAfile", "ca.crt", "server.crt"));
+		try (Stream<Path> devices = Files.list(tls.resolve("devices"))) {
+			devices.filter((file) -> file.toString().endsWith(".crt"))
+				.forEach((file) -> command.add("devices/" + file.getFileName()));
+		}
+		assertThat(command).contains("devices/sim-monitor-001.crt");
+		Deploy.Result verify = Deploy.run(tls, command.toArray(String[]::new));
+		assertThat(verify.ok()).as(verify.output()).isTrue();
+		assertThat(verify.output().lines()).allMatch((line) -> line.endsWith(": OK"));
+
+		Deploy.Result server = Deploy.run(tls, this.openssl, "x509", "-in", "server.crt", "-noout", "-ext",
+				"subjectAltName,extendedKeyUsage");
+		assertThat(server.output()).contains("DNS:nuc-test.example", "DNS:emqx", "IP Address:127.0.0.1",
+				"TLS Web Server Authentication");
+		Deploy.Result device = Deploy.run(tls, this.openssl, "x509", "-in", "devices/sim-monitor-001.crt", "-noout",
+				"-subject", "-ext", "extendedKeyUsage");
+		assertThat(device.output()).contains("CN = sim-monitor-001", "TLS Web Client Authentication");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("ca.key"))))
+			.isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(repo.resolve("deploy/secrets"))))
+			.isEqualTo("rwx------");
+	}
+
+	@Test
+	void secondRunOverwritesNoSecretKeyOrCertificate() throws Exception {
+		Map<Path, String> before = snapshot();
+		Deploy.Result second = Deploy.run(repo, "bash", "deploy/init.sh");
+		assertThat(second.ok()).as(second.output()).isTrue();
+		assertThat(second.output()).contains("0 new secret(s)").doesNotContain("created CA");
+		Map<Path, String> after = snapshot();
+		// Hashes are salted afresh on every run; everything else must be identical.
+		before.keySet().removeIf((file) -> file.endsWith("auth-bootstrap.csv") || file.endsWith("passwd"));
+		before.forEach((file, content) -> assertThat(after.get(file)).as(file.toString()).isEqualTo(content));
+	}
+
+	@Test
+	void emqxApiKeyFileUsesTheEnvSecret() throws Exception {
+		String secret = Deploy.readEnv(repo.resolve(".env")).get("EMQX_API_SECRET");
+		assertThat(Files.readString(repo.resolve("deploy/secrets/emqx/api-keys.txt")))
+			.isEqualTo("vitals-ops:" + secret + ":administrator\n");
+	}
+
+	private Map<Path, String> snapshot() throws Exception {
+		Map<Path, String> files = new HashMap<>();
+		files.put(repo.resolve(".env"), Files.readString(repo.resolve(".env")));
+		try (Stream<Path> secrets = Files.walk(repo.resolve("deploy/secrets"))) {
+			for (Path file : (Iterable<Path>) secrets.filter(Files::isRegularFile)::iterator) {
+				files.put(file, java.util.HexFormat.of().formatHex(Files.readAllBytes(file)));
+			}
+		}
+		return files;
+	}
+
+}

@@ -1,0 +1,281 @@
+package care.vitals.publisher.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * An {@link MqttLink} over a Paho MQTT 5 asynchronous client. Publishing hands the
+ * message to Paho and returns; completions are counted from Paho's callback threads.
+ * A failed first connection is retried with back-off; a lost connection reconnects
+ * through Paho's automatic reconnect.
+ */
+public final class PahoLink implements MqttLink, MqttCallback {
+
+	private static final Log logger = LogFactory.getLog(PahoLink.class);
+
+	/** MQTT 5 reason code: disconnect and let the server publish the Will Message. */
+	private static final int DISCONNECT_WITH_WILL = 0x04;
+
+	private final MqttAsyncClient client;
+
+	private final MqttConnectionOptions options;
+
+	private final PublishCounters counters;
+
+	private final ScheduledExecutorService retries;
+
+	private final int window;
+
+	private final long maxRetryDelayMillis;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final MqttActionListener completion = new Completion();
+
+	private volatile boolean connected;
+
+	private volatile boolean wanted;
+
+	private volatile boolean closed;
+
+	private int failedAttempts;
+
+	PahoLink(MqttAsyncClient client, MqttConnectionOptions options, PublishCounters counters,
+			ScheduledExecutorService retries, int window, long maxRetryDelayMillis) {
+		this.client = client;
+		this.options = options;
+		this.counters = counters;
+		this.retries = retries;
+		this.window = window;
+		this.maxRetryDelayMillis = maxRetryDelayMillis;
+		client.setCallback(this);
+	}
+
+	/**
+	 * Creates a link; it connects on {@link #connect()}.
+	 * @param settings how to connect
+	 * @param counters where to count publications
+	 * @param retries the scheduler for connection retries
+	 * @return the link
+	 * @throws IllegalArgumentException if the URL or client id is invalid
+	 */
+	public static PahoLink create(LinkSettings settings, PublishCounters counters, ScheduledExecutorService retries) {
+		MqttConnectionOptions options = new MqttConnectionOptions();
+		options.setCleanStart(true);
+		options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+		options.setConnectionTimeout((int) Math.max(1, settings.connectionTimeout().toSeconds()));
+		options.setAutomaticReconnect(true);
+		int maxDelay = (int) Math.max(1, settings.maxReconnectDelay().toSeconds());
+		options.setAutomaticReconnectDelay(1, maxDelay);
+		options.setMaxReconnectDelay(maxDelay);
+		if (settings.credentials().username() != null) {
+			options.setUserName(settings.credentials().username());
+			if (settings.credentials().password() != null) {
+				options.setPassword(settings.credentials().password().getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		if (settings.will() != null) {
+			options.setWill(settings.will().topic(), message(settings.will()));
+		}
+		try {
+			MqttAsyncClient client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+			return new PahoLink(client, options, counters, retries, settings.window(), maxDelay * 1000L);
+		}
+		catch (MqttException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("cannot create MQTT client for " + settings.url() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	@Override
+	public void connect() {
+		if (this.closed) {
+			return;
+		}
+		this.wanted = true;
+		try {
+			this.client.connect(this.options, null, new MqttActionListener() {
+
+				@Override
+				public void onSuccess(IMqttToken token) {
+					connectionUp();
+				}
+
+				@Override
+				public void onFailure(IMqttToken token, Throwable exception) {
+					retry(exception);
+				}
+
+			});
+		}
+		catch (MqttException ex) {
+			if (ex.getReasonCode() != MqttException.REASON_CODE_CLIENT_CONNECTED
+					&& ex.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
+				retry(ex);
+			}
+		}
+	}
+
+	private synchronized void connectionUp() {
+		this.failedAttempts = 0;
+		this.connected = true;
+	}
+
+	private synchronized void retry(Throwable cause) {
+		if (this.closed || !this.wanted) {
+			return;
+		}
+		this.failedAttempts++;
+		long delay = Math.min(this.maxRetryDelayMillis, 500L << Math.min(6, this.failedAttempts));
+		if (this.failedAttempts == 1 || this.failedAttempts % 10 == 0) {
+			logger.warn("MQTT connection of " + this.client.getClientId() + " to " + this.client.getServerURI()
+					+ " failed (" + ((cause != null) ? cause.getMessage() : "unknown") + "), attempt "
+					+ this.failedAttempts + ", retrying in " + delay + " ms");
+		}
+		this.retries.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public boolean isConnected() {
+		return this.connected && this.client.isConnected();
+	}
+
+	@Override
+	public boolean publish(OutboundMessage message) {
+		if (!isConnected() || this.inFlight.get() >= this.window) {
+			return false;
+		}
+		this.inFlight.incrementAndGet();
+		this.counters.sent(message);
+		try {
+			this.client.publish(message.topic(), message(message), message, this.completion);
+			return true;
+		}
+		catch (MqttException | RuntimeException ex) {
+			this.inFlight.decrementAndGet();
+			this.counters.unsent(message);
+			return false;
+		}
+	}
+
+	@Override
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	@Override
+	public void dropConnection() {
+		this.wanted = false;
+		this.connected = false;
+		try {
+			this.client.disconnect(1000, null, null, DISCONNECT_WITH_WILL, new MqttProperties());
+		}
+		catch (MqttException ex) {
+			logger.debug("drop of " + this.client.getClientId() + " failed: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public void close(OutboundMessage last) {
+		this.closed = true;
+		this.wanted = false;
+		try {
+			if (last != null && isConnected()) {
+				this.client.publish(last.topic(), message(last)).waitForCompletion(2000);
+			}
+			if (this.client.isConnected()) {
+				this.client.disconnect(2000).waitForCompletion(3000);
+			}
+		}
+		catch (MqttException ex) {
+			logger.debug("clean disconnect of " + this.client.getClientId() + " failed: " + ex.getMessage());
+		}
+		finally {
+			this.connected = false;
+			release();
+		}
+	}
+
+	private void release() {
+		try {
+			if (this.client.isConnected()) {
+				this.client.disconnectForcibly(0, 1000, false);
+			}
+			this.client.close(true);
+		}
+		catch (MqttException ex) {
+			logger.debug("close of " + this.client.getClientId() + " failed: " + ex.getMessage());
+		}
+	}
+
+	private static MqttMessage message(OutboundMessage outbound) {
+		MqttMessage message = new MqttMessage(outbound.payload());
+		message.setQos(outbound.qos());
+		message.setRetained(outbound.retained());
+		if (outbound.contentType() != null) {
+			MqttProperties properties = new MqttProperties();
+			properties.setContentType(outbound.contentType());
+			message.setProperties(properties);
+		}
+		return message;
+	}
+
+	@Override
+	public void disconnected(MqttDisconnectResponse response) {
+		this.connected = false;
+	}
+
+	@Override
+	public void mqttErrorOccurred(MqttException exception) {
+		logger.debug("MQTT error on " + this.client.getClientId() + ": " + exception.getMessage());
+	}
+
+	@Override
+	public void messageArrived(String topic, MqttMessage message) {
+	}
+
+	@Override
+	public void deliveryComplete(IMqttToken token) {
+	}
+
+	@Override
+	public void connectComplete(boolean reconnect, String serverUri) {
+		connectionUp();
+	}
+
+	@Override
+	public void authPacketArrived(int reasonCode, MqttProperties properties) {
+	}
+
+	private final class Completion implements MqttActionListener {
+
+		@Override
+		public void onSuccess(IMqttToken token) {
+			PahoLink.this.inFlight.decrementAndGet();
+			PahoLink.this.counters.completed((OutboundMessage) token.getUserContext());
+		}
+
+		@Override
+		public void onFailure(IMqttToken token, Throwable exception) {
+			PahoLink.this.inFlight.decrementAndGet();
+			PahoLink.this.counters.failed((OutboundMessage) token.getUserContext());
+		}
+
+	}
+
+}
