@@ -18,6 +18,13 @@ public interface MqttLink {
 	boolean isConnected();
 
 	/**
+	 * Counts the connections made so far, reconnections included, so a caller can tell
+	 * that the link came back between two looks.
+	 * @return the number of successful connections
+	 */
+	long connections();
+
+	/**
 	 * Hands a message to the client without waiting.
 	 * @param message the message
 	 * @return {@code false} if it was not accepted (not connected, or too many messages in

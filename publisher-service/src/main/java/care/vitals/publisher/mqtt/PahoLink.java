@@ -55,6 +55,8 @@ public final class PahoLink implements MqttLink, MqttCallback {
 
 	private int failedAttempts;
 
+	private volatile long connections;
+
 	PahoLink(MqttAsyncClient client, MqttConnectionOptions options, PublishCounters counters,
 			ScheduledExecutorService retries, int window, long maxRetryDelayMillis) {
 		this.client = client;
@@ -133,6 +135,9 @@ public final class PahoLink implements MqttLink, MqttCallback {
 
 	private synchronized void connectionUp() {
 		this.failedAttempts = 0;
+		if (!this.connected) {
+			this.connections++;
+		}
 		this.connected = true;
 	}
 
@@ -153,6 +158,11 @@ public final class PahoLink implements MqttLink, MqttCallback {
 	@Override
 	public boolean isConnected() {
 		return this.connected && this.client.isConnected();
+	}
+
+	@Override
+	public long connections() {
+		return this.connections;
 	}
 
 	@Override
