@@ -8,9 +8,9 @@ import care.vitals.publisher.physiology.Noise;
 /**
  * The care robot's course, a pure function of (seed, device, bed, time): a four-hour
  * cycle of three hours' work (battery 95 % down to 25 %) and one hour charging at the
- * nurses' station. Work comes in five-minute slots, each with a task at the patient's
- * bed (the first minute is spent driving there) or idle at the station; a slot may carry
- * an error.
+ * nurses' station. Work comes in five-minute slots, each with a task at the patient's bed
+ * (the first minute is spent driving there) or idle at the station; a slot may carry an
+ * error.
  */
 final class CareRobot {
 
@@ -27,8 +27,8 @@ final class CareRobot {
 	static final int DISINFECTING = 5;
 
 	/** Error codes and their meaning, 0 meaning none. */
-	static final Map<Integer, String> ERRORS = Map.of(101, "obstacle detected", 102, "path blocked", 201,
-			"battery low", 301, "gripper fault", 401, "localisation lost");
+	static final Map<Integer, String> ERRORS = Map.of(101, "obstacle detected", 102, "path blocked", 201, "battery low",
+			301, "gripper fault", 401, "localisation lost");
 
 	private static final int[] SLOT_TASKS = { IDLE, DELIVERING_MEDICATION, VITALS_ROUND, DISINFECTING };
 

@@ -14,8 +14,9 @@ public enum DeviceKind {
 	 * continuously, non-invasive blood pressure every NIBP interval; also carries the
 	 * oxygen flag and the level of consciousness entered at the monitor. Mains powered.
 	 */
-	BEDSIDE_MONITOR("monitor", "4.2.1", 0, List.of(Parameter.HEART_RATE, Parameter.SPO2, Parameter.RESP_RATE,
-			Parameter.TEMPERATURE, Parameter.SYSTOLIC_BP, Parameter.DIASTOLIC_BP, Parameter.MEAN_BP)),
+	BEDSIDE_MONITOR("monitor", "4.2.1", 0,
+			List.of(Parameter.HEART_RATE, Parameter.SPO2, Parameter.RESP_RATE, Parameter.TEMPERATURE,
+					Parameter.SYSTOLIC_BP, Parameter.DIASTOLIC_BP, Parameter.MEAN_BP)),
 
 	/** Pulse oximeter: SpO2 and pulse rate; battery 1.5 % per hour. */
 	PULSE_OXIMETER("oximeter", "1.8.0", 1.5, List.of(Parameter.SPO2, Parameter.HEART_RATE)),

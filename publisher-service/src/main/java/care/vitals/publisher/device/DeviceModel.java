@@ -23,9 +23,9 @@ import care.vitals.publisher.physiology.Scenario;
 import care.vitals.publisher.physiology.Vitals;
 
 /**
- * What one device measures and reports, as a pure function of the moment (and the
- * moment of its previous tick, to detect the start and end of episodes). The only state
- * a device has, its sequence number, is kept by the caller.
+ * What one device measures and reports, as a pure function of the moment (and the moment
+ * of its previous tick, to detect the start and end of episodes). The only state a device
+ * has, its sequence number, is kept by the caller.
  */
 public final class DeviceModel {
 
@@ -276,8 +276,8 @@ public final class DeviceModel {
 	private Sample robotSample(Moment now, Moment previous, Instant ts, long sequence, List<DeviceEvent> events) {
 		RobotState state = robot(now);
 		if (state.error() != 0 && (previous == null || robot(previous).error() != state.error())) {
-			events.add(new DeviceEvent(this.deviceId, "error", ts, Map.of("code", Integer.toString(state.error()),
-					"message", CareRobot.ERRORS.get(state.error()))));
+			events.add(new DeviceEvent(this.deviceId, "error", ts,
+					Map.of("code", Integer.toString(state.error()), "message", CareRobot.ERRORS.get(state.error()))));
 		}
 		Map<Parameter, Double> values = new LinkedHashMap<>();
 		values.put(Parameter.BATTERY, state.battery());

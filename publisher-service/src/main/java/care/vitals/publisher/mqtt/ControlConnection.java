@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The publisher's own connection with the service account: publishes the retained
- * patient assignments and tells the health endpoint whether the broker is reachable.
+ * The publisher's own connection with the service account: publishes the retained patient
+ * assignments and tells the health endpoint whether the broker is reachable.
  * <p>
  * Retained messages are state, so none may be lost while the broker is away: a message
  * that cannot be published now is kept (the latest per topic) and retried every second.

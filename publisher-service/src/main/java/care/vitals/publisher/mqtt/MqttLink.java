@@ -27,8 +27,8 @@ public interface MqttLink {
 	/**
 	 * Hands a message to the client without waiting.
 	 * @param message the message
-	 * @return {@code false} if it was not accepted (not connected, or too many messages in
-	 * flight): the caller keeps it
+	 * @return {@code false} if it was not accepted (not connected, or too many messages
+	 * in flight): the caller keeps it
 	 */
 	boolean publish(OutboundMessage message);
 

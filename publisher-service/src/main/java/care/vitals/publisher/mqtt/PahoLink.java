@@ -11,6 +11,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -20,9 +21,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * An {@link MqttLink} over a Paho MQTT 5 asynchronous client. Publishing hands the
- * message to Paho and returns; completions are counted from Paho's callback threads.
- * A failed first connection is retried with back-off; a lost connection reconnects
- * through Paho's automatic reconnect.
+ * message to Paho and returns; completions are counted from Paho's callback threads. A
+ * failed first connection is retried with back-off; a lost connection reconnects through
+ * Paho's automatic reconnect.
  */
 public final class PahoLink implements MqttLink, MqttCallback {
 
@@ -99,8 +100,8 @@ public final class PahoLink implements MqttLink, MqttCallback {
 			return new PahoLink(client, options, counters, retries, settings.window(), maxDelay * 1000L);
 		}
 		catch (MqttException | IllegalArgumentException ex) {
-			throw new IllegalArgumentException("cannot create MQTT client for " + settings.url() + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalArgumentException(
+					"cannot create MQTT client for " + settings.url() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -126,8 +127,8 @@ public final class PahoLink implements MqttLink, MqttCallback {
 			});
 		}
 		catch (MqttException ex) {
-			if (ex.getReasonCode() != MqttException.REASON_CODE_CLIENT_CONNECTED
-					&& ex.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
+			if (ex.getReasonCode() != MqttClientException.REASON_CODE_CLIENT_CONNECTED
+					&& ex.getReasonCode() != MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS) {
 				retry(ex);
 			}
 		}

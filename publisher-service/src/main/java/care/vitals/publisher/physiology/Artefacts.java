@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Decides where artefact episodes fall, as a pure function of (seed, device, time):
- * time is cut into one-minute windows and each window of each device holds at most one
+ * Decides where artefact episodes fall, as a pure function of (seed, device, time): time
+ * is cut into one-minute windows and each window of each device holds at most one
  * episode, with a probability of {@code ratePerMinute} times the scenario's artefact
  * factor (at most 0.9). Episodes may run into the next window.
  *

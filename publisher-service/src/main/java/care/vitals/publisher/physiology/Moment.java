@@ -7,8 +7,8 @@ import java.time.Instant;
  * The time coordinates of one sample.
  *
  * @param sinceStart time since the simulation started (drives the noise)
- * @param scenarioElapsed time since the scenario started, scaled by the simulation
- * speed (drives the timeline)
+ * @param scenarioElapsed time since the scenario started, scaled by the simulation speed
+ * (drives the timeline)
  * @param wallTime the timestamp of the sample (drives the circadian rhythm)
  */
 public record Moment(Duration sinceStart, Duration scenarioElapsed, Instant wallTime) {

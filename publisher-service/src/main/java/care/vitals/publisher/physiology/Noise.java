@@ -2,8 +2,8 @@ package care.vitals.publisher.physiology;
 
 /**
  * Deterministic pseudo-random numbers addressed by coordinates instead of drawn from a
- * stream: the same (seed, stream, index) always gives the same number, so any point of
- * a simulation can be computed without replaying what came before it. Based on the
+ * stream: the same (seed, stream, index) always gives the same number, so any point of a
+ * simulation can be computed without replaying what came before it. Based on the
  * SplitMix64 finaliser, which passes BigCrush as a hash of consecutive integers.
  */
 public final class Noise {

@@ -7,11 +7,11 @@ import java.time.ZoneId;
  * signs. Nothing is remembered between calls, so a test can ask for any moment of a
  * seeded scenario and gets the same answer every time, in any order.
  * <p>
- * Each value is the individual baseline, plus the scenario's accumulated change, plus
- * the circadian rhythm, plus noise: a slow latent "stress" factor shared by heart rate,
- * respiratory rate, blood pressure and temperature (so they rise and fall together),
- * a smooth per-parameter drift and a small white measurement noise. Fever raises heart
- * rate by 10 /min and respiratory rate by 2 /min per degree. Atrial fibrillation adds
+ * Each value is the individual baseline, plus the scenario's accumulated change, plus the
+ * circadian rhythm, plus noise: a slow latent "stress" factor shared by heart rate,
+ * respiratory rate, blood pressure and temperature (so they rise and fall together), a
+ * smooth per-parameter drift and a small white measurement noise. Fever raises heart rate
+ * by 10 /min and respiratory rate by 2 /min per degree. Atrial fibrillation adds
  * beat-to-beat variability. Results are quantised and clamped to physiological limits.
  */
 public final class Physiology {
@@ -53,18 +53,18 @@ public final class Physiology {
 		double rr = b.respRate() + s.respRate() + 2 * fever + 0.8 * this.circadian.factor(moment.wallTime(), 15)
 				+ stress + 0.7 * Noise.smooth(seed, patient.stream(6), t / 30)
 				+ 0.4 * Noise.gaussian(seed, patient.stream(7), ms);
-		double spo2 = b.spo2() + s.spo2() - 0.3 * Math.max(0, stress) + 0.5 * Noise.smooth(seed, patient.stream(8), t / 60)
+		double spo2 = b.spo2() + s.spo2() - 0.3 * Math.max(0, stress)
+				+ 0.5 * Noise.smooth(seed, patient.stream(8), t / 60)
 				+ 0.3 * Noise.gaussian(seed, patient.stream(9), ms);
 		double sys = b.systolic() + s.systolic() + 6 * this.circadian.factor(moment.wallTime(), 15) + 3 * stress
 				+ 2.5 * Noise.smooth(seed, patient.stream(10), t / 120)
 				+ 1.5 * Noise.gaussian(seed, patient.stream(11), ms);
 		double dia = b.diastolic() + s.diastolic() + 4 * this.circadian.factor(moment.wallTime(), 15) + 2 * stress
-				+ 1.5 * Noise.smooth(seed, patient.stream(12), t / 120)
-				+ Noise.gaussian(seed, patient.stream(13), ms);
+				+ 1.5 * Noise.smooth(seed, patient.stream(12), t / 120) + Noise.gaussian(seed, patient.stream(13), ms);
 		double systolic = clamp(Math.round(sys), 50, 260);
-		return new Vitals(clamp(Math.round(hr), 20, 250), clamp(Math.round(rr), 4, 50), clamp(Math.round(spo2), 60, 100),
-				clamp(Math.round(temp * 10) / 10.0, 32.5, 43), systolic, clamp(Math.round(dia), 25, systolic - 10),
-				state.oxygen(), state.consciousness(), state.irregular());
+		return new Vitals(clamp(Math.round(hr), 20, 250), clamp(Math.round(rr), 4, 50),
+				clamp(Math.round(spo2), 60, 100), clamp(Math.round(temp * 10) / 10.0, 32.5, 43), systolic,
+				clamp(Math.round(dia), 25, systolic - 10), state.oxygen(), state.consciousness(), state.irregular());
 	}
 
 	private static double clamp(double value, double min, double max) {

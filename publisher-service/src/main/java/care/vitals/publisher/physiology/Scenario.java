@@ -19,20 +19,21 @@ public enum Scenario {
 	 * Sepsis: fever, tachycardia and tachypnoea, then falling blood pressure, falling
 	 * saturation and new confusion (NEWS2 from 0-1 to 7 or more).
 	 */
-	SEPSIS(List.of(new Phase("early sepsis: fever, tachycardia, tachypnoea", minutes(30), minutes(120),
-			Shift.of(19, 5, -1, 2.0, -12, -6)),
-			new Phase("septic shock: hypotension, desaturation", minutes(150), minutes(60), Shift.of(12, 4, -3, 0.3,
-					-25, -14)),
+	SEPSIS(List.of(
+			new Phase("early sepsis: fever, tachycardia, tachypnoea", minutes(30), minutes(120),
+					Shift.of(19, 5, -1, 2.0, -12, -6)),
+			new Phase("septic shock: hypotension, desaturation", minutes(150), minutes(60),
+					Shift.of(12, 4, -3, 0.3, -25, -14)),
 			new Phase("new confusion", minutes(180), Duration.ZERO, Shift.NONE.withConsciousness(Consciousness.C)))),
 
 	/**
 	 * Respiratory deterioration: saturation falls and breathing speeds up until oxygen is
 	 * started, which brings saturation back while the patient scores for oxygen.
 	 */
-	RESPIRATORY_DETERIORATION(List.of(
-			new Phase("hypoxaemia and tachypnoea", minutes(20), minutes(90), Shift.of(14, 9, -8, 0, 4, 2)),
-			new Phase("oxygen started (2 l/min nasal cannula)", minutes(110), minutes(10),
-					Shift.of(-4, -3, 5, 0, 0, 0).withOxygen(true)))),
+	RESPIRATORY_DETERIORATION(
+			List.of(new Phase("hypoxaemia and tachypnoea", minutes(20), minutes(90), Shift.of(14, 9, -8, 0, 4, 2)),
+					new Phase("oxygen started (2 l/min nasal cannula)", minutes(110), minutes(10),
+							Shift.of(-4, -3, 5, 0, 0, 0).withOxygen(true)))),
 
 	/**
 	 * Bradycardia followed by fast atrial fibrillation, then rate control.
@@ -54,8 +55,8 @@ public enum Scenario {
 	 * A stable patient with a restless half hour: twenty times the usual rate of motion
 	 * artefacts, probe-off episodes, dropouts and flatlines.
 	 */
-	ARTEFACT_STORM(List.of(new Phase("restless patient: artefact storm", minutes(5), Duration.ZERO,
-			Shift.NONE.withArtefactFactor(20)),
+	ARTEFACT_STORM(List.of(
+			new Phase("restless patient: artefact storm", minutes(5), Duration.ZERO, Shift.NONE.withArtefactFactor(20)),
 			new Phase("settled", minutes(35), Duration.ZERO, Shift.NONE.withArtefactFactor(1))));
 
 	private final List<Phase> timeline;

@@ -42,8 +42,8 @@ public record Shift(double heartRate, double respRate, double spo2, double tempe
 	}
 
 	Shift withOxygen(boolean on) {
-		return new Shift(this.heartRate, this.respRate, this.spo2, this.temperature, this.systolic, this.diastolic,
-				on, this.consciousness, this.irregular, this.artefactFactor);
+		return new Shift(this.heartRate, this.respRate, this.spo2, this.temperature, this.systolic, this.diastolic, on,
+				this.consciousness, this.irregular, this.artefactFactor);
 	}
 
 	Shift withConsciousness(Consciousness level) {

@@ -33,7 +33,8 @@ final class ExecutorTicker implements Ticker {
 			task.run();
 		}
 		catch (RuntimeException ex) {
-			// An exception would cancel the periodic task and silently end the simulation.
+			// An exception would cancel the periodic task and silently end the
+			// simulation.
 			logger.error("simulation tick failed", ex);
 		}
 	}

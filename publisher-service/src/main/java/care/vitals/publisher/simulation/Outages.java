@@ -5,9 +5,9 @@ import java.time.Duration;
 import care.vitals.publisher.physiology.Noise;
 
 /**
- * Decides when a device's network drops, as a pure function of (seed, device, time):
- * each ten-minute window holds at most one outage of 20-120 s, with a probability that
- * gives the configured number of drops per hour.
+ * Decides when a device's network drops, as a pure function of (seed, device, time): each
+ * ten-minute window holds at most one outage of 20-120 s, with a probability that gives
+ * the configured number of drops per hour.
  *
  * @param perHour expected drops per device and hour (0 disables them)
  */

@@ -1,6 +1,5 @@
 package care.vitals.publisher.simulation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,6 +175,5 @@ final class RealisticRun implements SimulationRun {
 			Thread.currentThread().interrupt();
 		}
 	}
-
 
 }

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * When ticks fall: devices are spread over {@code slots} evenly spaced phases of the
  * period, so a ward does not publish in one burst. Tick {@code k} of slot {@code s} is
- * stamped {@code origin + k * period + s * period / slots} (to the millisecond), whatever the real scheduling
- * jitter, so timestamps are reproducible.
+ * stamped {@code origin + k * period + s * period / slots} (to the millisecond), whatever
+ * the real scheduling jitter, so timestamps are reproducible.
  *
  * @param origin the timestamp of the first tick of slot 0
  * @param period the time between two ticks of a device

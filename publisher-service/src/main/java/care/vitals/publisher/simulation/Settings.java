@@ -12,8 +12,8 @@ import care.vitals.publisher.physiology.Scenario;
  * @param format payload format
  * @param qos QoS of measurements
  * @param scenario the current scenario
- * @param scenarioStart when the current scenario started, as time since the start of
- * the simulation
+ * @param scenarioStart when the current scenario started, as time since the start of the
+ * simulation
  * @param speed timeline speed
  */
 public record Settings(double rate, ContentType format, int qos, Scenario scenario, Duration scenarioStart,

@@ -116,7 +116,8 @@ final class SimulatedDevice {
 
 	private void announce(Moment now) {
 		long connection = this.link.connections();
-		boolean due = this.lastStatus == null || now.sinceStart().minus(this.lastStatus).compareTo(this.statusInterval) >= 0;
+		boolean due = this.lastStatus == null
+				|| now.sinceStart().minus(this.lastStatus).compareTo(this.statusInterval) >= 0;
 		if ((connection != this.announcedConnection || due)
 				&& this.link.publish(this.payloads.status(this.model.status(now, true)))) {
 			this.announcedConnection = connection;

@@ -62,6 +62,24 @@ public final class Simulation {
 	}
 
 	/**
+	 * Returns the moment of a tick without recording it as the latest (for hot loops that
+	 * record progress themselves).
+	 * @param at the tick's timestamp
+	 * @param settings the settings to use
+	 * @return the moment
+	 */
+	Moment momentOf(Instant at, Settings settings) {
+		Duration sinceStart = Duration.between(this.origin, at);
+		return new Moment(sinceStart, settings.scenarioElapsed(sinceStart), at);
+	}
+
+	void progress(Duration sinceStart) {
+		if (sinceStart.compareTo(this.latest) > 0) {
+			this.latest = sinceStart;
+		}
+	}
+
+	/**
 	 * Returns the id.
 	 * @return the id
 	 */
@@ -83,6 +101,18 @@ public final class Simulation {
 	 */
 	public List<Patient> patients() {
 		return this.patients;
+	}
+
+	/**
+	 * Returns the ids of a patient's devices.
+	 * @param patient the patient
+	 * @return the device ids, in the order of the spec's device kinds
+	 */
+	public List<String> deviceIds(Patient patient) {
+		return this.spec.deviceKinds()
+			.stream()
+			.map((kind) -> SpecResolver.deviceId(this.spec.devicePrefix(), kind, patient.index(), this.spec.patients()))
+			.toList();
 	}
 
 	/**

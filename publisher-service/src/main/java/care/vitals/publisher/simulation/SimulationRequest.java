@@ -35,15 +35,16 @@ import care.vitals.publisher.physiology.Scenario;
  * @param scenario the clinical scenario; default {@code STABLE}
  * @param profile the patient profile; default a mixed ward
  * @param seed the random seed; default a random one (reported back)
- * @param speed how many times faster than real time the scenario timeline runs, 0.01-3600;
- * default 1
+ * @param speed how many times faster than real time the scenario timeline runs,
+ * 0.01-3600; default 1
  * @param startTime the timestamp of the first tick; default now (the payloads are fully
  * reproducible only when it is given)
  * @param artefactRate artefact episodes per device and minute, 0-0.9; default 0.02
  * @param clockSkew the largest device clock error, 0-PT10M; default 0
  * @param disconnectsPerHour network drops per device and hour (realistic mode), 0-60;
  * default 0
- * @param nibpInterval how often monitors measure blood pressure, PT1S-PT24H; default PT15M
+ * @param nibpInterval how often monitors measure blood pressure, PT1S-PT24H; default
+ * PT15M
  * @param connections shared connections in load mode, 1-64; default 4
  * @param devicePrefix first part of every device id, an identifier of up to 40
  * characters; default the simulation id. Device ids are {@code prefix-kind-NNN}, e.g.

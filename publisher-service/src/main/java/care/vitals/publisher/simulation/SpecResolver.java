@@ -33,8 +33,8 @@ final class SpecResolver {
 		int patients = request.patients();
 		int firstBed = or(request.firstBed(), 1);
 		if (request.lastBed() != null && request.lastBed() - firstBed + 1 < patients) {
-			errors.put("lastBed", "beds " + firstBed + "-" + request.lastBed() + " have no room for " + patients
-					+ " patients");
+			errors.put("lastBed",
+					"beds " + firstBed + "-" + request.lastBed() + " have no room for " + patients + " patients");
 		}
 		List<DeviceKind> kinds = new ArrayList<>(
 				new LinkedHashSet<>(or(request.deviceKinds(), List.of(DeviceKind.BEDSIDE_MONITOR))));
@@ -79,8 +79,8 @@ final class SpecResolver {
 	}
 
 	/**
-	 * Returns the id of a device: {@code prefix-kind-NNN}, the number 1-based and at least
-	 * three digits wide.
+	 * Returns the id of a device: {@code prefix-kind-NNN}, the number 1-based and at
+	 * least three digits wide.
 	 */
 	static String deviceId(String prefix, DeviceKind kind, int patient, int patients) {
 		int width = Math.max(3, Integer.toString(patients).length());
