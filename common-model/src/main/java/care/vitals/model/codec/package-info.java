@@ -1,6 +1,6 @@
 /**
  * Codecs for untrusted MQTT payloads: compact JSON and SenML measurements, device status,
- * device events and assignments. Decoders never throw on input; they return the decoded
- * value or a {@link care.vitals.model.rejection.Rejection}.
+ * device events, assignments and the retained alarm list. Decoders never throw on input;
+ * they return the decoded value or a {@link care.vitals.model.rejection.Rejection}.
  */
 package care.vitals.model.codec;

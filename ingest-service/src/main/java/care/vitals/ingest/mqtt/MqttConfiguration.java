@@ -32,8 +32,8 @@ class MqttConfiguration {
 
 	@Bean
 	Mqttv5PahoMessageDrivenChannelAdapter deviceMessagesAdapter(MqttProperties properties) {
-		Mqttv5PahoMessageDrivenChannelAdapter adapter = new Mqttv5PahoMessageDrivenChannelAdapter(
-				connectionOptions(properties), properties.clientId(), subscriptions(properties));
+		Mqttv5PahoMessageDrivenChannelAdapter adapter = new DeviceMessagesAdapter(connectionOptions(properties),
+				properties.clientId(), subscriptions(properties));
 		adapter.setManualAcks(true);
 		adapter.setPayloadType(byte[].class);
 		// Only the content type: user properties are device-controlled and not needed.

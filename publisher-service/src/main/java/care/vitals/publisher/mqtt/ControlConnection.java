@@ -32,7 +32,12 @@ public final class ControlConnection implements SmartLifecycle {
 				properties.serviceAccount(), null, 10_000), new PublishCounters(), scheduler), scheduler);
 	}
 
-	ControlConnection(MqttLink link, ScheduledExecutorService scheduler) {
+	/**
+	 * Creates a control connection over a given link.
+	 * @param link the link
+	 * @param scheduler the scheduler of the retry task
+	 */
+	public ControlConnection(MqttLink link, ScheduledExecutorService scheduler) {
 		this.link = link;
 		this.scheduler = scheduler;
 	}

@@ -78,6 +78,22 @@ public final class PahoLink implements MqttLink, MqttCallback {
 	 * @throws IllegalArgumentException if the URL or client id is invalid
 	 */
 	public static PahoLink create(LinkSettings settings, PublishCounters counters, ScheduledExecutorService retries) {
+		return create(settings, counters, retries, null);
+	}
+
+	/**
+	 * Creates a link whose Paho threads (receiver, sender, callback, keep-alive pings)
+	 * run on a shared pool instead of threads of its own.
+	 * @param settings how to connect
+	 * @param counters where to count publications
+	 * @param retries the scheduler for connection retries
+	 * @param threads the pool, or {@code null} for Paho's own threads; it must have room
+	 * for three long-running tasks per connected link
+	 * @return the link
+	 * @throws IllegalArgumentException if the URL or client id is invalid
+	 */
+	public static PahoLink create(LinkSettings settings, PublishCounters counters, ScheduledExecutorService retries,
+			ScheduledExecutorService threads) {
 		MqttConnectionOptions options = new MqttConnectionOptions();
 		options.setCleanStart(true);
 		options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
@@ -96,7 +112,8 @@ public final class PahoLink implements MqttLink, MqttCallback {
 			options.setWill(settings.will().topic(), message(settings.will()));
 		}
 		try {
-			MqttAsyncClient client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+			MqttAsyncClient client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(),
+					null, threads);
 			return new PahoLink(client, options, counters, retries, settings.window(), maxDelay * 1000L);
 		}
 		catch (MqttException | IllegalArgumentException ex) {

@@ -1,8 +1,10 @@
 package care.vitals.publisher.simulation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +35,16 @@ final class RealisticRun implements SimulationRun {
 
 	private final List<Ticker.Cancellable> tasks = new ArrayList<>();
 
+	private final ExecutorService threads;
+
 	private volatile boolean running;
 
-	private Thread connector;
+	private final Executor connector;
 
-	RealisticRun(Simulation simulation, List<SimulatedDevice> devices, Ticker ticker, int connectConcurrency) {
+	RealisticRun(Simulation simulation, List<SimulatedDevice> devices, Ticker ticker, int connectConcurrency,
+			ExecutorService threads, Executor connector) {
+		this.threads = threads;
+		this.connector = connector;
 		this.simulation = simulation;
 		this.devices = List.copyOf(devices);
 		this.ticker = ticker;
@@ -47,17 +54,15 @@ final class RealisticRun implements SimulationRun {
 	@Override
 	public synchronized void start() {
 		this.running = true;
-		this.connector = new Thread(this::connectAll, "sim-" + this.simulation.id() + "-connect");
-		this.connector.setDaemon(true);
-		this.connector.start();
-		schedule(new Schedule(this.simulation.origin(), this.simulation.settings().period(), slots()));
+		this.connector.execute(this::connectAll);
+		schedule(new Schedule(this.simulation.origin(), this.simulation.settings().period(), slots()), Duration.ZERO);
 	}
 
 	private int slots() {
 		return Math.max(1, Math.min(MAX_SLOTS, this.devices.size()));
 	}
 
-	private void schedule(Schedule schedule) {
+	private void schedule(Schedule schedule, Duration delay) {
 		for (int slot = 0; slot < schedule.slots(); slot++) {
 			int s = slot;
 			List<SimulatedDevice> group = new ArrayList<>();
@@ -65,7 +70,7 @@ final class RealisticRun implements SimulationRun {
 				group.add(this.devices.get(i));
 			}
 			long[] k = { 0 };
-			this.tasks.add(this.ticker.schedule(schedule.offset(s), schedule.period(), () -> {
+			this.tasks.add(this.ticker.schedule(delay.plus(schedule.offset(s)), schedule.period(), () -> {
 				Instant at = schedule.tick(s, k[0]++);
 				tick(group, at);
 			}));
@@ -106,7 +111,7 @@ final class RealisticRun implements SimulationRun {
 		this.tasks.forEach(Ticker.Cancellable::cancel);
 		this.tasks.clear();
 		Instant next = this.simulation.origin().plus(this.simulation.latest()).plus(after.period());
-		schedule(new Schedule(next, after.period(), slots()));
+		schedule(new Schedule(next, after.period(), slots()), after.period());
 	}
 
 	@Override
@@ -115,9 +120,6 @@ final class RealisticRun implements SimulationRun {
 			this.running = false;
 			this.tasks.forEach(Ticker.Cancellable::cancel);
 			this.tasks.clear();
-		}
-		if (this.connector != null) {
-			this.connector.interrupt();
 		}
 		Moment now = this.simulation.moment(this.simulation.origin().plus(this.simulation.latest()));
 		ExecutorService closer = Executors.newFixedThreadPool(Math.min(32, Math.max(1, this.devices.size() / 50)),
@@ -136,6 +138,7 @@ final class RealisticRun implements SimulationRun {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.threads.shutdownNow();
 	}
 
 	@Override

@@ -57,9 +57,20 @@ class SimulationConfiguration {
 	SimulationService simulationService(SimulationProperties properties, Physiology physiology, Payloads payloads,
 			LinkFactory linkFactory, Ticker ticker, ControlConnection controlConnection, MeterRegistry meterRegistry,
 			Clock clock) {
-		SimulationFactory factory = new SimulationFactory(properties, physiology, payloads, linkFactory, ticker);
+		SimulationFactory factory = new SimulationFactory(properties, physiology, payloads, linkFactory, ticker,
+				SimulationConfiguration::connectInBackground);
 		return new SimulationService(properties, factory, new AssignmentPublisher(controlConnection),
 				new SimulationMetrics(meterRegistry), clock);
+	}
+
+	/**
+	 * Opens a simulation's connections on a thread of its own: it waits for connections
+	 * to come up, a limited number at a time.
+	 */
+	private static void connectInBackground(Runnable task) {
+		Thread thread = new Thread(task, "sim-connect");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

@@ -2,6 +2,8 @@ package care.vitals.publisher.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 import care.vitals.publisher.device.DeviceKind;
 import care.vitals.publisher.device.DeviceModel;
@@ -27,8 +29,11 @@ final class SimulationFactory {
 
 	private final Ticker ticker;
 
+	private final Executor connector;
+
 	SimulationFactory(SimulationProperties properties, Physiology physiology, Payloads payloads, LinkFactory links,
-			Ticker ticker) {
+			Ticker ticker, Executor connector) {
+		this.connector = connector;
 		this.properties = properties;
 		this.physiology = physiology;
 		this.payloads = payloads;
@@ -76,14 +81,16 @@ final class SimulationFactory {
 		Outages outages = new Outages(spec.disconnectsPerHour());
 		int perPatient = spec.deviceKinds().size();
 		List<SimulatedDevice> devices = new ArrayList<>(models.size());
+		ScheduledExecutorService threads = this.links.devicePool("sim-" + spec.id() + "-mqtt", models.size());
 		for (int i = 0; i < models.size(); i++) {
 			DeviceModel model = models.get(i);
 			MqttLink link = this.links.device(model.deviceId(), this.payloads.will(model.deviceId()),
-					simulation.counters());
+					simulation.counters(), threads);
 			devices.add(new SimulatedDevice(model, simulation.patients().get(i / perPatient), i, link, this.payloads,
 					outages, this.properties.statusInterval(), this.properties.maxBacklog()));
 		}
-		return new RealisticRun(simulation, devices, this.ticker, this.links.connectConcurrency());
+		return new RealisticRun(simulation, devices, this.ticker, this.links.connectConcurrency(), threads,
+				this.connector);
 	}
 
 }

@@ -1,0 +1,762 @@
+package care.vitals.model.alarm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import care.vitals.model.alarm.DeviceState.ArtefactWindow;
+import care.vitals.model.alarm.DeviceState.SensorFault;
+import care.vitals.model.alarm.LimitTracker.Limits;
+import care.vitals.model.alarm.LimitTracker.Side;
+import care.vitals.model.alarm.LimitTracker.Step;
+import care.vitals.model.alarm.LimitTracker.Tier;
+import care.vitals.model.alarm.PatientState.ActiveAlarm;
+import care.vitals.model.device.DeviceEvent;
+import care.vitals.model.device.DeviceStatus;
+import care.vitals.model.id.Identifiers;
+import care.vitals.model.news2.News2Risk;
+import care.vitals.model.news2.News2Score;
+import care.vitals.model.parameter.Parameter;
+import care.vitals.model.reading.Reading;
+
+/**
+ * The alarm engine: turns readings, device events, device status and NEWS2 scores into
+ * alarm transitions, per patient, by the {@link AlarmRules} risk table.
+ * <p>
+ * Pure and event-driven: no clock, no I/O. Every input carries its own time (readings and
+ * events their timestamps, status and ticks the caller's receive time) and every method
+ * returns the transitions it caused, in order, each to be logged and published. State is
+ * kept per patient (readings follow the patient, not the device); the
+ * {@link PatientContext} of the latest input labels the alarms, so after a transfer an
+ * alarm's later transitions and the active list carry the new ward and bed.
+ * <p>
+ * <b>Clinical limit alarms</b> follow {@link ThresholdRule} (delay, escalation,
+ * hysteresis), evaluated on data time; values older than the last one of their parameter
+ * are ignored (backfill never moves an alarm). A per-patient {@link #override} replaces a
+ * parameter's rule; disabling a rule resolves its alarms.
+ * <p>
+ * <b>Artefact suppression.</b> {@value AlarmKinds#PROBE_OFF},
+ * {@value AlarmKinds#LEAD_OFF} and {@value AlarmKinds#SENSOR_DISCONNECTED} events open a
+ * sensor fault (a medium technical alarm of that kind) on the device; the matching
+ * {@code probe_on}, {@code lead_on} or {@code sensor_connected} event closes it, and so
+ * does, for devices that never send one, a reading of that sensor at least
+ * {@link TechnicalRules#sensorRecovery()} after the fault. The {@code sensor} detail,
+ * when it names a parameter ({@code spo2}), limits the fault to that parameter; otherwise
+ * it covers every parameter of the device. From the fault until its end plus
+ * {@link TechnicalRules#artefactSettle()}, that device's values of those parameters
+ * neither raise, advance nor clear clinical alarms, and running delays restart. An
+ * {@code artefact} event does the same for its settle time without an alarm. Use
+ * {@link #artefactFree} to keep such values out of the NEWS2 window too.
+ * <p>
+ * <b>NEWS2 alarms</b> ({@link #onScore}): risk high raises {@value AlarmKinds#NEWS2_HIGH}
+ * (high), medium {@value AlarmKinds#NEWS2_MEDIUM} (medium), low-medium
+ * {@value AlarmKinds#NEWS2_SINGLE} (low); one NEWS2 alarm at a time, replaced (resolved
+ * and raised anew) when the band changes and resolved when it drops to low. A partial
+ * score is a lower bound, so it can raise or escalate but never de-escalate or resolve;
+ * only a complete score can.
+ * <p>
+ * <b>Technical alarms</b>: sensor faults (medium, above); battery below
+ * {@link TechnicalRules#batteryLow()} (low) or {@link TechnicalRules#batteryCritical()}
+ * (medium), from status, {@code battery} readings or {@code battery_low} events;
+ * {@value AlarmKinds#DEVICE_OFFLINE} (medium) on {@code online=false} (the Last Will)
+ * until {@code online=true} or a reading; {@value AlarmKinds#NO_DATA} (medium) from
+ * {@link #tick} when an {@linkplain #assign assigned} device that is neither offline nor
+ * in a sensor fault sent nothing for {@link TechnicalRules#noDataTimeout()}, until its
+ * next reading; {@value AlarmKinds#SEQUENCE_GAP} (low, value = readings missed) when a
+ * device's sequence number jumps by more than one, resolved by an in-sequence reading at
+ * least {@link TechnicalRules#sequenceGapHold()} after the last gap. A lower sequence
+ * number with a later timestamp is a device restart, not a gap.
+ * <p>
+ * <b>Lifecycle.</b> Raised, then optionally acknowledged ({@link #acknowledge}), then
+ * resolved; alarm ids are stable per episode and unique. A transition never goes back in
+ * time: one requested before the alarm's current state is stamped with that state's time.
+ * <p>
+ * Thread-safe: every public method is synchronized and short.
+ */
+public final class AlarmEngine {
+
+	private static final String NEWS2_KEY = "news2";
+
+	private static final String ARTEFACT_EVENT = "artefact";
+
+	private static final Map<String, String> CLOSING = Map.of("probe_on", AlarmKinds.PROBE_OFF, "lead_on",
+			AlarmKinds.LEAD_OFF, "sensor_connected", AlarmKinds.SENSOR_DISCONNECTED);
+
+	private static final Set<String> OPENING = Set.of(AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF,
+			AlarmKinds.SENSOR_DISCONNECTED);
+
+	private static final Pattern SENSOR_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+	private static final Comparator<ActiveAlarm> DISPLAY_ORDER = Comparator
+		.comparing((ActiveAlarm active) -> active.alarm.priority())
+		.thenComparing((active) -> active.raisedAt)
+		.thenComparing((active) -> active.alarm.alarmId());
+
+	private final AlarmRules rules;
+
+	private final Map<String, PatientState> patients = new TreeMap<>();
+
+	private final Map<String, String> patientByAlarmId = new HashMap<>();
+
+	/**
+	 * Creates an engine with no patients.
+	 * @param rules the default risk table; never {@code null}
+	 */
+	public AlarmEngine(AlarmRules rules) {
+		this.rules = Objects.requireNonNull(rules, "rules");
+	}
+
+	/**
+	 * Returns the rules in force for a patient: the defaults with the patient's
+	 * overrides.
+	 * @param patient the patient id
+	 * @return the effective rules
+	 */
+	public synchronized AlarmRules rules(String patient) {
+		AlarmRules effective = this.rules;
+		PatientState state = this.patients.get(patient);
+		if (state != null) {
+			for (ThresholdRule rule : state.overrides.values()) {
+				effective = effective.with(rule);
+			}
+		}
+		return effective;
+	}
+
+	/**
+	 * Replaces one parameter's limit rule for one patient (the rule validates its
+	 * limits). Running delays restart; if the new rule is disabled or drops a side, that
+	 * side's alarm is resolved. Overrides last until {@link #discharge}.
+	 * @param patient the patient id, a valid identifier
+	 * @param rule the new rule; never {@code null}
+	 * @param at when the change was made
+	 * @return the transitions caused (resolutions)
+	 */
+	public synchronized List<AlarmTransition> override(String patient, ThresholdRule rule, Instant at) {
+		Identifiers.requireValid(patient, "patient");
+		Objects.requireNonNull(rule, "rule");
+		Objects.requireNonNull(at, "at");
+		PatientState state = this.patients.computeIfAbsent(patient, PatientState::new);
+		state.overrides.put(rule.parameter(), rule);
+		return afterRuleChange(state, rule.parameter(), at);
+	}
+
+	/**
+	 * Returns one parameter of one patient to the default rule.
+	 * @param patient the patient id
+	 * @param parameter the parameter
+	 * @param at when the change was made
+	 * @return the transitions caused (resolutions)
+	 */
+	public synchronized List<AlarmTransition> clearOverride(String patient, Parameter parameter, Instant at) {
+		Objects.requireNonNull(parameter, "parameter");
+		Objects.requireNonNull(at, "at");
+		PatientState state = this.patients.get(patient);
+		if (state == null || state.overrides.remove(parameter) == null) {
+			return List.of();
+		}
+		return afterRuleChange(state, parameter, at);
+	}
+
+	/**
+	 * Starts watching a device assigned to a patient: from now on, silence longer than
+	 * the no-data timeout raises {@value AlarmKinds#NO_DATA}. Only assigned devices are
+	 * watched (readings alone do not watch their device), so spot-check devices that send
+	 * a value now and then never raise it. Assigning a watched device again changes
+	 * nothing.
+	 * @param context the patient; never {@code null}
+	 * @param deviceId the device, a valid identifier
+	 * @param at when it was assigned
+	 * @return the transitions caused (none)
+	 */
+	public synchronized List<AlarmTransition> assign(PatientContext context, String deviceId, Instant at) {
+		Identifiers.requireValid(deviceId, "device id");
+		Objects.requireNonNull(at, "at");
+		state(context).device(deviceId).watch(at);
+		return List.of();
+	}
+
+	/**
+	 * Forgets a device of a patient (unassigned or moved to another patient), resolving
+	 * its technical alarms. Clinical alarms stay with the patient.
+	 * @param patient the patient id
+	 * @param deviceId the device
+	 * @param at when it was unassigned
+	 * @return the resolutions
+	 */
+	public synchronized List<AlarmTransition> unassign(String patient, String deviceId, Instant at) {
+		Objects.requireNonNull(at, "at");
+		PatientState state = this.patients.get(patient);
+		List<AlarmTransition> out = new ArrayList<>();
+		if (state != null && state.devices.remove(deviceId) != null) {
+			String prefix = deviceKeyPrefix(deviceId);
+			for (String key : List.copyOf(state.active.keySet())) {
+				if (key.startsWith(prefix)) {
+					resolve(state, key, at, out);
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Discharges a patient: resolves every active alarm and forgets the patient,
+	 * overrides included.
+	 * @param patient the patient id
+	 * @param at when the patient was discharged
+	 * @return the resolutions
+	 */
+	public synchronized List<AlarmTransition> discharge(String patient, Instant at) {
+		Objects.requireNonNull(at, "at");
+		PatientState state = this.patients.remove(patient);
+		List<AlarmTransition> out = new ArrayList<>();
+		if (state != null) {
+			for (String key : List.copyOf(state.active.keySet())) {
+				resolve(state, key, at, out);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Processes a reading of a device assigned to the patient.
+	 * @param context the patient; never {@code null}
+	 * @param reading the reading, in stored units; never {@code null}
+	 * @return the transitions caused, technical ones first
+	 */
+	public synchronized List<AlarmTransition> onReading(PatientContext context, Reading reading) {
+		Objects.requireNonNull(reading, "reading");
+		PatientState state = state(context);
+		DeviceState device = state.device(reading.deviceId());
+		Instant at = reading.timestamp();
+		List<AlarmTransition> out = new ArrayList<>();
+		if (device.lastReadingAt == null || at.isAfter(device.lastReadingAt)) {
+			device.lastReadingAt = at;
+		}
+		if (Boolean.FALSE.equals(device.online)) {
+			device.online = true;
+			device.backOnlineAt = at;
+		}
+		resolve(state, deviceKey(device, AlarmKinds.DEVICE_OFFLINE), at, out);
+		resolve(state, deviceKey(device, AlarmKinds.NO_DATA), at, out);
+		sequence(state, device, reading, out);
+		Double battery = reading.values().get(Parameter.BATTERY);
+		if (battery != null) {
+			battery(state, device, battery, at, out);
+		}
+		recoverSensors(state, device, reading, out);
+		for (Map.Entry<Parameter, Double> value : reading.values().entrySet()) {
+			clinical(state, device, value.getKey(), value.getValue(), at, out);
+		}
+		return out;
+	}
+
+	/**
+	 * Processes a technical device event: sensor faults and their ends, artefact marks,
+	 * {@code battery_low}. Other kinds ({@code button}, {@code error}) cause nothing.
+	 * @param context the patient; never {@code null}
+	 * @param event the event; never {@code null}
+	 * @return the transitions caused
+	 */
+	public synchronized List<AlarmTransition> onEvent(PatientContext context, DeviceEvent event) {
+		Objects.requireNonNull(event, "event");
+		PatientState state = state(context);
+		DeviceState device = state.device(event.deviceId());
+		List<AlarmTransition> out = new ArrayList<>();
+		String kind = event.kind();
+		String sensor = sensor(event);
+		if (OPENING.contains(kind)) {
+			openFault(state, device, kind, sensor, event.ts(), out);
+		}
+		else if (CLOSING.containsKey(kind)) {
+			for (SensorFault fault : List.copyOf(device.faults.values())) {
+				if (fault.kind().equals(CLOSING.get(kind))
+						&& (sensor == null || fault.sensor() == null || sensor.equals(fault.sensor()))) {
+					closeFault(state, device, fault, event.ts(), out);
+				}
+			}
+		}
+		else if (ARTEFACT_EVENT.equals(kind)) {
+			Set<Parameter> parameters = parameters(sensor);
+			device.addWindow(new ArtefactWindow(parameters, event.ts(),
+					event.ts().plus(this.rules.technical().artefactSettle())));
+			interrupt(state, parameters);
+		}
+		else if (AlarmKinds.BATTERY_LOW.equals(kind)) {
+			Double level = batteryDetail(event);
+			if (level != null) {
+				battery(state, device, level, event.ts(), out);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Processes a device status, including the Last Will ({@code online=false}).
+	 * @param context the patient; never {@code null}
+	 * @param status the status; never {@code null}
+	 * @param receivedAt when it arrived, the time of the transitions (a retained status
+	 * may be old and the Last Will has no timestamp); never {@code null}
+	 * @return the transitions caused
+	 */
+	public synchronized List<AlarmTransition> onStatus(PatientContext context, DeviceStatus status,
+			Instant receivedAt) {
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(receivedAt, "receivedAt");
+		PatientState state = state(context);
+		DeviceState device = state.device(status.deviceId());
+		List<AlarmTransition> out = new ArrayList<>();
+		String key = deviceKey(device, AlarmKinds.DEVICE_OFFLINE);
+		if (!status.online()) {
+			device.online = false;
+			if (!state.active.containsKey(key)) {
+				out.add(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.DEVICE_OFFLINE, device.deviceId,
+						"Device " + device.deviceId + " offline", null, receivedAt));
+			}
+		}
+		else {
+			if (Boolean.FALSE.equals(device.online)) {
+				device.backOnlineAt = receivedAt;
+			}
+			device.online = true;
+			resolve(state, key, receivedAt, out);
+		}
+		if (status.battery() != null) {
+			battery(state, device, status.battery(), receivedAt, out);
+		}
+		return out;
+	}
+
+	/**
+	 * Processes a NEWS2 score of the patient. Scores older than the last one are ignored.
+	 * @param context the patient; never {@code null}
+	 * @param score the score; never {@code null}
+	 * @return the transitions caused
+	 */
+	public synchronized List<AlarmTransition> onScore(PatientContext context, News2Score score) {
+		Objects.requireNonNull(score, "score");
+		PatientState state = state(context);
+		if (!this.rules.news2Alarms() || (state.lastScoreAt != null && score.at().isBefore(state.lastScoreAt))) {
+			return List.of();
+		}
+		state.lastScoreAt = score.at();
+		ActiveAlarm current = state.active.get(NEWS2_KEY);
+		AlarmPriority target = news2Priority(score.risk());
+		AlarmPriority now = (current != null) ? current.alarm.priority() : null;
+		if (target == now) {
+			return List.of();
+		}
+		boolean escalation = target != null && (now == null || target.compareTo(now) < 0);
+		if (score.partial() && !escalation) {
+			return List.of();
+		}
+		List<AlarmTransition> out = new ArrayList<>();
+		resolve(state, NEWS2_KEY, score.at(), out);
+		if (target != null) {
+			out.add(raise(state, NEWS2_KEY, target, news2Kind(score.risk()), null, news2Message(score),
+					(double) score.total(), score.at()));
+		}
+		return out;
+	}
+
+	/**
+	 * Advances time: raises {@value AlarmKinds#NO_DATA} for silent devices. Call it
+	 * periodically (e.g. every second) with the same time base as the readings.
+	 * @param now the current time; never {@code null}
+	 * @return the transitions caused
+	 */
+	public synchronized List<AlarmTransition> tick(Instant now) {
+		Objects.requireNonNull(now, "now");
+		Duration timeout = this.rules.technical().noDataTimeout();
+		List<AlarmTransition> out = new ArrayList<>();
+		for (PatientState state : this.patients.values()) {
+			if (state.context == null) {
+				continue;
+			}
+			for (DeviceState device : state.devices.values()) {
+				String key = deviceKey(device, AlarmKinds.NO_DATA);
+				if (device.watchedSince == null || Boolean.FALSE.equals(device.online) || !device.faults.isEmpty()
+						|| state.active.containsKey(key)) {
+					continue;
+				}
+				Duration silent = Duration.between(device.dataReference(), now);
+				if (silent.compareTo(timeout) > 0) {
+					out.add(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.NO_DATA, device.deviceId,
+							"No data from " + device.deviceId + " for " + silent.toSeconds() + " s", null, now));
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Acknowledges an active alarm.
+	 * @param alarmId the alarm id
+	 * @param user who acknowledges, a valid identifier
+	 * @param at when
+	 * @return the transition, or why there is none
+	 * @throws IllegalArgumentException if the user is not a valid identifier
+	 */
+	public synchronized AckOutcome acknowledge(String alarmId, String user, Instant at) {
+		Objects.requireNonNull(alarmId, "alarmId");
+		Identifiers.requireValid(user, "user");
+		Objects.requireNonNull(at, "at");
+		String patient = this.patientByAlarmId.get(alarmId);
+		PatientState state = (patient != null) ? this.patients.get(patient) : null;
+		if (state != null) {
+			for (ActiveAlarm active : state.active.values()) {
+				if (active.alarm.alarmId().equals(alarmId)) {
+					if (active.alarm.state() == AlarmState.ACKNOWLEDGED) {
+						return new AckOutcome.AlreadyAcknowledged(active.alarm);
+					}
+					return new AckOutcome.Acknowledged(move(active, AlarmState.ACKNOWLEDGED, at, user));
+				}
+			}
+		}
+		return new AckOutcome.NotActive(alarmId);
+	}
+
+	/**
+	 * Returns a patient's active alarms: high priority first, then oldest first.
+	 * @param patient the patient id
+	 * @return the raised and acknowledged alarms, empty for unknown patients
+	 */
+	public synchronized List<Alarm> active(String patient) {
+		PatientState state = this.patients.get(patient);
+		if (state == null) {
+			return List.of();
+		}
+		return state.active.values().stream().sorted(DISPLAY_ORDER).map((active) -> active.alarm).toList();
+	}
+
+	/**
+	 * Returns the alarm list to publish retained on the patient's bed topic.
+	 * @param patient the patient id
+	 * @param updated the list's time stamp
+	 * @return the list (possibly empty), or empty if the engine never saw the patient in
+	 * a bed
+	 */
+	public synchronized Optional<AlarmList> activeList(String patient, Instant updated) {
+		PatientState state = this.patients.get(patient);
+		if (state == null || state.context == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new AlarmList(state.context.ward(), state.context.bed(), updated, active(patient)));
+	}
+
+	/**
+	 * Removes the values the engine holds for artefact (inside a sensor fault or artefact
+	 * window of their device) from a reading, e.g. before it goes into the NEWS2 window.
+	 * Call it after {@link #onReading} for the same reading.
+	 * @param patient the patient id
+	 * @param reading the reading; never {@code null}
+	 * @return the reading without artefact values (the same instance if it had none), or
+	 * empty if nothing is left
+	 */
+	public synchronized Optional<Reading> artefactFree(String patient, Reading reading) {
+		Objects.requireNonNull(reading, "reading");
+		PatientState state = this.patients.get(patient);
+		DeviceState device = (state != null) ? state.devices.get(reading.deviceId()) : null;
+		if (device == null) {
+			return Optional.of(reading);
+		}
+		Map<Parameter, Double> clean = new LinkedHashMap<>();
+		reading.values().forEach((parameter, value) -> {
+			if (!device.isArtefact(parameter, reading.timestamp())) {
+				clean.put(parameter, value);
+			}
+		});
+		if (clean.size() == reading.values().size()) {
+			return Optional.of(reading);
+		}
+		if (clean.isEmpty() && reading.oxygen() == null && reading.consciousness() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Reading(reading.deviceId(), reading.timestamp(), reading.sequence(), clean,
+				reading.oxygen(), reading.consciousness()));
+	}
+
+	private PatientState state(PatientContext context) {
+		Objects.requireNonNull(context, "context");
+		PatientState state = this.patients.computeIfAbsent(context.patient(), PatientState::new);
+		if (!context.equals(state.context)) {
+			state.context = context;
+			for (ActiveAlarm active : state.active.values()) {
+				Alarm a = active.alarm;
+				active.alarm = new Alarm(a.alarmId(), a.patient(), context.ward(), context.bed(), a.device(),
+						a.priority(), a.kind(), a.state(), a.message(), a.value(), a.ts());
+			}
+		}
+		return state;
+	}
+
+	private ThresholdRule rule(PatientState state, Parameter parameter) {
+		ThresholdRule override = state.overrides.get(parameter);
+		return (override != null) ? override : this.rules.thresholds().get(parameter);
+	}
+
+	private List<AlarmTransition> afterRuleChange(PatientState state, Parameter parameter, Instant at) {
+		List<AlarmTransition> out = new ArrayList<>();
+		ThresholdRule rule = rule(state, parameter);
+		for (Side side : Side.values()) {
+			String kind = kind(parameter, side);
+			LimitTracker tracker = state.trackers.get(kind);
+			if (tracker != null) {
+				tracker.interrupt();
+			}
+			if (rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty()) {
+				resolve(state, kind, at, out);
+			}
+		}
+		return out;
+	}
+
+	private void clinical(PatientState state, DeviceState device, Parameter parameter, double value, Instant at,
+			List<AlarmTransition> out) {
+		ThresholdRule rule = rule(state, parameter);
+		if (rule == null || !rule.enabled() || !parameter.isPlausible(value) || device.isArtefact(parameter, at)) {
+			return;
+		}
+		for (Side side : Side.values()) {
+			Optional<Limits> limits = Limits.of(rule, side);
+			if (limits.isEmpty()) {
+				continue;
+			}
+			String kind = kind(parameter, side);
+			ActiveAlarm active = state.active.get(kind);
+			Step step = state.tracker(kind)
+				.evaluate(limits.get(), value, at, (active != null) ? active.alarm.priority() : null);
+			if (step.resolve()) {
+				resolve(state, kind, at, out);
+			}
+			else if (step.raise() != null) {
+				resolve(state, kind, at, out);
+				Tier tier = step.raise();
+				String message = Labels.name(parameter) + " " + Labels.quantity(parameter, value)
+						+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, tier.limit());
+				out.add(raise(state, kind, tier.priority(), kind, device.deviceId, message, value, at));
+			}
+		}
+	}
+
+	private void battery(PatientState state, DeviceState device, double level, Instant at, List<AlarmTransition> out) {
+		TechnicalRules technical = this.rules.technical();
+		Limits limits = new Limits(Side.LOW,
+				List.of(new Tier(technical.batteryLow(), AlarmPriority.LOW),
+						new Tier(technical.batteryCritical(), AlarmPriority.MEDIUM)),
+				Duration.ZERO, technical.batteryHysteresis(), Duration.ZERO);
+		String key = deviceKey(device, AlarmKinds.BATTERY_LOW);
+		ActiveAlarm active = state.active.get(key);
+		Step step = device.battery.evaluate(limits, level, at, (active != null) ? active.alarm.priority() : null);
+		if (step.resolve()) {
+			resolve(state, key, at, out);
+		}
+		else if (step.raise() != null) {
+			resolve(state, key, at, out);
+			out.add(raise(state, key, step.raise().priority(), AlarmKinds.BATTERY_LOW, device.deviceId,
+					"Battery " + Labels.quantity(Parameter.BATTERY, level) + " on " + device.deviceId, level, at));
+		}
+	}
+
+	private void sequence(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
+		Long sequence = reading.sequence();
+		if (sequence == null) {
+			return;
+		}
+		Instant at = reading.timestamp();
+		if (device.lastSequence == null || (sequence < device.lastSequence && at.isAfter(device.lastSequenceAt))) {
+			device.lastSequence = sequence;
+			device.lastSequenceAt = at;
+			return;
+		}
+		if (sequence <= device.lastSequence) {
+			return;
+		}
+		long previous = device.lastSequence;
+		long missed = sequence - previous - 1;
+		device.lastSequence = sequence;
+		device.lastSequenceAt = at;
+		String key = deviceKey(device, AlarmKinds.SEQUENCE_GAP);
+		if (missed > 0) {
+			device.lastGapAt = at;
+			if (!state.active.containsKey(key)) {
+				out.add(raise(state, key, AlarmPriority.LOW, AlarmKinds.SEQUENCE_GAP, device.deviceId,
+						"Missed " + missed + " readings from " + device.deviceId + " (sequence " + previous + " to "
+								+ sequence + ")",
+						(double) missed, at));
+			}
+		}
+		else if (state.active.containsKey(key)
+				&& !at.isBefore(device.lastGapAt.plus(this.rules.technical().sequenceGapHold()))) {
+			resolve(state, key, at, out);
+		}
+	}
+
+	private void openFault(PatientState state, DeviceState device, String kind, String sensor, Instant at,
+			List<AlarmTransition> out) {
+		String faultKey = kind + "/" + ((sensor != null) ? sensor : "");
+		if (device.faults.containsKey(faultKey)) {
+			return;
+		}
+		Set<Parameter> parameters = parameters(sensor);
+		String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
+		device.faults.put(faultKey, new SensorFault(kind, sensor, parameters, at, alarmKey));
+		interrupt(state, parameters);
+		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
+		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
+		out.add(raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
+	}
+
+	private void closeFault(PatientState state, DeviceState device, SensorFault fault, Instant at,
+			List<AlarmTransition> out) {
+		device.faults.values().remove(fault);
+		Instant end = at.isBefore(fault.since()) ? fault.since() : at;
+		device.addWindow(new ArtefactWindow(fault.parameters(), fault.since(),
+				end.plus(this.rules.technical().artefactSettle())));
+		resolve(state, fault.alarmKey(), at, out);
+	}
+
+	private void recoverSensors(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
+		Instant at = reading.timestamp();
+		for (SensorFault fault : List.copyOf(device.faults.values())) {
+			boolean measured = reading.values()
+				.keySet()
+				.stream()
+				.anyMatch((parameter) -> fault.parameters().isEmpty() ? parameter.loinc() != null
+						: fault.parameters().contains(parameter));
+			if (measured && !at.isBefore(fault.since().plus(this.rules.technical().sensorRecovery()))) {
+				closeFault(state, device, fault, at, out);
+			}
+		}
+	}
+
+	private static void interrupt(PatientState state, Set<Parameter> parameters) {
+		for (Parameter parameter : parameters.isEmpty() ? Set.of(Parameter.values()) : parameters) {
+			for (Side side : Side.values()) {
+				LimitTracker tracker = state.trackers.get(kind(parameter, side));
+				if (tracker != null) {
+					tracker.interrupt();
+				}
+			}
+		}
+	}
+
+	private AlarmTransition raise(PatientState state, String key, AlarmPriority priority, String kind, String device,
+			String message, Double value, Instant at) {
+		String id = newId(state, key, kind, at);
+		PatientContext context = state.context;
+		Alarm alarm = new Alarm(id, context.patient(), context.ward(), context.bed(), device, priority, kind,
+				AlarmState.RAISED, message, value, at);
+		state.active.put(key, new ActiveAlarm(key, alarm));
+		state.lastIds.put(key, id);
+		this.patientByAlarmId.put(id, state.patient);
+		return new AlarmTransition(alarm, null, null);
+	}
+
+	private void resolve(PatientState state, String key, Instant at, List<AlarmTransition> out) {
+		ActiveAlarm active = state.active.remove(key);
+		if (active != null) {
+			this.patientByAlarmId.remove(active.alarm.alarmId());
+			out.add(move(active, AlarmState.RESOLVED, at, null));
+		}
+	}
+
+	private static AlarmTransition move(ActiveAlarm active, AlarmState next, Instant at, String actor) {
+		Alarm before = active.alarm;
+		Instant when = at.isBefore(before.ts()) ? before.ts() : at;
+		active.alarm = before.moveTo(next, when);
+		return new AlarmTransition(active.alarm, before.state(), actor);
+	}
+
+	/**
+	 * Builds {@code kind.time.hash}: the kind, the raise time in base-36 epoch
+	 * milliseconds and a base-36 hash of patient and condition, unique among active ids
+	 * and different from the condition's previous episode.
+	 */
+	private String newId(PatientState state, String key, String kind, Instant at) {
+		String base = kind + "." + Long.toString(at.toEpochMilli(), 36) + "."
+				+ Integer.toUnsignedString((state.patient + "|" + key).hashCode(), 36);
+		String id = base;
+		for (int n = 1; this.patientByAlarmId.containsKey(id) || id.equals(state.lastIds.get(key)); n++) {
+			id = base + "." + n;
+		}
+		return id;
+	}
+
+	private static String kind(Parameter parameter, Side side) {
+		return (side == Side.LOW) ? AlarmKinds.low(parameter) : AlarmKinds.high(parameter);
+	}
+
+	private static String deviceKeyPrefix(String deviceId) {
+		return "device/" + deviceId + "/";
+	}
+
+	private static String deviceKey(DeviceState device, String kind) {
+		return deviceKeyPrefix(device.deviceId) + kind;
+	}
+
+	private static String sensor(DeviceEvent event) {
+		String sensor = event.details().get("sensor");
+		return (sensor != null && SENSOR_NAME.matcher(sensor).matches()) ? sensor : null;
+	}
+
+	private static Set<Parameter> parameters(String sensor) {
+		return Parameter.byName(sensor).map(Set::of).orElse(Set.of());
+	}
+
+	private static Double batteryDetail(DeviceEvent event) {
+		String text = event.details().get("battery");
+		if (text == null) {
+			return null;
+		}
+		try {
+			double level = Double.parseDouble(text);
+			return Parameter.BATTERY.isPlausible(level) ? level : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static AlarmPriority news2Priority(News2Risk risk) {
+		return switch (risk) {
+			case HIGH -> AlarmPriority.HIGH;
+			case MEDIUM -> AlarmPriority.MEDIUM;
+			case LOW_MEDIUM -> AlarmPriority.LOW;
+			case LOW -> null;
+		};
+	}
+
+	private static String news2Kind(News2Risk risk) {
+		return switch (risk) {
+			case HIGH -> AlarmKinds.NEWS2_HIGH;
+			case MEDIUM -> AlarmKinds.NEWS2_MEDIUM;
+			default -> AlarmKinds.NEWS2_SINGLE;
+		};
+	}
+
+	private static String news2Message(News2Score score) {
+		StringBuilder message = new StringBuilder("NEWS2 ").append(score.total())
+			.append(" (")
+			.append(score.risk().code())
+			.append(" risk): ")
+			.append(score.response().text());
+		if (score.partial()) {
+			message.append("; partial, not counted: ")
+				.append(String.join(", ", score.unavailable().stream().map(Object::toString).toList()));
+		}
+		return message.toString();
+	}
+
+}

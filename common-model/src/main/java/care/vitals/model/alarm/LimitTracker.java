@@ -1,0 +1,146 @@
+package care.vitals.model.alarm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The delay, escalation and hysteresis state machine of one side (low or high) of one
+ * limit alarm; see {@link ThresholdRule} for the rules it implements. Runs on data time
+ * and ignores values older than the last one it saw.
+ */
+final class LimitTracker {
+
+	private final Map<AlarmPriority, Instant> onsets = new EnumMap<>(AlarmPriority.class);
+
+	private Instant clearSince;
+
+	private Instant lastAt;
+
+	/**
+	 * Evaluates one value.
+	 * @param limits the limits of this side
+	 * @param value the value
+	 * @param at its timestamp
+	 * @param active the priority of this side's active alarm, or {@code null} if none
+	 * @return what to do
+	 */
+	Step evaluate(Limits limits, double value, Instant at, AlarmPriority active) {
+		if (this.lastAt != null && at.isBefore(this.lastAt)) {
+			return Step.NONE;
+		}
+		this.lastAt = at;
+		Tier confirmed = null;
+		for (Tier tier : limits.tiers()) {
+			if (limits.violates(value, tier.limit())) {
+				Instant onset = this.onsets.computeIfAbsent(tier.priority(), (priority) -> at);
+				if (!at.isBefore(onset.plus(limits.delay()))) {
+					confirmed = tier;
+				}
+			}
+			else {
+				this.onsets.remove(tier.priority());
+			}
+		}
+		if (active == null) {
+			this.clearSince = null;
+			return (confirmed != null) ? Step.raise(confirmed) : Step.NONE;
+		}
+		if (confirmed != null && confirmed.priority().compareTo(active) < 0) {
+			this.clearSince = null;
+			return Step.raise(confirmed);
+		}
+		if (!limits.clears(value)) {
+			this.clearSince = null;
+			return Step.NONE;
+		}
+		if (this.clearSince == null) {
+			this.clearSince = at;
+		}
+		if (at.isBefore(this.clearSince.plus(limits.clearDelay()))) {
+			return Step.NONE;
+		}
+		this.clearSince = null;
+		return Step.RESOLVE;
+	}
+
+	/**
+	 * Forgets running delays (not the alarm itself): values after an artefact or a rule
+	 * change start afresh.
+	 */
+	void interrupt() {
+		this.onsets.clear();
+		this.clearSince = null;
+	}
+
+	/** Which side of a limit alarm. */
+	enum Side {
+
+		/** Values below the limits violate. */
+		LOW,
+
+		/** Values above the limits violate. */
+		HIGH
+
+	}
+
+	/**
+	 * One limit and the priority it raises.
+	 */
+	record Tier(double limit, AlarmPriority priority) {
+
+	}
+
+	/**
+	 * The limits of one side, least severe (outer) first.
+	 */
+	record Limits(Side side, List<Tier> tiers, Duration delay, double hysteresis, Duration clearDelay) {
+
+		static Optional<Limits> of(ThresholdRule rule, Side side) {
+			List<Tier> tiers = new ArrayList<>();
+			Double outer = (side == Side.LOW) ? rule.low() : rule.high();
+			Double critical = (side == Side.LOW) ? rule.criticalLow() : rule.criticalHigh();
+			if (outer != null) {
+				tiers.add(new Tier(outer, AlarmPriority.MEDIUM));
+			}
+			if (critical != null) {
+				tiers.add(new Tier(critical, AlarmPriority.HIGH));
+			}
+			if (tiers.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional
+				.of(new Limits(side, List.copyOf(tiers), rule.delay(), rule.hysteresis(), rule.clearDelay()));
+		}
+
+		boolean violates(double value, double limit) {
+			return (this.side == Side.LOW) ? value < limit : value > limit;
+		}
+
+		boolean clears(double value) {
+			double outer = this.tiers.get(0).limit();
+			return (this.side == Side.LOW) ? value >= outer + this.hysteresis : value <= outer - this.hysteresis;
+		}
+
+	}
+
+	/**
+	 * The outcome of one value: nothing, raise (or escalate to) a tier, or resolve.
+	 */
+	record Step(Tier raise, boolean resolve) {
+
+		static final Step NONE = new Step(null, false);
+
+		static final Step RESOLVE = new Step(null, true);
+
+		static Step raise(Tier tier) {
+			return new Step(tier, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,150 @@
+package care.vitals.model.news2;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import care.vitals.model.parameter.Parameter;
+import care.vitals.model.reading.Consciousness;
+import care.vitals.model.reading.Reading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PatientVitalsWindowTests {
+
+	private static final Instant T0 = Instant.parse("2026-11-27T18:00:00Z");
+
+	private final PatientVitalsWindow window = new PatientVitalsWindow(FreshnessWindows.defaults());
+
+	@Test
+	void documentsTheDefaultWindows() {
+		FreshnessWindows defaults = FreshnessWindows.defaults();
+		assertThat(defaults.window(News2Parameter.HEART_RATE)).isEqualTo(Duration.ofMinutes(5));
+		assertThat(defaults.window(News2Parameter.SPO2)).isEqualTo(Duration.ofMinutes(5));
+		assertThat(defaults.window(News2Parameter.RESP_RATE)).isEqualTo(Duration.ofMinutes(5));
+		assertThat(defaults.window(News2Parameter.SYSTOLIC_BP)).isEqualTo(Duration.ofMinutes(60));
+		assertThat(defaults.window(News2Parameter.TEMPERATURE)).isEqualTo(Duration.ofMinutes(60));
+		assertThat(defaults.window(News2Parameter.AIR_OR_OXYGEN)).isEqualTo(Duration.ofHours(4));
+		assertThat(defaults.window(News2Parameter.CONSCIOUSNESS)).isEqualTo(Duration.ofHours(4));
+	}
+
+	@Test
+	void scoresAFullSetAsComplete() {
+		this.window.accept(full(T0));
+		News2Score score = this.window.score(T0.plusSeconds(1), SpO2Scale.SCALE_1);
+		assertThat(score.partial()).isFalse();
+		assertThat(score.total()).isZero();
+		assertThat(score.at()).isEqualTo(T0.plusSeconds(1));
+	}
+
+	@ParameterizedTest(name = "{0}: fresh at its window, stale 1 ms later")
+	@CsvSource({ "RESP_RATE, PT5M", "SPO2, PT5M", "HEART_RATE, PT5M", "SYSTOLIC_BP, PT60M", "TEMPERATURE, PT60M",
+			"AIR_OR_OXYGEN, PT4H", "CONSCIOUSNESS, PT4H" })
+	void appliesEachFreshnessWindowInclusively(News2Parameter parameter, Duration window) {
+		this.window.accept(abnormal(T0));
+		Instant edge = T0.plus(window);
+		refreshAllBut(parameter, edge.plusMillis(1));
+		News2Score inside = this.window.score(edge, SpO2Scale.SCALE_1);
+		assertThat(inside.subScore(parameter)).isPresent();
+		assertThat(inside.stale()).doesNotContain(parameter);
+		News2Score outside = this.window.score(edge.plusMillis(1), SpO2Scale.SCALE_1);
+		assertThat(outside.subScore(parameter)).isEmpty();
+		assertThat(outside.stale()).containsExactly(parameter);
+		assertThat(outside.partial()).isTrue();
+		assertThat(outside.total()).isEqualTo(inside.total() - inside.subScore(parameter).getAsInt());
+	}
+
+	@Test
+	void listsNeverReportedParametersAsMissing() {
+		this.window.accept(Reading.of("mon-7", T0,
+				Map.of(Parameter.HEART_RATE, 72.0, Parameter.SPO2, 97.0, Parameter.RESP_RATE, 16.0)));
+		News2Score score = this.window.score(T0, SpO2Scale.SCALE_1);
+		assertThat(score.missing()).containsExactly(News2Parameter.AIR_OR_OXYGEN, News2Parameter.SYSTOLIC_BP,
+				News2Parameter.CONSCIOUSNESS, News2Parameter.TEMPERATURE);
+		assertThat(score.partial()).isTrue();
+	}
+
+	@Test
+	void treatsAnUnknownOxygenFlagAsMissingNotAsAir() {
+		this.window.accept(
+				new Reading(
+						"mon-7", T0, null, Map.of(Parameter.HEART_RATE, 72.0, Parameter.SPO2, 97.0, Parameter.RESP_RATE,
+								16.0, Parameter.SYSTOLIC_BP, 120.0, Parameter.TEMPERATURE, 36.8),
+						null, Consciousness.A));
+		News2Score score = this.window.score(T0, SpO2Scale.SCALE_1);
+		assertThat(score.missing()).containsExactly(News2Parameter.AIR_OR_OXYGEN);
+		assertThat(score.subScore(News2Parameter.AIR_OR_OXYGEN)).isEmpty();
+	}
+
+	@Test
+	void mergesDevicesAndKeepsTheNewestValue() {
+		this.window.accept(Reading.of("mon-7", T0, Map.of(Parameter.HEART_RATE, 72.0)));
+		this.window.accept(Reading.of("ox-2", T0.plusSeconds(5), Map.of(Parameter.HEART_RATE, 135.0)));
+		assertThat(this.window.accept(Reading.of("mon-7", T0.plusSeconds(2), Map.of(Parameter.HEART_RATE, 72.0))))
+			.isZero();
+		assertThat(this.window.score(T0.plusSeconds(5), SpO2Scale.SCALE_1).subScore(News2Parameter.HEART_RATE))
+			.hasValue(3);
+		assertThat(this.window.observedAt(News2Parameter.HEART_RATE)).contains(T0.plusSeconds(5));
+	}
+
+	@Test
+	void ignoresImplausibleValues() {
+		assertThat(this.window.accept(Reading.of("mon-7", T0, Map.of(Parameter.SPO2, 20.0)))).isZero();
+		assertThat(this.window.observedAt(News2Parameter.SPO2)).isEmpty();
+	}
+
+	@Test
+	void ignoresParametersNewsDoesNotScore() {
+		assertThat(this.window.accept(Reading.of("mon-7", T0, Map.of(Parameter.DIASTOLIC_BP, 80.0)))).isZero();
+	}
+
+	@Test
+	void usesTheScaleAskedFor() {
+		this.window.accept(new Reading("mon-7", T0, null, Map.of(Parameter.SPO2, 97.0), true, null));
+		assertThat(this.window.score(T0, SpO2Scale.SCALE_1).subScore(News2Parameter.SPO2)).hasValue(0);
+		assertThat(this.window.score(T0, SpO2Scale.SCALE_2).subScore(News2Parameter.SPO2)).hasValue(3);
+	}
+
+	@Test
+	void countsValuesFromSlightlyAheadClocksAsFresh() {
+		this.window.accept(full(T0.plusSeconds(2)));
+		assertThat(this.window.score(T0, SpO2Scale.SCALE_1).partial()).isFalse();
+	}
+
+	@Test
+	void validatesFreshnessWindows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FreshnessWindows.defaults().with(News2Parameter.SPO2, Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new FreshnessWindows(Map.of()));
+		assertThat(FreshnessWindows.defaults()
+			.with(News2Parameter.SPO2, Duration.ofMinutes(1))
+			.window(News2Parameter.SPO2)).hasMinutes(1);
+	}
+
+	private void refreshAllBut(News2Parameter stale, Instant at) {
+		Reading fresh = abnormal(at);
+		Map<Parameter, Double> values = new java.util.LinkedHashMap<>(fresh.values());
+		stale.parameter().ifPresent(values::remove);
+		Boolean oxygen = (stale == News2Parameter.AIR_OR_OXYGEN) ? null : fresh.oxygen();
+		Consciousness level = (stale == News2Parameter.CONSCIOUSNESS) ? null : fresh.consciousness();
+		this.window.accept(new Reading("mon-7", at, null, values, oxygen, level));
+	}
+
+	/** Every parameter scores at least 1, so a stale one visibly lowers the total. */
+	private static Reading abnormal(Instant at) {
+		return new Reading("mon-7", at, null, Map.of(Parameter.HEART_RATE, 95.0, Parameter.SPO2, 95.0,
+				Parameter.RESP_RATE, 10.0, Parameter.SYSTOLIC_BP, 105.0, Parameter.TEMPERATURE, 38.5), true,
+				Consciousness.C);
+	}
+
+	private static Reading full(Instant at) {
+		return new Reading("mon-7", at, null, Map.of(Parameter.HEART_RATE, 72.0, Parameter.SPO2, 97.0,
+				Parameter.RESP_RATE, 16.0, Parameter.SYSTOLIC_BP, 120.0, Parameter.TEMPERATURE, 36.8), false,
+				Consciousness.A);
+	}
+
+}

@@ -1,0 +1,111 @@
+package care.vitals.ingest.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ingest service as its own process, started exactly as the README says
+ * ({@code java -jar ingest-service/target/ingest-service.jar} with environment variables
+ * only), so that a test can SIGKILL it.
+ */
+final class IngestProcess implements AutoCloseable {
+
+	private static final Path JAR = Path.of("target", "ingest-service.jar");
+
+	private final Map<String, String> environment;
+
+	private final Path log;
+
+	private final int port;
+
+	private Process process;
+
+	IngestProcess(Map<String, String> environment, Path log) {
+		this.environment = environment;
+		this.log = log;
+		this.port = freePort();
+	}
+
+	void start() throws IOException, InterruptedException {
+		if (!Files.isRegularFile(JAR)) {
+			throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvnw package' first");
+		}
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", JAR.toString());
+		builder.environment().putAll(this.environment);
+		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
+		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
+		this.process = builder.start();
+		awaitSubscribed();
+	}
+
+	/** SIGKILL: no shutdown hook, no flush, no graceful disconnect. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	private void awaitSubscribed() throws InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("Ingest exited: " + tail());
+			}
+			try {
+				HttpResponse<String> health = http.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+					.timeout(Duration.ofSeconds(2))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("Ingest not ready within 60 s: " + tail());
+	}
+
+	private String tail() {
+		try {
+			String text = Files.readString(this.log);
+			return text.substring(Math.max(0, text.length() - 3000));
+		}
+		catch (IOException ex) {
+			return ex.toString();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
