@@ -26,8 +26,8 @@ final class GrafanaFiles {
 	}
 
 	/**
-	 * Returns the repository root: the parent of this module's directory (Maven runs tests
-	 * with the module directory as working directory).
+	 * Returns the repository root: the parent of this module's directory (Maven runs
+	 * tests with the module directory as working directory).
 	 */
 	static Path repositoryRoot() {
 		Path dir = Path.of("").toAbsolutePath();
@@ -197,7 +197,9 @@ final class GrafanaFiles {
 			return variables;
 		}
 
-		/** The annotation queries of InfluxDB datasources (not Grafana's built-in one). */
+		/**
+		 * The annotation queries of InfluxDB datasources (not Grafana's built-in one).
+		 */
 		List<JsonNode> influxAnnotations() {
 			List<JsonNode> annotations = new ArrayList<>();
 			for (JsonNode annotation : this.json.path("annotations").path("list")) {

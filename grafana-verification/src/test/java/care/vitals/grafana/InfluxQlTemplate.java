@@ -9,17 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands a raw InfluxQL query of a dashboard or alert rule the way Grafana 11 does before
- * it reaches InfluxDB.
+ * Expands a raw InfluxQL query of a dashboard or alert rule the way Grafana 11 does
+ * before it reaches InfluxDB.
  * <ul>
- * <li>Template variables ({@code $name}, {@code ${name}}), interpolated in the browser:
- * a variable that is neither multi-value nor has "All" is inserted as it is; otherwise each
+ * <li>Template variables ({@code $name}, {@code ${name}}), interpolated in the browser: a
+ * variable that is neither multi-value nor has "All" is inserted as it is; otherwise each
  * value is regex-escaped and several values become {@code (a|b)}; "All" is the variable's
  * {@code allValue} when set (inserted unescaped), else every option.</li>
- * <li>Macros, replaced by the InfluxQL backend ({@code pkg/tsdb/influxdb/models/query.go}):
- * {@code $timeFilter} becomes {@code time >= <from>ms and time <= <to>ms},
- * {@code $__interval} and {@code $interval} the interval ({@code 10s}),
- * {@code $__interval_ms} its milliseconds.</li>
+ * <li>Macros, replaced by the InfluxQL backend
+ * ({@code pkg/tsdb/influxdb/models/query.go}): {@code $timeFilter} becomes
+ * {@code time >= <from>ms and time <= <to>ms}, {@code $__interval} and {@code $interval}
+ * the interval ({@code 10s}), {@code $__interval_ms} its milliseconds.</li>
  * </ul>
  */
 final class InfluxQlTemplate {
@@ -47,8 +47,8 @@ final class InfluxQlTemplate {
 	}
 
 	/**
-	 * A template for a time range ending now, with the interval Grafana would choose for a
-	 * panel about 1,000 pixels wide (range / 1000, rounded up to a round interval, at
+	 * A template for a time range ending now, with the interval Grafana would choose for
+	 * a panel about 1,000 pixels wide (range / 1000, rounded up to a round interval, at
 	 * least 10 s).
 	 * @param range the length of the time range, e.g. the dashboard's {@code now-15m}
 	 * @param now the end of the range
@@ -69,7 +69,8 @@ final class InfluxQlTemplate {
 
 	/**
 	 * Returns a copy with a panel's minimum interval applied.
-	 * @param minimum the panel's {@code interval}, e.g. {@code 1m}; null or empty for none
+	 * @param minimum the panel's {@code interval}, e.g. {@code 1m}; null or empty for
+	 * none
 	 * @return the template to expand that panel's queries with
 	 */
 	InfluxQlTemplate withMinInterval(String minimum) {

@@ -23,8 +23,9 @@ import care.vitals.model.id.Identifiers;
  * {@code news2_high}, {@code probe_off}; never {@code null}
  * @param state the lifecycle state; never {@code null}
  * @param message human-readable text for displays; never {@code null}, may be empty
- * @param value the value that triggered it, in the parameter's stored unit, or
- * {@code null} if none (technical alarms)
+ * @param value the value that triggered it: a parameter value in its stored unit, the
+ * NEWS2 total, the battery percent or the number of missed readings; {@code null} if none
+ * (e.g. probe off, offline, no data)
  * @param ts when the alarm entered its current state; never {@code null}
  */
 public record Alarm(String alarmId, String patient, String ward, String bed, String device, AlarmPriority priority,

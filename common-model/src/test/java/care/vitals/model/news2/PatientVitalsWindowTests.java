@@ -2,6 +2,7 @@ package care.vitals.model.news2;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import care.vitals.model.parameter.Parameter;
@@ -127,7 +128,7 @@ class PatientVitalsWindowTests {
 
 	private void refreshAllBut(News2Parameter stale, Instant at) {
 		Reading fresh = abnormal(at);
-		Map<Parameter, Double> values = new java.util.LinkedHashMap<>(fresh.values());
+		Map<Parameter, Double> values = new LinkedHashMap<>(fresh.values());
 		stale.parameter().ifPresent(values::remove);
 		Boolean oxygen = (stale == News2Parameter.AIR_OR_OXYGEN) ? null : fresh.oxygen();
 		Consciousness level = (stale == News2Parameter.CONSCIOUSNESS) ? null : fresh.consciousness();

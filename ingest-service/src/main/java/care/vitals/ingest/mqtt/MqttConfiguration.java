@@ -3,6 +3,7 @@ package care.vitals.ingest.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import care.vitals.ingest.pipeline.DeadLetterSink;
 import care.vitals.model.topic.Topics;
@@ -19,6 +20,7 @@ import org.springframework.integration.mqtt.outbound.Mqttv5PahoMessageHandler;
 import org.springframework.integration.mqtt.support.MqttHeaderMapper;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The MQTT side: one inbound adapter (persistent session, QoS 1, manual acks) and one
@@ -52,9 +54,20 @@ class MqttConfiguration {
 		return IntegrationFlow.from(deviceMessagesAdapter).handle(handler).get();
 	}
 
+	/**
+	 * Hands dead letters to one publishing thread; when 10,000 wait, newer ones are
+	 * dropped.
+	 */
 	@Bean
 	MessageChannel deadLettersOut() {
-		return MessageChannels.direct().getObject();
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setQueueCapacity(10_000);
+		executor.setThreadNamePrefix("dead-letters-");
+		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+		executor.initialize();
+		return MessageChannels.executor(executor).getObject();
 	}
 
 	@Bean

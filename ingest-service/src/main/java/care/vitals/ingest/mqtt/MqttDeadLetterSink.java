@@ -2,6 +2,7 @@ package care.vitals.ingest.mqtt;
 
 import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.DeadLetterSink;
+import care.vitals.ingest.storage.SafeText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -11,8 +12,10 @@ import org.springframework.messaging.MessageChannel;
 
 /**
  * Republishes a dead letter on {@code ingest/rejected/{reason}}: the original payload,
- * with the reason, its detail and the source topic as MQTT 5 user properties. Best
- * effort: its durable record is the {@code rejected} measurement.
+ * with the reason, its detail and the source topic as MQTT 5 user properties (made
+ * printable: MQTT strings may not hold control characters, and Paho's sender thread dies
+ * on one). Best effort and never blocking the writer: the channel hands off to a bounded
+ * executor, and the durable record is the {@code rejected} measurement.
  */
 class MqttDeadLetterSink implements DeadLetterSink {
 
@@ -33,8 +36,8 @@ class MqttDeadLetterSink implements DeadLetterSink {
 				.setHeader(MqttHeaders.TOPIC, "ingest/rejected/" + deadLetter.reason())
 				.setHeader(MqttHeaders.QOS, 1)
 				.setHeader("reason", deadLetter.reason())
-				.setHeader("detail", deadLetter.detail())
-				.setHeader("source_topic", deadLetter.topic())
+				.setHeader("detail", SafeText.of(deadLetter.detail(), 512))
+				.setHeader("source_topic", SafeText.of(deadLetter.topic(), 256))
 				.build());
 		}
 		catch (RuntimeException ex) {

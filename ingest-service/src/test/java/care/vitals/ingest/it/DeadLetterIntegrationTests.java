@@ -44,6 +44,8 @@ class DeadLetterIntegrationTests {
 	@TempDir
 	Path spool;
 
+	private final Instant base = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+
 	/** Line-protocol metacharacters: comma, equals, space, quote, newline, backslash. */
 	private static final String META = "a,b=c d\\\"e\\nf\\\\g";
 
@@ -141,6 +143,34 @@ class DeadLetterIntegrationTests {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).contains("\"status\":\"UP\"");
+		}
+	}
+
+	@Test
+	void isolatesLinesInfluxDbRefusesAndStoresTheRestOfTheirBatch() throws Exception {
+		influx.createDatabase("conflict");
+		// glucose is a float in our schema; an integer written first makes InfluxDB
+		// refuse
+		// every later float glucose value in that shard (HTTP 400, field type conflict).
+		influx.write("conflict", "vitals,device=other glucose=1i " + this.base.toEpochMilli() * 1_000_000L);
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-conflict", influx.url(), "conflict", this.spool));
+				TestDevice device = new TestDevice(mosquitto.url(), "conflict-dev")) {
+			int n = 200;
+			for (int seq = 0; seq < n; seq++) {
+				String values = (seq % 20 == 0) ? "\"heart_rate\":70,\"glucose\":99.5" : "\"heart_rate\":70";
+				device.publishMeasurement("{\"ts\":\"" + this.base.plusMillis(seq + 1) + "\",\"seq\":" + seq
+						+ ",\"values\":{" + values + "}}", "application/json");
+			}
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(influx.count("conflict", "SELECT count(heart_rate) FROM vitals WHERE device='conflict-dev'"))
+					.isEqualTo(n - n / 20);
+				assertThat(influx.count("conflict", "SELECT count(size) FROM rejected WHERE reason='influx_rejected'"))
+					.isEqualTo(n / 20);
+			});
+			assertThat(influx.query("conflict", "SELECT detail, payload FROM rejected LIMIT 1"))
+				.contains("field type conflict")
+				.contains("glucose=99.5");
 		}
 	}
 

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
+import care.vitals.ingest.pipeline.IngestMetrics;
+import care.vitals.ingest.spool.Spool;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,35 @@ class IngestInfluxV1IntegrationTests {
 			}
 			awaitCount("outage", "mon-outage", n);
 		}
+	}
+
+	@Test
+	void stopsAcknowledgingWhenTheSpoolIsFullAndLosesNothing() throws Exception {
+		influx.createDatabase("full");
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-full", influx.url(), "full",
+				this.spool);
+		properties.put("ingest.spool.budget", "4KB");
+		properties.put("ingest.batch.max-lines", "100");
+		try (RunningIngest ingest = RunningIngest.start(properties);
+				TestDevice device = new TestDevice(mosquitto.url(), "mon-full")) {
+			influx.stop();
+			int n = 2000;
+			for (int seq = 0; seq < n; seq++) {
+				device.publishMeasurement(TestDevice.compact(seq, this.base), "application/json");
+			}
+			IngestMetrics metrics = ingest.bean(IngestMetrics.class);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(counter(metrics, "ingest.spool.full")).isPositive());
+			double ackedWhileDown = counter(metrics, "ingest.messages.acked");
+			assertThat(ackedWhileDown).as("acknowledged while InfluxDB was down and the spool full").isLessThan(n);
+			assertThat(ingest.bean(Spool.class).bytes()).isLessThanOrEqualTo(4096);
+			influx.start();
+			awaitCount("full", "mon-full", n);
+		}
+	}
+
+	private static double counter(IngestMetrics metrics, String name) {
+		return metrics.registry().get(name).counter().count();
 	}
 
 	private static void awaitCount(String database, String device, long expected) {

@@ -49,7 +49,8 @@ import care.vitals.publisher.physiology.Scenario;
  * @param devicePrefix first part of every device id, an identifier of up to 40
  * characters; default the simulation id. Device ids are {@code prefix-kind-NNN}, e.g.
  * {@code sim-monitor-001}
- * @param admit whether to publish the patients' assignments; default true
+ * @param admit whether to publish the patients' assignments (admission and discharge);
+ * default true. Without, patients are still admitted and measured, only not announced
  */
 public record SimulationRequest(@Pattern(regexp = "[A-Za-z0-9_-]{1,16}") String id, Mode mode,
 		@NotNull @Min(1) @Max(100_000) Integer patients, @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String ward,

@@ -78,9 +78,7 @@ public class SimulationService implements SmartLifecycle {
 		this.simulations.remove(spec.id());
 		this.simulations.put(spec.id(), simulation);
 		evictHistory();
-		if (spec.admit()) {
-			patients.forEach((patient) -> admit(simulation, patient, now));
-		}
+		patients.forEach((patient) -> admit(simulation, patient, now));
 		run.start();
 		this.metrics.register(simulation);
 		logger.info("simulation " + spec.id() + " started: " + spec.mode() + ", " + spec.patients() + " patients, "
@@ -162,11 +160,9 @@ public class SimulationService implements SmartLifecycle {
 			return;
 		}
 		simulation.run().stop();
-		if (simulation.spec().admit()) {
-			for (Patient patient : simulation.patients()) {
-				if (patient.admitted()) {
-					discharge(simulation, patient);
-				}
+		for (Patient patient : simulation.patients()) {
+			if (patient.admitted()) {
+				discharge(simulation, patient);
 			}
 		}
 		logger.info("simulation " + simulation.id() + " stopped: " + simulation.counters().completed()
@@ -258,6 +254,9 @@ public class SimulationService implements SmartLifecycle {
 
 	private void admit(Simulation simulation, Patient patient, Instant since) {
 		var assignment = patient.admit(since);
+		if (!simulation.spec().admit()) {
+			return;
+		}
 		for (DeviceKind kind : simulation.spec().deviceKinds()) {
 			this.assignments.admit(deviceId(simulation, patient, kind), assignment);
 		}
@@ -265,6 +264,9 @@ public class SimulationService implements SmartLifecycle {
 
 	private void discharge(Simulation simulation, Patient patient) {
 		patient.discharge();
+		if (!simulation.spec().admit()) {
+			return;
+		}
 		for (DeviceKind kind : simulation.spec().deviceKinds()) {
 			this.assignments.discharge(deviceId(simulation, patient, kind));
 		}

@@ -1,0 +1,177 @@
+package care.vitals.grafana;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verifies the datasources and dashboard providers against the compose file that mounts
+ * them: InfluxQL datasources with fixed uids, read-only credentials from exactly the
+ * variables the grafana service receives, providers reading the mounted directories.
+ */
+class DatasourceProvisioningTests {
+
+	/**
+	 * Variables the provisioning reads that docker-compose.yml does not pass to the
+	 * grafana service yet (owned by the deployment): the alert contact points. Remove a
+	 * name here once the compose file passes it; the list can only shrink.
+	 */
+	static final Set<String> PENDING_IN_COMPOSE = Set.of("ALERT_WEBHOOK_URL", "ALERT_EMAIL_ADDRESSES",
+			"OPS_ALERT_EMAIL_ADDRESSES");
+
+	private static final Pattern ENV_REFERENCE = Pattern.compile("\\$(?:\\{(\\w+)}|(\\w+))");
+
+	static Set<String> datasourceUids() {
+		return GrafanaFiles.provisioning("datasources")
+			.stream()
+			.flatMap((document) -> GrafanaFiles.list(document, "datasources").stream())
+			.map((datasource) -> String.valueOf(datasource.get("uid")))
+			.collect(Collectors.toSet());
+	}
+
+	@Test
+	void datasourcesAreInfluxQlWithFixedUidsAndReadOnlyCredentialsFromTheEnvironment() {
+		List<Map<String, Object>> datasources = GrafanaFiles.provisioning("datasources")
+			.stream()
+			.flatMap((document) -> GrafanaFiles.list(document, "datasources").stream())
+			.toList();
+		assertThat(datasources).extracting((datasource) -> datasource.get("uid"))
+			.containsExactlyInAnyOrder("vitals-influxql", "ops-influxql");
+		for (Map<String, Object> datasource : datasources) {
+			Map<String, Object> jsonData = GrafanaFiles.map(datasource, "jsonData");
+			assertThat(datasource.get("type")).isEqualTo("influxdb");
+			assertThat(datasource.get("access")).isEqualTo("proxy");
+			assertThat(datasource.get("url")).isEqualTo("$INFLUX_URL");
+			assertThat(datasource.get("user")).isEqualTo("$INFLUX_USERNAME");
+			assertThat(jsonData.get("version")).isEqualTo("InfluxQL");
+			assertThat(jsonData.get("httpMode")).isIn("GET", "POST");
+			assertThat(GrafanaFiles.map(datasource, "secureJsonData")).containsEntry("password", "$INFLUX_PASSWORD");
+			assertThat(datasource).doesNotContainKey("password");
+			assertThat(datasource.get("editable")).isEqualTo(false);
+		}
+		Map<String, Object> vitals = datasources.stream()
+			.filter((datasource) -> "vitals-influxql".equals(datasource.get("uid")))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> ops = datasources.stream()
+			.filter((datasource) -> "ops-influxql".equals(datasource.get("uid")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(GrafanaFiles.map(vitals, "jsonData")).containsEntry("dbName", "$INFLUX_DATABASE");
+		assertThat(GrafanaFiles.map(ops, "jsonData")).containsEntry("dbName", "$INFLUX_OPS_DATABASE");
+		assertThat(vitals.get("isDefault")).isEqualTo(true);
+	}
+
+	@Test
+	void everyEnvironmentVariableTheProvisioningReadsIsPassedByTheComposeFile() {
+		Set<String> referenced = new TreeSet<>();
+		for (Map<String, Object> document : allProvisioningDocuments()) {
+			collectReferences(document, referenced);
+		}
+		Set<String> passed = composeGrafanaEnvironment().keySet();
+		assertThat(referenced).contains("INFLUX_URL", "INFLUX_DATABASE", "INFLUX_OPS_DATABASE", "INFLUX_USERNAME",
+				"INFLUX_PASSWORD");
+		Set<String> missing = new TreeSet<>(referenced);
+		missing.removeAll(passed);
+		missing.removeAll(PENDING_IN_COMPOSE);
+		assertThat(missing).as("variables read by grafana/provisioning but not passed by docker-compose.yml").isEmpty();
+		Set<String> nowPassed = new TreeSet<>(PENDING_IN_COMPOSE);
+		nowPassed.retainAll(passed);
+		assertThat(nowPassed).as("docker-compose.yml passes these now: remove them from PENDING_IN_COMPOSE").isEmpty();
+		Set<String> unused = new TreeSet<>(PENDING_IN_COMPOSE);
+		unused.removeAll(referenced);
+		assertThat(unused).as("pending variables the provisioning no longer reads").isEmpty();
+	}
+
+	@Test
+	void dashboardProvidersReadTheDirectoriesTheComposeFileMounts() {
+		List<String> volumes = composeGrafanaVolumes();
+		assertThat(volumes).contains("./grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./grafana/dashboards:/etc/grafana/dashboards:ro");
+		List<Map<String, Object>> providers = GrafanaFiles.provisioning("dashboards")
+			.stream()
+			.flatMap((document) -> GrafanaFiles.list(document, "providers").stream())
+			.toList();
+		assertThat(providers).isNotEmpty();
+		List<String> problems = new ArrayList<>();
+		for (Map<String, Object> provider : providers) {
+			String path = String.valueOf(GrafanaFiles.map(provider, "options").get("path"));
+			if (!path.startsWith("/etc/grafana/dashboards/")) {
+				problems.add(provider.get("name") + ": path " + path + " is outside the mounted directory");
+				continue;
+			}
+			String local = path.substring("/etc/grafana/dashboards/".length());
+			if (!Files.isDirectory(GrafanaFiles.dashboardsDir().resolve(local))) {
+				problems.add(provider.get("name") + ": grafana/dashboards/" + local + " does not exist");
+			}
+			if (!Boolean.FALSE.equals(provider.get("allowUiUpdates"))) {
+				problems.add(provider.get("name") + ": dashboards must be changed in git, not in the UI");
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	static List<Map<String, Object>> allProvisioningDocuments() {
+		List<Map<String, Object>> documents = new ArrayList<>();
+		for (var file : GrafanaFiles.provisioningFiles()) {
+			Map<String, Object> document = new Yaml().load(GrafanaFiles.read(file));
+			if (document != null) {
+				documents.add(document);
+			}
+		}
+		return documents;
+	}
+
+	/**
+	 * Collects {@code $VAR} references from every string value Grafana interpolates: all
+	 * but alert query models (Grafana passes those on raw, with {@code $timeFilter}).
+	 */
+	@SuppressWarnings("unchecked")
+	private static void collectReferences(Object node, Set<String> references) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> {
+				if (!"model".equals(key)) {
+					collectReferences(value, references);
+				}
+			});
+		}
+		else if (node instanceof List<?> list) {
+			list.forEach((item) -> collectReferences(item, references));
+		}
+		else if (node instanceof String text) {
+			Matcher matcher = ENV_REFERENCE.matcher(text.replace("$$", ""));
+			while (matcher.find()) {
+				references.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> composeGrafanaService() {
+		Map<String, Object> compose = new Yaml()
+			.load(GrafanaFiles.read(GrafanaFiles.repositoryRoot().resolve("docker-compose.yml")));
+		return (Map<String, Object>) GrafanaFiles.map(compose, "services").get("grafana");
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> composeGrafanaEnvironment() {
+		return (Map<String, Object>) composeGrafanaService().get("environment");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> composeGrafanaVolumes() {
+		return (List<String>) composeGrafanaService().get("volumes");
+	}
+
+}

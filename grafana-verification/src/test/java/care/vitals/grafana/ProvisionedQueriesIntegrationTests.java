@@ -1,0 +1,548 @@
+package care.vitals.grafana;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import care.vitals.grafana.GrafanaFiles.AlertRule;
+import care.vitals.grafana.GrafanaFiles.Dashboard;
+import care.vitals.testsupport.InfluxDb1Server;
+import care.vitals.testsupport.MosquittoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs every provisioned InfluxQL query (dashboard panels, template variables,
+ * annotations, alert rules) against a real InfluxDB 1.x filled by the real pipeline: a
+ * Mosquitto broker, the ingest-service jar as a child process, and {@link WardScenario}
+ * published over MQTT. The databases are created by the deployment's own InfluxDB 1.x
+ * setup script ({@code deploy/systemd/influxdb-v1-setup.sh}: retention policies
+ * {@code raw} and {@code downsampled}, the continuous query, database {@code ops}); the
+ * continuous query is run once over the scenario instead of waiting for its 5-minute
+ * schedule. The ingest exports its own metrics into {@code ops} (Micrometer, 10 s step).
+ * Telegraf does not run here: a few synthetic {@code cpu}, {@code mem} and {@code disk}
+ * points stand in for it (host {@code nuc-test}, disk 91 % full).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProvisionedQueriesIntegrationTests {
+
+	/**
+	 * Panels and annotations without data until the clinical engine (next issue) writes
+	 * {@code news2}, {@code alarms} and {@code activity}. Their queries must run without
+	 * error already. The list can only shrink: a panel on it that returns data fails the
+	 * test, as does a panel without data that is not on it.
+	 */
+	static final Set<String> PENDING_CLINICAL_ENGINE = Set.of("vitals-ward-overview / Beds with NEWS2 5 or more",
+			"vitals-ward-overview / Active alarms", "vitals-ward-overview / NEWS2", "vitals-ward-overview / Risk",
+			"vitals-ward-overview / Alarms", "vitals-patient-detail / NEWS2",
+			"vitals-patient-detail / NEWS2 sub-scores", "vitals-patient-detail / Latest NEWS2",
+			"vitals-patient-detail / Alarms", "vitals-patient-detail / Activity",
+			"vitals-patient-detail / annotation Alarms", "vitals-patient-detail / annotation Activity");
+
+	@RegisterExtension
+	static final MosquittoServer mosquitto = MosquittoServer.create();
+
+	@RegisterExtension
+	static final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	private static IngestProcess ingest;
+
+	private static WardScenario scenario;
+
+	private static final Map<String, String> timings = new LinkedHashMap<>();
+
+	@BeforeAll
+	static void fillInfluxDbThroughTheRealPipeline(@TempDir Path dir) throws Exception {
+		long start = System.nanoTime();
+		runInfluxDbSetupScript();
+		scenario = WardScenario.connect(mosquitto.url());
+		scenario.publishAssignments();
+		ingest = IngestProcess
+			.start(Map.of("MQTT_URL", mosquitto.url(), "MQTT_CLIENT_ID", "grafana-it", "INFLUX_URL", influx.url(),
+					"INFLUX_API", "v1", "INFLUX_DATABASE", "vitals", "SPOOL_DIR", dir.resolve("spool").toString(),
+					"SERVER_PORT", "0", "OPS_METRICS_ENABLED", "true", "INFLUX_OPS_DATABASE", "ops"), dir);
+		timings.put("ingest started", seconds(start));
+		scenario.publishDevices();
+		await("the ingest to store the scenario").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> count("SELECT count(\"seq\") FROM \"vitals\"") == WardScenario.SEQUENCED_READINGS
+					&& count("SELECT count(\"size\") FROM \"rejected\"") == WardScenario.REJECTED
+					&& count("SELECT count(\"message\") FROM \"device_events\"") == WardScenario.EVENTS
+					&& count("SELECT count(\"online\") FROM \"device_status\"") == WardScenario.STATUSES);
+		assertThat(count(
+				"SELECT count(\"seq\") FROM \"vitals\" WHERE \"patient\" = 'unassigned' AND \"device\" =~ /^mon-a/"))
+			.as("readings of assigned devices stored as unassigned (assignment not applied)")
+			.isZero();
+		timings.put("scenario stored", seconds(start));
+		runContinuousQueryOnce();
+		writeSyntheticTelegrafPoints();
+		try {
+			await("the ingest's metrics export (Micrometer influx registry, step 10 s) into ops")
+				.atMost(Duration.ofSeconds(25))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> sum("ingest_messages_received") > 0 && sum("ingest_messages_rejected") > 0
+						&& sum("ingest_lines_written") > 0);
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionError("The ingest exported no ops metrics within 25 s; log:\n" + ingest.logTail(), ex);
+		}
+		timings.put("ops metrics exported", seconds(start));
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (scenario != null) {
+			scenario.disconnect();
+		}
+		if (ingest != null) {
+			ingest.close();
+		}
+		System.out.println("[grafana-verification] " + timings);
+	}
+
+	@Test
+	@Order(1)
+	void everyAlertRuleQueryRunsAndFiresExactlyWhereTheScenarioSaysItShould() {
+		Map<String, Expectation> expected = new LinkedHashMap<>();
+		expected.put("news2-high", Expectation.PENDING);
+		expected.put("news2-medium", Expectation.PENDING);
+		expected.put("news2-single-parameter-3", Expectation.PENDING);
+		expected.put("spo2-below-90", Expectation.firesFor(Map.of("bed", "2")));
+		expected.put("device-offline", Expectation.firesFor(Map.of("device", "mon-a3")));
+		expected.put("device-no-data", Expectation.firesFor(Map.of("device", "mon-a3")));
+		expected.put("ingest-lag", Expectation.HAS_DATA);
+		expected.put("ingest-spool-growing", Expectation.QUIET);
+		expected.put("dead-letters-spiking", Expectation.QUIET);
+		expected.put("disk-usage", Expectation.firesFor(Map.of("host", "nuc-test")));
+		expected.put("ingest-metrics-missing", Expectation.QUIET);
+		expected.put("vitals-database-unreachable", Expectation.QUIET);
+		List<AlertRule> rules = GrafanaFiles.alertRules();
+		assertThat(expected.keySet()).as("every rule has an expectation here")
+			.containsExactlyInAnyOrderElementsOf(rules.stream().map(AlertRule::uid).toList());
+		List<String> problems = new ArrayList<>();
+		List<String> firingSummary = new ArrayList<>();
+		for (AlertRule rule : rules) {
+			Map<String, Object> query = rule.query("A");
+			String datasource = String.valueOf(query.get("datasourceUid"));
+			int range = (Integer) GrafanaFiles.map(query, "relativeTimeRange").get("from");
+			// Vitals rules see the database as Grafana did at the end of the scenario;
+			// ops
+			// rules now, after the metrics export. Queries using now() run at server
+			// time.
+			Instant at = datasource.equals("vitals-influxql") ? scenario.now().plusSeconds(5) : Instant.now();
+			String influxQl = InfluxQlTemplate.lastRange(Duration.ofSeconds(range), at)
+				.expand(String.valueOf(rule.model("A").get("query")));
+			Run run = run(Queries.database(datasource), influxQl);
+			if (run.failure() != null) {
+				problems.add(rule.uid() + ": " + run.failure());
+				continue;
+			}
+			Map<Map<String, String>, Boolean> firing = AlertEvaluation.evaluate(rule, run.result());
+			firing.forEach((tags, fires) -> {
+				if (fires) {
+					firingSummary.add(rule.uid() + " " + tags);
+				}
+			});
+			String verdict = expected.get(rule.uid()).check(firing);
+			if (verdict != null) {
+				problems.add(rule.uid() + ": " + verdict + " (series: " + firing + ")");
+			}
+		}
+		assertThat(problems).isEmpty();
+		System.out
+			.println("[grafana-verification] " + rules.size() + " alert rules evaluated, firing: " + firingSummary);
+	}
+
+	@Test
+	@Order(2)
+	void variableQueriesFindTheScenario() {
+		assertThat(resolve(GrafanaFiles.dashboard("vitals-ward-overview")).options())
+			.containsEntry("bed", List.of("1", "2", "3"))
+			.hasEntrySatisfying("ward", (wards) -> assertThat(wards).contains(WardScenario.WARD));
+		assertThat(resolve(GrafanaFiles.dashboard("vitals-patient-detail")).options().get("patient"))
+			.containsExactly("p-1001", "p-1002", "p-1003");
+		assertThat(resolve(GrafanaFiles.dashboard("vitals-device-fleet")).options().get("device")).contains("mon-a1",
+				"mon-a2", "mon-a3", "mon-x9");
+		Resolved pipeline = resolve(GrafanaFiles.dashboard("vitals-pipeline"));
+		assertThat(pipeline.options().get("instance")).containsExactly("grafana-it");
+		assertThat(pipeline.options().get("host")).containsExactly("nuc-test");
+	}
+
+	@Test
+	@Order(3)
+	void everyPanelQueryRunsAndEveryPanelReturnsDataForTheScenarioWard() {
+		long start = System.nanoTime();
+		PanelRuns runs = new PanelRuns();
+		for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+			Resolved resolved = resolve(dashboard);
+			switch (dashboard.uid()) {
+				case "vitals-ward-overview" -> {
+					runPanels(dashboard, resolved.template(), (panel) -> dashboard.repeatVariable(panel) == null, runs,
+							false);
+					for (String bed : resolved.options().get("bed")) {
+						runPanels(dashboard, resolved.template().copy().with("bed", List.of(bed), true),
+								(panel) -> "bed".equals(dashboard.repeatVariable(panel)), runs, false);
+					}
+				}
+				case "vitals-patient-detail" -> {
+					for (String patient : resolved.options().get("patient")) {
+						InfluxQlTemplate template = resolved.template().copy().with("patient", List.of(patient), false);
+						runPanels(dashboard, template, (panel) -> true, runs, true);
+						runAnnotations(dashboard, template, runs);
+					}
+				}
+				default -> runPanels(dashboard, resolved.template(), (panel) -> true, runs, false);
+			}
+		}
+		timings.put("panel queries", runs.queries + " in " + seconds(start));
+		assertThat(runs.failures).as("queries InfluxDB refused").isEmpty();
+		Set<String> withoutData = new TreeSet<>(runs.panels);
+		withoutData.removeAll(runs.withData);
+		Set<String> unexpected = new TreeSet<>(withoutData);
+		unexpected.removeAll(PENDING_CLINICAL_ENGINE);
+		assertThat(unexpected).as("panels without data for ward-a that are not pending the clinical engine").isEmpty();
+		Set<String> nowWithData = new TreeSet<>(PENDING_CLINICAL_ENGINE);
+		nowWithData.retainAll(runs.withData);
+		assertThat(nowWithData).as("pending panels that return data now: remove them from the pending list").isEmpty();
+		assertThat(runs.panels).as("every pending entry is a real panel").containsAll(PENDING_CLINICAL_ENGINE);
+		System.out.println("[grafana-verification] " + runs.panels.size() + " panels/annotations, " + runs.queries
+				+ " queries, " + runs.withData.size() + " with data, pending: " + withoutData);
+	}
+
+	@Test
+	@Order(4)
+	void patientDetailPresetsRunAndTheSevenDayPresetReadsDownsampledData() {
+		Dashboard dashboard = GrafanaFiles.dashboard("vitals-patient-detail");
+		Pattern from = Pattern.compile("from=now-(\\w+)");
+		List<String> problems = new ArrayList<>();
+		boolean downsampledData = false;
+		int downsampledQueries = 0;
+		for (JsonNode link : dashboard.json().path("links")) {
+			Matcher matcher = from.matcher(link.path("url").asString());
+			if (!matcher.find()) {
+				continue;
+			}
+			Duration range = InfluxQlTemplate.parseDuration(matcher.group(1));
+			Resolved resolved = resolve(dashboard, range);
+			InfluxQlTemplate template = resolved.template().copy().with("patient", List.of("p-1001"), false);
+			for (JsonNode panel : dashboard.dataPanels()) {
+				InfluxQlTemplate panelTemplate = template.withMinInterval(panel.path("interval").asString());
+				for (JsonNode target : panel.path("targets")) {
+					Run run = run(Queries.database(target.path("datasource")),
+							panelTemplate.expand(target.path("query").asString()));
+					if (run.failure() != null) {
+						problems.add(link.path("title").asString() + " / " + panel.path("title").asString() + ": "
+								+ run.failure());
+					}
+					else if (range.toDays() >= 7 && target.path("query").asString().contains("\"downsampled\"")) {
+						downsampledQueries++;
+						downsampledData |= run.result().hasData();
+					}
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+		assertThat(downsampledQueries).isGreaterThanOrEqualTo(5);
+		assertThat(downsampledData).as("the 7 d preset shows the 1-minute means of 13 hours ago").isTrue();
+	}
+
+	private static void runPanels(Dashboard dashboard, InfluxQlTemplate template, Predicate<JsonNode> which,
+			PanelRuns runs, boolean anyScopeSuffices) {
+		for (JsonNode panel : dashboard.dataPanels()) {
+			if (!which.test(panel)) {
+				continue;
+			}
+			String key = dashboard.uid() + " / " + panel.path("title").asString();
+			InfluxQlTemplate panelTemplate = template.withMinInterval(panel.path("interval").asString());
+			boolean data = false;
+			for (JsonNode target : panel.path("targets")) {
+				String influxQl;
+				try {
+					influxQl = panelTemplate.expand(target.path("query").asString());
+				}
+				catch (IllegalArgumentException ex) {
+					runs.failures.add(key + " " + target.path("refId").asString() + ": " + ex.getMessage());
+					continue;
+				}
+				Run run = run(Queries.database(target.path("datasource")), influxQl);
+				runs.queries++;
+				if (run.failure() != null) {
+					runs.failures.add(key + " " + target.path("refId").asString() + ": " + run.failure());
+				}
+				else {
+					data |= run.result().hasData();
+				}
+			}
+			runs.record(key, data, anyScopeSuffices);
+		}
+	}
+
+	private static void runAnnotations(Dashboard dashboard, InfluxQlTemplate template, PanelRuns runs) {
+		for (JsonNode annotation : dashboard.influxAnnotations()) {
+			String key = dashboard.uid() + " / annotation " + annotation.path("name").asString();
+			Run run = run(Queries.database(annotation.path("datasource")),
+					template.expand(Queries.annotationQuery(annotation)));
+			runs.queries++;
+			if (run.failure() != null) {
+				runs.failures.add(key + ": " + run.failure());
+			}
+			runs.record(key, run.failure() == null && run.result().hasData(), true);
+		}
+	}
+
+	private static Resolved resolve(Dashboard dashboard) {
+		Duration range = InfluxQlTemplate
+			.parseDuration(dashboard.json().path("time").path("from").asString().replace("now-", ""));
+		return resolve(dashboard, range);
+	}
+
+	/**
+	 * Runs the dashboard's variable queries in order, as Grafana does on load, and
+	 * selects ward {@code ward-a}, "All" for multi-value variables and the first option
+	 * otherwise.
+	 */
+	private static Resolved resolve(Dashboard dashboard, Duration range) {
+		InfluxQlTemplate template = InfluxQlTemplate.lastRange(range, Instant.now());
+		Map<String, List<String>> options = new LinkedHashMap<>();
+		for (JsonNode variable : dashboard.variables()) {
+			String name = variable.path("name").asString();
+			String query = template.expand(variable.path("query").asString());
+			Run run = run(Queries.database(variable.path("datasource")), query);
+			if (run.failure() != null) {
+				throw new AssertionError(dashboard.uid() + " variable " + name + ": " + run.failure());
+			}
+			List<String> values = metricFindValues(run.result());
+			options.put(name, values);
+			boolean multiOrAll = variable.path("multi").asBoolean(false)
+					|| variable.path("includeAll").asBoolean(false);
+			if (name.equals("ward") && !multiOrAll) {
+				assertThat(values).as(dashboard.uid() + " wards").contains(WardScenario.WARD);
+				template.with(name, List.of(WardScenario.WARD), false);
+			}
+			else if (multiOrAll && variable.path("includeAll").asBoolean(false)) {
+				String allValue = variable.path("allValue").asString();
+				if (allValue.isEmpty()) {
+					template.with(name, values, true);
+				}
+				else {
+					template.withAll(name, allValue);
+				}
+			}
+			else {
+				assertThat(values).as(dashboard.uid() + " " + name).isNotEmpty();
+				template.with(name, List.of(values.get(0)), multiOrAll);
+			}
+		}
+		return new Resolved(template, options);
+	}
+
+	/**
+	 * Grafana's InfluxDB {@code metricFindQuery}: the second column of every row (the
+	 * value of SHOW TAG VALUES), or the first if there is only one; unique, sorted as the
+	 * variables sort them (alphabetically or numerically).
+	 */
+	private static List<String> metricFindValues(InfluxResult result) {
+		Set<String> values = new LinkedHashSet<>();
+		for (InfluxResult.Series series : result.series()) {
+			for (List<JsonNode> row : series.rows()) {
+				values.add(((row.size() > 1) ? row.get(1) : row.get(0)).asString());
+			}
+		}
+		return values.stream().sorted().toList();
+	}
+
+	private static Run run(String database, String influxQl) {
+		try {
+			InfluxResult result = InfluxResult.parse(influx.query(database, influxQl));
+			return (result.error() != null) ? new Run(null, result.error() + " in: " + influxQl)
+					: new Run(result, null);
+		}
+		catch (IllegalStateException ex) {
+			return new Run(null, ex.getMessage() + " in: " + influxQl);
+		}
+	}
+
+	private static void runInfluxDbSetupScript() throws IOException, InterruptedException {
+		Path script = GrafanaFiles.repositoryRoot().resolve("deploy/systemd/influxdb-v1-setup.sh");
+		ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+		builder.environment().put("INFLUX_URL", influx.url());
+		for (String password : List.of("INFLUX_ADMIN_PASSWORD", "INFLUX_INGEST_PASSWORD", "INFLUX_GRAFANA_PASSWORD",
+				"INFLUX_TELEGRAF_PASSWORD")) {
+			builder.environment().put(password, "test-" + password.toLowerCase().replace('_', '-'));
+		}
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as("influxdb-v1-setup.sh:\n" + output).isZero();
+	}
+
+	/**
+	 * Runs the body of the deployment's continuous query once over the scenario's 15
+	 * hours.
+	 */
+	private static void runContinuousQueryOnce() throws IOException, InterruptedException {
+		InfluxResult queries = InfluxResult.parse(influx.query("vitals", "SHOW CONTINUOUS QUERIES"));
+		String create = queries.series()
+			.stream()
+			.filter((series) -> series.name().equals("vitals"))
+			.flatMap((series) -> series.column("query").stream())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no continuous query on vitals: " + queries));
+		Matcher body = Pattern.compile("BEGIN (.*) END$").matcher(create);
+		assertThat(body.find()).as(create).isTrue();
+		String select = body.group(1).replace(" GROUP BY ", " WHERE time > now() - 15h GROUP BY ");
+		InfluxResult result = InfluxResult.parse(post("vitals", select));
+		assertThat(result.error()).as(select).isNull();
+		assertThat(count("SELECT count(\"heart_rate\") FROM \"downsampled\".\"vitals\"")).isPositive();
+	}
+
+	private static void writeSyntheticTelegrafPoints() {
+		long now = System.currentTimeMillis();
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < 3; i++) {
+			long ns = (now - 60_000L * i) * 1_000_000L;
+			lines.append("cpu,cpu=cpu-total,host=nuc-test usage_idle=")
+				.append(83.5 - i)
+				.append(' ')
+				.append(ns)
+				.append('\n');
+			lines.append("mem,host=nuc-test used_percent=").append(41.2 + i).append(' ').append(ns).append('\n');
+			lines.append("disk,host=nuc-test,path=/,device=nvme0n1p2,fstype=ext4 used_percent=91.0 ")
+				.append(ns)
+				.append('\n');
+		}
+		influx.write("ops", lines.toString());
+	}
+
+	private static String post(String database, String statement) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(influx.url() + "/query?db=" + database))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static long count(String influxQl) {
+		return influx.count("vitals", influxQl);
+	}
+
+	private static double sum(String measurement) {
+		InfluxResult result = InfluxResult
+			.parse(influx.query("ops", "SELECT sum(\"value\") FROM \"" + measurement + "\" WHERE time > now() - 5m"));
+		return result.series()
+			.stream()
+			.flatMap((series) -> series.numbers().stream())
+			.mapToDouble(Double::doubleValue)
+			.sum();
+	}
+
+	private static String seconds(long startNanos) {
+		return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+	}
+
+	/** The outcome of one query: a result or why InfluxDB refused it. */
+	private record Run(InfluxResult result, String failure) {
+	}
+
+	/** Variables as resolved on load: the template with selections, and every option. */
+	private record Resolved(InfluxQlTemplate template, Map<String, List<String>> options) {
+	}
+
+	/** Panels run so far: which returned data, which failed. */
+	private static final class PanelRuns {
+
+		final Set<String> panels = new LinkedHashSet<>();
+
+		final Set<String> withData = new LinkedHashSet<>();
+
+		final Set<String> withoutDataSomewhere = new LinkedHashSet<>();
+
+		final List<String> failures = new ArrayList<>();
+
+		int queries;
+
+		/**
+		 * @param anyScopeSuffices true: data in one run (one patient) is enough; false:
+		 * every run (every bed) must return data
+		 */
+		void record(String key, boolean data, boolean anyScopeSuffices) {
+			this.panels.add(key);
+			if (data) {
+				if (anyScopeSuffices || !this.withoutDataSomewhere.contains(key)) {
+					this.withData.add(key);
+				}
+			}
+			else if (!anyScopeSuffices) {
+				this.withoutDataSomewhere.add(key);
+				this.withData.remove(key);
+			}
+		}
+
+	}
+
+	/** What a rule must do on the scenario. */
+	private record Expectation(boolean pending, boolean dataRequired, Map<String, String> firingFor) {
+
+		static final Expectation PENDING = new Expectation(true, false, null);
+
+		static final Expectation HAS_DATA = new Expectation(false, true, null);
+
+		static final Expectation QUIET = new Expectation(false, true, Map.of());
+
+		static Expectation firesFor(Map<String, String> tags) {
+			return new Expectation(false, true, tags);
+		}
+
+		/** Null if the rule behaved, else what went wrong. */
+		String check(Map<Map<String, String>, Boolean> firing) {
+			if (this.pending) {
+				return firing.isEmpty() ? null : "pending the clinical engine but returned data: update the test";
+			}
+			if (this.dataRequired && firing.isEmpty()) {
+				return "returned no data";
+			}
+			if (this.firingFor == null) {
+				return null;
+			}
+			for (Map.Entry<Map<String, String>, Boolean> series : firing.entrySet()) {
+				boolean shouldFire = !this.firingFor.isEmpty()
+						&& series.getKey().entrySet().containsAll(this.firingFor.entrySet());
+				if (series.getValue() != shouldFire) {
+					return (shouldFire ? "does not fire" : "fires") + " for " + series.getKey();
+				}
+			}
+			boolean matched = this.firingFor.isEmpty() || firing.keySet()
+				.stream()
+				.anyMatch((tags) -> tags.entrySet().containsAll(this.firingFor.entrySet()));
+			return matched ? null : "no series for " + this.firingFor;
+		}
+
+	}
+
+}
