@@ -234,7 +234,9 @@ class DashboardStructureTests {
 			.anyMatch((url) -> url.contains("from=now-7d"));
 		long downsampled = patient.dataPanels()
 			.stream()
-			.filter((panel) -> panel.path("targets").toString().contains("\\\"downsampled\\\".\\\"vitals\\\""))
+			.filter((panel) -> panel.findValues("query")
+				.stream()
+				.anyMatch((query) -> query.asString().contains("FROM \"downsampled\".\"vitals\"")))
 			.count();
 		assertThat(downsampled).as("panels reading the downsampled retention policy").isGreaterThanOrEqualTo(5);
 	}

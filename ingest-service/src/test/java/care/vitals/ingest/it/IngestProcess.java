@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code java -jar ingest-service/target/ingest-service.jar} with environment variables
  * only), so that a test can SIGKILL it.
  */
-final class IngestProcess implements AutoCloseable {
+public final class IngestProcess implements AutoCloseable {
 
-	private static final Path JAR = Path.of("target", "ingest-service.jar");
+	private static final Path JAR = repositoryRoot().resolve("ingest-service/target/ingest-service.jar");
 
 	private final Map<String, String> environment;
 
@@ -30,13 +30,13 @@ final class IngestProcess implements AutoCloseable {
 
 	private Process process;
 
-	IngestProcess(Map<String, String> environment, Path log) {
+	public IngestProcess(Map<String, String> environment, Path log) {
 		this.environment = environment;
 		this.log = log;
 		this.port = freePort();
 	}
 
-	void start() throws IOException, InterruptedException {
+	public void start() throws IOException, InterruptedException {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvnw package' first");
 		}
@@ -50,9 +50,32 @@ final class IngestProcess implements AutoCloseable {
 	}
 
 	/** SIGKILL: no shutdown hook, no flush, no graceful disconnect. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * The checkout's top folder (the one holding {@code mvnw}), from the module or the
+	 * top.
+	 */
+	public static Path repositoryRoot() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+			dir = dir.getParent();
+		}
+		if (dir == null) {
+			throw new IllegalStateException("Not inside the repository: " + Path.of("").toAbsolutePath());
+		}
+		return dir;
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	private void awaitSubscribed() throws InterruptedException {

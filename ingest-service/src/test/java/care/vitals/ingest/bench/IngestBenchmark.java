@@ -1,0 +1,233 @@
+package care.vitals.ingest.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import care.vitals.ingest.it.IngestProcess;
+import care.vitals.testsupport.InfluxDb1Server;
+import care.vitals.testsupport.MosquittoServer;
+
+/**
+ * End-to-end ingest benchmark: real Mosquitto and InfluxDB 1.x on this machine, the
+ * ingest jar as its own process, a Paho load publisher. Prints a table and writes it to
+ * docs/benchmarks.md. Not a test: it asserts nothing and runs only on demand
+ * ({@code bench/ingest.sh}).
+ * <p>
+ * Properties: {@code bench.seconds} per phase (30), {@code bench.maxRate} (30000),
+ * {@code bench.outage} seconds of InfluxDB outage at 5,000 msg/s (60; 600 for the full
+ * 10-minute run).
+ */
+public final class IngestBenchmark {
+
+	private static final String ADMIN = "bench";
+
+	private static final String PASSWORD = "bench-password-" + System.nanoTime();
+
+	private final MosquittoServer mosquitto = MosquittoServer.create();
+
+	private final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	private final List<String> rows = new ArrayList<>();
+
+	private IngestProcess ingest;
+
+	private long stored;
+
+	private long published;
+
+	public static void main(String[] args) throws Exception {
+		new IngestBenchmark().run(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.maxRate", 30000),
+				Integer.getInteger("bench.outage", 60));
+	}
+
+	private void run(int seconds, int maxRate, int outage) throws Exception {
+		Path work = Files.createTempDirectory("ingest-bench");
+		this.mosquitto.start();
+		this.influx.start();
+		this.influx.createDatabase("bench");
+		this.ingest = new IngestProcess(Map.of("MQTT_URL", this.mosquitto.url(), "MQTT_CLIENT_ID", "bench-ingest",
+				"INFLUX_API", "v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench", "SPOOL_DIR",
+				work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD),
+				work.resolve("ingest.log"));
+		this.ingest.start();
+		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, 2000)) {
+			phase("warm-up 2,000 msg/s", publisher, 2000, 10, false);
+			this.rows.clear();
+			phase("1,000 msg/s", publisher, 1000, seconds, true);
+			phase("5,000 msg/s", publisher, 5000, seconds, true);
+			phase("20,000 msg/s", publisher, 20000, seconds, true);
+			phase("max (offered " + maxRate + " msg/s)", publisher, maxRate, seconds, true);
+			outage(publisher, outage);
+		}
+		finally {
+			this.ingest.close();
+			this.influx.close();
+			this.mosquitto.close();
+		}
+		report(seconds, outage);
+	}
+
+	private void phase(String name, LoadPublisher publisher, int rate, int seconds, boolean record) throws Exception {
+		Map<Double, Long> lagBefore = lagBuckets();
+		long cpuBefore = cpuTicks();
+		long start = System.nanoTime();
+		long acked = publisher.run(rate, seconds);
+		double publishSeconds = (System.nanoTime() - start) / 1e9;
+		this.published += acked;
+		long drained = awaitStored();
+		double totalSeconds = (System.nanoTime() - start) / 1e9;
+		long cpu = cpuTicks() - cpuBefore;
+		Map<Double, Long> lag = difference(lagBuckets(), lagBefore);
+		String row = String.format("| %s | %,d | %,.0f | %,.0f | %s | %s | %,.0f | %s | %s |", name, acked,
+				acked / publishSeconds, acked * 6 / publishSeconds, percentile(lag, 0.50), percentile(lag, 0.99),
+				cpu * 10_000.0 / Math.max(1, acked), rssMb(), (drained == this.published) ? "0"
+						: "LOST " + (this.published - drained) + " after " + String.format("%.0f s", totalSeconds));
+		System.out.println(row);
+		if (record) {
+			this.rows.add(row);
+		}
+	}
+
+	private void outage(LoadPublisher publisher, int outage) throws Exception {
+		this.influx.stop();
+		long acked = publisher.run(5000, outage);
+		this.published += acked;
+		long restart = System.nanoTime();
+		this.influx.start();
+		long drained = awaitStored();
+		double catchUp = (System.nanoTime() - restart) / 1e9;
+		String row = String.format("| InfluxDB down %d s at 5,000 msg/s | %,d | catch-up %.1f s | | | | | %s | %s |",
+				outage, acked, catchUp, rssMb(),
+				(drained == this.published) ? "0" : "LOST " + (this.published - drained));
+		System.out.println(row);
+		this.rows.add(row);
+	}
+
+	/** Waits until everything acked by the broker is in InfluxDB (or 10 minutes pass). */
+	private long awaitStored() throws InterruptedException {
+		long deadline = System.nanoTime() + 600_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			try {
+				this.stored = this.influx.count("bench", "SELECT count(heart_rate) FROM vitals");
+			}
+			catch (RuntimeException ex) {
+				// InfluxDB still starting
+			}
+			if (this.stored >= this.published) {
+				return this.stored;
+			}
+			Thread.sleep(500);
+		}
+		return this.stored;
+	}
+
+	private long cpuTicks() throws IOException {
+		String text = Files.readString(Path.of("/proc", Long.toString(this.ingest.pid()), "stat"));
+		String[] stat = text.substring(text.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+	}
+
+	private String rssMb() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.ingest.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return (Long.parseLong(line.replaceAll("\\D", "")) / 1024) + " MB";
+			}
+		}
+		return "?";
+	}
+
+	/**
+	 * Cumulative bucket counts of the ingest's {@code ingest.lag} histogram by upper
+	 * bound (s).
+	 */
+	private Map<Double, Long> lagBuckets() throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.ingest.port() + "/actuator/prometheus"))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.build();
+		String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+		Map<Double, Long> buckets = new TreeMap<>();
+		for (String line : body.split("\n")) {
+			if (line.startsWith("ingest_lag_seconds_bucket")) {
+				String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
+				double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+				buckets.put(bound, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+			}
+		}
+		return buckets;
+	}
+
+	private static Map<Double, Long> difference(Map<Double, Long> after, Map<Double, Long> before) {
+		Map<Double, Long> delta = new TreeMap<>();
+		after.forEach((bound, count) -> delta.put(bound, count - before.getOrDefault(bound, 0L)));
+		return delta;
+	}
+
+	/** The upper bound of the bucket holding the given quantile: "≤ 50 ms". */
+	private static String percentile(Map<Double, Long> buckets, double quantile) {
+		long total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0L);
+		if (total == 0) {
+			return "n/a";
+		}
+		for (Map.Entry<Double, Long> bucket : buckets.entrySet()) {
+			if (bucket.getValue() >= quantile * total) {
+				return bucket.getKey().isInfinite() ? "> 60 s" : "≤ " + Math.round(bucket.getKey() * 1000) + " ms";
+			}
+		}
+		return "?";
+	}
+
+	private void report(int seconds, int outage) throws IOException {
+		String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo"))
+			.stream()
+			.filter((line) -> line.startsWith("model name"))
+			.findFirst()
+			.map((line) -> line.substring(line.indexOf(':') + 2))
+			.orElse("unknown CPU");
+		StringBuilder section = new StringBuilder();
+		section.append("<!-- ingest-benchmark:start -->\n")
+			.append("## Ingest: MQTT to InfluxDB 1.x, end to end\n\n")
+			.append("Run ")
+			.append(LocalDate.now())
+			.append(" with `bench/ingest.sh` on ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores (")
+			.append(cpuModel)
+			.append("), Mosquitto 2.0.11, InfluxDB 1.6.7, the ingest jar (-Xmx256m) and the load publisher all on ")
+			.append("this one machine. Compact JSON, 6 vitals per message, QoS 1, 2,000 logical devices over 4 ")
+			.append("connections, ")
+			.append(seconds)
+			.append(" s per phase. \"Lost\" compares messages the broker acknowledged to the publisher with ")
+			.append("points counted in InfluxDB after the phase. Latency is device timestamp to durable (InfluxDB ")
+			.append("2xx or spool fsync), from the ingest's `ingest.lag` histogram (bucket upper bounds). CPU is ")
+			.append("the ingest process's user+system time per message.\n\n")
+			.append("| phase | messages | msg/s | values/s | p50 | p99 | ingest CPU µs/msg | ingest RSS | lost |\n")
+			.append("|---|---|---|---|---|---|---|---|---|\n");
+		this.rows.forEach((row) -> section.append(row).append('\n'));
+		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
+		section.append("<!-- ingest-benchmark:end -->\n");
+		Path docs = IngestProcess.repositoryRoot().resolve("docs").resolve("benchmarks.md");
+		String existing = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n";
+		String updated = existing.contains("<!-- ingest-benchmark:start -->")
+				? existing.replaceAll("(?s)<!-- ingest-benchmark:start -->.*<!-- ingest-benchmark:end -->\n",
+						java.util.regex.Matcher.quoteReplacement(section.toString()))
+				: existing + "\n" + section;
+		Files.writeString(docs, updated);
+		System.out.println(section);
+	}
+
+}

@@ -1,0 +1,117 @@
+package care.vitals.ingest.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * Many logical devices over a few MQTT connections, publishing compact JSON readings with
+ * six vitals at QoS 1 at a target rate. Counts what the broker acknowledged: that is what
+ * the ingest must store.
+ */
+final class LoadPublisher implements AutoCloseable {
+
+	private final List<MqttAsyncClient> clients = new ArrayList<>();
+
+	private final int devices;
+
+	private final AtomicLong acked = new AtomicLong();
+
+	private final AtomicLong refused = new AtomicLong();
+
+	private long sequence;
+
+	LoadPublisher(String brokerUrl, int connections, int devices) throws MqttException {
+		this.devices = devices;
+		for (int i = 0; i < connections; i++) {
+			MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "bench-pub-" + i, new MemoryPersistence());
+			MqttConnectionOptions options = new MqttConnectionOptions();
+			options.setCleanStart(true);
+			options.setMaxReconnectDelay(1000);
+			client.connect(options).waitForCompletion(10_000);
+			this.clients.add(client);
+		}
+	}
+
+	/**
+	 * Publishes at {@code rate} messages/s for {@code seconds}; returns messages the
+	 * broker acked.
+	 */
+	long run(int rate, int seconds) throws InterruptedException {
+		long before = this.acked.get();
+		long start = System.nanoTime();
+		long sent = 0;
+		long total = (long) rate * seconds;
+		MqttActionListener onAck = new MqttActionListener() {
+			@Override
+			public void onSuccess(IMqttToken token) {
+				LoadPublisher.this.acked.incrementAndGet();
+			}
+
+			@Override
+			public void onFailure(IMqttToken token, Throwable ex) {
+				LoadPublisher.this.refused.incrementAndGet();
+			}
+		};
+		while (sent < total) {
+			long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+			while (sent < Math.min(due, total)) {
+				if (publish(onAck)) {
+					sent++;
+				}
+				else {
+					Thread.sleep(1);
+				}
+			}
+			Thread.sleep(1);
+		}
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (this.acked.get() + this.refused.get() - before < sent && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		return this.acked.get() - before;
+	}
+
+	private boolean publish(MqttActionListener onAck) {
+		long seq = this.sequence;
+		String device = "bench-" + (seq % this.devices);
+		MqttAsyncClient client = this.clients.get((int) (seq % this.clients.size()));
+		String payload = "{\"ts\":\"" + Instant.now() + "\",\"seq\":" + (seq / this.devices)
+				+ ",\"values\":{\"heart_rate\":" + (60 + seq % 40) + ",\"spo2\":" + (90 + seq % 10)
+				+ ",\"resp_rate\":16,\"temperature\":36.8,\"systolic_bp\":121,\"diastolic_bp\":79}}";
+		MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+		message.setQos(1);
+		try {
+			client.publish("devices/" + device + "/measurements", message, null, onAck);
+			this.sequence++;
+			return true;
+		}
+		catch (MqttException ex) {
+			// too many publishes in flight: the caller waits and retries
+			return false;
+		}
+	}
+
+	long refused() {
+		return this.refused.get();
+	}
+
+	@Override
+	public void close() throws MqttException {
+		for (MqttAsyncClient client : this.clients) {
+			client.disconnect().waitForCompletion(5000);
+			client.close();
+		}
+	}
+
+}
