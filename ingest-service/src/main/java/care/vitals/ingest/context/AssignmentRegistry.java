@@ -30,6 +30,11 @@ public class AssignmentRegistry {
 		this.assignments.remove(deviceId);
 	}
 
+	/** Whether any device is assigned to the patient. */
+	public boolean isMonitored(String patient) {
+		return this.assignments.values().stream().anyMatch((a) -> a.patient().equals(patient));
+	}
+
 	public Map<String, Assignment> all() {
 		return Map.copyOf(this.assignments);
 	}

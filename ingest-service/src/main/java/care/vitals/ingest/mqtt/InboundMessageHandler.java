@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
+import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.clinical.ClinicalProperties;
 import care.vitals.ingest.context.AssignmentRegistry;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.DeadLetter;
@@ -66,10 +68,14 @@ class InboundMessageHandler implements MessageHandler {
 
 	private final IngestMetrics metrics;
 
+	private final ClinicalEngine clinical;
+
+	private final boolean clinicalEnabled;
+
 	private final Clock clock;
 
 	InboundMessageHandler(DecodeProperties decode, AssignmentRegistry assignments, BatchWriter writer,
-			IngestMetrics metrics, Clock clock) {
+			IngestMetrics metrics, ClinicalEngine clinical, ClinicalProperties clinicalProperties, Clock clock) {
 		this.measurements = new MeasurementDecoder(decode.limits(), clock);
 		this.statuses = new DeviceStatusCodec(decode.limits());
 		this.events = new DeviceEventCodec(decode.limits(), clock);
@@ -77,6 +83,8 @@ class InboundMessageHandler implements MessageHandler {
 		this.assignments = assignments;
 		this.writer = writer;
 		this.metrics = metrics;
+		this.clinical = clinical;
+		this.clinicalEnabled = clinicalProperties.enabled();
 		this.clock = clock;
 	}
 
@@ -104,16 +112,26 @@ class InboundMessageHandler implements MessageHandler {
 		if (parsed instanceof StatusTopic statusTopic) {
 			this.metrics.received("status");
 			String device = statusTopic.deviceId();
-			return stored(this.statuses.decode(device, payload),
-					(status) -> Lines.status(status, this.assignments.current(device), receivedAt), device, topic,
-					payload, receivedAt, ack);
+			return stored(this.statuses.decode(device, payload), (status, assignment) -> {
+				List<String> lines = new ArrayList<>();
+				lines.add(Lines.status(status, assignment, receivedAt));
+				if (this.clinicalEnabled && assignment.isPresent()) {
+					lines.addAll(this.clinical.onStatus(assignment.get(), status, receivedAt));
+				}
+				return lines;
+			}, device, topic, payload, receivedAt, ack);
 		}
 		if (parsed instanceof EventsTopic eventsTopic) {
 			this.metrics.received("events");
 			String device = eventsTopic.deviceId();
-			return stored(this.events.decode(device, payload, receivedAt),
-					(event) -> Lines.event(event, this.assignments.current(device)), device, topic, payload, receivedAt,
-					ack);
+			return stored(this.events.decode(device, payload, receivedAt), (event, assignment) -> {
+				List<String> lines = new ArrayList<>();
+				lines.add(Lines.event(event, assignment));
+				if (this.clinicalEnabled && assignment.isPresent()) {
+					lines.addAll(this.clinical.onEvent(assignment.get(), event));
+				}
+				return lines;
+			}, device, topic, payload, receivedAt, ack);
 		}
 		if (parsed instanceof AssignmentTopic assignmentTopic) {
 			return assignment(assignmentTopic.deviceId(), topic, payload, receivedAt, ack);
@@ -136,6 +154,9 @@ class InboundMessageHandler implements MessageHandler {
 		Instant newest = null;
 		for (Reading reading : readings) {
 			lines.add(Lines.vitals(reading, assignment));
+			if (this.clinicalEnabled && assignment.isPresent()) {
+				lines.addAll(this.clinical.onReading(assignment.get(), reading));
+			}
 			if (newest == null || reading.timestamp().isAfter(newest)) {
 				newest = reading.timestamp();
 			}
@@ -143,10 +164,10 @@ class InboundMessageHandler implements MessageHandler {
 		return new Envelope(lines, ack, null, newest);
 	}
 
-	private <T> Envelope stored(Outcome<T> outcome, Function<T, String> line, String device, String topic,
-			byte[] payload, Instant receivedAt, SimpleAcknowledgment ack) {
+	private <T> Envelope stored(Outcome<T> outcome, BiFunction<T, Optional<Assignment>, List<String>> lines,
+			String device, String topic, byte[] payload, Instant receivedAt, SimpleAcknowledgment ack) {
 		if (outcome instanceof Outcome.Ok<T> ok) {
-			return new Envelope(List.of(line.apply(ok.value())), ack, null, null);
+			return new Envelope(lines.apply(ok.value(), this.assignments.current(device)), ack, null, null);
 		}
 		return reject(((Outcome.Failed<T>) outcome).rejection(), device, topic, payload, receivedAt, ack);
 	}
@@ -156,9 +177,15 @@ class InboundMessageHandler implements MessageHandler {
 		this.metrics.received("assignments");
 		Outcome<Optional<Assignment>> outcome = this.assignmentCodec.decode(payload);
 		if (outcome instanceof Outcome.Ok<Optional<Assignment>> ok) {
+			Optional<Assignment> previous = this.assignments.current(device);
 			ok.value()
 				.ifPresentOrElse((a) -> this.assignments.assign(device, a), () -> this.assignments.discharge(device));
-			return new Envelope(List.of(), ack, null, null);
+			List<String> lines = List.of();
+			if (this.clinicalEnabled && !previous.equals(ok.value())) {
+				boolean stillMonitored = previous.isPresent() && this.assignments.isMonitored(previous.get().patient());
+				lines = this.clinical.onAssignment(device, previous, ok.value(), stillMonitored);
+			}
+			return new Envelope(lines, ack, null, null);
 		}
 		return reject(((Outcome.Failed<Optional<Assignment>>) outcome).rejection(), device, topic, payload, receivedAt,
 				ack);

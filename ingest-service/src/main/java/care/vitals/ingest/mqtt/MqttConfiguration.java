@@ -11,6 +11,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -55,27 +56,35 @@ class MqttConfiguration {
 	}
 
 	/**
-	 * Hands dead letters to one publishing thread; when 10,000 wait, newer ones are
-	 * dropped.
+	 * Fire-and-forget publications (dead letters, retained alarm lists) go through one
+	 * publishing thread, so the MQTT callback and the writer never wait for the broker;
+	 * when 10,000 wait, newer ones are dropped (their durable records are in InfluxDB).
 	 */
 	@Bean
-	MessageChannel deadLettersOut() {
+	MessageChannel mqttOutAsync() {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(1);
 		executor.setMaxPoolSize(1);
 		executor.setQueueCapacity(10_000);
-		executor.setThreadNamePrefix("dead-letters-");
+		executor.setThreadNamePrefix("mqtt-out-");
 		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
 		executor.initialize();
 		return MessageChannels.executor(executor).getObject();
 	}
 
+	/** Publications whose sender needs to know they reached the broker (assignments). */
 	@Bean
-	Mqttv5PahoMessageHandler deadLettersHandler(MqttProperties properties) {
+	MessageChannel mqttOut() {
+		return MessageChannels.direct().getObject();
+	}
+
+	@Bean
+	Mqttv5PahoMessageHandler mqttOutHandler(MqttProperties properties) {
 		Mqttv5PahoMessageHandler handler = new Mqttv5PahoMessageHandler(connectionOptions(properties),
 				properties.clientId() + "-out");
-		handler.setAsync(true);
+		handler.setAsync(false);
 		handler.setDefaultQos(1);
+		handler.setCompletionTimeout(properties.connectionTimeout().toMillis());
 		MqttHeaderMapper outbound = new MqttHeaderMapper();
 		outbound.setOutboundHeaderNames(MqttDeadLetterSink.USER_PROPERTIES);
 		handler.setHeaderMapper(outbound);
@@ -83,13 +92,18 @@ class MqttConfiguration {
 	}
 
 	@Bean
-	IntegrationFlow deadLettersOutFlow(Mqttv5PahoMessageHandler deadLettersHandler) {
-		return IntegrationFlow.from("deadLettersOut").handle(deadLettersHandler).get();
+	IntegrationFlow mqttOutAsyncFlow() {
+		return IntegrationFlow.from("mqttOutAsync").channel("mqttOut").get();
 	}
 
 	@Bean
-	DeadLetterSink deadLetterSink(MessageChannel deadLettersOut) {
-		return new MqttDeadLetterSink(deadLettersOut);
+	IntegrationFlow mqttOutFlow(Mqttv5PahoMessageHandler mqttOutHandler) {
+		return IntegrationFlow.from("mqttOut").handle(mqttOutHandler).get();
+	}
+
+	@Bean
+	DeadLetterSink deadLetterSink(@Qualifier("mqttOutAsync") MessageChannel mqttOutAsync) {
+		return new MqttDeadLetterSink(mqttOutAsync);
 	}
 
 	static MqttConnectionOptions connectionOptions(MqttProperties properties) {

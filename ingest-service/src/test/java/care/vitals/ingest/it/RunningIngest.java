@@ -53,7 +53,7 @@ final class RunningIngest implements AutoCloseable {
 		properties.put("ingest.spool.dir", spool.toString());
 		properties.put("ingest.batch.max-backoff", "1s");
 		properties.put("ingest.influx.timeout", "3s");
-		properties.put("ingest.admin.username", "admin");
+		properties.put("ingest.admin.username", "nurse-1");
 		properties.put("ingest.admin.password", "correct-horse-battery");
 		return properties;
 	}

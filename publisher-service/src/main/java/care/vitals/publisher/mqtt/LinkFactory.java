@@ -57,7 +57,7 @@ public class LinkFactory {
 	 */
 	public ScheduledExecutorService devicePool(String name, int connections) {
 		AtomicInteger count = new AtomicInteger();
-		ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(4 * connections + 64, (runnable) -> {
+		ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(3 * connections + 32, (runnable) -> {
 			Thread thread = new Thread(null, runnable, name + "-" + count.incrementAndGet(), DEVICE_THREAD_STACK);
 			thread.setDaemon(true);
 			return thread;

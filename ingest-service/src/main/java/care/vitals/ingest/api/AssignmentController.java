@@ -1,0 +1,96 @@
+package care.vitals.ingest.api;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import care.vitals.ingest.context.AssignmentRegistry;
+import care.vitals.model.assignment.Assignment;
+import care.vitals.model.codec.AssignmentCodec;
+import care.vitals.model.codec.DecodeLimits;
+import care.vitals.model.id.Identifiers;
+import care.vitals.model.topic.Topics;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admit, transfer and discharge: a device's assignment to a patient, ward and bed. The
+ * assignment is published retained on {@code assignments/{deviceId}} (so it survives
+ * restarts and every ingest instance learns it); the registry and the clinical engine
+ * follow from that message. Every change is written to {@code activity} with its actor.
+ */
+@RestController
+@RequestMapping("/api/assignments")
+class AssignmentController {
+
+	private final AssignmentRegistry registry;
+
+	private final ClinicalRecorder recorder;
+
+	private final MessageChannel mqttOut;
+
+	private final AssignmentCodec codec = new AssignmentCodec(DecodeLimits.defaults());
+
+	AssignmentController(AssignmentRegistry registry, ClinicalRecorder recorder,
+			@Qualifier("mqttOut") MessageChannel mqttOut) {
+		this.registry = registry;
+		this.recorder = recorder;
+		this.mqttOut = mqttOut;
+	}
+
+	@GetMapping
+	Map<String, Assignment> all() {
+		return this.registry.all();
+	}
+
+	@PutMapping("/{deviceId}")
+	ResponseEntity<Assignment> assign(@PathVariable String deviceId, @RequestBody AssignmentRequest request,
+			Principal actor) {
+		Identifiers.requireValid(deviceId, "device id");
+		Assignment assignment = new Assignment(request.patient(), request.ward(), request.bed(), this.recorder.now());
+		Optional<Assignment> previous = this.registry.current(deviceId);
+		publish(deviceId, this.codec.encode(assignment));
+		String kind = previous.filter((p) -> p.patient().equals(assignment.patient())).isPresent() ? "transfer"
+				: "admit";
+		this.recorder.record(
+				kind, actor.getName(), assignment.patient(), assignment.ward(), kind + " device " + deviceId
+						+ " to patient " + assignment.patient() + " in " + assignment.ward() + "/" + assignment.bed(),
+				List.of());
+		return ResponseEntity.ok(assignment);
+	}
+
+	@DeleteMapping("/{deviceId}")
+	ResponseEntity<Void> discharge(@PathVariable String deviceId, Principal actor) {
+		Identifiers.requireValid(deviceId, "device id");
+		Optional<Assignment> previous = this.registry.current(deviceId);
+		publish(deviceId, this.codec.encodeDischarge());
+		this.recorder.record("discharge", actor.getName(), previous.map(Assignment::patient).orElse(null),
+				previous.map(Assignment::ward).orElse(null), "discharge device " + deviceId, List.of());
+		return ResponseEntity.noContent().build();
+	}
+
+	private void publish(String deviceId, byte[] payload) {
+		this.mqttOut.send(MessageBuilder.withPayload(payload)
+			.setHeader(MqttHeaders.TOPIC, Topics.assignment(deviceId))
+			.setHeader(MqttHeaders.QOS, 1)
+			.setHeader(MqttHeaders.RETAINED, true)
+			.build());
+	}
+
+	/** What an admission or transfer names: pseudonymised ids only, never names. */
+	record AssignmentRequest(String patient, String ward, String bed) {
+	}
+
+}

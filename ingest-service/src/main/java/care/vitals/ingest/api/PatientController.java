@@ -1,0 +1,169 @@
+package care.vitals.ingest.api;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.context.AssignmentRegistry;
+import care.vitals.model.assignment.Assignment;
+import care.vitals.model.id.Identifiers;
+import care.vitals.model.news2.News2Score;
+import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.parameter.Parameter;
+import care.vitals.model.reading.Consciousness;
+import care.vitals.model.reading.Reading;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Per-patient clinical settings: the latest NEWS2, the prescribed SpO2 scale,
+ * observations entered by staff (air or oxygen, ACVPU), and alarm threshold overrides.
+ * Every change is written to {@code activity} with its actor.
+ */
+@RestController
+@RequestMapping("/api/patients/{patient}")
+class PatientController {
+
+	/** The device id under which observations entered through the API are recorded. */
+	static final String MANUAL_ENTRY = "manual-entry";
+
+	private final ClinicalEngine engine;
+
+	private final AssignmentRegistry registry;
+
+	private final ClinicalRecorder recorder;
+
+	PatientController(ClinicalEngine engine, AssignmentRegistry registry, ClinicalRecorder recorder) {
+		this.engine = engine;
+		this.registry = registry;
+		this.recorder = recorder;
+	}
+
+	@GetMapping("/news2")
+	Map<String, Object> news2(@PathVariable String patient) {
+		News2Score score = this.engine.news2(valid(patient))
+			.orElseThrow(() -> new NoSuchElementException("no NEWS2 score for patient " + patient));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("patient", patient);
+		body.put("total", score.total());
+		body.put("risk", score.risk().code());
+		body.put("response", score.response());
+		body.put("scale", score.scale().number());
+		body.put("partial", score.partial());
+		Map<String, Integer> subScores = new LinkedHashMap<>();
+		score.subScores().forEach((parameter, sub) -> subScores.put(parameter.code(), sub));
+		body.put("subScores", subScores);
+		body.put("unavailable", score.unavailable().stream().map((p) -> p.code()).toList());
+		body.put("at", score.at());
+		return body;
+	}
+
+	@PutMapping("/spo2-scale")
+	Map<String, Object> scale(@PathVariable String patient, @RequestBody ScaleRequest request, Principal actor) {
+		SpO2Scale scale = switch (request.scale()) {
+			case 1 -> SpO2Scale.SCALE_1;
+			case 2 -> SpO2Scale.SCALE_2;
+			default -> throw new IllegalArgumentException("scale must be 1 or 2");
+		};
+		this.engine.scale(valid(patient), scale);
+		this.recorder.record("settings", actor.getName(), patient, ward(patient),
+				"SpO2 scale " + scale.number() + " prescribed", List.of());
+		return Map.of("patient", patient, "scale", scale.number());
+	}
+
+	@PostMapping("/observations")
+	Map<String, Object> observe(@PathVariable String patient, @RequestBody ObservationRequest request,
+			Principal actor) {
+		Assignment assignment = this.registry.all()
+			.values()
+			.stream()
+			.filter((a) -> a.patient().equals(valid(patient)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("patient " + patient + " is not admitted"));
+		Consciousness consciousness = (request.consciousness() != null)
+				? Consciousness.fromCode(request.consciousness())
+					.orElseThrow(() -> new IllegalArgumentException("consciousness must be one of A, C, V, P, U"))
+				: null;
+		if (request.oxygen() == null && consciousness == null) {
+			throw new IllegalArgumentException("give oxygen, consciousness or both");
+		}
+		Reading reading = new Reading(MANUAL_ENTRY, this.recorder.now(), null, Map.of(), request.oxygen(),
+				consciousness);
+		List<String> lines = this.engine.onReading(assignment, reading);
+		this.recorder.record("observation", actor.getName(), patient, assignment.ward(),
+				"entered oxygen=" + request.oxygen() + " consciousness=" + request.consciousness(), lines);
+		return Map.of("patient", patient, "recorded", reading.timestamp());
+	}
+
+	@PutMapping("/thresholds/{parameter}")
+	Object override(@PathVariable String patient, @PathVariable String parameter, @RequestBody ThresholdRequest request,
+			Principal actor) {
+		Parameter p = parameter(parameter);
+		var current = this.engine.rule(valid(patient), p);
+		if (current == null) {
+			throw new IllegalArgumentException("parameter " + parameter + " has no threshold alarm");
+		}
+		var rule = current.withLimits(request.criticalLow(), request.low(), request.high(), request.criticalHigh());
+		if (request.delaySeconds() != null) {
+			rule = rule.withDelay(Duration.ofSeconds(request.delaySeconds()));
+		}
+		if (request.enabled() != null) {
+			rule = rule.withEnabled(request.enabled());
+		}
+		List<String> lines = this.engine.override(patient, rule);
+		this.recorder.record("threshold", actor.getName(), patient, ward(patient),
+				"override " + parameter + ": " + request, lines);
+		return rule;
+	}
+
+	@DeleteMapping("/thresholds/{parameter}")
+	Object clear(@PathVariable String patient, @PathVariable String parameter, Principal actor) {
+		Parameter p = parameter(parameter);
+		List<String> lines = this.engine.clearOverride(valid(patient), p);
+		this.recorder.record("threshold", actor.getName(), patient, ward(patient),
+				"override of " + parameter + " cleared", lines);
+		return this.engine.rule(patient, p);
+	}
+
+	private String ward(String patient) {
+		return this.registry.all()
+			.values()
+			.stream()
+			.filter((a) -> a.patient().equals(patient))
+			.map(Assignment::ward)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Parameter parameter(String name) {
+		return Parameter.byName(name)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"unknown parameter " + (Identifiers.isValid(name) ? name : "(invalid name)")));
+	}
+
+	private static String valid(String patient) {
+		return Identifiers.requireValid(patient, "patient");
+	}
+
+	record ScaleRequest(int scale) {
+	}
+
+	record ObservationRequest(Boolean oxygen, String consciousness) {
+	}
+
+	record ThresholdRequest(Double criticalLow, Double low, Double high, Double criticalHigh, Long delaySeconds,
+			Boolean enabled) {
+	}
+
+}

@@ -1,0 +1,203 @@
+package care.vitals.ingest.clinical;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import care.vitals.ingest.storage.ClinicalLines;
+import care.vitals.model.alarm.AckOutcome;
+import care.vitals.model.alarm.Alarm;
+import care.vitals.model.alarm.AlarmEngine;
+import care.vitals.model.alarm.AlarmList;
+import care.vitals.model.alarm.AlarmRules;
+import care.vitals.model.alarm.AlarmTransition;
+import care.vitals.model.alarm.PatientContext;
+import care.vitals.model.alarm.ThresholdRule;
+import care.vitals.model.assignment.Assignment;
+import care.vitals.model.device.DeviceEvent;
+import care.vitals.model.device.DeviceStatus;
+import care.vitals.model.news2.News2Score;
+import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.parameter.Parameter;
+import care.vitals.model.reading.Reading;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams readings, device events and status of assigned devices through NEWS2 and the
+ * alarm engine of common-model. Returns the line protocol to store (NEWS2 scores when
+ * they change, every alarm transition) so it is written in the same batch as the data
+ * that caused it, and publishes the retained alarm list of every bed whose alarms
+ * changed. Readings follow the patient: the context always comes from the device's
+ * current assignment.
+ */
+@Component
+public class ClinicalEngine {
+
+	private final AlarmEngine alarms = new AlarmEngine(AlarmRules.defaults());
+
+	private final Map<String, PatientState> patients = new ConcurrentHashMap<>();
+
+	private final Map<String, PatientContext> contexts = new ConcurrentHashMap<>();
+
+	private final AlarmStatePublisher publisher;
+
+	private final Clock clock;
+
+	ClinicalEngine(AlarmStatePublisher publisher, Clock clock) {
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	public List<String> onReading(Assignment assignment, Reading reading) {
+		PatientContext context = context(assignment);
+		List<AlarmTransition> transitions = new ArrayList<>(this.alarms.onReading(context, reading));
+		List<String> lines = new ArrayList<>();
+		Optional<Reading> clean = this.alarms.artefactFree(context.patient(), reading);
+		if (clean.isPresent()) {
+			News2Score score = state(context.patient()).accept(clean.get());
+			if (score != null) {
+				lines.add(ClinicalLines.news2(context.patient(), context.ward(), context.bed(), score));
+				transitions.addAll(this.alarms.onScore(context, score));
+			}
+		}
+		return record(transitions, lines);
+	}
+
+	public List<String> onEvent(Assignment assignment, DeviceEvent event) {
+		return record(this.alarms.onEvent(context(assignment), event), new ArrayList<>());
+	}
+
+	public List<String> onStatus(Assignment assignment, DeviceStatus status, Instant receivedAt) {
+		return record(this.alarms.onStatus(context(assignment), status, receivedAt), new ArrayList<>());
+	}
+
+	/** A device's assignment changed: admitted, transferred or discharged. */
+	public List<String> onAssignment(String device, Optional<Assignment> previous, Optional<Assignment> next,
+			boolean patientStillMonitored) {
+		Instant now = Instant.now(this.clock);
+		List<AlarmTransition> transitions = new ArrayList<>();
+		Set<PatientContext> vacated = new LinkedHashSet<>();
+		if (previous.isPresent()) {
+			PatientContext old = PatientContext.of(previous.get());
+			boolean samePatient = next.isPresent() && next.get().patient().equals(old.patient());
+			if (!samePatient) {
+				transitions.addAll(this.alarms.unassign(old.patient(), device, now));
+				if (!patientStillMonitored) {
+					transitions.addAll(this.alarms.discharge(old.patient(), now));
+					this.patients.remove(old.patient());
+					this.contexts.remove(old.patient());
+				}
+			}
+			if (next.isEmpty() || !PatientContext.of(next.get()).equals(old)) {
+				vacated.add(old);
+			}
+		}
+		next.ifPresent((assignment) -> transitions.addAll(this.alarms.assign(context(assignment), device, now)));
+		List<String> lines = record(transitions, new ArrayList<>());
+		vacated.forEach((bed) -> publishBed(bed, now));
+		return lines;
+	}
+
+	/** Evaluates delays and no-data timeouts. */
+	public List<String> tick() {
+		return record(this.alarms.tick(Instant.now(this.clock)), new ArrayList<>());
+	}
+
+	public Optional<List<String>> acknowledge(String alarmId, String user) {
+		AckOutcome outcome = this.alarms.acknowledge(alarmId, user, Instant.now(this.clock));
+		if (outcome instanceof AckOutcome.Acknowledged acknowledged) {
+			return Optional.of(record(List.of(acknowledged.transition()), new ArrayList<>()));
+		}
+		if (outcome instanceof AckOutcome.AlreadyAcknowledged) {
+			return Optional.of(List.of());
+		}
+		return Optional.empty();
+	}
+
+	public List<String> override(String patient, ThresholdRule rule) {
+		return record(this.alarms.override(patient, rule, Instant.now(this.clock)), new ArrayList<>());
+	}
+
+	public List<String> clearOverride(String patient, Parameter parameter) {
+		return record(this.alarms.clearOverride(patient, parameter, Instant.now(this.clock)), new ArrayList<>());
+	}
+
+	public ThresholdRule rule(String patient, Parameter parameter) {
+		return this.alarms.rules(patient).threshold(parameter).orElse(null);
+	}
+
+	public void scale(String patient, SpO2Scale scale) {
+		state(patient).scale(scale);
+	}
+
+	public SpO2Scale scale(String patient) {
+		return state(patient).scale();
+	}
+
+	public Optional<News2Score> news2(String patient) {
+		PatientState state = this.patients.get(patient);
+		return Optional.ofNullable((state != null) ? state.last() : null);
+	}
+
+	public List<Alarm> active(String patient) {
+		return this.alarms.active(patient);
+	}
+
+	public List<Alarm> active() {
+		List<Alarm> all = new ArrayList<>();
+		this.contexts.keySet().forEach((patient) -> all.addAll(this.alarms.active(patient)));
+		return all;
+	}
+
+	/** Lines that restate every active alarm now, and the retained list of every bed. */
+	public List<String> restate() {
+		Instant now = Instant.now(this.clock);
+		List<String> lines = new ArrayList<>();
+		for (PatientContext context : this.contexts.values()) {
+			this.alarms.active(context.patient()).forEach((alarm) -> lines.add(ClinicalLines.alarm(alarm)));
+			publishBed(context, now);
+		}
+		return lines;
+	}
+
+	private List<String> record(List<AlarmTransition> transitions, List<String> lines) {
+		Set<String> changed = new LinkedHashSet<>();
+		for (AlarmTransition transition : transitions) {
+			lines.add(ClinicalLines.alarm(transition.alarm()));
+			changed.add(transition.alarm().patient());
+		}
+		Instant now = Instant.now(this.clock);
+		for (String patient : changed) {
+			PatientContext context = this.contexts.get(patient);
+			if (context != null) {
+				publishBed(context, now);
+			}
+		}
+		return lines;
+	}
+
+	private void publishBed(PatientContext context, Instant now) {
+		AlarmList list = this.alarms.activeList(context.patient(), now)
+			.filter((l) -> l.ward().equals(context.ward()) && l.bed().equals(context.bed()))
+			.orElse(new AlarmList(context.ward(), context.bed(), now, List.of()));
+		this.publisher.publish(list);
+	}
+
+	private PatientContext context(Assignment assignment) {
+		PatientContext context = PatientContext.of(assignment);
+		this.contexts.put(context.patient(), context);
+		return context;
+	}
+
+	private PatientState state(String patient) {
+		return this.patients.computeIfAbsent(patient, (p) -> new PatientState());
+	}
+
+}

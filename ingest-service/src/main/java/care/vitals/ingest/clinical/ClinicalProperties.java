@@ -1,0 +1,24 @@
+package care.vitals.ingest.clinical;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The clinical engine's settings. Alarm limits, delays and freshness windows are the
+ * documented defaults of {@code AlarmRules} and {@code FreshnessWindows}
+ * (docs/clinical.md), changed per patient through the admin API.
+ *
+ * @param enabled whether NEWS2 and alarms are computed
+ * @param tick how often delays and no-data timeouts are evaluated
+ * @param republish how often the retained alarm state of every occupied bed is
+ * republished and active alarms rewritten (so dashboards with short look-backs still see
+ * them)
+ */
+@Validated
+@ConfigurationProperties("ingest.clinical")
+public record ClinicalProperties(boolean enabled, @NotNull Duration tick, @NotNull Duration republish) {
+}

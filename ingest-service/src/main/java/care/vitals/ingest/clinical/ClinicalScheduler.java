@@ -1,0 +1,81 @@
+package care.vitals.ingest.clinical;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import care.vitals.ingest.pipeline.BatchWriter;
+import care.vitals.ingest.pipeline.Envelope;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives time in the clinical engine: every tick evaluates alarm delays and no-data
+ * timeouts; every republish period restates active alarms. What it produces goes through
+ * the same writer as the data.
+ */
+@Component
+class ClinicalScheduler implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ClinicalScheduler.class);
+
+	private final ClinicalEngine engine;
+
+	private final BatchWriter writer;
+
+	private final ClinicalProperties properties;
+
+	private ScheduledExecutorService scheduler;
+
+	ClinicalScheduler(ClinicalEngine engine, BatchWriter writer, ClinicalProperties properties) {
+		this.engine = engine;
+		this.writer = writer;
+		this.properties = properties;
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> new Thread(task, "clinical-clock"));
+		long tick = this.properties.tick().toMillis();
+		long republish = this.properties.republish().toMillis();
+		this.scheduler.scheduleAtFixedRate(() -> submit(this.engine.tick()), tick, tick, TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleAtFixedRate(() -> submit(this.engine.restate()), republish, republish,
+				TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	private void submit(List<String> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		try {
+			this.writer.submit(new Envelope(lines, null, null, null));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Clinical engine output not stored", ex);
+		}
+	}
+
+}

@@ -1,0 +1,53 @@
+package care.vitals.ingest.clinical;
+
+import java.util.Objects;
+
+import care.vitals.model.news2.FreshnessWindows;
+import care.vitals.model.news2.News2Score;
+import care.vitals.model.news2.PatientVitalsWindow;
+import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.reading.Reading;
+
+/**
+ * One patient's NEWS2 inputs: the latest valid value of each parameter, the prescribed
+ * SpO2 scale, and the last score written (a new score is written only when it changes).
+ */
+final class PatientState {
+
+	private final PatientVitalsWindow window = new PatientVitalsWindow(FreshnessWindows.defaults());
+
+	private SpO2Scale scale = SpO2Scale.SCALE_1;
+
+	private News2Score last;
+
+	/**
+	 * Takes an artefact-free reading; returns the new score if it differs from the last.
+	 */
+	synchronized News2Score accept(Reading reading) {
+		this.window.accept(reading);
+		News2Score score = this.window.score(reading.timestamp(), this.scale);
+		if (score.subScores().isEmpty() || sameAs(this.last, score)) {
+			return null;
+		}
+		this.last = score;
+		return score;
+	}
+
+	synchronized void scale(SpO2Scale scale) {
+		this.scale = scale;
+	}
+
+	synchronized SpO2Scale scale() {
+		return this.scale;
+	}
+
+	synchronized News2Score last() {
+		return this.last;
+	}
+
+	private static boolean sameAs(News2Score previous, News2Score score) {
+		return previous != null && previous.total() == score.total() && previous.partial() == score.partial()
+				&& previous.scale() == score.scale() && Objects.equals(previous.subScores(), score.subScores());
+	}
+
+}

@@ -1,0 +1,212 @@
+package care.vitals.ingest.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import care.vitals.model.alarm.AlarmList;
+import care.vitals.model.codec.AlarmListCodec;
+import care.vitals.model.codec.DecodeLimits;
+import care.vitals.model.codec.Outcome;
+import care.vitals.testsupport.InfluxDb1Server;
+import care.vitals.testsupport.MosquittoServer;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Verifies the clinical engine end to end against real Mosquitto and InfluxDB 1.x:
+ * admissions through the authenticated admin API, NEWS2 and alarms from a scripted
+ * deterioration, technical alarms only during an artefact storm, acknowledgement, the
+ * retained alarm state per bed, and assignments that survive a restart.
+ */
+class ClinicalIntegrationTests {
+
+	@RegisterExtension
+	static final MosquittoServer mosquitto = MosquittoServer.create();
+
+	@RegisterExtension
+	static final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	@TempDir
+	Path spool;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void scriptedDeteriorationRaisesExactlyTheExpectedAlarmsAndNews2() throws Exception {
+		influx.createDatabase("clinical");
+		AtomicReference<AlarmList> bedState = new AtomicReference<>();
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-clinical", influx.url(), "clinical", this.spool));
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-21")) {
+			MqttClient display = watchBed("ward-a/1", bedState);
+			assertThat(call(ingest, "PUT", "/api/assignments/mon-21",
+					"{\"patient\":\"p-21\",\"ward\":\"ward-a\",\"bed\":\"1\"}", false)
+				.statusCode()).as("admitting without credentials").isEqualTo(401);
+			assertThat(call(ingest, "PUT", "/api/assignments/mon-21",
+					"{\"patient\":\"p-21\",\"ward\":\"ward-a\",\"bed\":\"1\"}", true)
+				.statusCode()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-21"));
+
+			// 60 s stable, then SpO2 falls to 86 % and RR rises to 26 for 60 s (1 Hz).
+			Instant base = Instant.now().minus(150, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+			for (int s = 0; s < 120; s++) {
+				boolean worse = s >= 60;
+				monitor.publishMeasurement(reading(base.plusSeconds(s), s, worse ? 86 : 97, worse ? 26 : 16),
+						"application/json");
+			}
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				assertThat(influx.query("clinical", "SELECT state FROM alarms WHERE kind='spo2_low'"))
+					.contains("raised");
+				assertThat(bedState.get()).isNotNull();
+				assertThat(bedState.get().alarms()).anyMatch((a) -> a.kind().equals("spo2_low"));
+			});
+			String news2 = influx.query("clinical", "SELECT score, risk, partial FROM news2 WHERE patient='p-21'");
+			// SpO2 86 % (3) + RR 26 (3) on air, the rest normal: 6, urgent response.
+			assertThat(news2).contains("0,\"low\",false").contains("6,\"medium\",false");
+			assertThat(influx.count("clinical", "SELECT count(heart_rate) FROM vitals WHERE patient='p-21'"))
+				.isEqualTo(120);
+			assertThat(influx.query("clinical", "SELECT count(state) FROM alarms WHERE kind='spo2_low'"))
+				.contains(",1]");
+
+			String alarms = call(ingest, "GET", "/api/alarms?ward=ward-a", null, true).body();
+			String alarmId = alarms.replaceAll("(?s).*\"alarmId\":\"(spo2_low[^\"]+)\".*", "$1");
+			assertThat(call(ingest, "POST", "/api/alarms/" + alarmId + "/acknowledge", "", false).statusCode())
+				.as("acknowledging without credentials")
+				.isEqualTo(401);
+			assertThat(influx.query("clinical", "SELECT state FROM alarms WHERE kind='spo2_low'"))
+				.doesNotContain("acknowledged");
+			HttpResponse<String> ack = call(ingest, "POST", "/api/alarms/" + alarmId + "/acknowledge", "", true);
+			assertThat(ack.statusCode()).isEqualTo(200);
+			assertThat(ack.body()).contains("ACKNOWLEDGED");
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(influx.query("clinical", "SELECT state FROM alarms WHERE kind='spo2_low'"))
+					.contains("acknowledged");
+				assertThat(influx.query("clinical", "SELECT actor, message FROM activity WHERE kind='acknowledge'"))
+					.contains("nurse-1")
+					.contains(alarmId);
+			});
+			assertThat(call(ingest, "POST", "/api/alarms/no-such-alarm/acknowledge", "", true).statusCode())
+				.isEqualTo(404);
+			assertThat(call(ingest, "PUT", "/api/assignments/bad,id",
+					"{\"patient\":\"p\",\"ward\":\"w\",\"bed\":\"1\"}", true)
+				.statusCode()).isEqualTo(400);
+			display.disconnect();
+			display.close();
+		}
+	}
+
+	@Test
+	void anArtefactStormRaisesTechnicalAlarmsOnly() throws Exception {
+		influx.createDatabase("artefact");
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-artefact", influx.url(), "artefact", this.spool));
+				TestDevice oximeter = new TestDevice(mosquitto.url(), "ox-31")) {
+			call(ingest, "PUT", "/api/assignments/ox-31", "{\"patient\":\"p-31\",\"ward\":\"ward-b\",\"bed\":\"3\"}",
+					true);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-31"));
+			Instant base = Instant.now().minus(100, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+			// Three 20 s cycles: probe off, 8 s of garbage, probe on, 11 s of good values
+			// (the first 10 s of them still settling).
+			for (int s = 0; s < 60; s++) {
+				int phase = s % 20;
+				if (phase == 0) {
+					oximeter.publish("devices/ox-31/events", event("probe_off", base.plusSeconds(s)), null);
+				}
+				if (phase == 9) {
+					oximeter.publish("devices/ox-31/events", event("probe_on", base.plusSeconds(s)), null);
+				}
+				int spo2 = (phase >= 1 && phase <= 8) ? 40 + (s % 3) * 5 : 97;
+				oximeter.publishMeasurement(reading(base.plusSeconds(s), s, spo2, 16), "application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(
+						() -> assertThat(influx.query("artefact", "SELECT state FROM alarms WHERE kind='probe_off'"))
+							.contains("raised"));
+			assertThat(influx.query("artefact", "SHOW TAG VALUES FROM alarms WITH KEY = kind"))
+				.doesNotContain("spo2_low", "news2");
+		}
+	}
+
+	@Test
+	void anAssignmentSurvivesAnIngestRestart() throws Exception {
+		influx.createDatabase("restart");
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-restart", influx.url(), "restart",
+				this.spool);
+		try (RunningIngest ingest = RunningIngest.start(properties)) {
+			call(ingest, "PUT", "/api/assignments/mon-41", "{\"patient\":\"p-41\",\"ward\":\"ward-c\",\"bed\":\"4\"}",
+					true);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-41"));
+		}
+		try (RunningIngest restarted = RunningIngest.start(properties);
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-41")) {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(restarted, "GET", "/api/assignments", null, true).body().contains("p-41"));
+			monitor.publishMeasurement(reading(Instant.now().minusSeconds(5), 1, 97, 16), "application/json");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(influx.count("restart",
+						"SELECT count(heart_rate) FROM vitals WHERE patient='p-41' AND ward='ward-c' AND bed='4'"))
+					.isEqualTo(1));
+		}
+	}
+
+	private static byte[] event(String kind, Instant ts) {
+		return ("{\"kind\":\"" + kind + "\",\"ts\":\"" + ts + "\",\"details\":{\"sensor\":\"spo2\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String reading(Instant ts, int seq, int spo2, int respRate) {
+		return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"values\":{\"heart_rate\":80,\"spo2\":" + spo2
+				+ ",\"resp_rate\":" + respRate + ",\"temperature\":37.0,\"systolic_bp\":125},\"o2\":false,"
+				+ "\"consciousness\":\"A\"}";
+	}
+
+	private static MqttClient watchBed(String bed, AtomicReference<AlarmList> state) throws Exception {
+		AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
+		MqttClient display = new MqttClient(mosquitto.url(), "display-" + bed.replace('/', '-'),
+				new MemoryPersistence());
+		display.connect();
+		IMqttMessageListener listener = (topic, message) -> {
+			if (codec.decode(message.getPayload()) instanceof Outcome.Ok<AlarmList> ok) {
+				state.set(ok.value());
+			}
+		};
+		display.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + bed, 1) },
+				new IMqttMessageListener[] { listener });
+		return display;
+	}
+
+	private HttpResponse<String> call(RunningIngest ingest, String method, String path, String body,
+			boolean authenticated) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingest.port() + path))
+			.header("Content-Type", "application/json")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (authenticated) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString("nurse-1:correct-horse-battery".getBytes(StandardCharsets.UTF_8)));
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
