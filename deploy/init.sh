@@ -12,6 +12,13 @@
 #    certificate per device of deploy/devices.csv.
 # 3. MQTT accounts (deploy/devices.sh): device passwords, EMQX bootstrap file,
 #    Mosquitto password file; and the EMQX REST API key file.
+# 4. Alert routing, which has no default (the hospital's): ALERT_WEBHOOK_URL,
+#    ALERT_EMAIL_ADDRESSES, OPS_ALERT_EMAIL_ADDRESSES, SMTP_HOST, SMTP_FROM_ADDRESS
+#    (required) and SMTP_USER are taken from init.sh's environment when set there,
+#    else kept from `.env`, else asked for on a terminal. Malformed values are refused;
+#    empty ones are listed, and compose refuses to start until they are filled in.
+#    The SMTP password goes to deploy/secrets/grafana/smtp-password (from the
+#    environment variable SMTP_PASSWORD, or asked for), never into `.env`.
 # Running it again never replaces an existing secret, key or certificate.
 set -euo pipefail
 
@@ -31,7 +38,7 @@ die() {
 while [[ $# -gt 0 ]]; do
   case $1 in
     --hostname) hostname_arg=$2; shift 2 ;;
-    -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -55,6 +62,57 @@ if [[ -f $ENV_FILE ]]; then
   done <"$ENV_FILE"
 fi
 
+# Alert routing: the hospital's values, never generated (see 4. above).
+REQUIRED_SETTINGS=(ALERT_WEBHOOK_URL ALERT_EMAIL_ADDRESSES OPS_ALERT_EMAIL_ADDRESSES SMTP_HOST SMTP_FROM_ADDRESS)
+SETTINGS=("${REQUIRED_SETTINGS[@]}" SMTP_USER)
+EMAIL='[^[:space:],;@]+@[^[:space:],;@]+'
+
+# valid_setting KEY VALUE: an empty value is "not set yet", not malformed.
+valid_setting() {
+  local value=$2
+  [[ -z $value ]] && return 0
+  case $1 in
+    ALERT_WEBHOOK_URL) [[ $value =~ ^https?://[^[:space:]\;]+$ ]] ;;
+    ALERT_EMAIL_ADDRESSES | OPS_ALERT_EMAIL_ADDRESSES) [[ $value =~ ^$EMAIL(,$EMAIL)*$ ]] ;;
+    SMTP_FROM_ADDRESS) [[ $value =~ ^$EMAIL$ ]] ;;
+    SMTP_HOST) [[ $value =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$ ]] ;;
+    SMTP_USER) [[ $value =~ ^[^[:space:]\;]+$ ]] ;;
+  esac
+}
+
+setting_hint() {
+  case $1 in
+    ALERT_WEBHOOK_URL) echo "nurse-call / pager webhook, http(s)://..." ;;
+    ALERT_EMAIL_ADDRESSES) echo "ward team e-mail addresses, comma-separated" ;;
+    OPS_ALERT_EMAIL_ADDRESSES) echo "platform on-call e-mail addresses, comma-separated" ;;
+    SMTP_HOST) echo "mail relay host:port" ;;
+    SMTP_FROM_ADDRESS) echo "sender address of alert e-mails" ;;
+    SMTP_USER) echo "account at the mail relay, empty for none" ;;
+  esac
+}
+
+is_required() {
+  local required
+  for required in "${REQUIRED_SETTINGS[@]}"; do
+    [[ $required == "$1" ]] && return 0
+  done
+  return 1
+}
+
+declare -A SETTING=()
+for key in "${SETTINGS[@]}"; do
+  # Precedence: init.sh's environment (an explicit change), then `.env`, then a prompt.
+  value=${!key:-}
+  if [[ -z $value ]]; then
+    value=${CURRENT[$key]:-}
+  fi
+  if [[ -z $value && -t 0 ]] && { is_required "$key" || [[ -z ${CURRENT[$key]+set} ]]; }; then
+    read -r -p "$key ($(setting_hint "$key")): " value
+  fi
+  valid_setting "$key" "$value" || die "$key='$value' is malformed ($(setting_hint "$key")); fix it in .env or the environment"
+  SETTING[$key]=$value
+done
+
 generated=0
 tmp=$(mktemp "$ROOT_DIR/.env.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
@@ -65,7 +123,9 @@ trap 'rm -f "$tmp"' EXIT
     if [[ $line =~ ^([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]]; then
       key=${BASH_REMATCH[1]}
       value=${BASH_REMATCH[2]}
-      if [[ -n ${CURRENT[$key]+set} && ${CURRENT[$key]} != "$PLACEHOLDER" ]]; then
+      if [[ -n ${SETTING[$key]+set} ]]; then
+        value=${SETTING[$key]}
+      elif [[ -n ${CURRENT[$key]+set} && ${CURRENT[$key]} != "$PLACEHOLDER" ]]; then
         value=${CURRENT[$key]}
       elif [[ $value == "$PLACEHOLDER" ]]; then
         value=$(new_secret)
@@ -116,4 +176,40 @@ printf 'vitals-ops:%s:administrator\n' "$(env_value EMQX_API_SECRET)" >"$SECRETS
 # Read by EMQX (uid 1000) through a bind mount; the secrets directory is mode 700.
 chmod 644 "$SECRETS_DIR/emqx/api-keys.txt"
 
-echo "init.sh: done. Next: docker compose up -d  (device passwords: $SECRETS_DIR/devices/passwords.csv)"
+# --- 4. SMTP password (Docker secret of the grafana service) -------------------------
+# Mode 644 like the server key: Grafana (uid 472) reads it through a bind mount; the
+# secrets directory (mode 700) keeps other host users out. An empty file means no login.
+mkdir -p "$SECRETS_DIR/grafana"
+smtp_file=$SECRETS_DIR/grafana/smtp-password
+smtp_user=${SETTING[SMTP_USER]}
+if [[ -n ${SMTP_PASSWORD:-} ]]; then
+  printf '%s' "$SMTP_PASSWORD" >"$smtp_file.tmp"
+  mv "$smtp_file.tmp" "$smtp_file"
+  echo "init.sh: SMTP password written to $smtp_file"
+elif [[ ! -f $smtp_file ]]; then
+  smtp_password=
+  if [[ -n $smtp_user && -t 0 ]]; then
+    read -r -s -p "SMTP password of $smtp_user: " smtp_password
+    echo >&2
+  fi
+  printf '%s' "$smtp_password" >"$smtp_file"
+fi
+chmod 644 "$smtp_file"
+if [[ -n $smtp_user && ! -s $smtp_file ]]; then
+  echo "init.sh: WARNING: SMTP_USER is set but $smtp_file is empty: alert e-mails will be refused by the relay." >&2
+  echo "init.sh:          rerun with SMTP_PASSWORD in the environment (e.g. read -rs SMTP_PASSWORD; export SMTP_PASSWORD)." >&2
+fi
+
+missing=()
+for key in "${REQUIRED_SETTINGS[@]}"; do
+  [[ -z ${SETTING[$key]} ]] && missing+=("$key")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "init.sh: ALERT ROUTING NOT SET: fill ${missing[*]} in $ENV_FILE" >&2
+  echo "init.sh: (or rerun with them in the environment). docker compose refuses to start until then:" >&2
+  echo "init.sh: without them no alert reaches a nurse or the on-call (docs/dashboards.md)." >&2
+  echo "init.sh: done, except the alert routing."
+else
+  echo "init.sh: done. Next: docker compose up -d, then test each contact point in Grafana" \
+    "(device passwords: $SECRETS_DIR/devices/passwords.csv)"
+fi

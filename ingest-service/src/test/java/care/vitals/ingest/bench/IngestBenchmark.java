@@ -47,6 +47,8 @@ public final class IngestBenchmark {
 
 	private long published;
 
+	private String alarmRow = "alarm latency not measured";
+
 	public static void main(String[] args) throws Exception {
 		new IngestBenchmark().run(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.maxRate", 30000),
 				Integer.getInteger("bench.outage", 60));
@@ -67,6 +69,7 @@ public final class IngestBenchmark {
 			this.rows.clear();
 			phase("1,000 msg/s", publisher, 1000, seconds, true);
 			phase("5,000 msg/s", publisher, 5000, seconds, true);
+			alarmLatency(publisher);
 			phase("20,000 msg/s", publisher, 20000, seconds, true);
 			phase("max (offered " + maxRate + " msg/s)", publisher, maxRate, seconds, true);
 			outage(publisher, outage);
@@ -98,6 +101,50 @@ public final class IngestBenchmark {
 		if (record) {
 			this.rows.add(row);
 		}
+	}
+
+	/** Alarm detection latency while 5,000 msg/s of other devices' data flows. */
+	private void alarmLatency(LoadPublisher publisher) throws Exception {
+		admit(AlarmLatencyProbe.DEVICE, "p-bench", AlarmLatencyProbe.WARD, AlarmLatencyProbe.BED);
+		Thread.sleep(2000);
+		AlarmLatencyProbe probe = new AlarmLatencyProbe(this.mosquitto.url());
+		long[] latency = { -1 };
+		Thread measure = new Thread(() -> {
+			try {
+				latency[0] = probe.measure(10);
+			}
+			catch (Exception ex) {
+				ex.printStackTrace();
+			}
+		});
+		measure.start();
+		long acked = publisher.run(5000, 35);
+		measure.join();
+		this.published += acked;
+		awaitStored();
+		this.alarmRow = String.format(
+				"SpO2 80 %% (high-priority limit < 85 %%, delay 15 s) under %,d msg/s of background load: "
+						+ "alarm state on MQTT %s ms after the reading that completed the delay.",
+				5000, (latency[0] >= 0) ? Long.toString(latency[0]) : "NOT RAISED");
+		System.out.println(this.alarmRow);
+	}
+
+	private void admit(String device, String patient, String ward, String bed) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.ingest.port() + "/api/assignments/" + device))
+			.header("Content-Type", "application/json")
+			.header("Authorization", basic())
+			.PUT(HttpRequest.BodyPublishers
+				.ofString("{\"patient\":\"" + patient + "\",\"ward\":\"" + ward + "\",\"bed\":\"" + bed + "\"}"))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("admission failed: " + response.statusCode() + " " + response.body());
+		}
+	}
+
+	private static String basic() {
+		return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void outage(LoadPublisher publisher, int outage) throws Exception {
@@ -155,9 +202,7 @@ public final class IngestBenchmark {
 	private Map<Double, Long> lagBuckets() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.ingest.port() + "/actuator/prometheus"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", basic())
 			.build();
 		String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
 		Map<Double, Long> buckets = new TreeMap<>();
@@ -219,6 +264,7 @@ public final class IngestBenchmark {
 			.append("|---|---|---|---|---|---|---|---|---|\n");
 		this.rows.forEach((row) -> section.append(row).append('\n'));
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
+		section.append("\nAlarm detection: ").append(this.alarmRow).append('\n');
 		section.append("<!-- ingest-benchmark:end -->\n");
 		Path docs = IngestProcess.repositoryRoot().resolve("docs").resolve("benchmarks.md");
 		String existing = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n";
