@@ -6,8 +6,8 @@
 #   vitals.downsampled  INFLUX_DOWNSAMPLED_RETENTION (730d), filled by the continuous
 #                       query cq_vitals_1m (1-minute means, same field names)
 #   ops.autogen         INFLUX_OPS_RETENTION (30d), Telegraf
-#   users  admin (all privileges), ingest (WRITE vitals), grafana (READ vitals, ops),
-#          telegraf (WRITE ops)
+#   users  admin (all privileges), ingest (WRITE vitals; WRITE ops for its own
+#          metrics, OPS_METRICS_ENABLED), grafana (READ vitals, ops), telegraf (WRITE ops)
 # Idempotent. Passwords from the environment (INFLUX_ADMIN_PASSWORD,
 # INFLUX_INGEST_PASSWORD, INFLUX_GRAFANA_PASSWORD, INFLUX_TELEGRAF_PASSWORD), e.g.
 #   set -a; . ./.env; set +a; deploy/systemd/influxdb-v1-setup.sh
@@ -63,6 +63,7 @@ user ingest "${INFLUX_INGEST_PASSWORD:?}"
 user grafana "${INFLUX_GRAFANA_PASSWORD:?}"
 user telegraf "${INFLUX_TELEGRAF_PASSWORD:?}"
 q "GRANT WRITE ON vitals TO ingest"
+q "GRANT WRITE ON ops TO ingest"
 q "GRANT READ ON vitals TO grafana"
 q "GRANT READ ON ops TO grafana"
 q "GRANT WRITE ON ops TO telegraf"

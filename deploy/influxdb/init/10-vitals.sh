@@ -8,15 +8,13 @@
 #             vitals_downsampled, ops/autogen -> ops (default): InfluxQL names
 #             identical to the InfluxDB 1.x install (deploy/systemd/influxdb-v1-setup.sh)
 #   task      downsample-vitals: 1-minute means of `vitals` into vitals_downsampled
-#   tokens    ingest: write vitals_raw only (v2 token, written to
-#             /var/lib/influxdb2-tokens/ingest.token for the ingest container)
 #   v1 users  grafana (read the three buckets), telegraf (write ops), ingest (write
-#             vitals_raw), passwords from .env
+#             vitals_raw and ops), passwords from .env
+# The ingest's v2 token follows in 20-ingest-token.sh.
 set -euo pipefail
 
 org=${DOCKER_INFLUXDB_INIT_ORG:?}
 raw=${DOCKER_INFLUXDB_INIT_BUCKET:?}
-token_dir=${VITALS_TOKEN_DIR:-/var/lib/influxdb2-tokens}
 
 bucket_id() {
   influx bucket list --org "$org" --name "$1" --hide-headers | cut -f 1
@@ -25,7 +23,7 @@ bucket_id() {
 influx bucket create --org "$org" --name vitals_downsampled \
   --retention "${INFLUX_DOWNSAMPLED_RETENTION:-730d}" --description "1-minute means of vitals"
 influx bucket create --org "$org" --name ops \
-  --retention "${INFLUX_OPS_RETENTION:-30d}" --description "NUC host and broker metrics (Telegraf)"
+  --retention "${INFLUX_OPS_RETENTION:-30d}" --description "NUC host and broker metrics (Telegraf), ingest metrics"
 raw_id=$(bucket_id "$raw")
 down_id=$(bucket_id vitals_downsampled)
 ops_id=$(bucket_id ops)
@@ -36,22 +34,13 @@ influx v1 dbrp create --org "$org" --db ops --rp autogen --bucket-id "$ops_id" -
 
 influx task create --org "$org" --file /docker-entrypoint-initdb.d/downsample-vitals.flux
 
-# The ingest's token: write to vitals_raw, nothing else.
-mkdir -p "$token_dir"
-influx auth create --org "$org" --description "ingest-service: write vitals_raw" \
-  --write-bucket "$raw_id" --json |
-  sed -n 's/^[[:space:]]*"token":[[:space:]]*"\([^"]*\)".*/\1/p' >"$token_dir/ingest.token.tmp"
-[[ -s $token_dir/ingest.token.tmp ]] || { echo "10-vitals.sh: no ingest token created" >&2; exit 1; }
-mv "$token_dir/ingest.token.tmp" "$token_dir/ingest.token"
-# The volume is mounted only into influxdb (rw) and the ingest (ro, uid 10001).
-chmod 444 "$token_dir/ingest.token"
-
 influx v1 auth create --org "$org" --username grafana --password "${INFLUX_GRAFANA_PASSWORD:?}" \
   --read-bucket "$raw_id" --read-bucket "$down_id" --read-bucket "$ops_id" \
   --description "Grafana: InfluxQL read-only"
 influx v1 auth create --org "$org" --username telegraf --password "${INFLUX_TELEGRAF_PASSWORD:?}" \
   --write-bucket "$ops_id" --description "Telegraf: write ops"
 influx v1 auth create --org "$org" --username ingest --password "${INFLUX_INGEST_PASSWORD:?}" \
-  --write-bucket "$raw_id" --description "ingest-service (INFLUX_API=v1): write vitals_raw"
+  --write-bucket "$raw_id" --write-bucket "$ops_id" \
+  --description "ingest-service (INFLUX_API=v1): write vitals_raw and ops (its metrics)"
 
-echo "10-vitals.sh: buckets, DBRP mappings, task and least-privilege accounts created"
+echo "10-vitals.sh: buckets, DBRP mappings, task and least-privilege v1 accounts created"

@@ -1,7 +1,12 @@
 package care.vitals.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,7 +27,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileIntegrationTests {
 
+	/**
+	 * The alert routing the hospital fills in (.env.example leaves it empty): as a
+	 * deployment would set it.
+	 */
+	static final Map<String, String> ALERT_SETTINGS = alertSettings();
+
+	static final String[] INGEST_JVM_FLAGS = { "-Xmx160m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
+			"-XX:ReservedCodeCacheSize=48m" };
+
 	private static String dockerCompose;
+
+	private static Map<String, String> alertSettings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("ALERT_WEBHOOK_URL", "https://nurse-call.hospital.invalid/grafana");
+		settings.put("ALERT_EMAIL_ADDRESSES", "ward-a@hospital.invalid,ward-lead@hospital.invalid");
+		settings.put("OPS_ALERT_EMAIL_ADDRESSES", "it-oncall@hospital.invalid");
+		settings.put("SMTP_HOST", "smtp.hospital.invalid:587");
+		settings.put("SMTP_FROM_ADDRESS", "vitals@hospital.invalid");
+		return Collections.unmodifiableMap(settings);
+	}
 
 	@BeforeAll
 	static void locate() {
@@ -30,15 +54,70 @@ class ComposeFileIntegrationTests {
 	}
 
 	@Test
-	void composeFileIsValidWithEveryVariableOfEnvExample() {
-		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", ".env.example", "config", "-q");
+	void composeFileIsValidWithEveryVariableOfEnvExampleAndTheHospitalsAlertSettings() {
+		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv().toString(), "config",
+				"-q");
 		assertThat(result.ok()).as(result.output()).isTrue();
+	}
+
+	@Test
+	void refusesToRenderWhileAnAlertSettingOfEnvExampleIsEmpty() throws Exception {
+		// The settings compose requires from the hospital, and init.sh asks for, are
+		// these.
+		Matcher required = Pattern.compile("\\$\\{(\\w+):\\?set \\1 in \\.env")
+			.matcher(Files.readString(Deploy.root().resolve("docker-compose.yml")));
+		List<String> requiredByCompose = new ArrayList<>();
+		while (required.find()) {
+			requiredByCompose.add(required.group(1));
+		}
+		assertThat(requiredByCompose).containsExactlyInAnyOrderElementsOf(ALERT_SETTINGS.keySet());
+		String requiredByInit = Files.readAllLines(Deploy.root().resolve("deploy/init.sh"))
+			.stream()
+			.filter((line) -> line.startsWith("REQUIRED_SETTINGS=("))
+			.findFirst()
+			.orElseThrow();
+		assertThat(requiredByInit.replaceAll("^REQUIRED_SETTINGS=\\(|\\)$", "").split(" "))
+			.containsExactlyInAnyOrderElementsOf(ALERT_SETTINGS.keySet());
+		Map<String, String> example = Deploy.readEnv(Deploy.root().resolve(".env.example"));
+		assertThat(example).containsKeys(ALERT_SETTINGS.keySet().toArray(String[]::new));
+		ALERT_SETTINGS.keySet().forEach((key) -> assertThat(example.get(key)).as(key).isEmpty());
+		Deploy.Result asShipped = compose("-f", "docker-compose.yml", "--env-file", ".env.example", "config", "-q");
+		assertThat(asShipped.ok()).isFalse();
+		for (String key : ALERT_SETTINGS.keySet()) {
+			Map<String, String> values = new LinkedHashMap<>(ALERT_SETTINGS);
+			values.put(key, "");
+			Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv(values).toString(),
+					"config", "-q");
+			assertThat(result.ok()).as(key + " empty").isFalse();
+			assertThat(result.output()).as(key + " empty").contains("set " + key + " in .env");
+		}
+	}
+
+	@Test
+	void grafanaGetsTheAlertRoutingAndTheSmtpPasswordOnlyAsASecretFile() {
+		Map<String, Map<String, Object>> services = renderedServices();
+		Map<String, String> grafana = env(services.get("grafana"));
+		assertThat(grafana).containsEntry("ALERT_WEBHOOK_URL", ALERT_SETTINGS.get("ALERT_WEBHOOK_URL"))
+			.containsEntry("ALERT_EMAIL_ADDRESSES", ALERT_SETTINGS.get("ALERT_EMAIL_ADDRESSES"))
+			.containsEntry("OPS_ALERT_EMAIL_ADDRESSES", ALERT_SETTINGS.get("OPS_ALERT_EMAIL_ADDRESSES"))
+			.containsEntry("GF_SMTP_ENABLED", "true")
+			.containsEntry("GF_SMTP_HOST", ALERT_SETTINGS.get("SMTP_HOST"))
+			.containsEntry("GF_SMTP_FROM_ADDRESS", ALERT_SETTINGS.get("SMTP_FROM_ADDRESS"))
+			.containsEntry("GF_SMTP_PASSWORD__FILE", "/run/secrets/smtp_password")
+			.containsEntry("GF_SERVER_ROOT_URL", "https://vitals-nuc.local:3000/")
+			.containsKey("GF_SMTP_USER")
+			.doesNotContainKey("GF_SMTP_PASSWORD");
+		assertThat(services.get("grafana").get("secrets").toString()).contains("smtp_password");
+		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv().toString(), "config");
+		Map<String, Object> secrets = map(((Map<?, ?>) new Yaml().load(result.output())).get("secrets"));
+		assertThat(String.valueOf(map(secrets.get("smtp_password")).get("file")))
+			.endsWith("deploy/secrets/grafana/smtp-password");
 	}
 
 	@Test
 	void clusterOverrideMergesIntoAValidModel() {
 		Deploy.Result result = compose("-f", "docker-compose.yml", "-f", "docker-compose.cluster.yml", "--env-file",
-				".env.example", "config");
+				filledEnv().toString(), "config");
 		assertThat(result.ok()).as(result.output()).isTrue();
 		Map<String, Map<String, Object>> services = services(result.output());
 		assertThat(services).containsKeys("emqx", "emqx2", "emqx3", "ingest", "ingest-2");
@@ -49,11 +128,24 @@ class ComposeFileIntegrationTests {
 		for (String node : List.of("emqx", "emqx2", "emqx3")) {
 			assertThat(env(services.get(node))).containsEntry("EMQX_CLUSTER__DISCOVERY_STRATEGY", "static");
 		}
+		// ingest-2 is a copy of ingest (another file, so no YAML anchor): same settings
+		// but its broker node and client id.
+		Map<String, String> first = new LinkedHashMap<>(env(services.get("ingest")));
+		Map<String, String> second = new LinkedHashMap<>(env(services.get("ingest-2")));
+		assertThat(second.remove("MQTT_URL")).isEqualTo("tcp://emqx2.vitals:1883");
+		assertThat(first.remove("MQTT_URL")).isEqualTo("tcp://emqx:1883");
+		first.remove("MQTT_CLIENT_ID");
+		second.remove("MQTT_CLIENT_ID");
+		assertThat(second).isEqualTo(first);
+		for (String key : List.of("mem_limit", "healthcheck", "read_only", "tmpfs", "security_opt", "stop_grace_period",
+				"image")) {
+			assertThat(services.get("ingest-2").get(key)).as(key).isEqualTo(services.get("ingest").get(key));
+		}
 	}
 
 	@Test
 	void refusesToRenderWithoutTheSecretsOfInit() throws Exception {
-		Path empty = java.nio.file.Files.createTempFile("empty", ".env");
+		Path empty = Files.createTempFile("empty", ".env");
 		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", empty.toString(), "config", "-q");
 		assertThat(result.ok()).isFalse();
 		assertThat(result.output()).contains("run deploy/init.sh");
@@ -86,7 +178,7 @@ class ComposeFileIntegrationTests {
 			.stream()
 			.mapToLong((service) -> bytes(String.valueOf(service.get("mem_limit"))))
 			.sum();
-		// docs/deployment.md: 7.75 GiB for the containers of a 16 GB NUC, the rest for
+		// docs/deployment.md: 7.1 GiB for the containers of a 16 GB NUC, the rest for
 		// the OS and its page cache (InfluxDB reads through it).
 		assertThat(total).isLessThanOrEqualTo(8L * 1024 * 1024 * 1024);
 	}
@@ -134,10 +226,79 @@ class ComposeFileIntegrationTests {
 			.containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
 	}
 
+	@Test
+	void ingestExportsItsMetricsToOpsAndRunsInItsMemoryBudget() {
+		Map<String, Object> ingest = renderedServices().get("ingest");
+		assertThat(env(ingest)).containsEntry("OPS_METRICS_ENABLED", "true")
+			.containsEntry("INFLUX_OPS_BUCKET", "ops")
+			.containsEntry("INFLUX_OPS_DATABASE", "ops")
+			.containsEntry("INFLUX_TOKEN_FILE", "/run/influx-tokens/ingest.token")
+			.doesNotContainKey("INFLUX_TOKEN");
+		assertThat(env(ingest).get("JAVA_TOOL_OPTIONS").split(" ")).contains(INGEST_JVM_FLAGS)
+			.contains("-XX:+ExitOnOutOfMemoryError");
+		// docs/deployment.md: resident set ~250 MB, limit 384 MiB.
+		assertThat(bytes(String.valueOf(ingest.get("mem_limit")))).isEqualTo(384L * 1024 * 1024);
+	}
+
+	@Test
+	void ingestIsHealthyWhenReadyNotWhenInfluxDbAnswers() throws Exception {
+		Map<String, Object> ingest = renderedServices().get("ingest");
+		assertThat(map(ingest.get("healthcheck")).get("test").toString())
+			.contains("http://127.0.0.1:8080/actuator/health/readiness");
+		// The readiness group of the ingest: MQTT subscribed and spool not full, not
+		// InfluxDB (the ingest keeps acking into the spool while InfluxDB is down).
+		Map<String, Object> application = new Yaml()
+			.load(Files.readString(Deploy.root().resolve("ingest-service/src/main/resources/application.yml")));
+		Map<String, Object> health = map(map(map(application.get("management")).get("endpoint")).get("health"));
+		assertThat(map(health.get("probes")).get("enabled")).isEqualTo(true);
+		String readiness = String.valueOf(map(map(health.get("group")).get("readiness")).get("include"));
+		assertThat(readiness).contains("mqtt", "spool").doesNotContainIgnoringCase("influx");
+		// The publisher has no readiness group: its overall health.
+		assertThat(map(renderedServices().get("publisher").get("healthcheck")).get("test").toString())
+			.contains("http://127.0.0.1:8081/actuator/health");
+	}
+
+	@Test
+	void systemdUnitRunsTheIngestWithTheContainersJvmFlagsAndMemoryLimit() throws Exception {
+		String unit = Files.readString(Deploy.root().resolve("deploy/systemd/vitals-ingest.service"));
+		String execStart = unit.lines().filter((line) -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
+		assertThat(execStart.split(" ")).contains(INGEST_JVM_FLAGS).contains("-XX:+ExitOnOutOfMemoryError");
+		assertThat(unit).contains("\nMemoryMax=384M\n");
+		Map<String, String> env = Deploy.readEnv(Deploy.root().resolve("deploy/systemd/ingest.env.example"));
+		assertThat(env).containsEntry("OPS_METRICS_ENABLED", "true").containsEntry("INFLUX_OPS_DATABASE", "ops");
+	}
+
+	/**
+	 * Renders docker-compose.yml with {@code .env.example} plus the hospital's alert
+	 * settings, as deploy/init.sh leaves {@code .env} once they are filled in.
+	 */
 	private static Map<String, Map<String, Object>> renderedServices() {
-		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", ".env.example", "config");
+		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv().toString(), "config");
 		assertThat(result.ok()).as(result.output()).isTrue();
 		return services(result.output());
+	}
+
+	private static Path filledEnv() {
+		return filledEnv(ALERT_SETTINGS);
+	}
+
+	/** {@code .env.example} with the given values in place of its own. */
+	private static Path filledEnv(Map<String, String> values) {
+		try {
+			StringBuilder env = new StringBuilder();
+			for (String line : Files.readAllLines(Deploy.root().resolve(".env.example"))) {
+				int eq = line.indexOf('=');
+				String key = (!line.startsWith("#") && eq > 0) ? line.substring(0, eq) : null;
+				env.append((key != null && values.containsKey(key)) ? key + "=" + values.get(key) : line).append('\n');
+			}
+			Path file = Files.createTempFile("filled", ".env");
+			Files.writeString(file, env);
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -53,16 +53,18 @@ final class Deploy {
 	}
 
 	/**
-	 * Copies {@code .env.example}, {@code devices.csv} and the {@code deploy} tree
-	 * (without {@code deploy/secrets}) into a scratch repository, so the scripts run
-	 * unchanged without touching the working tree.
+	 * Copies {@code .env.example}, the compose files, {@code devices.csv} and the
+	 * {@code deploy} tree (without {@code deploy/secrets}) into a scratch repository, so
+	 * the scripts run unchanged without touching the working tree.
 	 * @param target the scratch directory
 	 * @return {@code target}
 	 */
 	static Path scratchCopy(Path target) {
 		Path root = root();
 		try {
-			Files.copy(root.resolve(".env.example"), target.resolve(".env.example"));
+			for (String file : List.of(".env.example", "docker-compose.yml", "docker-compose.cluster.yml")) {
+				Files.copy(root.resolve(file), target.resolve(file));
+			}
 			Path deploy = root.resolve("deploy");
 			try (Stream<Path> files = Files.walk(deploy)) {
 				for (Path source : (Iterable<Path>) files::iterator) {

@@ -3,6 +3,7 @@ package care.vitals.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,24 +21,96 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Verifies {@code deploy/init.sh} on a scratch copy of the repository: it writes a
  * complete {@code .env} (mode 600) with no empty secret and no placeholder left, a CA, a
  * server certificate and device certificates that {@code openssl verify} accepts, and a
- * second run changes no secret, key or certificate.
+ * second run changes no secret, key or certificate. The hospital's alert routing comes
+ * from init.sh's environment (as an installer passes it); without it init.sh says what is
+ * missing and compose refuses the {@code .env}; malformed values are refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InitScriptIntegrationTests {
+
+	private static final Duration INIT_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final String SMTP_PASSWORD = "relay;pass word";
 
 	@TempDir
 	static Path repo;
 
 	private String openssl;
 
+	private String dockerCompose;
+
 	private Deploy.Result firstRun;
 
 	@BeforeAll
 	void runInit() {
 		this.openssl = Deploy.binary("openssl", "openssl");
+		this.dockerCompose = Deploy.binary("docker-compose", "docker-compose");
 		Deploy.binary("python3", "python3");
 		Deploy.scratchCopy(repo);
-		this.firstRun = Deploy.run(repo, "bash", "deploy/init.sh", "--hostname", "nuc-test.example");
+		Map<String, String> environment = new HashMap<>(ComposeFileIntegrationTests.ALERT_SETTINGS);
+		environment.put("SMTP_USER", "vitals-nuc");
+		environment.put("SMTP_PASSWORD", SMTP_PASSWORD);
+		this.firstRun = Deploy.run(repo, environment, INIT_TIMEOUT, "bash", "deploy/init.sh", "--hostname",
+				"nuc-test.example");
+	}
+
+	@Test
+	void takesTheAlertRoutingFromItsEnvironmentAndComposeAcceptsTheEnv() throws Exception {
+		assertThat(this.firstRun.ok()).as(this.firstRun.output()).isTrue();
+		assertThat(this.firstRun.output()).doesNotContain("ALERT ROUTING NOT SET");
+		Map<String, String> values = Deploy.readEnv(repo.resolve(".env"));
+		ComposeFileIntegrationTests.ALERT_SETTINGS
+			.forEach((key, value) -> assertThat(values).as(key).containsEntry(key, value));
+		assertThat(values).containsEntry("SMTP_USER", "vitals-nuc").doesNotContainKey("SMTP_PASSWORD");
+		assertThat(Files.readString(repo.resolve(".env"))).doesNotContain(SMTP_PASSWORD);
+		Path password = repo.resolve("deploy/secrets/grafana/smtp-password");
+		assertThat(password).hasContent(SMTP_PASSWORD);
+		// Grafana (uid 472) reads it through the secret's bind mount; deploy/secrets is
+		// 700.
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("rw-r--r--");
+		Deploy.Result config = Deploy.run(repo, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config", "-q");
+		assertThat(config.ok()).as(config.output()).isTrue();
+	}
+
+	@Test
+	void withoutTheAlertRoutingSaysWhatIsMissingAndComposeRefusesToStart(@TempDir Path other) throws Exception {
+		Deploy.scratchCopy(other);
+		Deploy.Result init = Deploy.run(other, withoutAlertSettings(), INIT_TIMEOUT, "bash", "deploy/init.sh");
+		assertThat(init.ok()).as(init.output()).isTrue();
+		assertThat(init.output()).contains("ALERT ROUTING NOT SET")
+			.contains(ComposeFileIntegrationTests.ALERT_SETTINGS.keySet());
+		Map<String, String> values = Deploy.readEnv(other.resolve(".env"));
+		ComposeFileIntegrationTests.ALERT_SETTINGS.keySet()
+			.forEach((key) -> assertThat(values).as(key).containsEntry(key, ""));
+		assertThat(other.resolve("deploy/secrets/grafana/smtp-password")).isEmptyFile();
+		Deploy.Result refused = Deploy.run(other, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config", "-q");
+		assertThat(refused.ok()).isFalse();
+		assertThat(refused.output()).contains("set ALERT_WEBHOOK_URL in .env");
+
+		// Filling them in later (here: through the environment of a rerun) keeps every
+		// secret and makes the .env acceptable.
+		String secret = values.get("GRAFANA_ADMIN_PASSWORD");
+		Deploy.Result rerun = Deploy.run(other, ComposeFileIntegrationTests.ALERT_SETTINGS, INIT_TIMEOUT, "bash",
+				"deploy/init.sh");
+		assertThat(rerun.ok()).as(rerun.output()).isTrue();
+		assertThat(Deploy.readEnv(other.resolve(".env"))).containsEntry("GRAFANA_ADMIN_PASSWORD", secret)
+			.containsAllEntriesOf(ComposeFileIntegrationTests.ALERT_SETTINGS);
+		Deploy.Result accepted = Deploy.run(other, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config", "-q");
+		assertThat(accepted.ok()).as(accepted.output()).isTrue();
+	}
+
+	@Test
+	void refusesMalformedAlertSettingsAndKeepsTheEnv() throws Exception {
+		String before = Files.readString(repo.resolve(".env"));
+		Map<String, String> malformed = Map.of("ALERT_EMAIL_ADDRESSES", "ward team", "ALERT_WEBHOOK_URL", "__SET_ME__",
+				"SMTP_HOST", "smtp.hospital.invalid", "SMTP_FROM_ADDRESS", "vitals");
+		for (Map.Entry<String, String> entry : malformed.entrySet()) {
+			Deploy.Result result = Deploy.run(repo, Map.of(entry.getKey(), entry.getValue()), INIT_TIMEOUT, "bash",
+					"deploy/init.sh");
+			assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+			assertThat(result.output()).contains(entry.getKey() + "='" + entry.getValue() + "' is malformed");
+			assertThat(Files.readString(repo.resolve(".env"))).isEqualTo(before);
+		}
 	}
 
 	@Test
@@ -95,7 +168,7 @@ class InitScriptIntegrationTests {
 	@Test
 	void secondRunOverwritesNoSecretKeyOrCertificate() throws Exception {
 		Map<Path, String> before = snapshot();
-		Deploy.Result second = Deploy.run(repo, "bash", "deploy/init.sh");
+		Deploy.Result second = Deploy.run(repo, withoutAlertSettings(), INIT_TIMEOUT, "bash", "deploy/init.sh");
 		assertThat(second.ok()).as(second.output()).isTrue();
 		assertThat(second.output()).contains("0 new secret(s)").doesNotContain("created CA");
 		Map<Path, String> after = snapshot();
@@ -109,6 +182,18 @@ class InitScriptIntegrationTests {
 		String secret = Deploy.readEnv(repo.resolve(".env")).get("EMQX_API_SECRET");
 		assertThat(Files.readString(repo.resolve("deploy/secrets/emqx/api-keys.txt")))
 			.isEqualTo("vitals-ops:" + secret + ":administrator\n");
+	}
+
+	/**
+	 * Empty values for the alert settings and the SMTP password, so that none leaks in
+	 * from the environment of the build.
+	 */
+	private static Map<String, String> withoutAlertSettings() {
+		Map<String, String> environment = new HashMap<>();
+		ComposeFileIntegrationTests.ALERT_SETTINGS.keySet().forEach((key) -> environment.put(key, ""));
+		environment.put("SMTP_USER", "");
+		environment.put("SMTP_PASSWORD", "");
+		return environment;
 	}
 
 	private Map<Path, String> snapshot() throws Exception {

@@ -68,7 +68,9 @@ class NucStackComposeIntegrationTests {
 	@BeforeAll
 	static void startStack() throws IOException {
 		copyRepository(Deploy.root(), repo);
-		Deploy.Result init = Deploy.run(repo, "bash", "deploy/init.sh", "--hostname", "localhost");
+		// The hospital's alert routing, which compose requires (no default).
+		Deploy.Result init = Deploy.run(repo, ComposeFileIntegrationTests.ALERT_SETTINGS, Duration.ofMinutes(3), "bash",
+				"deploy/init.sh", "--hostname", "localhost");
 		assertThat(init.ok()).as(init.output()).isTrue();
 		// Plain http for Grafana keeps the test's HTTP client simple; TLS of MQTT is
 		// tested.
@@ -157,6 +159,29 @@ class NucStackComposeIntegrationTests {
 					env.get("GRAFANA_ADMIN_USER"), env.get("GRAFANA_ADMIN_PASSWORD"));
 			assertThat(health.body()).as(uid).contains("\"status\":\"OK\"");
 		}
+	}
+
+	@Test
+	void ingestExportsItsMetricsIntoOpsWithItsWriteOnlyToken() throws Exception {
+		String influx = "http://" + stack.getServiceHost("influxdb", 8086) + ":"
+				+ stack.getServicePort("influxdb", 8086);
+		String query = URLEncoder.encode("SELECT count(\"value\") FROM \"ingest_queue_depth\" WHERE time > now() - 5m",
+				StandardCharsets.UTF_8);
+		// Micrometer step 10 s: the first export within a minute of startup.
+		await().atMost(Duration.ofMinutes(3))
+			.untilAsserted(() -> assertThat(
+					get(influx + "/query?db=ops&q=" + query, "grafana", env.get("INFLUX_GRAFANA_PASSWORD")).body())
+				.contains("\"count\""));
+		// The token may write, never read.
+		String token = stack.getContainerByServiceName("influxdb")
+			.orElseThrow()
+			.execInContainer("cat", "/var/lib/influxdb2-tokens/ingest.token")
+			.getStdout()
+			.strip();
+		HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(influx + "/query?db=ops&q=" + query))
+			.header("Authorization", "Token " + token)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).as(read.body()).isIn(401, 403);
 	}
 
 	@Test

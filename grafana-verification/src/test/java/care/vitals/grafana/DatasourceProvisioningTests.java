@@ -24,11 +24,16 @@ class DatasourceProvisioningTests {
 
 	/**
 	 * Variables the provisioning reads that docker-compose.yml does not pass to the
-	 * grafana service yet (owned by the deployment): the alert contact points. Remove a
-	 * name here once the compose file passes it; the list can only shrink.
+	 * grafana service yet. Empty: the compose file passes every one; the list can only
+	 * shrink.
 	 */
-	static final Set<String> PENDING_IN_COMPOSE = Set.of("ALERT_WEBHOOK_URL", "ALERT_EMAIL_ADDRESSES",
+	static final Set<String> PENDING_IN_COMPOSE = Set.of();
+
+	/** Contact-point variables: an empty one would silence a route. */
+	private static final Set<String> ALERT_ROUTING = Set.of("ALERT_WEBHOOK_URL", "ALERT_EMAIL_ADDRESSES",
 			"OPS_ALERT_EMAIL_ADDRESSES");
+
+	private static final Pattern REQUIRED = Pattern.compile("\\$\\{(\\w+):\\?[^}]+}");
 
 	private static final Pattern ENV_REFERENCE = Pattern.compile("\\$(?:\\{(\\w+)}|(\\w+))");
 
@@ -92,6 +97,29 @@ class DatasourceProvisioningTests {
 		Set<String> unused = new TreeSet<>(PENDING_IN_COMPOSE);
 		unused.removeAll(referenced);
 		assertThat(unused).as("pending variables the provisioning no longer reads").isEmpty();
+	}
+
+	@Test
+	void alertRoutingAndSmtpAreMandatoryInTheComposeFileAndThePasswordIsASecretFile() {
+		Map<String, Object> environment = composeGrafanaEnvironment();
+		Set<String> contactPointVariables = new TreeSet<>();
+		for (Map<String, Object> document : allProvisioningDocuments()) {
+			if (document.containsKey("contactPoints")) {
+				collectReferences(document, contactPointVariables);
+			}
+		}
+		assertThat(contactPointVariables).isEqualTo(ALERT_ROUTING);
+		// No default, no silently empty value: compose refuses to start without them.
+		for (String name : List.of("ALERT_WEBHOOK_URL", "ALERT_EMAIL_ADDRESSES", "OPS_ALERT_EMAIL_ADDRESSES",
+				"GF_SMTP_HOST", "GF_SMTP_FROM_ADDRESS")) {
+			assertThat(String.valueOf(environment.get(name))).as(name).matches(REQUIRED.pattern());
+		}
+		assertThat(environment).containsEntry("GF_SMTP_ENABLED", "true")
+			.containsKey("GF_SMTP_USER")
+			.doesNotContainKey("GF_SMTP_PASSWORD");
+		assertThat(String.valueOf(environment.get("GF_SMTP_PASSWORD__FILE"))).startsWith("/run/secrets/");
+		String secret = String.valueOf(environment.get("GF_SMTP_PASSWORD__FILE")).substring("/run/secrets/".length());
+		assertThat((List<?>) composeGrafanaService().get("secrets")).contains(secret);
 	}
 
 	@Test

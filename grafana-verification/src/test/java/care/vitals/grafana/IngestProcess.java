@@ -23,7 +23,10 @@ final class IngestProcess implements AutoCloseable {
 
 	private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
-	private static final Duration STARTUP = Duration.ofSeconds(90);
+	/** Generous: the build machine is shared and often busy. */
+	private static final Duration STARTUP = Duration.ofSeconds(180);
+
+	private static final Duration READY = Duration.ofSeconds(90);
 
 	private final Process process;
 
@@ -42,8 +45,9 @@ final class IngestProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar and waits until its health endpoint reports UP (MQTT subscribed,
-	 * spool ready).
+	 * Starts the jar and waits until it is ready (MQTT subscribed, spool not full), on
+	 * the endpoint the compose healthcheck uses: {@code /actuator/health/readiness},
+	 * without credentials.
 	 * @param environment the variables of CONTRACTS.md, e.g. {@code MQTT_URL}
 	 * @param dir where the log goes
 	 * @return the running service
@@ -117,10 +121,11 @@ final class IngestProcess implements AutoCloseable {
 
 	private void awaitHealthy() throws InterruptedException {
 		HttpClient client = HttpClient.newHttpClient();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
-			.timeout(Duration.ofSeconds(2))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(5))
 			.build();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long deadline = System.nanoTime() + READY.toNanos();
 		String last = "";
 		while (System.nanoTime() < deadline) {
 			try {
@@ -135,7 +140,7 @@ final class IngestProcess implements AutoCloseable {
 			}
 			Thread.sleep(200);
 		}
-		throw new IllegalStateException("ingest-service not healthy within 30 s (" + last + "):\n" + logTail());
+		throw new IllegalStateException("ingest-service not ready within " + READY + " (" + last + "):\n" + logTail());
 	}
 
 	private static String read(Path log) {

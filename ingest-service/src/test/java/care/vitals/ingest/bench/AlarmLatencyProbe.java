@@ -2,6 +2,7 @@ package care.vitals.ingest.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,13 +65,16 @@ final class AlarmLatencyProbe {
 			long completingPublish = 0;
 			int total = normalSeconds + DELAY_SECONDS + 5;
 			long start = System.nanoTime();
+			// Device clocks tick in whole seconds here, so the reading that completes the
+			// delay is exactly the one 15 s after the first low one.
+			Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			for (int s = 0; s < total && raised.getCount() > 0; s++) {
 				long due = start + TimeUnit.SECONDS.toNanos(s);
 				while (System.nanoTime() < due) {
 					Thread.sleep(1);
 				}
 				boolean low = s >= normalSeconds;
-				String payload = "{\"ts\":\"" + Instant.now() + "\",\"seq\":" + s + ",\"values\":{\"spo2\":"
+				String payload = "{\"ts\":\"" + first.plusSeconds(s) + "\",\"seq\":" + s + ",\"values\":{\"spo2\":"
 						+ (low ? 80 : 97) + ",\"heart_rate\":80}}";
 				long sentAt = System.nanoTime();
 				monitor.publish("devices/" + DEVICE + "/measurements",

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import care.vitals.publisher.simulation.DeviceInfo;
@@ -84,8 +87,9 @@ class SimulationController {
 	}
 
 	@GetMapping("/{id}/devices")
-	List<DeviceInfo> devices(@PathVariable String id) {
-		return this.service.devices(id);
+	List<DeviceInfo> devices(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int offset,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
+		return this.service.devices(id, offset, limit);
 	}
 
 	@PostMapping("/{id}/devices/{deviceId}/outage")

@@ -55,16 +55,23 @@ final class SimulationFactory {
 	 * of the requested kinds; the position in this list is the device index.
 	 */
 	List<DeviceModel> models(SimulationSpec spec, List<Patient> patients) {
-		Artefacts artefacts = new Artefacts(spec.artefactRate());
 		List<DeviceModel> models = new ArrayList<>(spec.deviceCount());
 		for (Patient patient : patients) {
-			for (DeviceKind kind : spec.deviceKinds()) {
-				String id = SpecResolver.deviceId(spec.devicePrefix(), kind, patient.index(), spec.patients());
-				models.add(new DeviceModel(id, kind, models.size(), patient.model(), patient.bed(), this.physiology,
-						artefacts, spec.nibpInterval(), spec.clockSkew()));
+			for (int k = 0; k < spec.deviceKinds().size(); k++) {
+				models.add(model(spec, patient, models.size()));
 			}
 		}
 		return models;
+	}
+
+	/**
+	 * Returns the model of the device with a given index.
+	 */
+	DeviceModel model(SimulationSpec spec, Patient patient, int index) {
+		DeviceKind kind = spec.deviceKinds().get(index % spec.deviceKinds().size());
+		String id = SpecResolver.deviceId(spec.devicePrefix(), kind, patient.index(), spec.patients());
+		return new DeviceModel(id, kind, index, patient.model(), patient.bed(), this.physiology,
+				new Artefacts(spec.artefactRate()), spec.nibpInterval(), spec.clockSkew());
 	}
 
 	SimulationRun run(Simulation simulation) {

@@ -223,24 +223,27 @@ public class SimulationService implements SmartLifecycle {
 	}
 
 	/**
-	 * Returns the devices of a simulation.
+	 * Returns a page of the devices of a simulation, in device order (patient by patient).
 	 * @param id the simulation id
+	 * @param offset the index of the first device
+	 * @param limit the most devices to return
 	 * @return the devices
 	 */
-	public List<DeviceInfo> devices(String id) {
+	public List<DeviceInfo> devices(String id, int offset, int limit) {
 		Simulation simulation = get(id);
 		List<DeviceInfo> devices = new ArrayList<>();
+		int end = (int) Math.min(simulation.spec().deviceCount(), (long) offset + limit);
 		if (simulation.run() instanceof RealisticRun realistic) {
-			realistic.devices().forEach((device) -> devices.add(info(device)));
-		}
-		else {
-			int perPatient = simulation.spec().deviceKinds().size();
-			List<DeviceModel> models = this.factory.models(simulation.spec(), simulation.patients());
-			for (int i = 0; i < models.size(); i++) {
-				DeviceModel model = models.get(i);
-				devices.add(new DeviceInfo(model.deviceId(), model.kind(), i / perPatient, null, null, 0, 0, 0, null,
-						model.skew().toMillis()));
+			for (int i = offset; i < end; i++) {
+				devices.add(info(realistic.devices().get(i)));
 			}
+			return devices;
+		}
+		int perPatient = simulation.spec().deviceKinds().size();
+		for (int i = offset; i < end; i++) {
+			DeviceModel model = this.factory.model(simulation.spec(), simulation.patients().get(i / perPatient), i);
+			devices.add(new DeviceInfo(model.deviceId(), model.kind(), i / perPatient, null, null, 0, 0, 0, null,
+					model.skew().toMillis()));
 		}
 		return devices;
 	}
@@ -354,6 +357,16 @@ public class SimulationService implements SmartLifecycle {
 	 * Samples the achieved rates; logs them every report interval. Called every second.
 	 */
 	void report() {
+		try {
+			sampleAndLog();
+		}
+		catch (RuntimeException ex) {
+			// An exception would end the periodic sampling for good.
+			logger.warn("rate sampling failed", ex);
+		}
+	}
+
+	private void sampleAndLog() {
 		long now = System.nanoTime();
 		boolean log = now - this.lastReport >= this.properties.reportInterval().toNanos();
 		if (log) {
