@@ -119,7 +119,7 @@ class DatasourceProvisioningTests {
 			.doesNotContainKey("GF_SMTP_PASSWORD");
 		assertThat(String.valueOf(environment.get("GF_SMTP_PASSWORD__FILE"))).startsWith("/run/secrets/");
 		String secret = String.valueOf(environment.get("GF_SMTP_PASSWORD__FILE")).substring("/run/secrets/".length());
-		assertThat((List<?>) composeGrafanaService().get("secrets")).contains(secret);
+		assertThat(String.valueOf(composeGrafanaService().get("secrets"))).isEqualTo("[" + secret + "]");
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 public final class IngestProcess implements AutoCloseable {
 
 	private static final Path JAR = repositoryRoot().resolve("ingest-service/target/ingest-service.jar");
+
+	/** The JVM flags of the deployment (Dockerfile, systemd unit): RSS at most 256 MB. */
+	public static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+			"-Xss512k", "-XX:ReservedCodeCacheSize=48m");
 
 	private final Map<String, String> environment;
 
@@ -40,8 +46,11 @@ public final class IngestProcess implements AutoCloseable {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvnw package' first");
 		}
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", JAR.toString());
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of("-jar", JAR.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
