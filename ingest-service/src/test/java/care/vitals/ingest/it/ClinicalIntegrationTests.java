@@ -170,6 +170,59 @@ class ClinicalIntegrationTests {
 		}
 	}
 
+	@Test
+	void perPatientSettingsChangeWhatAlarmsAndAreAudited() throws Exception {
+		influx.createDatabase("settings");
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-settings", influx.url(), "settings", this.spool));
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-51")) {
+			call(ingest, "PUT", "/api/assignments/mon-51", "{\"patient\":\"p-51\",\"ward\":\"ward-d\",\"bed\":\"5\"}",
+					true);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-51"));
+			String lower = "{\"criticalLow\":80,\"low\":85}";
+			assertThat(call(ingest, "PUT", "/api/patients/p-51/thresholds/spo2", lower, false).statusCode())
+				.isEqualTo(401);
+			assertThat(
+					call(ingest, "PUT", "/api/patients/p-51/thresholds/spo2", "{\"criticalLow\":95,\"low\":90}", true)
+						.statusCode())
+				.as("critical limit above the low limit")
+				.isEqualTo(400);
+			assertThat(call(ingest, "PUT", "/api/patients/p-51/thresholds/spo2", lower, true).statusCode())
+				.isEqualTo(200);
+			assertThat(call(ingest, "PUT", "/api/patients/p-51/spo2-scale", "{\"scale\":2}", true).statusCode())
+				.isEqualTo(200);
+			assertThat(call(ingest, "PUT", "/api/patients/p-51/spo2-scale", "{\"scale\":3}", true).statusCode())
+				.isEqualTo(400);
+			assertThat(call(ingest, "POST", "/api/patients/p-51/observations",
+					"{\"oxygen\":true,\"consciousness\":\"A\"}", true)
+				.statusCode()).isEqualTo(200);
+			assertThat(
+					call(ingest, "POST", "/api/patients/nobody/observations", "{\"oxygen\":true}", true).statusCode())
+				.isEqualTo(409);
+
+			// SpO2 86-88 % on oxygen for a scale-2 patient whose limit is 85 %: no SpO2
+			// alarm.
+			Instant base = Instant.now().minus(90, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+			for (int s = 0; s < 60; s++) {
+				monitor.publishMeasurement(
+						reading(base.plusSeconds(s), s, 86 + s % 3, 16).replace("\"o2\":false", "\"o2\":true"),
+						"application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						influx.count("settings", "SELECT count(heart_rate) FROM vitals WHERE patient='p-51'"))
+					.isEqualTo(60));
+			assertThat(influx.query("settings", "SELECT state FROM alarms WHERE kind='spo2_low'"))
+				.doesNotContain("raised");
+			assertThat(influx.query("settings", "SELECT last(scale) FROM news2 WHERE patient='p-51'")).contains(",2]");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(
+						influx.query("settings", "SELECT message, kind, actor FROM activity WHERE patient='p-51'"))
+					.contains("threshold", "settings", "observation", "admit", "nurse-1"));
+		}
+	}
+
 	private static byte[] event(String kind, Instant ts) {
 		return ("{\"kind\":\"" + kind + "\",\"ts\":\"" + ts + "\",\"details\":{\"sensor\":\"spo2\"}}")
 			.getBytes(StandardCharsets.UTF_8);
