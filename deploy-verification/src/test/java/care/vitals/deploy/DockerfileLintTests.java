@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,6 +55,14 @@ class DockerfileLintTests {
 			assertThat(runtimeStage).as("layer " + layer).anyMatch((line) -> line.contains("/" + layer + "/"));
 		}
 		assertThat(instructions).anyMatch((line) -> line.contains("-Djarmode=tools") && line.contains("--layers"));
+		// The build stage runs the Maven reactor, which needs every module's pom.
+		String root = Files.readString(Deploy.root().resolve("pom.xml"));
+		Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(root);
+		while (modules.find()) {
+			String copied = modules.group(1) + "/";
+			assertThat(instructions).as("build stage copies " + copied)
+				.anyMatch((line) -> keyword(line).equals("COPY") && line.contains(copied));
+		}
 	}
 
 	/** Joins continuation lines and drops comments and blank lines. */

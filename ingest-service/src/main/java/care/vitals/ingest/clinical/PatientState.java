@@ -1,5 +1,6 @@
 package care.vitals.ingest.clinical;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import care.vitals.model.news2.FreshnessWindows;
@@ -10,9 +11,13 @@ import care.vitals.model.reading.Reading;
 
 /**
  * One patient's NEWS2 inputs: the latest valid value of each parameter, the prescribed
- * SpO2 scale, and the last score written (a new score is written only when it changes).
+ * SpO2 scale, and the last score written. A score is written when it changes, and
+ * restated every {@link #RESTATE} of reading time while it does not, so a stable
+ * patient's current score is always within a dashboard's recent window.
  */
 final class PatientState {
+
+	static final Duration RESTATE = Duration.ofMinutes(5);
 
 	private final PatientVitalsWindow window = new PatientVitalsWindow(FreshnessWindows.defaults());
 
@@ -26,7 +31,10 @@ final class PatientState {
 	synchronized News2Score accept(Reading reading) {
 		this.window.accept(reading);
 		News2Score score = this.window.score(reading.timestamp(), this.scale);
-		if (score.subScores().isEmpty() || sameAs(this.last, score)) {
+		if (score.subScores().isEmpty()) {
+			return null;
+		}
+		if (sameAs(this.last, score) && score.at().isBefore(this.last.at().plus(RESTATE))) {
 			return null;
 		}
 		this.last = score;
