@@ -64,10 +64,10 @@ class PublisherBenchmarkIntegrationTests {
 		Thread.sleep(5000);
 		double[] usage = measure(publisher, seconds);
 		double achieved = number(publisher.get("/api/simulations/" + id, true).body(), "averageRate");
+		row(name, (int) number(created.body(), "devices") + " / " + connections, target, achieved, connect, usage);
 		long stopStart = System.nanoTime();
 		publisher.delete("/api/simulations/" + id);
-		System.out.printf("(stop took %.1f s)%n", (System.nanoTime() - stopStart) / 1e9);
-		row(name, (int) number(created.body(), "devices") + " / " + connections, target, achieved, connect, usage);
+		System.out.printf("(stop of %s took %.1f s)%n", id, (System.nanoTime() - stopStart) / 1e9);
 		Thread.sleep(3000);
 	}
 

@@ -105,7 +105,7 @@ final class PublisherProcess implements AutoCloseable {
 	}
 
 	HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-		return send(request(path, true).DELETE());
+		return send(request(path, true).timeout(Duration.ofSeconds(120)).DELETE());
 	}
 
 	long pid() {

@@ -53,6 +53,7 @@ public final class IngestProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
+		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		this.process = builder.start();
 		awaitSubscribed();

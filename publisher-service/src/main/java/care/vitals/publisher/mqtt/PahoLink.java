@@ -1,6 +1,8 @@
 package care.vitals.publisher.mqtt;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +34,13 @@ public final class PahoLink implements MqttLink, MqttCallback {
 	/** MQTT 5 reason code: disconnect and let the server publish the Will Message. */
 	private static final int DISCONNECT_WITH_WILL = 0x04;
 
-	private final MqttAsyncClient client;
+	private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+
+	private final ClientFactory factory;
+
+	private final String url;
+
+	private volatile MqttAsyncClient client;
 
 	private final MqttConnectionOptions options;
 
@@ -58,15 +66,15 @@ public final class PahoLink implements MqttLink, MqttCallback {
 
 	private volatile long connections;
 
-	PahoLink(MqttAsyncClient client, MqttConnectionOptions options, PublishCounters counters,
+	PahoLink(ClientFactory factory, String url, MqttConnectionOptions options, PublishCounters counters,
 			ScheduledExecutorService retries, int window, long maxRetryDelayMillis) {
-		this.client = client;
+		this.factory = factory;
+		this.url = url;
 		this.options = options;
 		this.counters = counters;
 		this.retries = retries;
 		this.window = window;
 		this.maxRetryDelayMillis = maxRetryDelayMillis;
-		client.setCallback(this);
 	}
 
 	/**
@@ -111,15 +119,30 @@ public final class PahoLink implements MqttLink, MqttCallback {
 		if (settings.will() != null) {
 			options.setWill(settings.will().topic(), message(settings.will()));
 		}
-		try {
-			MqttAsyncClient client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(),
-					null, threads);
-			return new PahoLink(client, options, counters, retries, settings.window(), maxDelay * 1000L);
-		}
-		catch (MqttException | IllegalArgumentException ex) {
+		ClientFactory factory = () -> new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(),
+				null, threads);
+		// Fail fast on a bad URL; the client itself is made when connecting.
+		URI uri = URI.create(settings.url());
+		if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
 			throw new IllegalArgumentException(
-					"cannot create MQTT client for " + settings.url() + ": " + ex.getMessage(), ex);
+					"invalid MQTT URL " + settings.url() + ": expected tcp://, ssl://, ws:// or wss://host:port");
 		}
+		return new PahoLink(factory, settings.url(), options, counters, retries, settings.window(), maxDelay * 1000L);
+	}
+
+	/**
+	 * Makes the Paho client on first connect: a new client reserves about 256 KiB for an
+	 * in-flight table sized for the largest receive maximum until its first connection
+	 * sizes it to the broker's, so thousands of clients made at once would need gigabytes
+	 * of heap for a moment.
+	 */
+	private synchronized MqttAsyncClient client() throws MqttException {
+		if (this.client == null) {
+			MqttAsyncClient created = this.factory.create();
+			created.setCallback(this);
+			this.client = created;
+		}
+		return this.client;
 	}
 
 	@Override
@@ -129,7 +152,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
 		}
 		this.wanted = true;
 		try {
-			this.client.connect(this.options, null, new MqttActionListener() {
+			client().connect(this.options, null, new MqttActionListener() {
 
 				@Override
 				public void onSuccess(IMqttToken token) {
@@ -166,16 +189,22 @@ public final class PahoLink implements MqttLink, MqttCallback {
 		this.failedAttempts++;
 		long delay = Math.min(this.maxRetryDelayMillis, 500L << Math.min(6, this.failedAttempts));
 		if (this.failedAttempts == 1 || this.failedAttempts % 10 == 0) {
-			logger.warn("MQTT connection of " + this.client.getClientId() + " to " + this.client.getServerURI()
-					+ " failed (" + ((cause != null) ? cause.getMessage() : "unknown") + "), attempt "
-					+ this.failedAttempts + ", retrying in " + delay + " ms");
+			logger.warn("MQTT connection of " + clientId() + " to " + this.url + " failed ("
+					+ ((cause != null) ? cause.getMessage() : "unknown") + "), attempt " + this.failedAttempts
+					+ ", retrying in " + delay + " ms");
 		}
 		this.retries.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public boolean isConnected() {
-		return this.connected && this.client.isConnected();
+		MqttAsyncClient current = this.client;
+		return this.connected && current != null && current.isConnected();
+	}
+
+	private String clientId() {
+		MqttAsyncClient current = this.client;
+		return (current != null) ? current.getClientId() : "(not created)";
 	}
 
 	@Override
@@ -210,11 +239,15 @@ public final class PahoLink implements MqttLink, MqttCallback {
 	public void dropConnection() {
 		this.wanted = false;
 		this.connected = false;
+		MqttAsyncClient current = this.client;
+		if (current == null) {
+			return;
+		}
 		try {
-			this.client.disconnect(1000, null, null, DISCONNECT_WITH_WILL, new MqttProperties());
+			current.disconnect(1000, null, null, DISCONNECT_WITH_WILL, new MqttProperties());
 		}
 		catch (MqttException ex) {
-			logger.debug("drop of " + this.client.getClientId() + " failed: " + ex.getMessage());
+			logger.debug("drop of " + clientId() + " failed: " + ex.getMessage());
 		}
 	}
 
@@ -222,6 +255,9 @@ public final class PahoLink implements MqttLink, MqttCallback {
 	public void close(OutboundMessage last) {
 		this.closed = true;
 		this.wanted = false;
+		if (this.client == null) {
+			return;
+		}
 		try {
 			if (last != null && isConnected()) {
 				this.client.publish(last.topic(), message(last)).waitForCompletion(2000);
@@ -231,7 +267,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
 			}
 		}
 		catch (MqttException ex) {
-			logger.debug("clean disconnect of " + this.client.getClientId() + " failed: " + ex.getMessage());
+			logger.debug("clean disconnect of " + clientId() + " failed: " + ex.getMessage());
 		}
 		finally {
 			this.connected = false;
@@ -247,7 +283,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
 			this.client.close(true);
 		}
 		catch (MqttException ex) {
-			logger.debug("close of " + this.client.getClientId() + " failed: " + ex.getMessage());
+			logger.debug("close of " + clientId() + " failed: " + ex.getMessage());
 		}
 	}
 
@@ -270,7 +306,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
 
 	@Override
 	public void mqttErrorOccurred(MqttException exception) {
-		logger.debug("MQTT error on " + this.client.getClientId() + ": " + exception.getMessage());
+		logger.debug("MQTT error on " + clientId() + ": " + exception.getMessage());
 	}
 
 	@Override
@@ -288,6 +324,16 @@ public final class PahoLink implements MqttLink, MqttCallback {
 
 	@Override
 	public void authPacketArrived(int reasonCode, MqttProperties properties) {
+	}
+
+	/**
+	 * Makes the Paho client.
+	 */
+	@FunctionalInterface
+	interface ClientFactory {
+
+		MqttAsyncClient create() throws MqttException;
+
 	}
 
 	private final class Completion implements MqttActionListener {

@@ -122,7 +122,7 @@ final class RealisticRun implements SimulationRun {
 			this.tasks.clear();
 		}
 		Moment now = this.simulation.moment(this.simulation.origin().plus(this.simulation.latest()));
-		ExecutorService closer = Executors.newFixedThreadPool(Math.min(32, Math.max(1, this.devices.size() / 50)),
+		ExecutorService closer = Executors.newFixedThreadPool(Math.min(128, Math.max(1, this.devices.size() / 10)),
 				(runnable) -> {
 					Thread thread = new Thread(runnable, "sim-" + this.simulation.id() + "-close");
 					thread.setDaemon(true);

@@ -223,7 +223,8 @@ public class SimulationService implements SmartLifecycle {
 	}
 
 	/**
-	 * Returns a page of the devices of a simulation, in device order (patient by patient).
+	 * Returns a page of the devices of a simulation, in device order (patient by
+	 * patient).
 	 * @param id the simulation id
 	 * @param offset the index of the first device
 	 * @param limit the most devices to return
