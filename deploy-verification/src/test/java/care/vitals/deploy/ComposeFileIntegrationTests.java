@@ -33,7 +33,7 @@ class ComposeFileIntegrationTests {
 	 */
 	static final Map<String, String> ALERT_SETTINGS = alertSettings();
 
-	static final String[] INGEST_JVM_FLAGS = { "-Xmx160m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
+	static final String[] INGEST_JVM_FLAGS = { "-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
 			"-XX:ReservedCodeCacheSize=48m" };
 
 	private static String dockerCompose;

@@ -25,7 +25,7 @@ public final class IngestProcess implements AutoCloseable {
 	private static final Path JAR = repositoryRoot().resolve("ingest-service/target/ingest-service.jar");
 
 	/** The JVM flags of the deployment (Dockerfile, systemd unit): RSS at most 256 MB. */
-	public static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+	public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
 			"-Xss512k", "-XX:ReservedCodeCacheSize=48m");
 
 	private final Map<String, String> environment;
