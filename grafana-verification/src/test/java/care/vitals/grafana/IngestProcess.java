@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The real ingest service, started from its jar as a child process with the environment
@@ -34,10 +37,15 @@ final class IngestProcess implements AutoCloseable {
 
 	private final int port;
 
-	private IngestProcess(Process process, Path log, int port) {
+	private final String credentials;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private IngestProcess(Process process, Path log, int port, String credentials) {
 		this.process = process;
 		this.log = log;
 		this.port = port;
+		this.credentials = credentials;
 	}
 
 	static Path jar() {
@@ -48,7 +56,9 @@ final class IngestProcess implements AutoCloseable {
 	 * Starts the jar and waits until it is ready (MQTT subscribed, spool not full), on
 	 * the endpoint the compose healthcheck uses: {@code /actuator/health/readiness},
 	 * without credentials.
-	 * @param environment the variables of CONTRACTS.md, e.g. {@code MQTT_URL}
+	 * @param environment the variables of CONTRACTS.md, e.g. {@code MQTT_URL}; with
+	 * {@code INGEST_ADMIN_USERNAME} and {@code INGEST_ADMIN_PASSWORD} the admin API is
+	 * open to {@link #admin}
 	 * @param dir where the log goes
 	 * @return the running service
 	 */
@@ -79,7 +89,10 @@ final class IngestProcess implements AutoCloseable {
 		IngestProcess ingest = null;
 		try {
 			int port = awaitPort(process, log);
-			ingest = new IngestProcess(process, log, port);
+			String user = environment.getOrDefault("INGEST_ADMIN_USERNAME", "");
+			String password = environment.getOrDefault("INGEST_ADMIN_PASSWORD", "");
+			ingest = new IngestProcess(process, log, port,
+					Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 			ingest.awaitHealthy();
 			return ingest;
 		}
@@ -91,6 +104,35 @@ final class IngestProcess implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/**
+	 * Calls the admin API as the admin user of the environment (HTTP basic), as an
+	 * administrator's browser or {@code curl -u} would.
+	 * @param method {@code GET}, {@code PUT}, {@code POST} or {@code DELETE}
+	 * @param path e.g. {@code /api/assignments/mon-a1}
+	 * @param json the request body, or {@code null}
+	 * @return the response body as JSON (a missing node when empty)
+	 * @throws IllegalStateException on a status other than 2xx, with the body and the log
+	 */
+	JsonNode admin(String method, String path, String json) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Basic " + this.credentials)
+			.header("Accept", "application/json");
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)
+				: HttpRequest.BodyPublishers.noBody());
+		HttpResponse<String> response = this.http.send(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(
+					method + " " + path + ": " + response.statusCode() + " " + response.body() + "\n" + logTail());
+		}
+		return response.body().isBlank() ? GrafanaFiles.JSON.missingNode()
+				: GrafanaFiles.JSON.readTree(response.body());
 	}
 
 	String logTail() {

@@ -1,36 +1,60 @@
 package care.vitals.grafana;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import tools.jackson.databind.JsonNode;
+
+import static org.awaitility.Awaitility.await;
 
 /**
- * A seeded ward, published over MQTT the way devices and the admin API publish: ward
- * {@code ward-a} with three monitored beds and one unassigned device.
+ * A seeded ward, published over MQTT the way devices publish, admitted and handled
+ * through the ingest's admin API the way staff do: ward {@code ward-a} with three
+ * monitored beds and one unassigned device. Every monitored bed has readings spanning
+ * more than 5 minutes of reading time, so the clinical engine writes each bed's NEWS2 at
+ * least twice (on change, and restated every 5 minutes while it does not change).
  * <ul>
- * <li>bed 1, {@code mon-a1}, patient {@code p-1001}: stable, a reading every 20 s for the
- * last 12 minutes, plus 10 buffered readings from 13 hours ago (the 7-day preset reads
- * them from the downsampled retention policy), a nurse-call button event;</li>
+ * <li>bed 1, {@code mon-a1}, patient {@code p-1001}: stable (NEWS2 0), a reading every 20
+ * s for the last 12 minutes, plus 10 buffered readings from 13 hours ago (the 7-day
+ * preset reads them from the downsampled retention policy), a nurse-call button event; no
+ * alarm;</li>
  * <li>bed 2, {@code mon-a2}, patient {@code p-1002}: deteriorating (HR 118, RR 24, 38.4
- * Cel, SBP 98) with SpO2 88 % for the last 3 minutes, every 7th sequence number missing,
- * a {@code probe_off} event, battery 15 %;</li>
- * <li>bed 3, {@code mon-a3}, patient {@code p-1003}: readings until 6 minutes ago, then
- * silence; its last status says offline since 4 minutes ago;</li>
+ * Cel, SBP 98; NEWS2 9, then 10 with SpO2 alone scoring 3) with SpO2 88 % for the last 3
+ * minutes, every 7th sequence number missing, a {@code probe_off} event, battery 15 %:
+ * alarms NEWS2 high, SpO2 low (acknowledged through the API by {@link #NURSE}), sequence
+ * gap, probe off, battery low;</li>
+ * <li>bed 3, {@code mon-a3}, patient {@code p-1003}: NEWS2 1, readings from 14 until 6
+ * minutes ago, then silence; its last status (the Last Will, after its readings) says
+ * offline since 4 minutes ago: alarm device offline;</li>
  * <li>{@code mon-x9}: no assignment (stored as {@code unassigned});</li>
  * <li>four bad messages: malformed JSON, an implausible heart rate, an unknown parameter
  * and an invalid device id in the topic.</li>
  * </ul>
+ * The activity log gets the three admissions and the acknowledgement.
  */
 final class WardScenario {
 
 	static final String WARD = "ward-a";
+
+	/** The admin user of the ingest: who admits and acknowledges. */
+	static final String NURSE = "nurse.a";
+
+	/** Device, patient, bed of each admission. */
+	static final List<String[]> ADMISSIONS = List.of(new String[] { "mon-a1", "p-1001", "1" },
+			new String[] { "mon-a2", "p-1002", "2" }, new String[] { "mon-a3", "p-1003", "3" });
+
+	/** Activity records: the admissions and one acknowledgement. */
+	static final int ACTIVITIES = 4;
 
 	/** Readings carrying a sequence number the ingest must store. */
 	static final int SEQUENCED_READINGS = 10 + 37 + 37 + 25 + 5;
@@ -64,16 +88,48 @@ final class WardScenario {
 	}
 
 	/**
-	 * Retained assignments, published before the ingest starts (as the admin API keeps
-	 * them).
+	 * Admits the three patients through the admin API ({@code PUT /api/assignments}), and
+	 * waits until the ingest applies the assignments (it publishes them retained and
+	 * follows its own message), so that no reading is stored unassigned.
 	 */
-	void publishAssignments() throws MqttException {
-		String since = this.now.minus(Duration.ofDays(1)).toString();
-		for (String[] assignment : new String[][] { { "mon-a1", "p-1001", "1" }, { "mon-a2", "p-1002", "2" },
-				{ "mon-a3", "p-1003", "3" } }) {
-			publish("assignments/" + assignment[0], "{\"patient\":\"" + assignment[1] + "\",\"ward\":\"" + WARD
-					+ "\",\"bed\":\"" + assignment[2] + "\",\"since\":\"" + since + "\"}", true);
+	void admit(IngestProcess ingest) throws IOException, InterruptedException {
+		for (String[] admission : ADMISSIONS) {
+			ingest.admin("PUT", "/api/assignments/" + admission[0], "{\"patient\":\"" + admission[1] + "\",\"ward\":\""
+					+ WARD + "\",\"bed\":\"" + admission[2] + "\"}");
 		}
+		await("the ingest to apply the admissions").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				JsonNode assignments = ingest.admin("GET", "/api/assignments", null);
+				return ADMISSIONS.stream()
+					.allMatch((admission) -> admission[1]
+						.equals(assignments.path(admission[0]).path("patient").asString()));
+			});
+	}
+
+	/**
+	 * Acknowledges bed 2's SpO2 alarm through the admin API once the clinical engine has
+	 * raised it, as the nurse at the central station would.
+	 * @return the acknowledged alarm's id
+	 */
+	String acknowledgeSpO2Alarm(IngestProcess ingest) throws IOException, InterruptedException {
+		AtomicReference<String> alarmId = new AtomicReference<>();
+		await("the SpO2 alarm of bed 2").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> {
+				for (JsonNode alarm : ingest.admin("GET", "/api/alarms?ward=" + WARD + "&patient=p-1002", null)) {
+					if (alarm.path("kind").asString().startsWith("spo2")) {
+						alarmId.set(alarm.path("alarmId").asString());
+						return true;
+					}
+				}
+				return false;
+			});
+		JsonNode acknowledged = ingest.admin("POST", "/api/alarms/" + alarmId.get() + "/acknowledge", null);
+		if (!"acknowledged".equalsIgnoreCase(acknowledged.path("state").asString())) {
+			throw new IllegalStateException("acknowledge answered " + acknowledged);
+		}
+		return alarmId.get();
 	}
 
 	/**
@@ -86,7 +142,6 @@ final class WardScenario {
 		publish("devices/mon-a2/status", "{\"online\":true,\"battery\":15,\"rssi\":-78,\"firmware\":\"2.4.1\"}", true);
 		publish("devices/mon-a3/status", "{\"online\":true,\"battery\":64,\"rssi\":-70,\"firmware\":\"2.3.9\",\"ts\":\""
 				+ ago(Duration.ofMinutes(14)) + "\"}", true);
-		publish("devices/mon-a3/status", "{\"online\":false,\"ts\":\"" + ago(Duration.ofMinutes(4)) + "\"}", true);
 		publish("devices/mon-x9/status", "{\"online\":true,\"battery\":55,\"rssi\":-70,\"firmware\":\"1.0.0\"}", true);
 
 		// bed 1: 13 hours ago (buffered, then sent), then live for the last 12 minutes
@@ -110,6 +165,7 @@ final class WardScenario {
 			Instant ts = this.now.minus(Duration.ofMinutes(6)).minus(Duration.ofSeconds(20L * (24 - i)));
 			reading("mon-a3", ts, i + 1, 88, 95, 18, 37.2, 132, 84, "A");
 		}
+		publish("devices/mon-a3/status", "{\"online\":false,\"ts\":\"" + ago(Duration.ofMinutes(4)) + "\"}", true);
 		// no assignment
 		for (int i = 0; i < 5; i++) {
 			reading("mon-x9", this.now.minus(Duration.ofMinutes(5 - i)), i + 1, 70, 99, 14, 36.5, 118, 76, "A");

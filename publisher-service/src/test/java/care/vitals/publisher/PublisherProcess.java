@@ -86,7 +86,8 @@ final class PublisherProcess implements AutoCloseable {
 	}
 
 	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-		return send(request(path, true).header("Content-Type", "application/json")
+		return send(request(path, true).timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 

@@ -23,7 +23,8 @@ import care.vitals.publisher.physiology.Scenario;
  * @param id the simulation id, 1-16 characters of {@code [A-Za-z0-9_-]}; default
  * {@code sim<n>}
  * @param mode realistic (default) or load
- * @param patients how many patients, 1-100,000 (realistic mode at most 5,000)
+ * @param patients how many patients, 1-100,000 (devices in realistic mode: at most
+ * {@code publisher.simulation.max-realistic-devices}, default 3,000)
  * @param ward the ward, an identifier; default {@code sim-ward}
  * @param firstBed the first bed number; patient n lies in bed {@code firstBed + n}
  * @param lastBed the last bed number of the range, optional: must leave room for every

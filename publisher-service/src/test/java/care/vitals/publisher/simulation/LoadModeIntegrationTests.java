@@ -13,7 +13,7 @@ import care.vitals.testsupport.MosquittoServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Verifies that load mode drives 10,000 logical devices over 4 connections towards 50,000
+ * Verifies that load mode drives 10,000 logical devices over 8 connections towards 50,000
  * messages per second against a real Mosquitto and reports honestly what it achieved: the
  * rate it reports matches what the broker counted.
  */
@@ -33,7 +33,7 @@ class LoadModeIntegrationTests {
 			ProcessMetrics brokerProcessBefore = ProcessMetrics.of(mosquitto.pid());
 			long start = System.nanoTime();
 			Simulation simulation = engine.service.create(new SimulationRequest("load", Mode.LOAD, 10_000, null, null,
-					null, null, 5.0, null, 0, null, null, 11L, null, null, null, null, null, null, 4, null, false));
+					null, null, 5.0, null, 0, null, null, 11L, null, null, null, null, null, null, 8, null, false));
 			assertThat(simulation.spec().targetRate()).isEqualTo(TARGET);
 			for (int second = 0; second < 8; second++) {
 				Thread.sleep(1000);
