@@ -161,7 +161,7 @@ public class ClinicalEngine {
 		Instant now = Instant.now(this.clock);
 		List<String> lines = new ArrayList<>();
 		for (PatientContext context : this.contexts.values()) {
-			this.alarms.active(context.patient()).forEach((alarm) -> lines.add(ClinicalLines.alarm(alarm)));
+			this.alarms.active(context.patient()).forEach((alarm) -> lines.add(ClinicalLines.alarm(alarm, now)));
 			publishBed(context, now);
 		}
 		return lines;

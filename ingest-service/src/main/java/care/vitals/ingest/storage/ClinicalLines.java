@@ -35,7 +35,17 @@ public final class ClinicalLines {
 		return point.toLineProtocol();
 	}
 
+	/** A lifecycle transition of an alarm. */
 	public static String alarm(Alarm alarm) {
+		return alarm(alarm, null);
+	}
+
+	/**
+	 * @param restatedAt when the line repeats the current state of an active alarm (so
+	 * dashboards with short look-backs see it), the time of that restatement; null for a
+	 * real transition, written at the time the alarm entered its state
+	 */
+	public static String alarm(Alarm alarm, Instant restatedAt) {
 		Point point = Point.measurement("alarms")
 			.addTag("patient", alarm.patient())
 			.addTag("ward", alarm.ward())
@@ -45,7 +55,10 @@ public final class ClinicalLines {
 			.addField("state", alarm.state().name().toLowerCase(Locale.ROOT))
 			.addField("message", SafeText.of(alarm.message(), 256))
 			.addField("alarm_id", alarm.alarmId())
-			.time(UniqueTimestamps.after(alarm.ts()), WritePrecision.NS);
+			.addField("restated", restatedAt != null)
+			.time(UniqueTimestamps.of("alarms|" + alarm.patient() + "|" + alarm.ward() + "|" + alarm.bed() + "|"
+					+ alarm.device() + "|" + alarm.priority() + "|" + alarm.kind(),
+					(restatedAt != null) ? restatedAt : alarm.ts()), WritePrecision.NS);
 		if (alarm.device() != null) {
 			point.addTag("device", alarm.device());
 		}
@@ -65,7 +78,7 @@ public final class ClinicalLines {
 			.addTag("kind", kind)
 			.addTag("actor", SafeText.of(actor, 64).replaceAll("[^A-Za-z0-9._@-]", "_"))
 			.addField("message", SafeText.of(message, 512))
-			.time(UniqueTimestamps.after(at), WritePrecision.NS);
+			.time(UniqueTimestamps.of("activity|" + kind + "|" + actor + "|" + patient, at), WritePrecision.NS);
 		if (patient != null) {
 			point.addTag("patient", patient);
 		}

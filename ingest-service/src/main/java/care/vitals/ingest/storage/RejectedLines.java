@@ -31,7 +31,7 @@ public final class RejectedLines {
 			.addField("detail", SafeText.of(detail, 512))
 			.addField("payload", SafeText.of(payload, MAX_PAYLOAD_CHARS))
 			.addField("size", payload.length)
-			.time(UniqueTimestamps.after(time), WritePrecision.NS)
+			.time(UniqueTimestamps.of("rejected|" + reason + "|" + device, time), WritePrecision.NS)
 			.toLineProtocol();
 	}
 

@@ -79,11 +79,13 @@ class ClinicalIntegrationTests {
 				assertThat(bedState.get()).isNotNull();
 				assertThat(bedState.get().alarms()).anyMatch((a) -> a.kind().equals("spo2_low"));
 			});
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						influx.count("clinical", "SELECT count(heart_rate) FROM vitals WHERE patient='p-21'"))
+					.isEqualTo(120));
 			String news2 = influx.query("clinical", "SELECT score, risk, partial FROM news2 WHERE patient='p-21'");
 			// SpO2 86 % (3) + RR 26 (3) on air, the rest normal: 6, urgent response.
 			assertThat(news2).contains("0,\"low\",false").contains("6,\"medium\",false");
-			assertThat(influx.count("clinical", "SELECT count(heart_rate) FROM vitals WHERE patient='p-21'"))
-				.isEqualTo(120);
 			assertThat(influx.query("clinical", "SELECT count(state) FROM alarms WHERE kind='spo2_low'"))
 				.contains(",1]");
 
