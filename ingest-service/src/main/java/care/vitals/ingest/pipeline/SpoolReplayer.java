@@ -1,6 +1,11 @@
 package care.vitals.ingest.pipeline;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import care.vitals.ingest.spool.Spool;
 import care.vitals.ingest.spool.SpooledBatch;
@@ -11,9 +16,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Replays spooled batches to InfluxDB in the order they were spooled, while new data
- * keeps flowing. Its writes are also the probe that tells the {@link DurableStore} that
- * InfluxDB is back.
+ * Replays spooled batches to InfluxDB in the order they were spooled (up to
+ * {@value #PARALLEL_WRITES} at once, committed in order), while new data keeps flowing.
+ * Its writes are also the probe that tells the {@link DurableStore} that InfluxDB is
+ * back.
  */
 public class SpoolReplayer implements SmartLifecycle {
 
@@ -26,6 +32,15 @@ public class SpoolReplayer implements SmartLifecycle {
 	private final BatchProperties properties;
 
 	private final IngestMetrics metrics;
+
+	/** Spooled batches written at once while catching up. */
+	static final int PARALLEL_WRITES = 3;
+
+	private final ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_WRITES, (task) -> {
+		Thread thread = new Thread(task, "spool-replay-writer");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private volatile Thread thread;
 
@@ -50,6 +65,7 @@ public class SpoolReplayer implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		Thread replayer = this.thread;
+		this.writers.shutdownNow();
 		if (replayer != null) {
 			replayer.interrupt();
 			try {
@@ -75,21 +91,17 @@ public class SpoolReplayer implements SmartLifecycle {
 		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
 		while (this.running) {
 			try {
-				Optional<SpooledBatch> next = this.spool.oldest();
+				List<SpooledBatch> next = this.spool.oldest(PARALLEL_WRITES);
 				if (next.isEmpty()) {
 					Thread.sleep(200);
 					continue;
 				}
-				SpooledBatch batch = next.get();
-				int lines = countLines(batch.lineProtocol());
-				WriteOutcome outcome = this.store.write(batch.lineProtocol(), lines);
-				if (outcome instanceof WriteOutcome.Retryable retry) {
-					backoff.sleep(retry.retryAfter());
+				WriteOutcome.Retryable failure = replay(next);
+				if (failure != null) {
+					backoff.sleep(failure.retryAfter());
 					continue;
 				}
 				backoff.reset();
-				this.spool.commit(batch);
-				this.metrics.replayed();
 				if (this.spool.batches() == 0) {
 					logger.info("Spool replayed completely");
 				}
@@ -102,6 +114,40 @@ public class SpoolReplayer implements SmartLifecycle {
 				logger.error("Spool replay failed; retrying", ex);
 				sleepQuietly();
 			}
+		}
+	}
+
+	/**
+	 * Writes the batches concurrently (InfluxDB parses each request on its own core),
+	 * then commits them in order up to the first that failed; that one and the rest are
+	 * replayed again (idempotent).
+	 */
+	private WriteOutcome.Retryable replay(List<SpooledBatch> batches) throws InterruptedException {
+		List<Future<WriteOutcome>> outcomes = new ArrayList<>();
+		for (SpooledBatch batch : batches) {
+			outcomes.add(this.writers
+				.submit(() -> this.store.write(batch.lineProtocol(), countLines(batch.lineProtocol()))));
+		}
+		WriteOutcome.Retryable failure = null;
+		for (int i = 0; i < batches.size(); i++) {
+			WriteOutcome outcome = result(outcomes.get(i));
+			if (failure == null && outcome instanceof WriteOutcome.Retryable retry) {
+				failure = retry;
+			}
+			if (failure == null) {
+				this.spool.commit(batches.get(i));
+				this.metrics.replayed();
+			}
+		}
+		return failure;
+	}
+
+	private static WriteOutcome result(Future<WriteOutcome> outcome) throws InterruptedException {
+		try {
+			return outcome.get();
+		}
+		catch (ExecutionException ex) {
+			return new WriteOutcome.Retryable(String.valueOf(ex.getCause()), null);
 		}
 	}
 

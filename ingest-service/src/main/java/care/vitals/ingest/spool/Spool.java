@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -103,34 +105,64 @@ public final class Spool implements AutoCloseable {
 
 	/** The oldest batch not yet committed, if any. */
 	public synchronized Optional<SpooledBatch> oldest() {
+		List<SpooledBatch> oldest = oldest(1);
+		return oldest.isEmpty() ? Optional.empty() : Optional.of(oldest.get(0));
+	}
+
+	/**
+	 * Up to {@code max} of the oldest batches not yet committed, in order, so several can
+	 * be written at once; they are still committed one by one, in order.
+	 */
+	public synchronized List<SpooledBatch> oldest(int max) {
+		List<SpooledBatch> oldest = new ArrayList<>();
 		if (this.batches == 0) {
-			return Optional.empty();
+			return oldest;
 		}
 		if (this.readSegment < 0 || !this.segments.containsKey(this.readSegment)) {
 			this.readSegment = this.segments.firstKey();
 			this.readOffset = 0;
 		}
-		try (FileChannel channel = FileChannel.open(segmentPath(this.readSegment), StandardOpenOption.READ)) {
+		Long segment = this.readSegment;
+		long offset = this.readOffset;
+		while (segment != null && oldest.size() < max && oldest.size() < this.batches) {
+			if (offset >= this.segments.get(segment)) {
+				segment = this.segments.higherKey(segment);
+				offset = 0;
+				continue;
+			}
+			SpooledBatch batch = read(segment, offset);
+			oldest.add(batch);
+			offset = batch.nextOffset();
+		}
+		return oldest;
+	}
+
+	private SpooledBatch read(long segment, long offset) {
+		try (FileChannel channel = FileChannel.open(segmentPath(segment), StandardOpenOption.READ)) {
 			ByteBuffer header = ByteBuffer.allocate(HEADER);
-			channel.read(header, this.readOffset);
+			channel.read(header, offset);
 			header.flip();
 			header.getInt();
 			byte[] payload = new byte[header.getInt()];
 			header.getInt();
 			ByteBuffer body = ByteBuffer.wrap(payload);
-			long position = this.readOffset + HEADER;
+			long position = offset + HEADER;
 			while (body.hasRemaining()) {
 				position += channel.read(body, position);
 			}
-			return Optional.of(new SpooledBatch(this.readSegment, this.readOffset, position, Gzip.decompress(payload)));
+			return new SpooledBatch(segment, offset, position, Gzip.decompress(payload));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read spool segment " + this.readSegment, ex);
+			throw new UncheckedIOException("Cannot read spool segment " + segment, ex);
 		}
 	}
 
 	/** Removes a batch returned by {@link #oldest()} once it is safely in InfluxDB. */
 	public synchronized void commit(SpooledBatch batch) {
+		if ((this.readSegment < 0 || !this.segments.containsKey(this.readSegment)) && !this.segments.isEmpty()) {
+			this.readSegment = this.segments.firstKey();
+			this.readOffset = 0;
+		}
 		if (batch.segment() != this.readSegment || batch.offset() != this.readOffset) {
 			throw new IllegalStateException("Spool batches must be committed in order");
 		}

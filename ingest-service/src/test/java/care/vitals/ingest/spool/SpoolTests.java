@@ -139,6 +139,27 @@ class SpoolTests {
 		}
 	}
 
+	@Test
+	void readsSeveralBatchesAheadAcrossSegmentsAndCommitsThemInOrder() {
+		try (Spool spool = new Spool(this.dir, 1 << 20, 100)) {
+			for (int i = 0; i < 10; i++) {
+				spool.append("batch " + i + " " + "z".repeat(60));
+			}
+			List<String> replayed = new ArrayList<>();
+			List<SpooledBatch> next;
+			while (!(next = spool.oldest(3)).isEmpty()) {
+				assertThat(next).hasSizeLessThanOrEqualTo(3);
+				for (SpooledBatch batch : next) {
+					replayed.add(batch.lineProtocol().substring(0, 7));
+					spool.commit(batch);
+				}
+			}
+			assertThat(replayed).containsExactly("batch 0", "batch 1", "batch 2", "batch 3", "batch 4", "batch 5",
+					"batch 6", "batch 7", "batch 8", "batch 9");
+			assertThat(spool.bytes()).isZero();
+		}
+	}
+
 	private static List<String> drain(Spool spool) {
 		List<String> batches = new ArrayList<>();
 		Optional<SpooledBatch> next;
