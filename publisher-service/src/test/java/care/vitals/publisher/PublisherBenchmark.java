@@ -12,10 +12,10 @@ import care.vitals.testsupport.MosquittoServer;
 /**
  * The benchmark behind docs/benchmarks.md ("Publisher"). Not a test: its name matches
  * neither the unit nor the integration test pattern, so the build never runs it; run it
- * on demand with {@code bench/publisher.sh}. Starts the packaged
- * publisher (-Xmx512m) and a Mosquitto, runs each phase through the REST API and prints
- * one Markdown table row per phase: the publisher process's CPU, resident memory and
- * threads from {@code /proc}, and the rate the API reports.
+ * on demand with {@code bench/publisher.sh}. Starts the packaged publisher (-Xmx512m) and
+ * a Mosquitto, runs each phase through the REST API and prints one Markdown table row per
+ * phase: the publisher process's CPU, resident memory and threads from {@code /proc}, and
+ * the rate the API reports.
  */
 class PublisherBenchmark {
 

@@ -25,8 +25,10 @@ public final class IngestProcess implements AutoCloseable {
 	private static final Path JAR = repositoryRoot().resolve("ingest-service/target/ingest-service.jar");
 
 	/** The JVM flags of the deployment (Dockerfile, systemd unit): RSS at most 256 MB. */
-	public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
-			"-Xss512k", "-XX:ReservedCodeCacheSize=48m");
+	public static final List<String> JVM_OPTIONS = List.of(System
+		.getProperty("ingest.jvm.options",
+				"-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=48m")
+		.split(" "));
 
 	private final Map<String, String> environment;
 
