@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import care.vitals.ingest.storage.Batch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -147,7 +148,7 @@ public class BatchWriter implements SmartLifecycle {
 			}
 		}
 		if (lines > 0) {
-			this.store.persist(body.toString(), lines);
+			this.store.persist(Batch.of(body.toString(), lines));
 			this.metrics.batch(lines);
 		}
 		Instant durableAt = Instant.now(this.clock);

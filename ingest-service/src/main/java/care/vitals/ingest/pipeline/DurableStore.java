@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import care.vitals.ingest.spool.Spool;
+import care.vitals.ingest.storage.Batch;
 import care.vitals.ingest.storage.LineProtocolWriter;
 import care.vitals.ingest.storage.RejectedLines;
 import care.vitals.ingest.storage.WriteOutcome;
@@ -57,11 +58,11 @@ public class DurableStore {
 	 * Returns once the batch is in InfluxDB or in the spool; blocks while neither can
 	 * take it.
 	 */
-	public void persist(String lineProtocol, int lines) throws InterruptedException {
+	public void persist(Batch batch) throws InterruptedException {
 		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
 		if (this.influxAvailable.get()) {
 			for (int attempt = 1; attempt <= this.properties.attemptsBeforeSpool(); attempt++) {
-				WriteOutcome outcome = write(lineProtocol, lines);
+				WriteOutcome outcome = write(batch);
 				if (!(outcome instanceof WriteOutcome.Retryable retry)) {
 					return;
 				}
@@ -73,12 +74,12 @@ public class DurableStore {
 				}
 			}
 		}
-		while (!this.spool.append(lineProtocol)) {
+		while (!this.spool.append(batch)) {
 			this.metrics.spoolFull();
 			logger.warn("Spool budget of " + this.spool.budget() + " bytes used up: holding acks until InfluxDB "
 					+ "or the spool can take the batch");
 			backoff.sleep(null);
-			if (write(lineProtocol, lines) instanceof WriteOutcome.Written) {
+			if (write(batch) instanceof WriteOutcome.Written) {
 				return;
 			}
 		}
@@ -91,17 +92,17 @@ public class DurableStore {
 	 * {@link WriteOutcome.Retryable} that stopped it (lines written before that are
 	 * written again later: writes are idempotent).
 	 */
-	WriteOutcome write(String lineProtocol, int lines) {
+	WriteOutcome write(Batch batch) {
 		long start = System.nanoTime();
-		WriteOutcome outcome = this.writer.write(lineProtocol);
+		WriteOutcome outcome = this.writer.write(batch);
 		if (outcome instanceof WriteOutcome.Written) {
-			this.metrics.written(lines, Duration.ofNanos(System.nanoTime() - start));
+			this.metrics.written(batch.lines(), Duration.ofNanos(System.nanoTime() - start));
 			markAvailable();
 			return outcome;
 		}
 		if (outcome instanceof WriteOutcome.Rejected rejected) {
 			markAvailable();
-			return isolate(lineProtocol, rejected);
+			return isolate(batch, rejected);
 		}
 		return outcome;
 	}
@@ -110,14 +111,15 @@ public class DurableStore {
 		return this.influxAvailable.get();
 	}
 
-	private WriteOutcome isolate(String lineProtocol, WriteOutcome.Rejected rejected) {
+	private WriteOutcome isolate(Batch batch, WriteOutcome.Rejected rejected) {
+		String lineProtocol = batch.lineProtocol();
 		List<String> all = Arrays.asList(lineProtocol.split("\n"));
 		if (all.size() == 1) {
 			return deadLetter(lineProtocol, rejected);
 		}
 		int half = all.size() / 2;
 		for (List<String> part : List.of(all.subList(0, half), all.subList(half, all.size()))) {
-			WriteOutcome outcome = write(String.join("\n", part), part.size());
+			WriteOutcome outcome = write(Batch.of(String.join("\n", part), part.size()));
 			if (outcome instanceof WriteOutcome.Retryable) {
 				return outcome;
 			}
@@ -130,7 +132,7 @@ public class DurableStore {
 		String detail = "InfluxDB " + rejected.status() + ": " + rejected.message();
 		byte[] payload = line.getBytes(StandardCharsets.UTF_8);
 		String record = RejectedLines.line(reason, null, "", detail, payload, Instant.now(this.clock));
-		WriteOutcome outcome = this.writer.write(record);
+		WriteOutcome outcome = this.writer.write(Batch.of(record, 1));
 		if (outcome instanceof WriteOutcome.Retryable) {
 			return outcome;
 		}

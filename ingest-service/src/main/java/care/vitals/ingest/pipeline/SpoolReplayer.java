@@ -125,8 +125,7 @@ public class SpoolReplayer implements SmartLifecycle {
 	private WriteOutcome.Retryable replay(List<SpooledBatch> batches) throws InterruptedException {
 		List<Future<WriteOutcome>> outcomes = new ArrayList<>();
 		for (SpooledBatch batch : batches) {
-			outcomes.add(this.writers
-				.submit(() -> this.store.write(batch.lineProtocol(), countLines(batch.lineProtocol()))));
+			outcomes.add(this.writers.submit(() -> this.store.write(batch.batch())));
 		}
 		WriteOutcome.Retryable failure = null;
 		for (int i = 0; i < batches.size(); i++) {
@@ -158,16 +157,6 @@ public class SpoolReplayer implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static int countLines(String lineProtocol) {
-		int lines = 1;
-		for (int i = 0; i < lineProtocol.length(); i++) {
-			if (lineProtocol.charAt(i) == '\n') {
-				lines++;
-			}
-		}
-		return lines;
 	}
 
 }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
-import care.vitals.ingest.storage.Gzip;
+import care.vitals.ingest.storage.Batch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -77,8 +77,8 @@ public final class Spool implements AutoCloseable {
 	 * Appends one batch durably.
 	 * @return false when the disk budget would be exceeded (nothing was written)
 	 */
-	public synchronized boolean append(String lineProtocol) {
-		byte[] payload = Gzip.compress(lineProtocol);
+	public synchronized boolean append(Batch batch) {
+		byte[] payload = batch.gzip();
 		int recordSize = HEADER + payload.length;
 		if (this.bytes + recordSize > this.budget) {
 			return false;
@@ -150,7 +150,7 @@ public final class Spool implements AutoCloseable {
 			while (body.hasRemaining()) {
 				position += channel.read(body, position);
 			}
-			return new SpooledBatch(segment, offset, position, Gzip.decompress(payload));
+			return new SpooledBatch(segment, offset, position, Batch.ofGzip(payload));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read spool segment " + segment, ex);

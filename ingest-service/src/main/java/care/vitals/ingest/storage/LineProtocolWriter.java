@@ -1,13 +1,13 @@
 package care.vitals.ingest.storage;
 
 /**
- * Writes a batch of line protocol (newline-separated, nanosecond precision) to InfluxDB.
- * Implementations never throw for server or network failures; they report a
+ * Writes a {@link Batch} of line protocol (newline-separated, nanosecond precision) to
+ * InfluxDB. Implementations never throw for server or network failures; they report a
  * {@link WriteOutcome}.
  */
 public interface LineProtocolWriter extends AutoCloseable {
 
-	WriteOutcome write(String lineProtocol);
+	WriteOutcome write(Batch batch);
 
 	/** True when the server answers its health endpoint. */
 	boolean ping();

@@ -43,12 +43,12 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 	}
 
 	@Override
-	public WriteOutcome write(String lineProtocol) {
+	public WriteOutcome write(Batch batch) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.writeUri)
 			.timeout(this.timeout)
 			.header("Content-Type", "text/plain; charset=utf-8")
 			.header("Content-Encoding", "gzip")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(Gzip.compress(lineProtocol)));
+			.POST(HttpRequest.BodyPublishers.ofByteArray(batch.gzip()));
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
 		}

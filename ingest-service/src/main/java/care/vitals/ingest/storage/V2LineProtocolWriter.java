@@ -43,9 +43,9 @@ final class V2LineProtocolWriter implements LineProtocolWriter {
 	}
 
 	@Override
-	public WriteOutcome write(String lineProtocol) {
+	public WriteOutcome write(Batch batch) {
 		try {
-			this.writeApi.writeRecord(WritePrecision.NS, lineProtocol);
+			this.writeApi.writeRecord(WritePrecision.NS, batch.lineProtocol());
 			return new WriteOutcome.Written();
 		}
 		catch (InfluxException ex) {

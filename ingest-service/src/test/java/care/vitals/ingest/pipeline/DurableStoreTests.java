@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import care.vitals.ingest.spool.Spool;
+import care.vitals.ingest.storage.Batch;
 import care.vitals.ingest.storage.LineProtocolWriter;
 import care.vitals.ingest.storage.WriteOutcome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +37,7 @@ class DurableStoreTests {
 		ScriptedWriter writer = new ScriptedWriter((body) -> body.contains("bad") && !body.startsWith("rejected")
 				? new WriteOutcome.Rejected(400, "field type conflict") : new WriteOutcome.Written());
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			store(writer, spool).persist("a 1\nb 2\nbad 3\nc 4\nbad 5", 5);
+			store(writer, spool).persist(Batch.of("a 1\nb 2\nbad 3\nc 4\nbad 5", 5));
 			assertThat(writer.written()).contains("a 1", "b 2", "c 4");
 			assertThat(writer.written()).noneMatch((body) -> body.startsWith("bad"));
 			assertThat(writer.written().stream().filter((body) -> body.startsWith("rejected,"))).hasSize(2);
@@ -51,10 +52,10 @@ class DurableStoreTests {
 		ScriptedWriter writer = new ScriptedWriter((body) -> new WriteOutcome.Retryable("down", null));
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
 			DurableStore store = store(writer, spool);
-			store.persist("a 1", 1);
+			store.persist(Batch.of("a 1", 1));
 			assertThat(writer.attempts()).isEqualTo(3);
 			assertThat(store.influxAvailable()).isFalse();
-			store.persist("b 2", 1);
+			store.persist(Batch.of("b 2", 1));
 			assertThat(writer.attempts()).as("no new attempt while known down").isEqualTo(3);
 			assertThat(spool.batches()).isEqualTo(2);
 		}
@@ -68,10 +69,9 @@ class DurableStoreTests {
 				(body) -> script.isEmpty() ? new WriteOutcome.Written() : script.remove(0));
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
 			DurableStore store = store(writer, spool);
-			store.persist("a 1", 1);
+			store.persist(Batch.of("a 1", 1));
 			assertThat(store.influxAvailable()).isFalse();
-			assertThat(store.write(spool.oldest().orElseThrow().lineProtocol(), 1))
-				.isInstanceOf(WriteOutcome.Written.class);
+			assertThat(store.write(spool.oldest().orElseThrow().batch())).isInstanceOf(WriteOutcome.Written.class);
 			assertThat(store.influxAvailable()).isTrue();
 		}
 	}
@@ -94,7 +94,8 @@ class DurableStoreTests {
 		}
 
 		@Override
-		public WriteOutcome write(String lineProtocol) {
+		public WriteOutcome write(Batch batch) {
+			String lineProtocol = batch.lineProtocol();
 			this.attempts++;
 			WriteOutcome outcome = this.script.apply(lineProtocol);
 			if (outcome instanceof WriteOutcome.Written) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import care.vitals.ingest.storage.Batch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class SpoolTests {
 	void replaysBatchesInTheOrderTheyWereAppended() {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
 			for (int i = 0; i < 5; i++) {
-				assertThat(spool.append("vitals,device=d" + i + " heart_rate=7" + i + " " + i)).isTrue();
+				assertThat(spool.append(Batch.of("vitals,device=d" + i + " heart_rate=7" + i + " " + i))).isTrue();
 			}
 			assertThat(drain(spool)).containsExactly("vitals,device=d0 heart_rate=70 0",
 					"vitals,device=d1 heart_rate=71 1", "vitals,device=d2 heart_rate=72 2",
@@ -39,7 +40,7 @@ class SpoolTests {
 	void keepsEveryUnfinishedSegmentAcrossAReopenAndDeletesReplayedOnes() throws IOException {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 200)) {
 			for (int i = 0; i < 20; i++) {
-				spool.append("batch " + i + " " + "x".repeat(100));
+				spool.append(Batch.of("batch " + i + " " + "x".repeat(100)));
 			}
 			assertThat(segments()).hasSizeGreaterThan(3);
 			SpooledBatch first = spool.oldest().orElseThrow();
@@ -60,9 +61,9 @@ class SpoolTests {
 	@Test
 	void discardsATornLastRecordAndReplaysEveryEarlierOne() throws IOException {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			spool.append("first");
-			spool.append("second");
-			spool.append("third");
+			spool.append(Batch.of("first"));
+			spool.append(Batch.of("second"));
+			spool.append(Batch.of("third"));
 		}
 		Path segment = segments().get(0);
 		long size = Files.size(segment);
@@ -78,8 +79,8 @@ class SpoolTests {
 	@Test
 	void discardsARecordWhoseBytesWereCorrupted() throws IOException {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			spool.append("first");
-			spool.append("second");
+			spool.append(Batch.of("first"));
+			spool.append(Batch.of("second"));
 		}
 		Path segment = segments().get(0);
 		byte[] bytes = Files.readAllBytes(segment);
@@ -93,7 +94,7 @@ class SpoolTests {
 	@Test
 	void discardsATailOfGarbageAfterAHalfWrittenHeader() throws IOException {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			spool.append("only");
+			spool.append(Batch.of("only"));
 		}
 		Files.write(segments().get(0), new byte[] { 0x56, 0x53 }, StandardOpenOption.APPEND);
 		try (Spool reopened = new Spool(this.dir, 1 << 20, 1 << 20)) {
@@ -106,23 +107,23 @@ class SpoolTests {
 	void refusesAppendsBeyondTheDiskBudgetAndAcceptsThemAgainAfterReplay() {
 		try (Spool spool = new Spool(this.dir, 400, 1 << 20)) {
 			int accepted = 0;
-			while (spool.append("line " + accepted + " " + "y".repeat(50))) {
+			while (spool.append(Batch.of("line " + accepted + " " + "y".repeat(50)))) {
 				accepted++;
 			}
 			assertThat(accepted).isPositive();
 			assertThat(spool.bytes()).isLessThanOrEqualTo(400);
 			drain(spool);
-			assertThat(spool.append("after replay")).isTrue();
+			assertThat(spool.append(Batch.of("after replay"))).isTrue();
 		}
 	}
 
 	@Test
 	void refusesToCommitOutOfOrder() {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			spool.append("a");
-			spool.append("b");
+			spool.append(Batch.of("a"));
+			spool.append(Batch.of("b"));
 			SpooledBatch a = spool.oldest().orElseThrow();
-			SpooledBatch wrong = new SpooledBatch(a.segment(), a.nextOffset(), a.nextOffset() + 10, "b");
+			SpooledBatch wrong = new SpooledBatch(a.segment(), a.nextOffset(), a.nextOffset() + 10, Batch.of("b"));
 			assertThatIllegalStateException().isThrownBy(() -> spool.commit(wrong));
 		}
 	}
@@ -130,11 +131,11 @@ class SpoolTests {
 	@Test
 	void acceptsNewAppendsWhileReplaying() {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			spool.append("a");
+			spool.append(Batch.of("a"));
 			SpooledBatch a = spool.oldest().orElseThrow();
-			spool.append("b");
+			spool.append(Batch.of("b"));
 			spool.commit(a);
-			spool.append("c");
+			spool.append(Batch.of("c"));
 			assertThat(drain(spool)).containsExactly("b", "c");
 		}
 	}
@@ -143,7 +144,7 @@ class SpoolTests {
 	void readsSeveralBatchesAheadAcrossSegmentsAndCommitsThemInOrder() {
 		try (Spool spool = new Spool(this.dir, 1 << 20, 100)) {
 			for (int i = 0; i < 10; i++) {
-				spool.append("batch " + i + " " + "z".repeat(60));
+				spool.append(Batch.of("batch " + i + " " + "z".repeat(60)));
 			}
 			List<String> replayed = new ArrayList<>();
 			List<SpooledBatch> next;
