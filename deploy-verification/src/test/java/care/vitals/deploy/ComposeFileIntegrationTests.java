@@ -33,10 +33,25 @@ class ComposeFileIntegrationTests {
 	 */
 	static final Map<String, String> ALERT_SETTINGS = alertSettings();
 
-	static final String[] INGEST_JVM_FLAGS = { "-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
-			"-XX:ReservedCodeCacheSize=48m" };
+	/**
+	 * The ingest's JVM flags, sized for RSS at most 256 MB (docs/benchmarks.md): one file
+	 * the benchmark and the fault tests start the jar with, and every deployment repeats.
+	 */
+	static final List<String> INGEST_JVM_FLAGS = ingestJvmFlags();
 
 	private static String dockerCompose;
+
+	private static List<String> ingestJvmFlags() {
+		try {
+			return Files.readAllLines(Deploy.root().resolve("deploy/ingest-jvm.options"))
+				.stream()
+				.filter((line) -> !line.isBlank())
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	private static Map<String, String> alertSettings() {
 		Map<String, String> settings = new LinkedHashMap<>();
@@ -234,8 +249,7 @@ class ComposeFileIntegrationTests {
 			.containsEntry("INFLUX_OPS_DATABASE", "ops")
 			.containsEntry("INFLUX_TOKEN_FILE", "/run/influx-tokens/ingest.token")
 			.doesNotContainKey("INFLUX_TOKEN");
-		assertThat(env(ingest).get("JAVA_TOOL_OPTIONS").split(" ")).contains(INGEST_JVM_FLAGS)
-			.contains("-XX:+ExitOnOutOfMemoryError");
+		assertThat(env(ingest).get("JAVA_TOOL_OPTIONS").split(" ")).containsExactlyElementsOf(INGEST_JVM_FLAGS);
 		// docs/deployment.md: resident set ~250 MB, limit 384 MiB.
 		assertThat(bytes(String.valueOf(ingest.get("mem_limit")))).isEqualTo(384L * 1024 * 1024);
 	}
@@ -259,10 +273,21 @@ class ComposeFileIntegrationTests {
 	}
 
 	@Test
+	void theImageAndTheClusterFileStartTheIngestWithTheMeasuredJvmFlags() throws IOException {
+		for (String file : List.of("ingest-service/Dockerfile", "docker-compose.cluster.yml")) {
+			Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS[=:] ?\"([^\"]+)\"")
+				.matcher(Files.readString(Deploy.root().resolve(file)));
+			assertThat(options.find()).as(file).isTrue();
+			assertThat(options.group(1).split(" ")).as(file).containsExactlyElementsOf(INGEST_JVM_FLAGS);
+		}
+	}
+
+	@Test
 	void systemdUnitRunsTheIngestWithTheContainersJvmFlagsAndMemoryLimit() throws Exception {
 		String unit = Files.readString(Deploy.root().resolve("deploy/systemd/vitals-ingest.service"));
 		String execStart = unit.lines().filter((line) -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
-		assertThat(execStart.split(" ")).contains(INGEST_JVM_FLAGS).contains("-XX:+ExitOnOutOfMemoryError");
+		assertThat(execStart.replaceAll("^ExecStart=\\S+ (.*) -jar .*$", "$1").split(" "))
+			.containsExactlyElementsOf(INGEST_JVM_FLAGS);
 		assertThat(unit).contains("\nMemoryMax=384M\n");
 		Map<String, String> env = Deploy.readEnv(Deploy.root().resolve("deploy/systemd/ingest.env.example"));
 		assertThat(env).containsEntry("OPS_METRICS_ENABLED", "true").containsEntry("INFLUX_OPS_DATABASE", "ops");

@@ -27,11 +27,14 @@ import care.vitals.testsupport.MosquittoServer;
  * <p>
  * Properties: {@code bench.seconds} per phase (30), {@code bench.maxRate} (30000),
  * {@code bench.outage} seconds of InfluxDB outage at 5,000 msg/s (60; 600 for the full
- * 10-minute run).
+ * 10-minute run), {@code bench.assigned} (true: every load device is admitted to its own
+ * patient first, so the clinical engine scores every reading, as on a ward).
  */
 public final class IngestBenchmark {
 
 	private static final String ADMIN = "bench";
+
+	private static final int DEVICES = 2000;
 
 	private static final String PASSWORD = "bench-password-" + System.nanoTime();
 
@@ -49,12 +52,15 @@ public final class IngestBenchmark {
 
 	private String alarmRow = "alarm latency not measured";
 
+	private final HttpClient http = HttpClient.newHttpClient();
+
 	public static void main(String[] args) throws Exception {
 		new IngestBenchmark().run(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.maxRate", 30000),
-				Integer.getInteger("bench.outage", 60));
+				Integer.getInteger("bench.outage", 60),
+				Boolean.parseBoolean(System.getProperty("bench.assigned", "true")));
 	}
 
-	private void run(int seconds, int maxRate, int outage) throws Exception {
+	private void run(int seconds, int maxRate, int outage, boolean assigned) throws Exception {
 		Path work = Files.createTempDirectory("ingest-bench");
 		this.mosquitto.start();
 		this.influx.start();
@@ -64,7 +70,12 @@ public final class IngestBenchmark {
 				work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD),
 				work.resolve("ingest.log"));
 		this.ingest.start();
-		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, 2000)) {
+		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, DEVICES)) {
+			if (assigned) {
+				for (int i = 0; i < DEVICES; i++) {
+					admit(LoadPublisher.deviceId(i), "p-" + i, "ward-" + (i / 100), "bed-" + (i % 100));
+				}
+			}
 			phase("warm-up 2,000 msg/s", publisher, 2000, 10, false);
 			this.rows.clear();
 			phase("1,000 msg/s", publisher, 1000, seconds, true);
@@ -79,7 +90,7 @@ public final class IngestBenchmark {
 			this.influx.close();
 			this.mosquitto.close();
 		}
-		report(seconds, outage);
+		report(seconds, outage, assigned);
 	}
 
 	private void phase(String name, LoadPublisher publisher, int rate, int seconds, boolean record) throws Exception {
@@ -93,9 +104,9 @@ public final class IngestBenchmark {
 		double totalSeconds = (System.nanoTime() - start) / 1e9;
 		long cpu = cpuTicks() - cpuBefore;
 		Map<Double, Long> lag = difference(lagBuckets(), lagBefore);
-		String row = String.format("| %s | %,d | %,.0f | %,.0f | %s | %s | %,.0f | %s | %s |", name, acked,
+		String row = String.format("| %s | %,d | %,.0f | %,.0f | %s | %s | %,.0f | %s | %s | %s |", name, acked,
 				acked / publishSeconds, acked * 6 / publishSeconds, percentile(lag, 0.50), percentile(lag, 0.99),
-				cpu * 10_000.0 / Math.max(1, acked), rssMb(), lost(drained, totalSeconds));
+				cpu * 10_000.0 / Math.max(1, acked), memory("VmRSS:"), memory("VmHWM:"), lost(drained, totalSeconds));
 		System.out.println(row);
 		if (record) {
 			this.rows.add(row);
@@ -136,7 +147,7 @@ public final class IngestBenchmark {
 			.PUT(HttpRequest.BodyPublishers
 				.ofString("{\"patient\":\"" + patient + "\",\"ward\":\"" + ward + "\",\"bed\":\"" + bed + "\"}"))
 			.build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("admission failed: " + response.statusCode() + " " + response.body());
 		}
@@ -154,8 +165,9 @@ public final class IngestBenchmark {
 		this.influx.start();
 		long drained = awaitStored();
 		double catchUp = (System.nanoTime() - restart) / 1e9;
-		String row = String.format("| InfluxDB down %d s at 5,000 msg/s | %,d | catch-up %.1f s | | | | | %s | %s |",
-				outage, acked, catchUp, rssMb(), lost(drained, catchUp));
+		String row = String.format(
+				"| InfluxDB down %d s at 5,000 msg/s | %,d | catch-up %.1f s | | | | | %s | %s | %s |", outage, acked,
+				catchUp, memory("VmRSS:"), memory("VmHWM:"), lost(drained, catchUp));
 		System.out.println(row);
 		this.rows.add(row);
 	}
@@ -198,9 +210,10 @@ public final class IngestBenchmark {
 		return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
 	}
 
-	private String rssMb() throws IOException {
+	/** Resident memory now (VmRSS) or its peak since the JVM started (VmHWM), in MB. */
+	private String memory(String field) throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.ingest.pid()), "status"))) {
-			if (line.startsWith("VmRSS:")) {
+			if (line.startsWith(field)) {
 				return (Long.parseLong(line.replaceAll("\\D", "")) / 1024) + " MB";
 			}
 		}
@@ -216,7 +229,7 @@ public final class IngestBenchmark {
 			.newBuilder(URI.create("http://127.0.0.1:" + this.ingest.port() + "/actuator/prometheus"))
 			.header("Authorization", basic())
 			.build();
-		String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+		String body = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		Map<Double, Long> buckets = new TreeMap<>();
 		for (String line : body.split("\n")) {
 			if (line.startsWith("ingest_lag_seconds_bucket")) {
@@ -248,7 +261,7 @@ public final class IngestBenchmark {
 		return "?";
 	}
 
-	private void report(int seconds, int outage) throws IOException {
+	private void report(int seconds, int outage, boolean assigned) throws IOException {
 		String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo"))
 			.stream()
 			.filter((line) -> line.startsWith("model name"))
@@ -268,14 +281,17 @@ public final class IngestBenchmark {
 			.append(String.join(" ", IngestProcess.JVM_OPTIONS))
 			.append(") and the load publisher all on ")
 			.append("this one machine. Compact JSON, 6 vitals per message, QoS 1, 2,000 logical devices over 4 ")
-			.append("connections, ")
+			.append("connections")
+			.append(assigned ? ", each admitted to its own patient (the clinical engine scores every reading), "
+					: " (unassigned), ")
 			.append(seconds)
 			.append(" s per phase. \"Lost\" compares messages the broker acknowledged to the publisher with ")
 			.append("points counted in InfluxDB after the phase. Latency is device timestamp to durable (InfluxDB ")
 			.append("2xx or spool fsync), from the ingest's `ingest.lag` histogram (bucket upper bounds). CPU is ")
-			.append("the ingest process's user+system time per message.\n\n")
-			.append("| phase | messages | msg/s | values/s | p50 | p99 | ingest CPU µs/msg | ingest RSS | lost |\n")
-			.append("|---|---|---|---|---|---|---|---|---|\n");
+			.append("the ingest process's user+system time per message. RSS is the ingest's resident memory ")
+			.append("after the phase; peak is its high-water mark since the JVM started (VmHWM).\n\n")
+			.append("| phase | messages | msg/s | values/s | p50 | p99 | ingest CPU µs/msg | ingest RSS | peak RSS | lost |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		this.rows.forEach((row) -> section.append(row).append('\n'));
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
 		section.append("\nAlarm detection: ").append(this.alarmRow).append('\n');

@@ -82,9 +82,13 @@ final class LoadPublisher implements AutoCloseable {
 		return this.acked.get() - before;
 	}
 
+	static String deviceId(int index) {
+		return "bench-" + index;
+	}
+
 	private boolean publish(MqttActionListener onAck) {
 		long seq = this.sequence;
-		String device = "bench-" + (seq % this.devices);
+		String device = deviceId((int) (seq % this.devices));
 		MqttAsyncClient client = this.clients.get((int) (seq % this.clients.size()));
 		String payload = "{\"ts\":\"" + Instant.now() + "\",\"seq\":" + (seq / this.devices)
 				+ ",\"values\":{\"heart_rate\":" + (60 + seq % 40) + ",\"spo2\":" + (90 + seq % 10)

@@ -24,11 +24,12 @@ public final class IngestProcess implements AutoCloseable {
 
 	private static final Path JAR = repositoryRoot().resolve("ingest-service/target/ingest-service.jar");
 
-	/** The JVM flags of the deployment (Dockerfile, systemd unit): RSS at most 256 MB. */
-	public static final List<String> JVM_OPTIONS = List.of(System
-		.getProperty("ingest.jvm.options",
-				"-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=48m")
-		.split(" "));
+	/**
+	 * The JVM flags of every deployment (deploy/ingest-jvm.options, repeated by the
+	 * Dockerfile, the compose files and the systemd unit): RSS at most 256 MB. The
+	 * property {@code ingest.jvm.options} replaces them for experiments.
+	 */
+	public static final List<String> JVM_OPTIONS = jvmOptions();
 
 	private final Map<String, String> environment;
 
@@ -65,6 +66,22 @@ public final class IngestProcess implements AutoCloseable {
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	private static List<String> jvmOptions() {
+		String override = System.getProperty("ingest.jvm.options");
+		if (override != null) {
+			return List.of(override.trim().split(" +"));
+		}
+		try {
+			return Files.readAllLines(repositoryRoot().resolve("deploy/ingest-jvm.options"))
+				.stream()
+				.filter((line) -> !line.isBlank())
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
