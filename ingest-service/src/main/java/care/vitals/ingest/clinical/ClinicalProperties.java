@@ -2,10 +2,8 @@ package care.vitals.ingest.clinical;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * The clinical engine's settings. Alarm limits, delays and freshness windows are the
@@ -18,7 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * republished and active alarms rewritten (so dashboards with short look-backs still see
  * them)
  */
-@Validated
 @ConfigurationProperties("ingest.clinical")
-public record ClinicalProperties(boolean enabled, @NotNull Duration tick, @NotNull Duration republish) {
+public record ClinicalProperties(boolean enabled, Duration tick, Duration republish) {
+
+	public ClinicalProperties {
+		Assert.notNull(tick, "ingest.clinical.tick is required");
+		Assert.notNull(republish, "ingest.clinical.republish is required");
+	}
+
 }

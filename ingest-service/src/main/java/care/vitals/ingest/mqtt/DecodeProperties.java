@@ -2,13 +2,10 @@ package care.vitals.ingest.mqtt;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import care.vitals.model.codec.DecodeLimits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * Limits applied to every incoming payload before and while it is decoded.
@@ -19,10 +16,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAge device timestamps older than this are refused (keep it within the
  * raw-data retention)
  */
-@Validated
 @ConfigurationProperties("ingest.decode")
-public record DecodeProperties(@Min(64) int maxPayloadBytes, @Min(1) int maxRecords, @NotNull Duration maxFutureSkew,
-		@NotNull Duration maxAge) {
+public record DecodeProperties(int maxPayloadBytes, int maxRecords, Duration maxFutureSkew, Duration maxAge) {
+
+	public DecodeProperties {
+		Assert.isTrue(maxPayloadBytes >= 64,
+				"ingest.decode.max-payload-bytes must be at least 64, not " + maxPayloadBytes);
+		Assert.isTrue(maxRecords >= 1, "ingest.decode.max-records must be at least 1, not " + maxRecords);
+		Assert.notNull(maxFutureSkew, "ingest.decode.max-future-skew is required");
+		Assert.notNull(maxAge, "ingest.decode.max-age is required");
+	}
 
 	DecodeLimits limits() {
 		return new DecodeLimits(this.maxPayloadBytes, this.maxRecords, DecodeLimits.defaults().maxNestingDepth(),

@@ -2,13 +2,8 @@ package care.vitals.ingest.mqtt;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * The ingest's MQTT 5 session. The client id is fixed and the session persistent (clean
@@ -28,12 +23,21 @@ import org.springframework.validation.annotation.Validated;
  * @param maxReconnectDelay longest pause between reconnection attempts
  * @param connectionTimeout timeout of one connection attempt
  */
-@Validated
 @ConfigurationProperties("ingest.mqtt")
-public record MqttProperties(@NotBlank String url, @NotBlank String clientId, String username, String password,
-		String sharedGroup, @NotNull Duration sessionExpiry, @NotNull Duration keepAlive,
-		@Min(1) @Max(65535) int receiveMaximum, @NotNull Duration maxReconnectDelay,
-		@NotNull Duration connectionTimeout) {
+public record MqttProperties(String url, String clientId, String username, String password, String sharedGroup,
+		Duration sessionExpiry, Duration keepAlive, int receiveMaximum, Duration maxReconnectDelay,
+		Duration connectionTimeout) {
+
+	public MqttProperties {
+		Assert.hasText(url, "ingest.mqtt.url (MQTT_URL) must not be blank");
+		Assert.hasText(clientId, "ingest.mqtt.client-id (MQTT_CLIENT_ID) must not be blank");
+		Assert.notNull(sessionExpiry, "ingest.mqtt.session-expiry (MQTT_SESSION_EXPIRY) is required");
+		Assert.notNull(keepAlive, "ingest.mqtt.keep-alive is required");
+		Assert.isTrue(receiveMaximum >= 1 && receiveMaximum <= 65535,
+				"ingest.mqtt.receive-maximum must be 1-65535, not " + receiveMaximum);
+		Assert.notNull(maxReconnectDelay, "ingest.mqtt.max-reconnect-delay is required");
+		Assert.notNull(connectionTimeout, "ingest.mqtt.connection-timeout is required");
+	}
 
 	boolean shared() {
 		return this.sharedGroup != null && !this.sharedGroup.isBlank();

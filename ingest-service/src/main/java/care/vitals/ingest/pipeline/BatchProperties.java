@@ -2,11 +2,8 @@ package care.vitals.ingest.pipeline;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * Batching between the MQTT callback and InfluxDB.
@@ -19,8 +16,18 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff longest pause between write attempts (also caps {@code Retry-After})
  * @param attemptsBeforeSpool write attempts of a fresh batch before it goes to the spool
  */
-@Validated
 @ConfigurationProperties("ingest.batch")
-public record BatchProperties(@Min(1) int maxLines, @NotNull Duration maxDelay, @Min(1) int queueCapacity,
-		@NotNull Duration initialBackoff, @NotNull Duration maxBackoff, @Min(1) int attemptsBeforeSpool) {
+public record BatchProperties(int maxLines, Duration maxDelay, int queueCapacity, Duration initialBackoff,
+		Duration maxBackoff, int attemptsBeforeSpool) {
+
+	public BatchProperties {
+		Assert.isTrue(maxLines >= 1, "ingest.batch.max-lines must be at least 1, not " + maxLines);
+		Assert.notNull(maxDelay, "ingest.batch.max-delay is required");
+		Assert.isTrue(queueCapacity >= 1, "ingest.batch.queue-capacity must be at least 1, not " + queueCapacity);
+		Assert.notNull(initialBackoff, "ingest.batch.initial-backoff is required");
+		Assert.notNull(maxBackoff, "ingest.batch.max-backoff is required");
+		Assert.isTrue(attemptsBeforeSpool >= 1,
+				"ingest.batch.attempts-before-spool must be at least 1, not " + attemptsBeforeSpool);
+	}
+
 }

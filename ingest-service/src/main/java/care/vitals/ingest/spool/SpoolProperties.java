@@ -2,11 +2,9 @@ package care.vitals.ingest.spool;
 
 import java.nio.file.Path;
 
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The local disk spool that holds batches while InfluxDB is down or slow.
@@ -17,8 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param segmentSize size after which a new segment file is started
  * @param warnBytes spool size at which health reports a warning (still UP)
  */
-@Validated
 @ConfigurationProperties("ingest.spool")
-public record SpoolProperties(@NotNull Path dir, @NotNull DataSize budget, @NotNull DataSize segmentSize,
-		@NotNull DataSize warnBytes) {
+public record SpoolProperties(Path dir, DataSize budget, DataSize segmentSize, DataSize warnBytes) {
+
+	public SpoolProperties {
+		Assert.notNull(dir, "ingest.spool.dir (SPOOL_DIR) is required");
+		Assert.notNull(budget, "ingest.spool.budget (SPOOL_BUDGET) is required");
+		Assert.notNull(segmentSize, "ingest.spool.segment-size is required");
+		Assert.notNull(warnBytes, "ingest.spool.warn-bytes is required");
+	}
+
 }

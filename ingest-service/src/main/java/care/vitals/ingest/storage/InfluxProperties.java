@@ -2,11 +2,8 @@ package care.vitals.ingest.storage;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * Where readings are written. {@code api=v2} uses {@code /api/v2/write} (InfluxDB 2.x,
@@ -24,10 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param password v1 password (empty for none)
  * @param timeout connect and read timeout of one write request
  */
-@Validated
 @ConfigurationProperties("ingest.influx")
-public record InfluxProperties(@NotBlank String url, @NotNull Api api, String token, String org, String bucket,
-		String database, String retentionPolicy, String username, String password, @NotNull Duration timeout) {
+public record InfluxProperties(String url, Api api, String token, String org, String bucket, String database,
+		String retentionPolicy, String username, String password, Duration timeout) {
+
+	public InfluxProperties {
+		Assert.hasText(url, "ingest.influx.url (INFLUX_URL) must not be blank");
+		Assert.notNull(api, "ingest.influx.api (INFLUX_API) must be v1 or v2");
+		Assert.notNull(timeout, "ingest.influx.timeout is required");
+	}
 
 	/** The two write APIs. */
 	public enum Api {

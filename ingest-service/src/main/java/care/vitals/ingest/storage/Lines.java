@@ -26,21 +26,28 @@ public final class Lines {
 	}
 
 	public static String vitals(Reading reading, Optional<Assignment> assignment) {
-		Point point = Point.measurement("vitals")
-			.addTag("device", reading.deviceId())
-			.time(reading.timestamp(), WritePrecision.NS);
-		patientTags(point, assignment);
-		reading.values().forEach((parameter, value) -> point.addField(parameter.canonicalName(), value));
+		LineBuilder line = LineBuilder.measurement("vitals")
+			.tag("device", reading.deviceId())
+			.time(reading.timestamp());
+		if (assignment.isPresent()) {
+			line.tag("patient", assignment.get().patient())
+				.tag("ward", assignment.get().ward())
+				.tag("bed", assignment.get().bed());
+		}
+		else {
+			line.tag("patient", UNASSIGNED);
+		}
+		reading.values().forEach((parameter, value) -> line.field(parameter.canonicalName(), value));
 		if (reading.sequence() != null) {
-			point.addField("seq", reading.sequence());
+			line.field("seq", reading.sequence());
 		}
 		if (reading.oxygen() != null) {
-			point.addField("o2", reading.oxygen());
+			line.field("o2", reading.oxygen());
 		}
 		if (reading.consciousness() != null) {
-			point.addField("consciousness", reading.consciousness().name());
+			line.field("consciousness", reading.consciousness().name());
 		}
-		return point.toLineProtocol();
+		return line.build();
 	}
 
 	public static String status(DeviceStatus status, Optional<Assignment> assignment, Instant receivedAt) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -72,9 +73,7 @@ public final class IngestBenchmark {
 		this.ingest.start();
 		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, DEVICES)) {
 			if (assigned) {
-				for (int i = 0; i < DEVICES; i++) {
-					admit(LoadPublisher.deviceId(i), "p-" + i, "ward-" + (i / 100), "bed-" + (i % 100));
-				}
+				publisher.admitAll(Instant.now());
 			}
 			phase("warm-up 2,000 msg/s", publisher, 2000, 10, false);
 			this.rows.clear();

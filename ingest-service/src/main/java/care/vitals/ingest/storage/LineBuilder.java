@@ -1,0 +1,206 @@
+package care.vitals.ingest.storage;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Builds one line of line protocol exactly as influxdb-client-java's {@code Point} does
+ * (same escaping, tags and fields sorted by key, same number format, nanosecond
+ * timestamp) without its two tree maps, {@code DecimalFormat} call per value and
+ * {@code BigInteger} timestamp: a reading's line is built on the MQTT callback thread,
+ * the pipeline's serial step, where {@code Point} took a fifth of the time. A test checks
+ * it against {@code Point} on random input.
+ */
+final class LineBuilder {
+
+	private static final ThreadLocal<NumberFormat> PLAIN_DECIMAL = ThreadLocal.withInitial(() -> {
+		NumberFormat format = NumberFormat.getInstance(Locale.ENGLISH);
+		format.setMaximumFractionDigits(340);
+		format.setGroupingUsed(false);
+		format.setMinimumFractionDigits(1);
+		return format;
+	});
+
+	private final String measurement;
+
+	private final Pairs tags = new Pairs(6);
+
+	private final Pairs fields = new Pairs(12);
+
+	private Instant time;
+
+	private LineBuilder(String measurement) {
+		this.measurement = measurement;
+	}
+
+	static LineBuilder measurement(String measurement) {
+		return new LineBuilder(measurement);
+	}
+
+	/** Adds a tag; a null or empty value leaves the key out, as {@code Point} does. */
+	LineBuilder tag(String key, String value) {
+		if (value != null && !value.isEmpty()) {
+			this.tags.add(key, value);
+		}
+		else {
+			this.tags.remove(key);
+		}
+		return this;
+	}
+
+	/**
+	 * Adds a float field; NaN and infinities leave the key out, as {@code Point} does.
+	 */
+	LineBuilder field(String key, double value) {
+		if (Double.isFinite(value)) {
+			this.fields.add(key, plainDecimal(value));
+		}
+		else {
+			this.fields.remove(key);
+		}
+		return this;
+	}
+
+	LineBuilder field(String key, long value) {
+		this.fields.add(key, value + "i");
+		return this;
+	}
+
+	LineBuilder field(String key, boolean value) {
+		this.fields.add(key, Boolean.toString(value));
+		return this;
+	}
+
+	LineBuilder field(String key, String value) {
+		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || c == '"') {
+				quoted.append('\\');
+			}
+			quoted.append(c);
+		}
+		this.fields.add(key, quoted.append('"').toString());
+		return this;
+	}
+
+	LineBuilder time(Instant time) {
+		this.time = time;
+		return this;
+	}
+
+	/** The line, or "" when it has no field (InfluxDB refuses such a line). */
+	String build() {
+		if (this.fields.size == 0) {
+			return "";
+		}
+		StringBuilder line = new StringBuilder(64 + 24 * (this.tags.size + this.fields.size));
+		escapeKey(line, this.measurement, false);
+		this.tags.sort();
+		for (int i = 0; i < this.tags.size; i++) {
+			line.append(',');
+			escapeKey(line, this.tags.keys[i], true);
+			line.append('=');
+			escapeKey(line, this.tags.values[i], true);
+		}
+		line.append(' ');
+		this.fields.sort();
+		for (int i = 0; i < this.fields.size; i++) {
+			if (i > 0) {
+				line.append(',');
+			}
+			escapeKey(line, this.fields.keys[i], true);
+			line.append('=').append(this.fields.values[i]);
+		}
+		if (this.time != null) {
+			line.append(' ')
+				.append(Math.addExact(Math.multiplyExact(this.time.getEpochSecond(), 1_000_000_000L),
+						this.time.getNano()));
+		}
+		return line.toString();
+	}
+
+	/**
+	 * {@code Double.toString} unless it would use an exponent, which Point never does.
+	 */
+	static String plainDecimal(double value) {
+		String text = Double.toString(value);
+		return (text.indexOf('E') < 0) ? text : PLAIN_DECIMAL.get().format(value);
+	}
+
+	private static void escapeKey(StringBuilder line, String key, boolean escapeEquals) {
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			switch (c) {
+				case '\n' -> line.append("\\n");
+				case '\r' -> line.append("\\r");
+				case '\t' -> line.append("\\t");
+				case ' ', ',' -> line.append('\\').append(c);
+				case '=' -> line.append(escapeEquals ? "\\=" : "=");
+				default -> line.append(c);
+			}
+		}
+	}
+
+	/** Keys with their rendered values; a key added twice keeps its last value. */
+	private static final class Pairs {
+
+		private String[] keys;
+
+		private String[] values;
+
+		private int size;
+
+		Pairs(int capacity) {
+			this.keys = new String[capacity];
+			this.values = new String[capacity];
+		}
+
+		void add(String key, String value) {
+			for (int i = 0; i < this.size; i++) {
+				if (this.keys[i].equals(key)) {
+					this.values[i] = value;
+					return;
+				}
+			}
+			if (this.size == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, this.size * 2);
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.keys[this.size] = key;
+			this.values[this.size] = value;
+			this.size++;
+		}
+
+		void remove(String key) {
+			for (int i = 0; i < this.size; i++) {
+				if (this.keys[i].equals(key)) {
+					System.arraycopy(this.keys, i + 1, this.keys, i, this.size - i - 1);
+					System.arraycopy(this.values, i + 1, this.values, i, this.size - i - 1);
+					this.size--;
+					return;
+				}
+			}
+		}
+
+		/** Insertion sort by key: a line has a handful of tags and fields. */
+		void sort() {
+			for (int i = 1; i < this.size; i++) {
+				String key = this.keys[i];
+				String value = this.values[i];
+				int j = i - 1;
+				while (j >= 0 && this.keys[j].compareTo(key) > 0) {
+					this.keys[j + 1] = this.keys[j];
+					this.values[j + 1] = this.values[j];
+					j--;
+				}
+				this.keys[j + 1] = key;
+				this.values[j + 1] = value;
+			}
+		}
+
+	}
+
+}
