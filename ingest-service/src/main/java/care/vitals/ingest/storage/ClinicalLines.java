@@ -19,20 +19,21 @@ public final class ClinicalLines {
 	private ClinicalLines() {
 	}
 
+	/** Written for most readings of an assigned device: built without {@code Point}. */
 	public static String news2(String patient, String ward, String bed, News2Score score) {
-		Point point = Point.measurement("news2")
-			.addTag("patient", patient)
-			.addTag("ward", ward)
-			.addTag("bed", bed)
-			.addField("score", (long) score.total())
-			.addField("risk", score.risk().code())
-			.addField("scale", (long) score.scale().number())
-			.addField("partial", score.partial())
-			.time(score.at(), WritePrecision.NS);
+		LineBuilder line = LineBuilder.measurement("news2")
+			.tag("patient", patient)
+			.tag("ward", ward)
+			.tag("bed", bed)
+			.field("score", (long) score.total())
+			.field("risk", score.risk().code())
+			.field("scale", (long) score.scale().number())
+			.field("partial", score.partial())
+			.time(score.at());
 		for (News2Parameter parameter : News2Parameter.values()) {
-			score.subScore(parameter).ifPresent((sub) -> point.addField(parameter.code() + "_score", (long) sub));
+			score.subScore(parameter).ifPresent((sub) -> line.field(parameter.code() + "_score", (long) sub));
 		}
-		return point.toLineProtocol();
+		return line.build();
 	}
 
 	/** A lifecycle transition of an alarm. */
