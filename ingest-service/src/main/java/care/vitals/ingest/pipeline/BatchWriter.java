@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import care.vitals.ingest.storage.Batch;
@@ -21,13 +22,19 @@ import org.springframework.context.SmartLifecycle;
  * messages from a bounded queue, batches them by size and time, makes each batch durable
  * through the {@link DurableStore}, and only then acknowledges its messages, in the order
  * they were received. When the queue is full, {@link #submit} waits, the callback stops
- * reading, and the broker's in-flight window throttles the devices' data upstream.
+ * reading, and the broker's in-flight window throttles the devices' data upstream. The
+ * queue is bounded twice: by messages and by the size of their line protocol.
  */
 public class BatchWriter implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(BatchWriter.class);
 
 	private final BlockingQueue<Envelope> queue;
+
+	/** Characters of line protocol the queue may still take (one permit per char). */
+	private final Semaphore room;
+
+	private final int queueChars;
 
 	private final DurableStore store;
 
@@ -46,6 +53,8 @@ public class BatchWriter implements SmartLifecycle {
 	public BatchWriter(DurableStore store, DeadLetterSink deadLetters, BatchProperties properties,
 			IngestMetrics metrics, Clock clock) {
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+		this.queueChars = (int) properties.queueBytes().toBytes();
+		this.room = new Semaphore(this.queueChars);
 		this.store = store;
 		this.deadLetters = deadLetters;
 		this.properties = properties;
@@ -55,7 +64,33 @@ public class BatchWriter implements SmartLifecycle {
 
 	/** Hands a message to the writer; waits while the queue is full (back-pressure). */
 	public void submit(Envelope envelope) throws InterruptedException {
-		this.queue.put(envelope);
+		this.room.acquire(size(envelope));
+		try {
+			this.queue.put(envelope);
+		}
+		catch (InterruptedException ex) {
+			this.room.release(size(envelope));
+			throw ex;
+		}
+	}
+
+	/**
+	 * Permits an envelope takes: its characters, capped so that one larger than the whole
+	 * budget still passes once the queue is empty.
+	 */
+	private int size(Envelope envelope) {
+		long chars = 0;
+		for (String line : envelope.lines()) {
+			chars += line.length() + 1;
+		}
+		return (int) Math.min(chars, this.queueChars);
+	}
+
+	private Envelope taken(Envelope envelope) {
+		if (envelope != null) {
+			this.room.release(size(envelope));
+		}
+		return envelope;
 	}
 
 	public int queued() {
@@ -99,7 +134,7 @@ public class BatchWriter implements SmartLifecycle {
 		List<Envelope> batch = new ArrayList<>();
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				Envelope first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				Envelope first = taken(this.queue.poll(100, TimeUnit.MILLISECONDS));
 				if (first == null) {
 					continue;
 				}
@@ -127,7 +162,7 @@ public class BatchWriter implements SmartLifecycle {
 		long deadline = System.nanoTime() + this.properties.maxDelay().toNanos();
 		while (lines < this.properties.maxLines()) {
 			long wait = deadline - System.nanoTime();
-			Envelope next = (wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll();
+			Envelope next = taken((wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll());
 			if (next == null) {
 				return;
 			}

@@ -1,32 +1,63 @@
 package care.vitals.ingest.storage;
 
 /**
- * A batch of line protocol on its way to durable storage, compressed once: the same gzip
- * bytes are the request body for InfluxDB 1.x and the spool record, so a spooled batch is
- * replayed without being decompressed and compressed again.
- *
- * @param gzip the newline-separated lines, gzip-compressed
- * @param lines how many lines it holds
+ * A batch of line protocol on its way to durable storage, compressed at most once: the
+ * gzip bytes, made on first use, are both the request body for InfluxDB 1.x and the spool
+ * record, so a spooled batch is replayed as stored, not decompressed and compressed
+ * again. A batch that never needs them (the v2 client compresses the text itself) is
+ * never compressed here.
+ * <p>
+ * Used by one thread at a time (handed over through an executor or a queue).
  */
-public record Batch(byte[] gzip, int lines) {
+public final class Batch {
 
-	/** Compresses a batch whose line count the caller knows. */
+	private int lines;
+
+	private final String text;
+
+	private byte[] gzip;
+
+	private Batch(String text, byte[] gzip, int lines) {
+		this.text = text;
+		this.gzip = gzip;
+		this.lines = lines;
+	}
+
+	/** A batch of newline-separated lines whose count the caller knows. */
 	public static Batch of(String lineProtocol, int lines) {
-		return new Batch(Gzip.compress(lineProtocol), lines);
+		return new Batch(lineProtocol, null, lines);
 	}
 
 	public static Batch of(String lineProtocol) {
 		return of(lineProtocol, (int) lineProtocol.chars().filter((c) -> c == '\n').count() + 1);
 	}
 
-	/** A batch read back as gzip (from the spool): its lines are counted, not decoded. */
+	/**
+	 * A batch read back as gzip (from the spool): its lines are counted when first asked
+	 * (by the thread that writes it, not under the spool's lock), never kept as text.
+	 */
 	public static Batch ofGzip(byte[] gzip) {
-		return new Batch(gzip, Gzip.countLines(gzip));
+		return new Batch(null, gzip, -1);
 	}
 
-	/** The line protocol text (decompressed on each call). */
+	public synchronized int lines() {
+		if (this.lines < 0) {
+			this.lines = Gzip.countLines(this.gzip);
+		}
+		return this.lines;
+	}
+
+	/** The gzip bytes, compressed on the first call. */
+	public synchronized byte[] gzip() {
+		if (this.gzip == null) {
+			this.gzip = Gzip.compress(this.text);
+		}
+		return this.gzip;
+	}
+
+	/** The line protocol text (decompressed on each call for a batch read as gzip). */
 	public String lineProtocol() {
-		return Gzip.decompress(this.gzip);
+		return (this.text != null) ? this.text : Gzip.decompress(this.gzip);
 	}
 
 }

@@ -31,14 +31,19 @@ public final class Gzip {
 	public static byte[] compress(String text) {
 		byte[] data = text.getBytes(StandardCharsets.UTF_8);
 		Deflater deflater = DEFLATERS.get();
-		deflater.reset();
-		deflater.setInput(data);
-		deflater.finish();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + data.length / 4);
 		out.writeBytes(HEADER);
-		byte[] buffer = new byte[8192];
-		while (!deflater.finished()) {
-			out.write(buffer, 0, deflater.deflate(buffer));
+		try {
+			deflater.setInput(data);
+			deflater.finish();
+			byte[] buffer = new byte[8192];
+			while (!deflater.finished()) {
+				out.write(buffer, 0, deflater.deflate(buffer));
+			}
+		}
+		finally {
+			// ready for the next batch, and no reference kept to this one's bytes
+			deflater.reset();
 		}
 		CRC32 crc = new CRC32();
 		crc.update(data);

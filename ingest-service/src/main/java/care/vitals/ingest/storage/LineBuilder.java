@@ -73,7 +73,12 @@ final class LineBuilder {
 		return this;
 	}
 
+	/** Adds a string field; a null value leaves the key out, as {@code Point} does. */
 	LineBuilder field(String key, String value) {
+		if (value == null) {
+			this.fields.remove(key);
+			return this;
+		}
 		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

@@ -47,8 +47,8 @@ class ConfigurationPropertiesTests {
 	@Test
 	void refusesAnEmptyQueueAndTooSmallPayloadLimit() {
 		Map<String, String> batch = Map.of("ingest.batch.max-lines", "5000", "ingest.batch.max-delay", "50ms",
-				"ingest.batch.queue-capacity", "0", "ingest.batch.initial-backoff", "100ms", "ingest.batch.max-backoff",
-				"5s", "ingest.batch.attempts-before-spool", "3");
+				"ingest.batch.queue-capacity", "0", "ingest.batch.queue-bytes", "16MB", "ingest.batch.initial-backoff",
+				"100ms", "ingest.batch.max-backoff", "5s", "ingest.batch.attempts-before-spool", "3");
 		assertThat(refusal(batch, "ingest.batch", BatchProperties.class)).contains("queue-capacity must be at least 1");
 		Map<String, String> decode = Map.of("ingest.decode.max-payload-bytes", "10", "ingest.decode.max-records", "1",
 				"ingest.decode.max-future-skew", "5m", "ingest.decode.max-age", "30d");

@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,7 +30,7 @@ class DurableStoreTests {
 	Path dir;
 
 	private final BatchProperties properties = new BatchProperties(5000, Duration.ofMillis(50), 100,
-			Duration.ofMillis(1), Duration.ofMillis(5), 3);
+			DataSize.ofMegabytes(1), Duration.ofMillis(1), Duration.ofMillis(5), 3);
 
 	private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
