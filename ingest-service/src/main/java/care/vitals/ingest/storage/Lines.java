@@ -9,8 +9,6 @@ import care.vitals.model.assignment.Assignment;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.reading.Reading;
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
 
 /**
  * Maps readings, device status and device events to line protocol, following
@@ -29,14 +27,7 @@ public final class Lines {
 		LineBuilder line = LineBuilder.measurement("vitals")
 			.tag("device", reading.deviceId())
 			.time(reading.timestamp());
-		if (assignment.isPresent()) {
-			line.tag("patient", assignment.get().patient())
-				.tag("ward", assignment.get().ward())
-				.tag("bed", assignment.get().bed());
-		}
-		else {
-			line.tag("patient", UNASSIGNED);
-		}
+		patientTags(line, assignment);
 		reading.values().forEach((parameter, value) -> line.field(parameter.canonicalName(), value));
 		if (reading.sequence() != null) {
 			line.field("seq", reading.sequence());
@@ -51,49 +42,49 @@ public final class Lines {
 	}
 
 	public static String status(DeviceStatus status, Optional<Assignment> assignment, Instant receivedAt) {
-		Point point = Point.measurement("device_status")
-			.addTag("device", status.deviceId())
-			.time((status.ts() != null) ? status.ts() : receivedAt, WritePrecision.NS);
-		assignment.ifPresent((a) -> point.addTag("ward", a.ward()).addTag("bed", a.bed()));
+		LineBuilder line = LineBuilder.measurement("device_status")
+			.tag("device", status.deviceId())
+			.time((status.ts() != null) ? status.ts() : receivedAt);
+		assignment.ifPresent((a) -> line.tag("ward", a.ward()).tag("bed", a.bed()));
 		if (status.online() != null) {
-			point.addField("online", status.online());
+			line.field("online", status.online());
 		}
 		if (status.battery() != null) {
-			point.addField("battery", status.battery());
+			line.field("battery", status.battery());
 		}
 		if (status.rssi() != null) {
-			point.addField("rssi", status.rssi().longValue());
+			line.field("rssi", status.rssi().longValue());
 		}
 		if (status.firmware() != null) {
-			point.addField("firmware", SafeText.of(status.firmware(), 64));
+			line.field("firmware", SafeText.of(status.firmware(), 64));
 		}
-		return point.toLineProtocol();
+		return line.build();
 	}
 
 	public static String event(DeviceEvent event, Optional<Assignment> assignment) {
-		Point point = Point.measurement("device_events")
-			.addTag("device", event.deviceId())
-			.addTag("kind", event.kind())
-			.time(event.ts(), WritePrecision.NS);
-		patientTags(point, assignment);
+		LineBuilder line = LineBuilder.measurement("device_events")
+			.tag("device", event.deviceId())
+			.tag("kind", event.kind())
+			.time(event.ts());
+		patientTags(line, assignment);
 		Map<String, String> details = event.details();
-		point.addField("message", SafeText.of(details.getOrDefault("message", event.kind()), 256));
-		point.addField("details",
+		line.field("message", SafeText.of(details.getOrDefault("message", event.kind()), 256));
+		line.field("details",
 				SafeText.of(details.entrySet()
 					.stream()
 					.map((entry) -> entry.getKey() + "=" + entry.getValue())
 					.collect(Collectors.joining(", ")), 1024));
-		return point.toLineProtocol();
+		return line.build();
 	}
 
-	private static void patientTags(Point point, Optional<Assignment> assignment) {
+	private static void patientTags(LineBuilder line, Optional<Assignment> assignment) {
 		if (assignment.isPresent()) {
-			point.addTag("patient", assignment.get().patient())
-				.addTag("ward", assignment.get().ward())
-				.addTag("bed", assignment.get().bed());
+			line.tag("patient", assignment.get().patient())
+				.tag("ward", assignment.get().ward())
+				.tag("bed", assignment.get().bed());
 		}
 		else {
-			point.addTag("patient", UNASSIGNED);
+			line.tag("patient", UNASSIGNED);
 		}
 	}
 
