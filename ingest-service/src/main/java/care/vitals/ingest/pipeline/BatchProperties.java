@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxDelay ... or once its first message has waited this long
  * @param queueCapacity messages held between the MQTT callback and the writer; when full
  * the callback waits, which stops reading from the broker (back-pressure)
- * @param queueBytes ... and at most this much line protocol (a buffered backfill message
- * can carry a thousand readings), so the queue fits the heap whatever the messages hold
+ * @param queueBytes ... and at most this much queued line protocol, counted in characters
+ * (a buffered backfill message can carry a thousand readings), so the queue fits the heap
+ * whatever the messages hold
  * @param initialBackoff first pause after a failed write
  * @param maxBackoff longest pause between write attempts (also caps {@code Retry-After})
  * @param attemptsBeforeSpool write attempts of a fresh batch before it goes to the spool

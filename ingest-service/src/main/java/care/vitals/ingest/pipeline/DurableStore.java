@@ -74,6 +74,7 @@ public class DurableStore {
 				}
 			}
 		}
+		batch.gzip(); // compressed here, not under the spool's lock
 		while (!this.spool.append(batch)) {
 			this.metrics.spoolFull();
 			logger.warn("Spool budget of " + this.spool.budget() + " bytes used up: holding acks until InfluxDB "

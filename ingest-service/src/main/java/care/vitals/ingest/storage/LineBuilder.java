@@ -1,5 +1,6 @@
 package care.vitals.ingest.storage;
 
+import java.math.BigInteger;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Arrays;
@@ -120,11 +121,25 @@ final class LineBuilder {
 			line.append('=').append(this.fields.values[i]);
 		}
 		if (this.time != null) {
-			line.append(' ')
-				.append(Math.addExact(Math.multiplyExact(this.time.getEpochSecond(), 1_000_000_000L),
-						this.time.getNano()));
+			line.append(' ').append(nanos(this.time));
 		}
 		return line.toString();
+	}
+
+	/**
+	 * Nanoseconds since the epoch; outside 1677-2262 (a device status's own {@code ts} is
+	 * not range-checked) as the big number {@code Point} writes, which InfluxDB refuses:
+	 * the line becomes a dead letter instead of an exception on the callback thread.
+	 */
+	private static Object nanos(Instant time) {
+		try {
+			return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
+		}
+		catch (ArithmeticException ex) {
+			return BigInteger.valueOf(time.getEpochSecond())
+				.multiply(BigInteger.valueOf(1_000_000_000L))
+				.add(BigInteger.valueOf(time.getNano()));
+		}
 	}
 
 	/**

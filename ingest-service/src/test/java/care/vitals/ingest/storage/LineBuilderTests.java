@@ -56,7 +56,7 @@ class LineBuilderTests {
 					}
 				}
 			}
-			Instant time = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(1_000_000_000));
+			Instant time = Instant.ofEpochSecond(random.nextLong() % 20_000_000_000L, random.nextInt(1_000_000_000));
 			point.time(time, WritePrecision.NS);
 			builder.time(time);
 			assertThat(builder.build()).as("case %d", i).isEqualTo(point.toLineProtocol());
@@ -69,6 +69,18 @@ class LineBuilderTests {
 				-3.25e-5, Double.MIN_VALUE, Double.MAX_VALUE }) {
 			String expected = Point.measurement("m").addField("f", value).toLineProtocol().substring(4);
 			assertThat(LineBuilder.plainDecimal(value)).as("%s", value).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void writesTimestampsBeyondTheNanosecondRangeAsPointDoesInsteadOfThrowing() {
+		for (String time : new String[] { "2300-01-01T00:00:00Z", "1600-06-01T12:00:00.5Z", "2262-04-11T23:47:16Z" }) {
+			Instant at = Instant.parse(time);
+			assertThat(LineBuilder.measurement("device_status").field("online", true).time(at).build()).as(time)
+				.isEqualTo(Point.measurement("device_status")
+					.addField("online", true)
+					.time(at, WritePrecision.NS)
+					.toLineProtocol());
 		}
 	}
 
