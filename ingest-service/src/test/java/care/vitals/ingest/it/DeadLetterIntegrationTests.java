@@ -174,6 +174,29 @@ class DeadLetterIntegrationTests {
 		}
 	}
 
+	@Test
+	void deadLettersAStatusTimestampBeyondInfluxDbsRangeAndKeepsGoing() throws Exception {
+		influx.createDatabase("future");
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-future", influx.url(), "future", this.spool));
+				TestDevice device = new TestDevice(mosquitto.url(), "future-dev")) {
+			// a status's own ts is not range-checked (it is retained and may be old);
+			// 2300
+			// is past the last nanosecond InfluxDB can store
+			device.publish("devices/future-dev/status", bytes("{\"online\":true,\"ts\":\"2300-01-01T00:00:00Z\"}"),
+					"application/json");
+			device.publishMeasurement("{\"ts\":\"" + this.base + "\",\"values\":{\"heart_rate\":70}}",
+					"application/json");
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(influx.count("future", "SELECT count(heart_rate) FROM vitals WHERE device='future-dev'"))
+					.isEqualTo(1);
+				assertThat(influx.count("future", "SELECT count(size) FROM rejected WHERE reason='influx_rejected'"))
+					.isEqualTo(1);
+			});
+			assertThat(influx.query("future", "SELECT payload FROM rejected LIMIT 1")).contains("device_status");
+		}
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
