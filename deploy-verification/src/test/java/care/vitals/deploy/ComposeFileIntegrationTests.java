@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import care.vitals.testsupport.JvmOptionsFile;
 import care.vitals.testsupport.containers.ComposeImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,21 +38,9 @@ class ComposeFileIntegrationTests {
 	 * The ingest's JVM flags, sized for RSS at most 256 MB (docs/benchmarks.md): one file
 	 * the benchmark and the fault tests start the jar with, and every deployment repeats.
 	 */
-	static final List<String> INGEST_JVM_FLAGS = ingestJvmFlags();
+	static final List<String> INGEST_JVM_FLAGS = JvmOptionsFile.read(Deploy.root().resolve(JvmOptionsFile.INGEST));
 
 	private static String dockerCompose;
-
-	private static List<String> ingestJvmFlags() {
-		try {
-			return Files.readAllLines(Deploy.root().resolve("deploy/ingest-jvm.options"))
-				.stream()
-				.filter((line) -> !line.isBlank())
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	private static Map<String, String> alertSettings() {
 		Map<String, String> settings = new LinkedHashMap<>();

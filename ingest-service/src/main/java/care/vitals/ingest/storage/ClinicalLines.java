@@ -6,8 +6,6 @@ import java.util.Locale;
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.news2.News2Parameter;
 import care.vitals.model.news2.News2Score;
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
 
 /**
  * Line protocol of what the clinical engine produces: NEWS2 scores, alarm transitions and
@@ -19,7 +17,6 @@ public final class ClinicalLines {
 	private ClinicalLines() {
 	}
 
-	/** Written for most readings of an assigned device: built without {@code Point}. */
 	public static String news2(String patient, String ward, String bed, News2Score score) {
 		LineBuilder line = LineBuilder.measurement("news2")
 			.tag("patient", patient)
@@ -47,26 +44,24 @@ public final class ClinicalLines {
 	 * real transition, written at the time the alarm entered its state
 	 */
 	public static String alarm(Alarm alarm, Instant restatedAt) {
-		Point point = Point.measurement("alarms")
-			.addTag("patient", alarm.patient())
-			.addTag("ward", alarm.ward())
-			.addTag("bed", alarm.bed())
-			.addTag("priority", alarm.priority().name().toLowerCase(Locale.ROOT))
-			.addTag("kind", alarm.kind())
-			.addField("state", alarm.state().name().toLowerCase(Locale.ROOT))
-			.addField("message", SafeText.of(alarm.message(), 256))
-			.addField("alarm_id", alarm.alarmId())
-			.addField("restated", restatedAt != null)
+		LineBuilder line = LineBuilder.measurement("alarms")
+			.tag("patient", alarm.patient())
+			.tag("ward", alarm.ward())
+			.tag("bed", alarm.bed())
+			.tag("priority", alarm.priority().name().toLowerCase(Locale.ROOT))
+			.tag("kind", alarm.kind())
+			.tag("device", alarm.device())
+			.field("state", alarm.state().name().toLowerCase(Locale.ROOT))
+			.field("message", SafeText.of(alarm.message(), 256))
+			.field("alarm_id", alarm.alarmId())
+			.field("restated", restatedAt != null)
 			.time(UniqueTimestamps.of("alarms|" + alarm.patient() + "|" + alarm.ward() + "|" + alarm.bed() + "|"
 					+ alarm.device() + "|" + alarm.priority() + "|" + alarm.kind(),
-					(restatedAt != null) ? restatedAt : alarm.ts()), WritePrecision.NS);
-		if (alarm.device() != null) {
-			point.addTag("device", alarm.device());
-		}
+					(restatedAt != null) ? restatedAt : alarm.ts()));
 		if (alarm.value() != null) {
-			point.addField("value", alarm.value());
+			line.field("value", alarm.value());
 		}
-		return point.toLineProtocol();
+		return line.build();
 	}
 
 	/**
@@ -75,18 +70,14 @@ public final class ClinicalLines {
 	 * @param actor the authenticated user
 	 */
 	public static String activity(String kind, String actor, String patient, String ward, String message, Instant at) {
-		Point point = Point.measurement("activity")
-			.addTag("kind", kind)
-			.addTag("actor", SafeText.of(actor, 64).replaceAll("[^A-Za-z0-9._@-]", "_"))
-			.addField("message", SafeText.of(message, 512))
-			.time(UniqueTimestamps.of("activity|" + kind + "|" + actor + "|" + patient, at), WritePrecision.NS);
-		if (patient != null) {
-			point.addTag("patient", patient);
-		}
-		if (ward != null) {
-			point.addTag("ward", ward);
-		}
-		return point.toLineProtocol();
+		return LineBuilder.measurement("activity")
+			.tag("kind", kind)
+			.tag("actor", SafeText.of(actor, 64).replaceAll("[^A-Za-z0-9._@-]", "_"))
+			.tag("patient", patient)
+			.tag("ward", ward)
+			.field("message", SafeText.of(message, 512))
+			.time(UniqueTimestamps.of("activity|" + kind + "|" + actor + "|" + patient, at))
+			.build();
 	}
 
 }

@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Builds one line of line protocol exactly as influxdb-client-java's {@code Point} does
- * (same escaping, tags and fields sorted by key, same number format, nanosecond
+ * Builds every line the ingest writes, exactly as influxdb-client-java's {@code Point}
+ * does (same escaping, tags and fields sorted by key, same number format, nanosecond
  * timestamp) without its two tree maps, {@code DecimalFormat} call per value and
- * {@code BigInteger} timestamp: a reading's line is built on the MQTT callback thread,
+ * {@code BigInteger} timestamp: a reading's lines are built on the MQTT callback thread,
  * the pipeline's serial step, where {@code Point} took a fifth of the time. A test checks
  * it against {@code Point} on random input.
  */

@@ -2,9 +2,6 @@ package care.vitals.ingest.storage;
 
 import java.time.Instant;
 
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
-
 /**
  * The durable record of a dead letter: one line in the {@code rejected} measurement,
  * tagged by reason and device, with the topic, the reason's detail and the payload as
@@ -24,15 +21,15 @@ public final class RejectedLines {
 	 * @param device a validated device id, or null when the topic held none
 	 */
 	public static String line(String reason, String device, String topic, String detail, byte[] payload, Instant time) {
-		return Point.measurement("rejected")
-			.addTag("reason", reason)
-			.addTag("device", (device != null) ? device : "invalid")
-			.addField("topic", SafeText.of(topic, 256))
-			.addField("detail", SafeText.of(detail, 512))
-			.addField("payload", SafeText.of(payload, MAX_PAYLOAD_CHARS))
-			.addField("size", payload.length)
-			.time(UniqueTimestamps.of("rejected|" + reason + "|" + device, time), WritePrecision.NS)
-			.toLineProtocol();
+		return LineBuilder.measurement("rejected")
+			.tag("reason", reason)
+			.tag("device", (device != null) ? device : "invalid")
+			.field("topic", SafeText.of(topic, 256))
+			.field("detail", SafeText.of(detail, 512))
+			.field("payload", SafeText.of(payload, MAX_PAYLOAD_CHARS))
+			.field("size", payload.length)
+			.time(UniqueTimestamps.of("rejected|" + reason + "|" + device, time))
+			.build();
 	}
 
 }

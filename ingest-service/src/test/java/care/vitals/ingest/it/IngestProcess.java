@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import care.vitals.testsupport.JvmOptionsFile;
+
 /**
  * The ingest service as its own process, started exactly as the README says
  * ({@code java -jar ingest-service/target/ingest-service.jar} with environment variables
@@ -73,15 +75,7 @@ public final class IngestProcess implements AutoCloseable {
 		if (override != null) {
 			return List.of(override.trim().split(" +"));
 		}
-		try {
-			return Files.readAllLines(repositoryRoot().resolve("deploy/ingest-jvm.options"))
-				.stream()
-				.filter((line) -> !line.isBlank())
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return JvmOptionsFile.read(repositoryRoot().resolve(JvmOptionsFile.INGEST));
 	}
 
 	/**
