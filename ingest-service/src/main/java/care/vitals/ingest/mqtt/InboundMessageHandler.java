@@ -74,8 +74,11 @@ class InboundMessageHandler implements MessageHandler {
 
 	private final Clock clock;
 
+	private final DeviceMessagesAdapter adapter;
+
 	InboundMessageHandler(DecodeProperties decode, AssignmentRegistry assignments, BatchWriter writer,
-			IngestMetrics metrics, ClinicalEngine clinical, ClinicalProperties clinicalProperties, Clock clock) {
+			IngestMetrics metrics, ClinicalEngine clinical, ClinicalProperties clinicalProperties, Clock clock,
+			DeviceMessagesAdapter adapter) {
 		this.measurements = new MeasurementDecoder(decode.limits(), clock);
 		this.statuses = new DeviceStatusCodec(decode.limits());
 		this.events = new DeviceEventCodec(decode.limits(), clock);
@@ -86,13 +89,14 @@ class InboundMessageHandler implements MessageHandler {
 		this.clinical = clinical;
 		this.clinicalEnabled = clinicalProperties.enabled();
 		this.clock = clock;
+		this.adapter = adapter;
 	}
 
 	@Override
 	public void handleMessage(Message<?> message) {
 		String topic = message.getHeaders().get(MqttHeaders.RECEIVED_TOPIC, String.class);
 		byte[] payload = (byte[]) message.getPayload();
-		SimpleAcknowledgment ack = StaticMessageHeaderAccessor.getAcknowledgment(message);
+		SimpleAcknowledgment ack = this.adapter.whileConnected(StaticMessageHeaderAccessor.getAcknowledgment(message));
 		Instant receivedAt = Instant.now(this.clock);
 		Envelope envelope = toEnvelope(Topics.parse(topic), topic, payload, contentType(message), receivedAt, ack);
 		try {

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.MessageChannels;
-import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.outbound.Mqttv5PahoMessageHandler;
 import org.springframework.integration.mqtt.support.MqttHeaderMapper;
 import org.springframework.messaging.MessageChannel;
@@ -34,9 +33,9 @@ class MqttConfiguration {
 	static final int INBOUND_PHASE = Integer.MAX_VALUE - 1000;
 
 	@Bean
-	Mqttv5PahoMessageDrivenChannelAdapter deviceMessagesAdapter(MqttProperties properties) {
-		Mqttv5PahoMessageDrivenChannelAdapter adapter = new DeviceMessagesAdapter(connectionOptions(properties),
-				properties.clientId(), subscriptions(properties));
+	DeviceMessagesAdapter deviceMessagesAdapter(MqttProperties properties) {
+		DeviceMessagesAdapter adapter = new DeviceMessagesAdapter(connectionOptions(properties), properties.clientId(),
+				subscriptions(properties));
 		adapter.setManualAcks(true);
 		adapter.setPayloadType(byte[].class);
 		// Only the content type: user properties are device-controlled and not needed.
@@ -50,8 +49,7 @@ class MqttConfiguration {
 	}
 
 	@Bean
-	IntegrationFlow deviceMessagesInFlow(Mqttv5PahoMessageDrivenChannelAdapter deviceMessagesAdapter,
-			InboundMessageHandler handler) {
+	IntegrationFlow deviceMessagesInFlow(DeviceMessagesAdapter deviceMessagesAdapter, InboundMessageHandler handler) {
 		return IntegrationFlow.from(deviceMessagesAdapter).handle(handler).get();
 	}
 
