@@ -28,6 +28,9 @@ public final class Topics {
 	/** Filter for all assignment topics: {@value}. */
 	public static final String ASSIGNMENTS_FILTER = "assignments/+";
 
+	/** Filter for all patient settings topics: {@value}. */
+	public static final String SETTINGS_FILTER = "patients/+/settings";
+
 	/** Filter for all alarm topics: {@value}. */
 	public static final String ALARMS_FILTER = "alarms/+/+";
 
@@ -45,6 +48,10 @@ public final class Topics {
 	private static final String ASSIGNMENTS = "assignments";
 
 	private static final String ALARMS = "alarms";
+
+	private static final String PATIENTS = "patients";
+
+	private static final String SETTINGS = "settings";
 
 	private static final String INGEST = "ingest";
 
@@ -93,6 +100,16 @@ public final class Topics {
 	 */
 	public static String assignment(String deviceId) {
 		return ASSIGNMENTS + "/" + Identifiers.requireValid(deviceId, "device id");
+	}
+
+	/**
+	 * Builds {@code patients/{patient}/settings}.
+	 * @param patient a valid patient id
+	 * @return the topic
+	 * @throws IllegalArgumentException if the patient id is invalid
+	 */
+	public static String settings(String patient) {
+		return PATIENTS + "/" + Identifiers.requireValid(patient, "patient") + "/" + SETTINGS;
 	}
 
 	/**
@@ -151,6 +168,12 @@ public final class Topics {
 		if (segments.length >= 2 && ASSIGNMENTS.equals(segments[0])) {
 			String deviceId = topic.substring(ASSIGNMENTS.length() + 1);
 			return Identifiers.isValid(deviceId) ? new AssignmentTopic(deviceId) : invalidDevice(deviceId);
+		}
+		if (segments.length == 3 && PATIENTS.equals(segments[0]) && SETTINGS.equals(segments[2])) {
+			if (!Identifiers.isValid(segments[1])) {
+				return invalid("invalid patient in settings topic " + Rejection.echo(topic));
+			}
+			return new SettingsTopic(segments[1]);
 		}
 		if (segments.length == 3 && ALARMS.equals(segments[0])) {
 			if (!Identifiers.isValid(segments[1]) || !Identifiers.isValid(segments[2])) {

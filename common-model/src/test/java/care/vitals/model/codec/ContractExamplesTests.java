@@ -39,12 +39,13 @@ class ContractExamplesTests {
 						payload, Fixtures.NOW);
 				case "assignment" -> new AssignmentCodec(DecodeLimits.defaults()).decode(payload);
 				case "alarms" -> new AlarmListCodec(DecodeLimits.defaults()).decode(payload);
+				case "settings" -> new PatientSettingsCodec(DecodeLimits.defaults()).decode("p-1042", payload);
 				default -> throw new AssertionError("unknown example kind " + kind);
 			};
 			assertThat(result).as(kind + " example:\n" + matcher.group(2))
 				.isInstanceOfAny(Decoded.class, Outcome.Ok.class);
 		}
-		assertThat(kinds).contains("measurement", "status", "event", "assignment", "alarms");
+		assertThat(kinds).contains("measurement", "status", "event", "assignment", "settings", "alarms");
 	}
 
 }

@@ -53,6 +53,8 @@ class DecoderRobustnessTests {
 
 	private final AssignmentCodec assignments = new AssignmentCodec(DecodeLimits.defaults());
 
+	private final PatientSettingsCodec settings = new PatientSettingsCodec(DecodeLimits.defaults());
+
 	@Test
 	void arbitraryBytesNeverThrow() {
 		forRandomPayloads(1, (random) -> {
@@ -161,6 +163,7 @@ class DecoderRobustnessTests {
 		assertOutcome(this.status.decode(Fixtures.DEVICE, payload));
 		assertOutcome(this.events.decode(Fixtures.DEVICE, payload, Fixtures.NOW));
 		assertOutcome(this.assignments.decode(payload));
+		assertOutcome(this.settings.decode("p-1", payload));
 	}
 
 	private static void assertOutcome(Outcome<?> outcome) {

@@ -22,6 +22,7 @@ class TopicsTests {
 		assertThat(Topics.events("mon-7")).isEqualTo("devices/mon-7/events");
 		assertThat(Topics.assignment("mon-7")).isEqualTo("assignments/mon-7");
 		assertThat(Topics.alarms("ward-3", "12")).isEqualTo("alarms/ward-3/12");
+		assertThat(Topics.settings("p-1042")).isEqualTo("patients/p-1042/settings");
 		assertThat(Topics.rejected(RejectReason.IMPLAUSIBLE_VALUE)).isEqualTo("ingest/rejected/implausible_value");
 	}
 
@@ -32,6 +33,7 @@ class TopicsTests {
 		assertThat(Topics.EVENTS_FILTER).isEqualTo("devices/+/events");
 		assertThat(Topics.ASSIGNMENTS_FILTER).isEqualTo("assignments/+");
 		assertThat(Topics.ALARMS_FILTER).isEqualTo("alarms/+/+");
+		assertThat(Topics.SETTINGS_FILTER).isEqualTo("patients/+/settings");
 		assertThat(Topics.REJECTED_FILTER).isEqualTo("ingest/rejected/+");
 	}
 
@@ -54,6 +56,7 @@ class TopicsTests {
 			assertThatIllegalArgumentException().as(id).isThrownBy(() -> Topics.assignment(id));
 			assertThatIllegalArgumentException().as(id).isThrownBy(() -> Topics.alarms(id, "12"));
 			assertThatIllegalArgumentException().as(id).isThrownBy(() -> Topics.alarms("ward-3", id));
+			assertThatIllegalArgumentException().as(id).isThrownBy(() -> Topics.settings(id));
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> Topics.measurements(null));
 	}
@@ -71,6 +74,7 @@ class TopicsTests {
 	@Test
 	void parsesAlarmAndDeadLetterTopics() {
 		assertThat(Topics.parse("alarms/ward-3/12")).isEqualTo(new AlarmTopic("ward-3", "12"));
+		assertThat(Topics.parse("patients/p-1042/settings")).isEqualTo(new SettingsTopic("p-1042"));
 		assertThat(Topics.parse("ingest/rejected/wrong_type")).isEqualTo(new RejectedTopic(RejectReason.WRONG_TYPE));
 	}
 
@@ -87,6 +91,7 @@ class TopicsTests {
 		assertThat(new EventsTopic("a").topic()).isEqualTo("devices/a/events");
 		assertThat(new AssignmentTopic("a").topic()).isEqualTo("assignments/a");
 		assertThat(new AlarmTopic("w", "b").topic()).isEqualTo("alarms/w/b");
+		assertThat(new SettingsTopic("p").topic()).isEqualTo("patients/p/settings");
 		assertThat(new RejectedTopic(RejectReason.MISSING_VALUE).topic()).isEqualTo("ingest/rejected/missing_value");
 	}
 
@@ -104,6 +109,9 @@ class TopicsTests {
 		assertThat(reasonOf("alarms/ward 3/12")).isEqualTo(RejectReason.INVALID_TOPIC);
 		assertThat(reasonOf("alarms/ward-3/")).isEqualTo(RejectReason.INVALID_TOPIC);
 		assertThat(reasonOf("alarms/ward-3/12/extra")).isEqualTo(RejectReason.INVALID_TOPIC);
+		assertThat(reasonOf("patients/John Smith/settings")).isEqualTo(RejectReason.INVALID_TOPIC);
+		assertThat(reasonOf("patients/p-1/settings/x")).isEqualTo(RejectReason.INVALID_TOPIC);
+		assertThat(reasonOf("patients/p-1")).isEqualTo(RejectReason.INVALID_TOPIC);
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,102 @@
+package care.vitals.model.settings;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+import care.vitals.model.alarm.ThresholdRule;
+import care.vitals.model.id.Identifiers;
+import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.parameter.Parameter;
+
+/**
+ * The clinical settings of one patient: the prescribed NEWS2 SpO2 scale and the threshold
+ * rules that replace the defaults for some parameters, with who changed them last and
+ * when. Published retained on {@code patients/{patient}/settings}; every ingest instance
+ * applies them, also after a restart.
+ *
+ * @param patient the patient, a valid identifier
+ * @param scale the prescribed SpO2 scale
+ * @param thresholds the overriding rule per parameter (each keyed by its own parameter);
+ * copied, unmodifiable
+ * @param updatedBy the user who made the last change, 1-128 characters
+ * @param updatedAt when the last change was made
+ */
+public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, ThresholdRule> thresholds,
+		String updatedBy, Instant updatedAt) {
+
+	/**
+	 * Validates the settings.
+	 * @throws IllegalArgumentException if the patient id or user is invalid, or a rule is
+	 * keyed by another parameter than its own
+	 */
+	public PatientSettings {
+		Identifiers.requireValid(patient, "patient");
+		Objects.requireNonNull(scale, "scale");
+		Objects.requireNonNull(updatedAt, "updatedAt");
+		if (updatedBy == null || updatedBy.isEmpty() || updatedBy.length() > 128) {
+			throw new IllegalArgumentException("updatedBy must be 1-128 characters");
+		}
+		EnumMap<Parameter, ThresholdRule> copy = new EnumMap<>(Parameter.class);
+		thresholds.forEach((parameter, rule) -> {
+			if (rule.parameter() != parameter) {
+				throw new IllegalArgumentException(
+						"the rule for " + parameter.canonicalName() + " is for " + rule.parameter().canonicalName());
+			}
+			copy.put(parameter, rule);
+		});
+		thresholds = Collections.unmodifiableMap(copy);
+	}
+
+	/**
+	 * The settings every patient starts with: scale 1 and the default thresholds.
+	 * @param patient the patient
+	 * @param at when
+	 * @return the default settings, attributed to {@code system}
+	 */
+	public static PatientSettings defaults(String patient, Instant at) {
+		return new PatientSettings(patient, SpO2Scale.SCALE_1, Map.of(), "system", at);
+	}
+
+	/**
+	 * Returns these settings with another SpO2 scale.
+	 * @param newScale the prescribed scale
+	 * @param user who prescribed it
+	 * @param at when
+	 * @return the changed settings
+	 */
+	public PatientSettings withScale(SpO2Scale newScale, String user, Instant at) {
+		return new PatientSettings(this.patient, newScale, this.thresholds, user, at);
+	}
+
+	/**
+	 * Returns these settings with a rule overriding the default of its parameter.
+	 * @param rule the rule
+	 * @param user who set it
+	 * @param at when
+	 * @return the changed settings
+	 */
+	public PatientSettings withThreshold(ThresholdRule rule, String user, Instant at) {
+		EnumMap<Parameter, ThresholdRule> changed = new EnumMap<>(Parameter.class);
+		changed.putAll(this.thresholds);
+		changed.put(rule.parameter(), rule);
+		return new PatientSettings(this.patient, this.scale, changed, user, at);
+	}
+
+	/**
+	 * Returns these settings without an override for a parameter (its default applies).
+	 * @param parameter the parameter
+	 * @param user who cleared it
+	 * @param at when
+	 * @return the changed settings
+	 */
+	public PatientSettings withoutThreshold(Parameter parameter, String user, Instant at) {
+		EnumMap<Parameter, ThresholdRule> changed = new EnumMap<>(Parameter.class);
+		changed.putAll(this.thresholds);
+		changed.remove(parameter);
+		return new PatientSettings(this.patient, this.scale, changed, user, at);
+	}
+
+}
