@@ -166,6 +166,21 @@ class MosquittoConfigIntegrationTests {
 		assertThat(eavesdropper.get().output()).doesNotContain("private").contains("Timed out");
 	}
 
+	@Test
+	void onlyTheIngestWritesPatientSettings() {
+		Deploy.Result forged = Deploy.run(repo, Map.of(), TIMEOUT, devicePublishCommand("sim-monitor-001",
+				password("sim-monitor-001"), "patients/p-1/settings", "{\"spo2Scale\":2}", "-r"));
+		assertThat(forged.output()).contains("Not authorized");
+		Deploy.Result written = Deploy.run(repo, Map.of(), TIMEOUT, this.pub, "-h", "127.0.0.1", "-p",
+				String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"), "-V",
+				"mqttv5", "-q", "1", "-r", "-t", "patients/p-1/settings", "-m", "genuine");
+		assertThat(written.ok()).as(written.output()).isTrue();
+		Deploy.Result retained = Deploy.run(repo, Map.of(), TIMEOUT, this.sub, "-h", "127.0.0.1", "-p",
+				String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"), "-V",
+				"mqttv5", "-q", "1", "-t", "patients/+/settings", "-v", "-C", "1", "-W", "5");
+		assertThat(retained.output()).contains("patients/p-1/settings genuine").doesNotContain("spo2Scale");
+	}
+
 	private CompletableFuture<Deploy.Result> ingestReceives(int count) throws InterruptedException {
 		CompletableFuture<Deploy.Result> future = CompletableFuture.supplyAsync(() -> Deploy.run(repo, Map.of(),
 				TIMEOUT, this.sub, "-h", "127.0.0.1", "-p", String.valueOf(this.localPort), "-u", "ingest", "-P",

@@ -2,6 +2,7 @@ package care.vitals.ingest.api;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.NoSuchElementException;
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.context.AssignmentRegistry;
 import care.vitals.model.assignment.Assignment;
+import care.vitals.model.codec.DecodeLimits;
+import care.vitals.model.codec.PatientSettingsCodec;
 import care.vitals.model.id.Identifiers;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.SpO2Scale;
@@ -17,6 +20,7 @@ import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
 import care.vitals.model.reading.Reading;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Per-patient clinical settings: the latest NEWS2, the prescribed SpO2 scale,
  * observations entered by staff (air or oxygen, ACVPU), and alarm threshold overrides.
- * Every change is written to {@code activity} with its actor.
+ * Scale and overrides are published retained on {@code patients/{patient}/settings}
+ * before they take effect, so they survive restarts and reach every instance; if the
+ * broker does not take them the request fails and nothing changes. Every change is
+ * written to {@code activity} with its actor.
  */
 @RestController
 @RequestMapping("/api/patients/{patient}")
@@ -43,6 +50,8 @@ class PatientController {
 	private final AssignmentRegistry registry;
 
 	private final ClinicalRecorder recorder;
+
+	private final PatientSettingsCodec settingsCodec = new PatientSettingsCodec(DecodeLimits.defaults());
 
 	PatientController(ClinicalEngine engine, AssignmentRegistry registry, ClinicalRecorder recorder) {
 		this.engine = engine;
@@ -69,6 +78,14 @@ class PatientController {
 		return body;
 	}
 
+	/**
+	 * The settings in force, as kept retained on {@code patients/{patient}/settings}.
+	 */
+	@GetMapping(path = "/settings", produces = MediaType.APPLICATION_JSON_VALUE)
+	byte[] settings(@PathVariable String patient) {
+		return this.settingsCodec.encode(this.engine.settings(valid(patient)));
+	}
+
 	@PutMapping("/spo2-scale")
 	Map<String, Object> scale(@PathVariable String patient, @RequestBody ScaleRequest request, Principal actor) {
 		SpO2Scale scale = switch (request.scale()) {
@@ -76,9 +93,12 @@ class PatientController {
 			case 2 -> SpO2Scale.SCALE_2;
 			default -> throw new IllegalArgumentException("scale must be 1 or 2");
 		};
-		this.engine.scale(valid(patient), scale);
-		this.recorder.record("settings", actor.getName(), patient, ward(patient),
-				"SpO2 scale " + scale.number() + " prescribed", List.of());
+		String ward = admittedWard(valid(patient));
+		Instant now = this.recorder.now();
+		ClinicalEngine.Change change = this.engine.change(patient,
+				(current) -> current.withScale(scale, actor.getName(), now));
+		this.recorder.record("settings", actor.getName(), patient, ward, "SpO2 scale " + scale.number() + " prescribed",
+				change.lines());
 		return Map.of("patient", patient, "scale", scale.number());
 	}
 
@@ -110,29 +130,32 @@ class PatientController {
 	Object override(@PathVariable String patient, @PathVariable String parameter, @RequestBody ThresholdRequest request,
 			Principal actor) {
 		Parameter p = parameter(parameter);
-		var current = this.engine.rule(valid(patient), p);
+		String ward = admittedWard(valid(patient));
+		var current = this.engine.rule(patient, p);
 		if (current == null) {
 			throw new IllegalArgumentException("parameter " + parameter + " has no threshold alarm");
 		}
-		var rule = current.withLimits(request.criticalLow(), request.low(), request.high(), request.criticalHigh());
-		if (request.delaySeconds() != null) {
-			rule = rule.withDelay(Duration.ofSeconds(request.delaySeconds()));
-		}
-		if (request.enabled() != null) {
-			rule = rule.withEnabled(request.enabled());
-		}
-		List<String> lines = this.engine.override(patient, rule);
-		this.recorder.record("threshold", actor.getName(), patient, ward(patient),
-				"override " + parameter + ": " + request, lines);
+		var limits = current.withLimits(request.criticalLow(), request.low(), request.high(), request.criticalHigh());
+		var delayed = (request.delaySeconds() != null) ? limits.withDelay(Duration.ofSeconds(request.delaySeconds()))
+				: limits;
+		var rule = (request.enabled() != null) ? delayed.withEnabled(request.enabled()) : delayed;
+		Instant now = this.recorder.now();
+		ClinicalEngine.Change change = this.engine.change(patient,
+				(settings) -> settings.withThreshold(rule, actor.getName(), now));
+		this.recorder.record("threshold", actor.getName(), patient, ward, "override " + parameter + ": " + request,
+				change.lines());
 		return rule;
 	}
 
 	@DeleteMapping("/thresholds/{parameter}")
 	Object clear(@PathVariable String patient, @PathVariable String parameter, Principal actor) {
 		Parameter p = parameter(parameter);
-		List<String> lines = this.engine.clearOverride(valid(patient), p);
-		this.recorder.record("threshold", actor.getName(), patient, ward(patient),
-				"override of " + parameter + " cleared", lines);
+		String ward = admittedWard(valid(patient));
+		Instant now = this.recorder.now();
+		ClinicalEngine.Change change = this.engine.change(patient,
+				(settings) -> settings.withoutThreshold(p, actor.getName(), now));
+		this.recorder.record("threshold", actor.getName(), patient, ward, "override of " + parameter + " cleared",
+				change.lines());
 		return this.engine.rule(patient, p);
 	}
 
@@ -144,6 +167,18 @@ class PatientController {
 			.map(Assignment::ward)
 			.findFirst()
 			.orElse(null);
+	}
+
+	/**
+	 * Settings last from admission to discharge, so they are only changed for a patient
+	 * with a device assigned.
+	 */
+	private String admittedWard(String patient) {
+		String ward = ward(patient);
+		if (ward == null) {
+			throw new IllegalStateException("patient " + patient + " is not admitted");
+		}
+		return ward;
 	}
 
 	private static Parameter parameter(String name) {

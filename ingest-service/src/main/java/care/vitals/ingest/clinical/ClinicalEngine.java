@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import care.vitals.ingest.storage.ClinicalLines;
 import care.vitals.model.alarm.AckOutcome;
@@ -26,6 +27,7 @@ import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.SpO2Scale;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.settings.PatientSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -46,12 +48,20 @@ public class ClinicalEngine {
 
 	private final Map<String, PatientContext> contexts = new ConcurrentHashMap<>();
 
+	private final Map<String, PatientSettings> settings = new ConcurrentHashMap<>();
+
+	/** Serialises settings changes made through this instance's API. */
+	private final Object changes = new Object();
+
 	private final AlarmStatePublisher publisher;
+
+	private final SettingsPublisher settingsPublisher;
 
 	private final Clock clock;
 
-	ClinicalEngine(AlarmStatePublisher publisher, Clock clock) {
+	ClinicalEngine(AlarmStatePublisher publisher, SettingsPublisher settingsPublisher, Clock clock) {
 		this.publisher = publisher;
+		this.settingsPublisher = settingsPublisher;
 		this.clock = clock;
 	}
 
@@ -93,6 +103,7 @@ public class ClinicalEngine {
 					transitions.addAll(this.alarms.discharge(old.patient(), now));
 					this.patients.remove(old.patient());
 					this.contexts.remove(old.patient());
+					forgetSettings(old.patient(), now);
 				}
 			}
 			if (next.isEmpty() || !PatientContext.of(next.get()).equals(old)) {
@@ -121,20 +132,83 @@ public class ClinicalEngine {
 		return Optional.empty();
 	}
 
-	public List<String> override(String patient, ThresholdRule rule) {
-		return record(this.alarms.override(patient, rule, Instant.now(this.clock)), new ArrayList<>());
+	/**
+	 * Changes a patient's settings: edits the settings in force, publishes the result
+	 * retained (so it outlives this process and reaches every instance), then applies it
+	 * here. Changes made through this instance are serialised, so none is lost.
+	 * @param patient the patient
+	 * @param edit makes the new settings from the current ones
+	 * @return the new settings and the lines of the alarm transitions they caused
+	 * @throws RuntimeException if the broker did not take them (nothing changed)
+	 */
+	public Change change(String patient, UnaryOperator<PatientSettings> edit) {
+		synchronized (this.changes) {
+			PatientSettings next = edit.apply(settings(patient));
+			this.settingsPublisher.publish(next);
+			return new Change(next, apply(next));
+		}
 	}
 
-	public List<String> clearOverride(String patient, Parameter parameter) {
-		return record(this.alarms.clearOverride(patient, parameter, Instant.now(this.clock)), new ArrayList<>());
+	/**
+	 * The result of {@link #change}.
+	 *
+	 * @param settings the settings now in force
+	 * @param lines the alarm transitions they caused, as line protocol
+	 */
+	public record Change(PatientSettings settings, List<String> lines) {
+	}
+
+	/**
+	 * Applies a patient's settings (from the retained message or {@link #change}): the
+	 * SpO2 scale, and each threshold rule that differs from the one in force; a parameter
+	 * no longer overridden returns to its default.
+	 * @param next the settings
+	 * @return the alarm transitions caused, as lines
+	 */
+	public synchronized List<String> apply(PatientSettings next) {
+		String patient = next.patient();
+		Instant now = Instant.now(this.clock);
+		PatientSettings previous = settings(patient);
+		state(patient).scale(next.scale());
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (Parameter parameter : previous.thresholds().keySet()) {
+			if (!next.thresholds().containsKey(parameter)) {
+				transitions.addAll(this.alarms.clearOverride(patient, parameter, now));
+			}
+		}
+		next.thresholds().forEach((parameter, rule) -> {
+			if (!rule.equals(previous.thresholds().get(parameter))) {
+				transitions.addAll(this.alarms.override(patient, rule, now));
+			}
+		});
+		this.settings.put(patient, next);
+		return record(transitions, new ArrayList<>());
+	}
+
+	/**
+	 * Returns a patient to the default settings (its retained settings were cleared).
+	 * @param patient the patient
+	 * @return the alarm transitions caused, as lines
+	 */
+	public synchronized List<String> reset(String patient) {
+		List<String> lines = apply(PatientSettings.defaults(patient, Instant.now(this.clock)));
+		this.settings.remove(patient);
+		return lines;
+	}
+
+	/**
+	 * Returns the settings in force for a patient.
+	 * @param patient the patient
+	 * @return its settings, or the defaults (attributed to {@code system}) if none were
+	 * set
+	 */
+	public PatientSettings settings(String patient) {
+		PatientSettings current = this.settings.get(patient);
+		return (current != null) ? current : PatientSettings.defaults(patient, Instant.EPOCH);
 	}
 
 	public ThresholdRule rule(String patient, Parameter parameter) {
 		return this.alarms.rules(patient).threshold(parameter).orElse(null);
-	}
-
-	public void scale(String patient, SpO2Scale scale) {
-		state(patient).scale(scale);
 	}
 
 	public SpO2Scale scale(String patient) {
@@ -156,9 +230,19 @@ public class ClinicalEngine {
 		return all;
 	}
 
-	/** Lines that restate every active alarm now, and the retained list of every bed. */
+	/**
+	 * Lines that restate every active alarm now, and the retained list of every bed. Also
+	 * clears the settings of patients no longer admitted, in case the clearing at their
+	 * discharge was lost (the ingest stopped right after it): settings last from
+	 * admission to discharge, as in the alarm engine.
+	 */
 	public List<String> restate() {
 		Instant now = Instant.now(this.clock);
+		for (String patient : List.copyOf(this.settings.keySet())) {
+			if (!this.contexts.containsKey(patient)) {
+				forgetSettings(patient, now);
+			}
+		}
 		List<String> lines = new ArrayList<>();
 		for (PatientContext context : this.contexts.values()) {
 			this.alarms.active(context.patient()).forEach((alarm) -> lines.add(ClinicalLines.alarm(alarm, now)));
@@ -181,6 +265,14 @@ public class ClinicalEngine {
 			}
 		}
 		return lines;
+	}
+
+	private synchronized void forgetSettings(String patient, Instant now) {
+		if (this.settings.remove(patient) != null) {
+			this.alarms.discharge(patient, now);
+			this.patients.remove(patient);
+			this.settingsPublisher.clear(patient);
+		}
 	}
 
 	private void publishBed(PatientContext context, Instant now) {

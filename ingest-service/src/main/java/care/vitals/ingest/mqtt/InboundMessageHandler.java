@@ -24,15 +24,18 @@ import care.vitals.model.codec.DeviceEventCodec;
 import care.vitals.model.codec.DeviceStatusCodec;
 import care.vitals.model.codec.MeasurementDecoder;
 import care.vitals.model.codec.Outcome;
+import care.vitals.model.codec.PatientSettingsCodec;
 import care.vitals.model.codec.Rejected;
 import care.vitals.model.reading.Reading;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
+import care.vitals.model.settings.PatientSettings;
 import care.vitals.model.topic.AssignmentTopic;
 import care.vitals.model.topic.EventsTopic;
 import care.vitals.model.topic.InvalidTopic;
 import care.vitals.model.topic.MeasurementsTopic;
 import care.vitals.model.topic.ParsedTopic;
+import care.vitals.model.topic.SettingsTopic;
 import care.vitals.model.topic.StatusTopic;
 import care.vitals.model.topic.Topics;
 
@@ -62,6 +65,8 @@ class InboundMessageHandler implements MessageHandler {
 
 	private final AssignmentCodec assignmentCodec;
 
+	private final PatientSettingsCodec settingsCodec;
+
 	private final AssignmentRegistry assignments;
 
 	private final BatchWriter writer;
@@ -83,6 +88,7 @@ class InboundMessageHandler implements MessageHandler {
 		this.statuses = new DeviceStatusCodec(decode.limits());
 		this.events = new DeviceEventCodec(decode.limits(), clock);
 		this.assignmentCodec = new AssignmentCodec(decode.limits());
+		this.settingsCodec = new PatientSettingsCodec(decode.limits());
 		this.assignments = assignments;
 		this.writer = writer;
 		this.metrics = metrics;
@@ -140,6 +146,9 @@ class InboundMessageHandler implements MessageHandler {
 		if (parsed instanceof AssignmentTopic assignmentTopic) {
 			return assignment(assignmentTopic.deviceId(), topic, payload, receivedAt, ack);
 		}
+		if (parsed instanceof SettingsTopic settingsTopic) {
+			return settings(settingsTopic.patient(), topic, payload, receivedAt, ack);
+		}
 		Rejection rejection = (parsed instanceof InvalidTopic invalid) ? invalid.rejection()
 				: new Rejection(RejectReason.INVALID_TOPIC, "not a topic the ingest consumes");
 		return reject(rejection, null, topic, payload, receivedAt, ack);
@@ -193,6 +202,21 @@ class InboundMessageHandler implements MessageHandler {
 		}
 		return reject(((Outcome.Failed<Optional<Assignment>>) outcome).rejection(), device, topic, payload, receivedAt,
 				ack);
+	}
+
+	private Envelope settings(String patient, String topic, byte[] payload, Instant receivedAt,
+			SimpleAcknowledgment ack) {
+		this.metrics.received("settings");
+		Outcome<Optional<PatientSettings>> outcome = this.settingsCodec.decode(patient, payload);
+		if (outcome instanceof Outcome.Ok<Optional<PatientSettings>> ok) {
+			if (!this.clinicalEnabled) {
+				return new Envelope(List.of(), ack, null, null);
+			}
+			List<String> lines = ok.value().map(this.clinical::apply).orElseGet(() -> this.clinical.reset(patient));
+			return new Envelope(lines, ack, null, null);
+		}
+		return reject(((Outcome.Failed<Optional<PatientSettings>>) outcome).rejection(), null, topic, payload,
+				receivedAt, ack);
 	}
 
 	private Envelope reject(Rejection rejection, String device, String topic, byte[] payload, Instant receivedAt,

@@ -11,6 +11,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
+import care.vitals.model.topic.Topics;
+import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.settings.PatientSettings;
+import care.vitals.model.codec.PatientSettingsCodec;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import care.vitals.model.alarm.AlarmList;
@@ -223,6 +229,108 @@ class ClinicalIntegrationTests {
 						influx.query("settings", "SELECT message, kind, actor FROM activity WHERE patient='p-51'"))
 					.contains("threshold", "settings", "observation", "admit", "nurse-1"));
 		}
+	}
+
+	/**
+	 * A clinical decision must not be reverted by a restart: scale 2 and a lowered SpO2
+	 * limit come back from their retained message and keep a scale-2 patient at 86-88 %
+	 * on oxygen free of SpO2 alarms; discharge clears them.
+	 */
+	@Test
+	void patientSettingsSurviveAnIngestRestartAndEndWithDischarge() throws Exception {
+		influx.createDatabase("kept");
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-kept", influx.url(), "kept",
+				this.spool);
+		try (RunningIngest ingest = RunningIngest.start(properties)) {
+			call(ingest, "PUT", "/api/assignments/mon-61", "{\"patient\":\"p-61\",\"ward\":\"ward-e\",\"bed\":\"6\"}",
+					true);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-61"));
+			assertThat(
+					call(ingest, "PUT", "/api/patients/p-61/thresholds/spo2", "{\"criticalLow\":80,\"low\":85}", true)
+						.statusCode())
+				.isEqualTo(200);
+			assertThat(call(ingest, "PUT", "/api/patients/p-61/spo2-scale", "{\"scale\":2}", true).statusCode())
+				.isEqualTo(200);
+		}
+		try (RunningIngest restarted = RunningIngest.start(properties);
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-61")) {
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(call(restarted, "GET", "/api/patients/p-61/settings", null, true).body())
+							.contains("\"spo2Scale\":2", "\"low\":85.0", "\"criticalLow\":80.0",
+									"\"updatedBy\":\"nurse-1\""));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(restarted, "GET", "/api/assignments", null, true).body().contains("p-61"));
+			Instant base = Instant.now().minus(90, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+			for (int s = 0; s < 60; s++) {
+				monitor.publishMeasurement(
+						reading(base.plusSeconds(s), s, 86 + s % 3, 16).replace("\"o2\":false", "\"o2\":true"),
+						"application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						influx.count("kept", "SELECT count(heart_rate) FROM vitals WHERE patient='p-61'"))
+					.isEqualTo(60));
+			assertThat(influx.query("kept", "SELECT state FROM alarms WHERE kind='spo2_low'")).doesNotContain("raised");
+			assertThat(influx.query("kept", "SELECT last(scale) FROM news2 WHERE patient='p-61'")).contains(",2]");
+
+			assertThat(call(restarted, "DELETE", "/api/assignments/mon-61", null, true).statusCode()).isEqualTo(204);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(call(restarted, "GET", "/api/patients/p-61/settings", null, true).body())
+							.contains("\"spo2Scale\":1", "\"thresholds\":{}"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> retained(Topics.settings("p-61")) == null);
+			assertThat(call(restarted, "PUT", "/api/patients/p-61/spo2-scale", "{\"scale\":2}", true).statusCode())
+				.as("settings of a patient not admitted")
+				.isEqualTo(409);
+		}
+	}
+
+	/**
+	 * If the ingest stops right after a discharge, the clearing of the patient's settings
+	 * may not reach the broker; the periodic restatement clears them.
+	 */
+	@Test
+	void settingsLeftBehindByADischargeAreCleared() throws Exception {
+		influx.createDatabase("orphans");
+		PatientSettingsCodec codec = new PatientSettingsCodec(DecodeLimits.defaults());
+		PatientSettings left = PatientSettings.defaults("p-71", Instant.now())
+			.withScale(SpO2Scale.SCALE_2, "nurse-1", Instant.now());
+		MqttClient admin = new MqttClient(mosquitto.url(), "admin-orphans", new MemoryPersistence());
+		admin.connect();
+		admin.publish(Topics.settings("p-71"), codec.encode(left), 1, true);
+		admin.disconnect();
+		admin.close();
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-orphans", influx.url(), "orphans",
+				this.spool);
+		properties.put("ingest.clinical.republish", "2s");
+		try (RunningIngest ingest = RunningIngest.start(properties)) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> retained(Topics.settings("p-71")) == null);
+			assertThat(call(ingest, "GET", "/api/patients/p-71/settings", null, true).body())
+				.contains("\"spo2Scale\":1", "\"updatedBy\":\"system\"");
+		}
+	}
+
+	/** The retained message of a topic, or null; waits a second for it. */
+	private static byte[] retained(String topic) throws Exception {
+		AtomicReference<byte[]> payload = new AtomicReference<>();
+		CountDownLatch arrived = new CountDownLatch(1);
+		MqttClient reader = new MqttClient(mosquitto.url(), "retained-reader", new MemoryPersistence());
+		try {
+			reader.connect();
+			reader.subscribe(new MqttSubscription[] { new MqttSubscription(topic, 1) },
+					new IMqttMessageListener[] { (t, message) -> {
+						payload.set(message.getPayload());
+						arrived.countDown();
+					} });
+			arrived.await(1, TimeUnit.SECONDS);
+			reader.disconnect();
+		}
+		finally {
+			reader.close();
+		}
+		return payload.get();
 	}
 
 	private static byte[] event(String kind, Instant ts) {
