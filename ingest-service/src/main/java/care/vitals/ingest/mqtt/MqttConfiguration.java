@@ -12,6 +12,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -44,8 +45,45 @@ class MqttConfiguration {
 		adapter.setHeaderMapper(inbound);
 		adapter.setPersistence(new MemoryPersistence());
 		adapter.setPhase(INBOUND_PHASE);
+		// Started by inboundStarter, not as a dependency of the flow (which would connect
+		// it at phase 0, before the writer and its own consumer run).
+		adapter.setAutoStartup(false);
 		adapter.setCompletionTimeout(properties.connectionTimeout().toMillis());
 		return adapter;
+	}
+
+	/**
+	 * Connects the inbound adapter once everything downstream runs, and disconnects it
+	 * before anything downstream stops. A persistent session gets its backlog right after
+	 * CONNACK; connected any earlier, a message could meet a channel without subscriber,
+	 * which makes Paho drop the connection (found in the logs of the fault tests: the
+	 * adapter connected before its own consumer and the writer).
+	 */
+	@Bean
+	SmartLifecycle inboundStarter(DeviceMessagesAdapter deviceMessagesAdapter) {
+		return new SmartLifecycle() {
+
+			@Override
+			public void start() {
+				deviceMessagesAdapter.start();
+			}
+
+			@Override
+			public void stop() {
+				deviceMessagesAdapter.stop();
+			}
+
+			@Override
+			public boolean isRunning() {
+				return deviceMessagesAdapter.isRunning();
+			}
+
+			@Override
+			public int getPhase() {
+				return INBOUND_PHASE + 1;
+			}
+
+		};
 	}
 
 	@Bean

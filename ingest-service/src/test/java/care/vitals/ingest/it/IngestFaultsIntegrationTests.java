@@ -1,6 +1,9 @@
 package care.vitals.ingest.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,8 +32,9 @@ import static org.awaitility.Awaitility.await;
  */
 class IngestFaultsIntegrationTests {
 
+	/** Logs every packet, so that a failure shows where a message stopped. */
 	@RegisterExtension
-	static final MosquittoServer mosquitto = MosquittoServer.create();
+	static final MosquittoServer mosquitto = MosquittoServer.create().withConfigLine("log_type all");
 
 	@RegisterExtension
 	static final InfluxDb1Server influx = InfluxDb1Server.create();
@@ -132,8 +136,18 @@ class IngestFaultsIntegrationTests {
 						"SELECT count(heart_rate) FROM vitals WHERE device='" + device + "'") == expected);
 		}
 		catch (ConditionTimeoutException ex) {
+			keepBrokerLog();
 			throw new AssertionError("Readings of " + device + " missing after " + atMost + ": sequence numbers "
 					+ missing(database, device, expected) + "; logs kept in " + this.dir, ex);
+		}
+	}
+
+	private void keepBrokerLog() {
+		try {
+			Files.copy(mosquitto.logFile(), this.dir.resolve("mosquitto.log"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			// the assertion error matters more
 		}
 	}
 

@@ -94,6 +94,10 @@ final class RunningIngest implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	<T> Map<String, T> beans(Class<T> type) {
+		return this.context.getBeansOfType(type);
+	}
+
 	int port() {
 		return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
 	}
