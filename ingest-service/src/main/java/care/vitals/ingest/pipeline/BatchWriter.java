@@ -130,17 +130,28 @@ public class BatchWriter implements SmartLifecycle {
 		return Integer.MAX_VALUE - 2000;
 	}
 
+	/**
+	 * Takes, batches and flushes until stopped and drained. A batch that fails with an
+	 * unexpected exception is kept and flushed again after a back-off, never dropped: the
+	 * broker redelivers an unacknowledged message only after a reconnect, so a dropped
+	 * batch would wait in the broker until then while newer data flows.
+	 */
 	private void run() {
 		List<Envelope> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
+		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
+		while (this.running || !this.queue.isEmpty() || !batch.isEmpty()) {
 			try {
-				Envelope first = taken(this.queue.poll(100, TimeUnit.MILLISECONDS));
-				if (first == null) {
-					continue;
+				if (batch.isEmpty()) {
+					Envelope first = taken(this.queue.poll(100, TimeUnit.MILLISECONDS));
+					if (first == null) {
+						continue;
+					}
+					batch.add(first);
+					fill(batch, first.lines().size());
 				}
-				batch.add(first);
-				fill(batch, first.lines().size());
 				flush(batch);
+				batch.clear();
+				backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -149,12 +160,23 @@ public class BatchWriter implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				logger.error("Batch of " + batch.size() + " messages not stored, not acknowledged; "
-						+ "the broker redelivers it", ex);
+				logger.error("Batch of " + batch.size() + " messages not stored, not acknowledged; retrying", ex);
+				this.metrics.writeFailed();
+				if (!sleep(backoff)) {
+					return;
+				}
 			}
-			finally {
-				batch.clear();
-			}
+		}
+	}
+
+	private boolean sleep(Backoff backoff) {
+		try {
+			backoff.sleep(null);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -186,12 +208,20 @@ public class BatchWriter implements SmartLifecycle {
 			this.store.persist(Batch.of(body.toString(), lines));
 			this.metrics.batch(lines);
 		}
+		// Durable: from here on nothing may throw, or the batch would be flushed and
+		// acknowledged again (a second PUBACK could acknowledge a newer message that
+		// reuses the packet id).
 		Instant durableAt = Instant.now(this.clock);
 		for (Envelope envelope : batch) {
 			acknowledge(envelope);
-			this.metrics.lag(envelope.deviceTime(), durableAt);
-			if (envelope.deadLetter() != null) {
-				this.deadLetters.publish(envelope.deadLetter());
+			try {
+				this.metrics.lag(envelope.deviceTime(), durableAt);
+				if (envelope.deadLetter() != null) {
+					this.deadLetters.publish(envelope.deadLetter());
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Dead letter of a stored message not republished: " + ex);
 			}
 		}
 		this.metrics.acked(batch.size());

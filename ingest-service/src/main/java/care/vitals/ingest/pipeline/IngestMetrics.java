@@ -37,6 +37,8 @@ public class IngestMetrics {
 
 	private final Counter deadLettersLost;
 
+	private final Counter writeFailures;
+
 	private final DistributionSummary batchLines;
 
 	private final Timer writeLatency;
@@ -62,6 +64,9 @@ public class IngestMetrics {
 			.register(registry);
 		this.deadLettersLost = Counter.builder("ingest.deadletter.unstorable")
 			.description("Dead-letter records InfluxDB refused too (logged instead)")
+			.register(registry);
+		this.writeFailures = Counter.builder("ingest.write.failures")
+			.description("Batches that failed with an unexpected error and were retried")
 			.register(registry);
 		this.batchLines = DistributionSummary.builder("ingest.batch.lines")
 			.description("Lines per batch written")
@@ -119,6 +124,10 @@ public class IngestMetrics {
 
 	void spoolFull() {
 		this.spoolFull.increment();
+	}
+
+	void writeFailed() {
+		this.writeFailures.increment();
 	}
 
 	void deadLetterUnstorable() {

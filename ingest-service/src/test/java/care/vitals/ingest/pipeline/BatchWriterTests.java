@@ -75,6 +75,54 @@ class BatchWriterTests {
 		}
 	}
 
+	/**
+	 * The broker redelivers an unacknowledged message only after a reconnect, so a batch
+	 * that fails unexpectedly must be retried, not dropped: otherwise it would wait in
+	 * the broker while newer data flows. Acknowledged once, after it is stored.
+	 */
+	@Test
+	void retriesABatchThatFailedUnexpectedlyAndAcknowledgesItOnce() throws Exception {
+		BatchProperties properties = new BatchProperties(100, Duration.ofMillis(1), 1000, DataSize.ofKilobytes(64),
+				Duration.ofMillis(1), Duration.ofMillis(5), 3);
+		AtomicInteger attempts = new AtomicInteger();
+		LineProtocolWriter failingOnce = new LineProtocolWriter() {
+			@Override
+			public WriteOutcome write(Batch batch) {
+				if (attempts.incrementAndGet() == 1) {
+					throw new IllegalStateException("unexpected");
+				}
+				BatchWriterTests.this.writtenLines.addAndGet(batch.lines());
+				return new WriteOutcome.Written();
+			}
+
+			@Override
+			public boolean ping() {
+				return true;
+			}
+
+			@Override
+			public String describe() {
+				return "failing once";
+			}
+		};
+		AtomicInteger acked = new AtomicInteger();
+		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
+			BatchWriter writer = new BatchWriter(new DurableStore(failingOnce, spool, properties, metrics, (d) -> {
+			}, Clock.systemUTC()), (deadLetter) -> {
+			}, properties, metrics, Clock.systemUTC());
+			writer.start();
+			writer.submit(new Envelope(List.of("m v=1"), acked::incrementAndGet, null, null));
+			await().atMost(Duration.ofSeconds(5)).until(() -> acked.get() == 1);
+			Thread.sleep(100);
+			writer.stop();
+		}
+		assertThat(attempts.get()).isEqualTo(2);
+		assertThat(this.writtenLines.get()).isEqualTo(1);
+		assertThat(acked.get()).isEqualTo(1);
+		assertThat(metrics.registry().get("ingest.write.failures").counter().count()).isEqualTo(1);
+	}
+
 	private DurableStore store(Spool spool, BatchProperties properties) {
 		LineProtocolWriter slowInflux = new LineProtocolWriter() {
 			@Override
