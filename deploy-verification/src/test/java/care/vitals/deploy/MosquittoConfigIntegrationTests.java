@@ -179,6 +179,10 @@ class MosquittoConfigIntegrationTests {
 				String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"), "-V",
 				"mqttv5", "-q", "1", "-t", "patients/+/settings", "-v", "-C", "1", "-W", "5");
 		assertThat(retained.output()).contains("patients/p-1/settings genuine").doesNotContain("spo2Scale");
+		Deploy.Result cleared = Deploy.run(repo, Map.of(), TIMEOUT, this.pub, "-h", "127.0.0.1", "-p",
+				String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"), "-V",
+				"mqttv5", "-q", "1", "-r", "-t", "patients/p-1/settings", "-n");
+		assertThat(cleared.ok()).as(cleared.output()).isTrue();
 	}
 
 	private CompletableFuture<Deploy.Result> ingestReceives(int count) throws InterruptedException {

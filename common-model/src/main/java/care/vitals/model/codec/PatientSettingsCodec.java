@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Decodes and encodes the retained settings JSON of {@code patients/{patient}/settings}:
  *
  * <pre>
- * {"patient":"p-1042","spo2Scale":2,
+ * {"patient":"p-1042","revision":3,"spo2Scale":2,
  *  "thresholds":{"spo2":{"criticalLow":84,"low":86,"high":null,"criticalHigh":null,
  *    "delaySeconds":15,"hysteresis":1,"clearDelaySeconds":10,"enabled":true}},
  *  "updatedBy":"nurse-1","updatedAt":"2026-11-28T00:00:00Z"}
@@ -28,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * A zero-length payload (clearing the retained message) means the defaults and decodes to
  * an empty {@link Optional}. Every field is required except the limits (absent or
- * {@code null} means none); the patient must match the topic's; thresholds are keyed by
- * parameter name and checked as {@link ThresholdRule} checks them; delays are 0-86,400 s
+ * {@code null} means none); the patient must match the topic's; the revision is a whole
+ * number from 0; thresholds are keyed by parameter name and checked as
+ * {@link ThresholdRule} and {@link PatientSettings} check them; delays are 0-86,400 s
  * with millisecond precision. Unknown fields are ignored. Never throws on any input;
  * thread-safe.
  */
@@ -37,7 +38,7 @@ public final class PatientSettingsCodec {
 
 	private static final byte[] DEFAULTS = new byte[0];
 
-	private static final double MAX_DELAY_SECONDS = 86_400;
+	private static final double MAX_DELAY_SECONDS = PatientSettings.MAX_DELAY.toSeconds();
 
 	private final StrictJson json;
 
@@ -66,6 +67,7 @@ public final class PatientSettingsCodec {
 				throw new DecodeFailure(RejectReason.INVALID_FIELD, "field 'patient' value " + Rejection.echo(named)
 						+ " is not the topic's patient " + Rejection.echo(patient));
 			}
+			long revision = revision(root);
 			SpO2Scale scale = scale(root);
 			Map<Parameter, ThresholdRule> thresholds = thresholds(root);
 			String updatedBy = JsonFields.requireString(root, "updatedBy");
@@ -73,7 +75,8 @@ public final class PatientSettingsCodec {
 			if (updatedAt == null) {
 				throw JsonFields.missing("updatedAt");
 			}
-			return new Outcome.Ok<>(Optional.of(new PatientSettings(patient, scale, thresholds, updatedBy, updatedAt)));
+			return new Outcome.Ok<>(
+					Optional.of(new PatientSettings(patient, revision, scale, thresholds, updatedBy, updatedAt)));
 		}
 		catch (DecodeFailure failure) {
 			return new Outcome.Failed<>(failure.rejection());
@@ -92,6 +95,7 @@ public final class PatientSettingsCodec {
 		Objects.requireNonNull(settings, "settings");
 		ObjectNode root = StrictJson.WRITER.createObjectNode();
 		root.put("patient", settings.patient());
+		root.put("revision", settings.revision());
 		root.put("spo2Scale", settings.scale().number());
 		ObjectNode thresholds = root.putObject("thresholds");
 		settings.thresholds().forEach((parameter, rule) -> {
@@ -116,6 +120,18 @@ public final class PatientSettingsCodec {
 	 */
 	public byte[] encodeDefaults() {
 		return DEFAULTS.clone();
+	}
+
+	private static long revision(JsonNode root) {
+		JsonNode node = JsonFields.optionalNumber(root, "revision");
+		if (node == null) {
+			throw JsonFields.missing("revision");
+		}
+		if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+			throw new DecodeFailure(RejectReason.INVALID_FIELD,
+					"field 'revision' must be a whole number from 0, got " + Rejection.echo(node.toString()));
+		}
+		return node.longValue();
 	}
 
 	private static SpO2Scale scale(JsonNode root) {

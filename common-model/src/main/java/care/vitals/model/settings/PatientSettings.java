@@ -1,5 +1,6 @@
 package care.vitals.model.settings;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -16,16 +17,23 @@ import care.vitals.model.parameter.Parameter;
  * rules that replace the defaults for some parameters, with who changed them last and
  * when. Published retained on {@code patients/{patient}/settings}; every ingest instance
  * applies them, also after a restart.
+ * <p>
+ * Every change increments the revision, so an instance can tell its own change from the
+ * older echo of a previous one. Delays are at most {@link #MAX_DELAY}.
  *
  * @param patient the patient, a valid identifier
+ * @param revision 0 for the defaults, incremented by every change
  * @param scale the prescribed SpO2 scale
  * @param thresholds the overriding rule per parameter (each keyed by its own parameter);
  * copied, unmodifiable
  * @param updatedBy the user who made the last change, 1-128 characters
  * @param updatedAt when the last change was made
  */
-public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, ThresholdRule> thresholds,
+public record PatientSettings(String patient, long revision, SpO2Scale scale, Map<Parameter, ThresholdRule> thresholds,
 		String updatedBy, Instant updatedAt) {
+
+	/** The longest alarm delay or clear delay a setting may have: one day. */
+	public static final Duration MAX_DELAY = Duration.ofDays(1);
 
 	/**
 	 * Validates the settings.
@@ -34,6 +42,9 @@ public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, Th
 	 */
 	public PatientSettings {
 		Identifiers.requireValid(patient, "patient");
+		if (revision < 0) {
+			throw new IllegalArgumentException("revision must not be negative");
+		}
 		Objects.requireNonNull(scale, "scale");
 		Objects.requireNonNull(updatedAt, "updatedAt");
 		if (updatedBy == null || updatedBy.isEmpty() || updatedBy.length() > 128) {
@@ -44,6 +55,10 @@ public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, Th
 			if (rule.parameter() != parameter) {
 				throw new IllegalArgumentException(
 						"the rule for " + parameter.canonicalName() + " is for " + rule.parameter().canonicalName());
+			}
+			if (rule.delay().compareTo(MAX_DELAY) > 0 || rule.clearDelay().compareTo(MAX_DELAY) > 0) {
+				throw new IllegalArgumentException(
+						"delays of " + parameter.canonicalName() + " must be at most one day");
 			}
 			copy.put(parameter, rule);
 		});
@@ -57,7 +72,7 @@ public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, Th
 	 * @return the default settings, attributed to {@code system}
 	 */
 	public static PatientSettings defaults(String patient, Instant at) {
-		return new PatientSettings(patient, SpO2Scale.SCALE_1, Map.of(), "system", at);
+		return new PatientSettings(patient, 0, SpO2Scale.SCALE_1, Map.of(), "system", at);
 	}
 
 	/**
@@ -68,7 +83,7 @@ public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, Th
 	 * @return the changed settings
 	 */
 	public PatientSettings withScale(SpO2Scale newScale, String user, Instant at) {
-		return new PatientSettings(this.patient, newScale, this.thresholds, user, at);
+		return new PatientSettings(this.patient, this.revision + 1, newScale, this.thresholds, user, at);
 	}
 
 	/**
@@ -82,7 +97,7 @@ public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, Th
 		EnumMap<Parameter, ThresholdRule> changed = new EnumMap<>(Parameter.class);
 		changed.putAll(this.thresholds);
 		changed.put(rule.parameter(), rule);
-		return new PatientSettings(this.patient, this.scale, changed, user, at);
+		return new PatientSettings(this.patient, this.revision + 1, this.scale, changed, user, at);
 	}
 
 	/**
@@ -96,7 +111,7 @@ public record PatientSettings(String patient, SpO2Scale scale, Map<Parameter, Th
 		EnumMap<Parameter, ThresholdRule> changed = new EnumMap<>(Parameter.class);
 		changed.putAll(this.thresholds);
 		changed.remove(parameter);
-		return new PatientSettings(this.patient, this.scale, changed, user, at);
+		return new PatientSettings(this.patient, this.revision + 1, this.scale, changed, user, at);
 	}
 
 }

@@ -2,6 +2,7 @@ package care.vitals.model.codec;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import care.vitals.model.alarm.AlarmRules;
@@ -28,11 +29,12 @@ class PatientSettingsCodecTests {
 	@Test
 	void decodesTheContractExample() {
 		PatientSettings settings = ok(this.codec.decode("p-1042", utf8("""
-				{"patient":"p-1042","spo2Scale":2,
+				{"patient":"p-1042","revision":3,"spo2Scale":2,
 				 "thresholds":{"spo2":{"criticalLow":84,"low":86,"high":null,"criticalHigh":null,
 				   "delaySeconds":15,"hysteresis":1,"clearDelaySeconds":10,"enabled":true}},
 				 "updatedBy":"nurse-1","updatedAt":"2026-11-28T00:00:00Z"}
 				"""))).orElseThrow();
+		assertThat(settings.revision()).isEqualTo(3);
 		assertThat(settings.scale()).isEqualTo(SpO2Scale.SCALE_2);
 		assertThat(settings.thresholds()).containsOnlyKeys(Parameter.SPO2);
 		ThresholdRule spo2 = settings.thresholds().get(Parameter.SPO2);
@@ -62,6 +64,26 @@ class PatientSettingsCodecTests {
 	}
 
 	@Test
+	void everyChangeIncrementsTheRevision() {
+		PatientSettings defaults = PatientSettings.defaults("p-1", AT);
+		assertThat(defaults.revision()).isZero();
+		ThresholdRule rule = new ThresholdRule(Parameter.HEART_RATE, null, 45.0, 130.0, null, Duration.ZERO, 2,
+				Duration.ZERO, true);
+		PatientSettings changed = defaults.withScale(SpO2Scale.SCALE_2, "a", AT)
+			.withThreshold(rule, "b", AT)
+			.withoutThreshold(Parameter.HEART_RATE, "c", AT);
+		assertThat(changed.revision()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesDelaysLongerThanADaySoThatEveryReaderAcceptsWhatTheApiAccepted() {
+		ThresholdRule rule = new ThresholdRule(Parameter.HEART_RATE, null, 45.0, 130.0, null, Duration.ofHours(25), 2,
+				Duration.ZERO, true);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PatientSettings.defaults("p-1", AT).withThreshold(rule, "nurse-1", AT));
+	}
+
+	@Test
 	void clearingAnOverrideRemovesItsRule() {
 		ThresholdRule rule = new ThresholdRule(Parameter.HEART_RATE, null, 45.0, 130.0, null, Duration.ZERO, 2,
 				Duration.ZERO, true);
@@ -73,33 +95,36 @@ class PatientSettingsCodecTests {
 	void refusesARuleFiledUnderAnotherParameter() {
 		ThresholdRule rule = new ThresholdRule(Parameter.HEART_RATE, null, 45.0, 130.0, null, Duration.ZERO, 2,
 				Duration.ZERO, true);
-		assertThatIllegalArgumentException().isThrownBy(() -> new PatientSettings("p-1", SpO2Scale.SCALE_1,
-				java.util.Map.of(Parameter.SPO2, rule), "nurse-1", AT));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new PatientSettings("p-1", 1, SpO2Scale.SCALE_1, Map.of(Parameter.SPO2, rule), "nurse-1", AT));
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					' '                                                                                                  | malformed_json
-					[]                                                                                                   | wrong_type
-					{"patient":"p-2","spo2Scale":1,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}   | invalid_field
-					{"patient":"p-1","spo2Scale":3,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}   | invalid_field
-					{"patient":"p-1","spo2Scale":1.5,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
-					{"patient":"p-1","spo2Scale":"2","thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | wrong_type
-					{"patient":"p-1","thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}                 | missing_value
-					{"patient":"p-1","spo2Scale":1,"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}                   | missing_value
-					{"patient":"p-1","spo2Scale":1,"thresholds":{},"updatedAt":"2026-11-28T00:00:00Z"}                   | missing_value
-					{"patient":"p-1","spo2Scale":1,"thresholds":{},"updatedBy":"u"}                                      | missing_value
-					{"patient":"p-1","spo2Scale":1,"thresholds":{},"updatedBy":"","updatedAt":"2026-11-28T00:00:00Z"}    | invalid_field
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"pulse":{}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | unknown_parameter
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"spo2":1},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | wrong_type
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"spo2":{"low":90,"delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | missing_value
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"spo2":{"low":90,"delaySeconds":-1,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"spo2":{"low":90,"delaySeconds":1e9,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"spo2":{"low":95,"high":90,"delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"spo2":{"delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
-					{"patient":"p-1","spo2Scale":1,"thresholds":{"spo2":{"low":"90","delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | wrong_type
-					""")
+							' '                                                                                                  | malformed_json
+							[]                                                                                                   | wrong_type
+							{"patient":"p-2","revision":1,"spo2Scale":1,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}   | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":3,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}   | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":1.5,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":"2","thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | wrong_type
+							{"patient":"p-1","revision":1,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}    | missing_value
+					{"patient":"p-1","spo2Scale":1,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}   | missing_value
+					{"patient":"p-1","revision":-1,"spo2Scale":1,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
+					{"patient":"p-1","revision":1.5,"spo2Scale":1,"thresholds":{},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":1,"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"}                   | missing_value
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{},"updatedAt":"2026-11-28T00:00:00Z"}                   | missing_value
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{},"updatedBy":"u"}                                      | missing_value
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{},"updatedBy":"","updatedAt":"2026-11-28T00:00:00Z"}    | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"pulse":{}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | unknown_parameter
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"spo2":1},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | wrong_type
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"spo2":{"low":90,"delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | missing_value
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"spo2":{"low":90,"delaySeconds":-1,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"spo2":{"low":90,"delaySeconds":1e9,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"spo2":{"low":95,"high":90,"delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"spo2":{"delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | invalid_field
+							{"patient":"p-1","revision":1,"spo2Scale":1,"thresholds":{"spo2":{"low":"90","delaySeconds":5,"hysteresis":1,"clearDelaySeconds":5,"enabled":true}},"updatedBy":"u","updatedAt":"2026-11-28T00:00:00Z"} | wrong_type
+							""")
 	void rejectsBadSettings(String payload, String reason) {
 		assertThat(failed(this.codec.decode("p-1", utf8(payload))).reason().code()).isEqualTo(reason);
 	}

@@ -39,7 +39,7 @@ class ApiExceptionHandler {
 	ProblemDetail brokerUnavailable(MessagingException ex) {
 		logger.warn("Broker publication failed", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"the MQTT broker did not take the change; nothing was changed, try again");
+				"the MQTT broker did not confirm the change in time; check the current state and try again");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import care.vitals.ingest.clinical.SettingsPublisher;
 import care.vitals.ingest.context.AssignmentRegistry;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.AssignmentCodec;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Admit, transfer and discharge: a device's assignment to a patient, ward and bed. The
  * assignment is published retained on {@code assignments/{deviceId}} (so it survives
  * restarts and every ingest instance learns it); the registry and the clinical engine
- * follow from that message. Every change is written to {@code activity} with its actor.
+ * follow from that message. Discharging a patient's last device also clears the patient's
+ * retained settings. Every change is written to {@code activity} with its actor.
  */
 @RestController
 @RequestMapping("/api/assignments")
@@ -43,11 +45,14 @@ class AssignmentController {
 
 	private final AssignmentCodec codec = new AssignmentCodec(DecodeLimits.defaults());
 
+	private final SettingsPublisher settings;
+
 	AssignmentController(AssignmentRegistry registry, ClinicalRecorder recorder,
-			@Qualifier("mqttOut") MessageChannel mqttOut) {
+			@Qualifier("mqttOut") MessageChannel mqttOut, SettingsPublisher settings) {
 		this.registry = registry;
 		this.recorder = recorder;
 		this.mqttOut = mqttOut;
+		this.settings = settings;
 	}
 
 	@GetMapping
@@ -61,6 +66,8 @@ class AssignmentController {
 		Identifiers.requireValid(deviceId, "device id");
 		Assignment assignment = new Assignment(request.patient(), request.ward(), request.bed(), this.recorder.now());
 		Optional<Assignment> previous = this.registry.current(deviceId);
+		previous.filter((p) -> !p.patient().equals(assignment.patient()))
+			.ifPresent((p) -> clearSettingsIfLastDevice(p.patient(), deviceId));
 		publish(deviceId, this.codec.encode(assignment));
 		String kind = previous.filter((p) -> p.patient().equals(assignment.patient())).isPresent() ? "transfer"
 				: "admit";
@@ -75,10 +82,27 @@ class AssignmentController {
 	ResponseEntity<Void> discharge(@PathVariable String deviceId, Principal actor) {
 		Identifiers.requireValid(deviceId, "device id");
 		Optional<Assignment> previous = this.registry.current(deviceId);
+		previous.ifPresent((p) -> clearSettingsIfLastDevice(p.patient(), deviceId));
 		publish(deviceId, this.codec.encodeDischarge());
 		this.recorder.record("discharge", actor.getName(), previous.map(Assignment::patient).orElse(null),
 				previous.map(Assignment::ward).orElse(null), "discharge device " + deviceId, List.of());
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Settings last from admission to discharge: when a patient's last device leaves, the
+	 * retained settings are cleared first, here and once (not by every instance that sees
+	 * the discharge, where a late clear could erase the settings of a readmission). If
+	 * the broker does not take it, the request fails and nothing changes.
+	 */
+	private void clearSettingsIfLastDevice(String patient, String deviceId) {
+		boolean otherDevices = this.registry.all()
+			.entrySet()
+			.stream()
+			.anyMatch((e) -> !e.getKey().equals(deviceId) && e.getValue().patient().equals(patient));
+		if (!otherDevices) {
+			this.settings.clear(patient);
+		}
 	}
 
 	private void publish(String deviceId, byte[] payload) {

@@ -103,7 +103,8 @@ public class ClinicalEngine {
 					transitions.addAll(this.alarms.discharge(old.patient(), now));
 					this.patients.remove(old.patient());
 					this.contexts.remove(old.patient());
-					forgetSettings(old.patient(), now);
+					// the retained settings were cleared by whoever discharged (the API)
+					this.settings.remove(old.patient());
 				}
 			}
 			if (next.isEmpty() || !PatientContext.of(next.get()).equals(old)) {
@@ -133,9 +134,11 @@ public class ClinicalEngine {
 	}
 
 	/**
-	 * Changes a patient's settings: edits the settings in force, publishes the result
-	 * retained (so it outlives this process and reaches every instance), then applies it
-	 * here. Changes made through this instance are serialised, so none is lost.
+	 * Changes a patient's settings: edits the settings in force (the edit increments the
+	 * revision), publishes the result retained (so it outlives this process and reaches
+	 * every instance), then applies it here. Changes made through this instance are
+	 * serialised; two instances changing the same patient at once: the later message at
+	 * the broker wins everywhere.
 	 * @param patient the patient
 	 * @param edit makes the new settings from the current ones
 	 * @return the new settings and the lines of the alarm transitions they caused
@@ -161,14 +164,20 @@ public class ClinicalEngine {
 	/**
 	 * Applies a patient's settings (from the retained message or {@link #change}): the
 	 * SpO2 scale, and each threshold rule that differs from the one in force; a parameter
-	 * no longer overridden returns to its default.
+	 * no longer overridden returns to its default. Settings of an older revision than
+	 * those in force are the late echo of a change already superseded here and are
+	 * ignored; the same revision is applied, so that instances that changed the same
+	 * patient at once converge on the broker's last message.
 	 * @param next the settings
 	 * @return the alarm transitions caused, as lines
 	 */
 	public synchronized List<String> apply(PatientSettings next) {
 		String patient = next.patient();
-		Instant now = Instant.now(this.clock);
 		PatientSettings previous = settings(patient);
+		if (next.revision() < previous.revision()) {
+			return List.of();
+		}
+		Instant now = Instant.now(this.clock);
 		state(patient).scale(next.scale());
 		List<AlarmTransition> transitions = new ArrayList<>();
 		for (Parameter parameter : previous.thresholds().keySet()) {
@@ -191,9 +200,18 @@ public class ClinicalEngine {
 	 * @return the alarm transitions caused, as lines
 	 */
 	public synchronized List<String> reset(String patient) {
-		List<String> lines = apply(PatientSettings.defaults(patient, Instant.now(this.clock)));
-		this.settings.remove(patient);
-		return lines;
+		PatientSettings previous = this.settings.remove(patient);
+		if (previous == null) {
+			return List.of();
+		}
+		Instant now = Instant.now(this.clock);
+		PatientState state = this.patients.get(patient);
+		if (state != null) {
+			state.scale(SpO2Scale.SCALE_1);
+		}
+		List<AlarmTransition> transitions = new ArrayList<>();
+		previous.thresholds().keySet().forEach((p) -> transitions.addAll(this.alarms.clearOverride(patient, p, now)));
+		return record(transitions, new ArrayList<>());
 	}
 
 	/**
@@ -230,19 +248,9 @@ public class ClinicalEngine {
 		return all;
 	}
 
-	/**
-	 * Lines that restate every active alarm now, and the retained list of every bed. Also
-	 * clears the settings of patients no longer admitted, in case the clearing at their
-	 * discharge was lost (the ingest stopped right after it): settings last from
-	 * admission to discharge, as in the alarm engine.
-	 */
+	/** Lines that restate every active alarm now, and the retained list of every bed. */
 	public List<String> restate() {
 		Instant now = Instant.now(this.clock);
-		for (String patient : List.copyOf(this.settings.keySet())) {
-			if (!this.contexts.containsKey(patient)) {
-				forgetSettings(patient, now);
-			}
-		}
 		List<String> lines = new ArrayList<>();
 		for (PatientContext context : this.contexts.values()) {
 			this.alarms.active(context.patient()).forEach((alarm) -> lines.add(ClinicalLines.alarm(alarm, now)));
@@ -265,14 +273,6 @@ public class ClinicalEngine {
 			}
 		}
 		return lines;
-	}
-
-	private synchronized void forgetSettings(String patient, Instant now) {
-		if (this.settings.remove(patient) != null) {
-			this.alarms.discharge(patient, now);
-			this.patients.remove(patient);
-			this.settingsPublisher.clear(patient);
-		}
 	}
 
 	private void publishBed(PatientContext context, Instant now) {

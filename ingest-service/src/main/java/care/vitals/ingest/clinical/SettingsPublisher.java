@@ -16,8 +16,10 @@ public interface SettingsPublisher {
 	void publish(PatientSettings settings);
 
 	/**
-	 * Clears the retained settings of a discharged patient, best effort.
+	 * Clears the retained settings of a patient being discharged (back to the defaults)
+	 * and returns once the broker has it.
 	 * @param patient the patient
+	 * @throws RuntimeException if the broker did not take it
 	 */
 	void clear(String patient);
 

@@ -40,9 +40,6 @@ class DeviceMessagesAdapter extends Mqttv5PahoMessageDrivenChannelAdapter {
 
 	private static final Log logger = LogFactory.getLog(DeviceMessagesAdapter.class);
 
-	/** Spring Integration keeps its Paho client private; read once after init. */
-	private static final Field CLIENT_FIELD = clientField();
-
 	private final ExecutorService subscriber = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "mqtt-subscriber");
 		thread.setDaemon(true);
@@ -58,7 +55,8 @@ class DeviceMessagesAdapter extends Mqttv5PahoMessageDrivenChannelAdapter {
 	@Override
 	protected void onInit() {
 		super.onInit();
-		this.client = (IMqttAsyncClient) ReflectionUtils.getField(CLIENT_FIELD, this);
+		// Spring Integration keeps its Paho client private; read once, here.
+		this.client = (IMqttAsyncClient) ReflectionUtils.getField(clientField(), this);
 		Assert.state(this.client != null, "The inbound adapter created no Paho client");
 	}
 

@@ -5,8 +5,6 @@ import care.vitals.model.codec.DecodeLimits;
 import care.vitals.model.codec.PatientSettingsCodec;
 import care.vitals.model.settings.PatientSettings;
 import care.vitals.model.topic.Topics;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.integration.mqtt.support.MqttHeaders;
@@ -16,25 +14,18 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes patient settings retained on {@code patients/{patient}/settings}: a change
- * synchronously (the API answers only once the broker has it), the clearing on discharge
- * fire-and-forget.
+ * Publishes patient settings retained on {@code patients/{patient}/settings},
+ * synchronously: the API answers only once the broker has them.
  */
 @Component
 class MqttSettingsPublisher implements SettingsPublisher {
-
-	private static final Log logger = LogFactory.getLog(MqttSettingsPublisher.class);
 
 	private final PatientSettingsCodec codec = new PatientSettingsCodec(DecodeLimits.defaults());
 
 	private final MessageChannel out;
 
-	private final MessageChannel outAsync;
-
-	MqttSettingsPublisher(@Qualifier("mqttOut") MessageChannel out,
-			@Qualifier("mqttOutAsync") MessageChannel outAsync) {
+	MqttSettingsPublisher(@Qualifier("mqttOut") MessageChannel out) {
 		this.out = out;
-		this.outAsync = outAsync;
 	}
 
 	@Override
@@ -44,12 +35,7 @@ class MqttSettingsPublisher implements SettingsPublisher {
 
 	@Override
 	public void clear(String patient) {
-		try {
-			this.outAsync.send(message(patient, this.codec.encodeDefaults()));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Settings of discharged patient " + patient + " not cleared: " + ex.getMessage());
-		}
+		this.out.send(message(patient, this.codec.encodeDefaults()));
 	}
 
 	private static Message<byte[]> message(String patient, byte[] payload) {

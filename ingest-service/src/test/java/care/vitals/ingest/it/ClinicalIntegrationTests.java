@@ -11,18 +11,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
-import care.vitals.model.topic.Topics;
-import care.vitals.model.news2.SpO2Scale;
-import care.vitals.model.settings.PatientSettings;
-import care.vitals.model.codec.PatientSettingsCodec;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.codec.AlarmListCodec;
 import care.vitals.model.codec.DecodeLimits;
 import care.vitals.model.codec.Outcome;
+import care.vitals.model.topic.Topics;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
@@ -275,6 +272,7 @@ class ClinicalIntegrationTests {
 			assertThat(influx.query("kept", "SELECT state FROM alarms WHERE kind='spo2_low'")).doesNotContain("raised");
 			assertThat(influx.query("kept", "SELECT last(scale) FROM news2 WHERE patient='p-61'")).contains(",2]");
 
+			assertThat(retained(Topics.settings("p-61"))).as("retained settings before the discharge").isNotNull();
 			assertThat(call(restarted, "DELETE", "/api/assignments/mon-61", null, true).statusCode()).isEqualTo(204);
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(
@@ -284,31 +282,6 @@ class ClinicalIntegrationTests {
 			assertThat(call(restarted, "PUT", "/api/patients/p-61/spo2-scale", "{\"scale\":2}", true).statusCode())
 				.as("settings of a patient not admitted")
 				.isEqualTo(409);
-		}
-	}
-
-	/**
-	 * If the ingest stops right after a discharge, the clearing of the patient's settings
-	 * may not reach the broker; the periodic restatement clears them.
-	 */
-	@Test
-	void settingsLeftBehindByADischargeAreCleared() throws Exception {
-		influx.createDatabase("orphans");
-		PatientSettingsCodec codec = new PatientSettingsCodec(DecodeLimits.defaults());
-		PatientSettings left = PatientSettings.defaults("p-71", Instant.now())
-			.withScale(SpO2Scale.SCALE_2, "nurse-1", Instant.now());
-		MqttClient admin = new MqttClient(mosquitto.url(), "admin-orphans", new MemoryPersistence());
-		admin.connect();
-		admin.publish(Topics.settings("p-71"), codec.encode(left), 1, true);
-		admin.disconnect();
-		admin.close();
-		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-orphans", influx.url(), "orphans",
-				this.spool);
-		properties.put("ingest.clinical.republish", "2s");
-		try (RunningIngest ingest = RunningIngest.start(properties)) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> retained(Topics.settings("p-71")) == null);
-			assertThat(call(ingest, "GET", "/api/patients/p-71/settings", null, true).body())
-				.contains("\"spo2Scale\":1", "\"updatedBy\":\"system\"");
 		}
 	}
 
