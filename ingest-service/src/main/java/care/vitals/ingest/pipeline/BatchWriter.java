@@ -1,5 +1,6 @@
 package care.vitals.ingest.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import care.vitals.ingest.storage.Batch;
+import care.vitals.ingest.storage.RejectedLines;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -28,6 +30,12 @@ import org.springframework.context.SmartLifecycle;
 public class BatchWriter implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(BatchWriter.class);
+
+	/** Attempts at a batch before its messages are tried one by one. */
+	static final int ATTEMPTS = 3;
+
+	/** Reason of a message the writer failed on alone. */
+	static final String WRITE_FAILED = "write_failed";
 
 	private final BlockingQueue<Envelope> queue;
 
@@ -132,26 +140,31 @@ public class BatchWriter implements SmartLifecycle {
 
 	/**
 	 * Takes, batches and flushes until stopped and drained. A batch that fails with an
-	 * unexpected exception is kept and flushed again after a back-off, never dropped: the
-	 * broker redelivers an unacknowledged message only after a reconnect, so a dropped
-	 * batch would wait in the broker until then while newer data flows.
+	 * unexpected exception is never dropped (the broker redelivers an unacknowledged
+	 * message only after a reconnect, so it would wait there while newer data flows): it
+	 * is flushed again after a back-off, and after {@value #ATTEMPTS} failures its
+	 * messages are flushed one by one, so that one message that cannot be written becomes
+	 * a dead letter ({@value #WRITE_FAILED}) instead of stopping every patient's data. If
+	 * not even a dead letter can be stored, nothing can: the writer keeps retrying and
+	 * acknowledges nothing.
 	 */
 	private void run() {
 		List<Envelope> batch = new ArrayList<>();
-		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
-		while (this.running || !this.queue.isEmpty() || !batch.isEmpty()) {
+		while (this.running || !this.queue.isEmpty()) {
 			try {
-				if (batch.isEmpty()) {
-					Envelope first = taken(this.queue.poll(100, TimeUnit.MILLISECONDS));
-					if (first == null) {
-						continue;
-					}
-					batch.add(first);
-					fill(batch, first.lines().size());
+				Envelope first = taken(this.queue.poll(100, TimeUnit.MILLISECONDS));
+				if (first == null) {
+					continue;
 				}
-				flush(batch);
-				batch.clear();
-				backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
+				batch.add(first);
+				fill(batch, first.lines().size());
+				if (!flushWithRetries(batch)) {
+					for (Envelope envelope : batch) {
+						if (!flushWithRetries(List.of(envelope))) {
+							deadLetter(envelope);
+						}
+					}
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -159,24 +172,40 @@ public class BatchWriter implements SmartLifecycle {
 						+ " unacknowledged messages; the broker redelivers them");
 				return;
 			}
-			catch (RuntimeException ex) {
-				logger.error("Batch of " + batch.size() + " messages not stored, not acknowledged; retrying", ex);
-				this.metrics.writeFailed();
-				if (!sleep(backoff)) {
-					return;
-				}
+			finally {
+				batch.clear();
 			}
 		}
 	}
 
-	private boolean sleep(Backoff backoff) {
-		try {
-			backoff.sleep(null);
-			return true;
+	/** Flushes, retrying an unexpected failure; false if it failed every time. */
+	private boolean flushWithRetries(List<Envelope> batch) throws InterruptedException {
+		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
+		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			try {
+				flush(batch);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				this.metrics.writeFailed();
+				logger.error("Batch of " + batch.size() + " messages not stored, not acknowledged (attempt " + attempt
+						+ " of " + ATTEMPTS + ")", ex);
+				backoff.sleep(null);
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+		return false;
+	}
+
+	/** Stores what is known of a message that cannot be written, then acknowledges it. */
+	private void deadLetter(Envelope envelope) throws InterruptedException {
+		byte[] lines = String.join("\n", envelope.lines()).getBytes(StandardCharsets.UTF_8);
+		String detail = "the writer failed " + ATTEMPTS + " times on this message alone";
+		Envelope rejected = new Envelope(
+				List.of(RejectedLines.line(WRITE_FAILED, null, "", detail, lines, Instant.now(this.clock))),
+				envelope.ack(), new DeadLetter(WRITE_FAILED, detail, "", lines), null);
+		this.metrics.rejected(WRITE_FAILED);
+		while (!flushWithRetries(List.of(rejected))) {
+			logger.error("Not even a dead letter can be stored; retrying");
 		}
 	}
 
@@ -205,8 +234,8 @@ public class BatchWriter implements SmartLifecycle {
 			}
 		}
 		if (lines > 0) {
-			this.store.persist(Batch.of(body.toString(), lines));
 			this.metrics.batch(lines);
+			this.store.persist(Batch.of(body.toString(), lines));
 		}
 		// Durable: from here on nothing may throw, or the batch would be flushed and
 		// acknowledged again (a second PUBACK could acknowledge a newer message that
@@ -221,10 +250,15 @@ public class BatchWriter implements SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Dead letter of a stored message not republished: " + ex);
+				logger.warn("Lag metric or dead-letter republication failed for a stored message: " + ex);
 			}
 		}
-		this.metrics.acked(batch.size());
+		try {
+			this.metrics.acked(batch.size());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Ack metric failed: " + ex);
+		}
 	}
 
 	private void acknowledge(Envelope envelope) {

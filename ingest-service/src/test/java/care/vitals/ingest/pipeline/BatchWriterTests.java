@@ -123,6 +123,57 @@ class BatchWriterTests {
 		assertThat(metrics.registry().get("ingest.write.failures").counter().count()).isEqualTo(1);
 	}
 
+	/**
+	 * One message the writer always fails on must not stop every patient's data: after
+	 * the retries its batch is written message by message, the others are stored and
+	 * acknowledged, and that one becomes a {@code write_failed} dead letter.
+	 */
+	@Test
+	void aMessageTheWriterAlwaysFailsOnBecomesADeadLetterAndTheRestIsStored() throws Exception {
+		BatchProperties properties = new BatchProperties(100, Duration.ofMillis(50), 1000, DataSize.ofKilobytes(64),
+				Duration.ofMillis(1), Duration.ofMillis(5), 3);
+		List<String> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+		LineProtocolWriter poisoned = new LineProtocolWriter() {
+			@Override
+			public WriteOutcome write(Batch batch) {
+				if (List.of(batch.lineProtocol().split("\n")).stream().anyMatch((l) -> l.startsWith("m poison"))) {
+					throw new IllegalStateException("a bug triggered by this message");
+				}
+				stored.addAll(List.of(batch.lineProtocol().split("\n")));
+				return new WriteOutcome.Written();
+			}
+
+			@Override
+			public boolean ping() {
+				return true;
+			}
+
+			@Override
+			public String describe() {
+				return "poisoned";
+			}
+		};
+		List<DeadLetter> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+		AtomicInteger acked = new AtomicInteger();
+		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
+			BatchWriter writer = new BatchWriter(new DurableStore(poisoned, spool, properties, metrics, (d) -> {
+			}, Clock.systemUTC()), deadLetters::add, properties, metrics, Clock.systemUTC());
+			writer.start();
+			writer.submit(new Envelope(List.of("m v=1"), acked::incrementAndGet, null, null));
+			writer.submit(new Envelope(List.of("m poison=1"), acked::incrementAndGet, null, null));
+			writer.submit(new Envelope(List.of("m v=3"), acked::incrementAndGet, null, null));
+			await().atMost(Duration.ofSeconds(10)).until(() -> acked.get() == 3);
+			writer.stop();
+		}
+		assertThat(stored).contains("m v=1", "m v=3").noneMatch((line) -> line.startsWith("m poison"));
+		assertThat(stored).anyMatch((line) -> line.startsWith("rejected,") && line.contains("reason=write_failed"));
+		assertThat(deadLetters).singleElement()
+			.satisfies((deadLetter) -> assertThat(new String(deadLetter.payload())).isEqualTo("m poison=1"));
+		assertThat(metrics.registry().get("ingest.messages.rejected").tag("reason", "write_failed").counter().count())
+			.isEqualTo(1);
+	}
+
 	private DurableStore store(Spool spool, BatchProperties properties) {
 		LineProtocolWriter slowInflux = new LineProtocolWriter() {
 			@Override
