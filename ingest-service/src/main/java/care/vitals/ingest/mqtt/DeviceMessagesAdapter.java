@@ -4,8 +4,6 @@ import java.lang.reflect.Field;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -37,8 +35,6 @@ import org.springframework.util.ReflectionUtils;
  * (at-least-once; the rewrite is idempotent).
  */
 class DeviceMessagesAdapter extends Mqttv5PahoMessageDrivenChannelAdapter {
-
-	private static final Log logger = LogFactory.getLog(DeviceMessagesAdapter.class);
 
 	private final ExecutorService subscriber = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "mqtt-subscriber");
@@ -78,9 +74,10 @@ class DeviceMessagesAdapter extends Mqttv5PahoMessageDrivenChannelAdapter {
 	 * disconnected it is dropped and the broker redelivers the message after
 	 * reconnecting.
 	 * @param ack the adapter's acknowledgment, or null
+	 * @param dropped called for each acknowledgment dropped (for a metric)
 	 * @return the guarded acknowledgment, or null
 	 */
-	SimpleAcknowledgment whileConnected(SimpleAcknowledgment ack) {
+	SimpleAcknowledgment whileConnected(SimpleAcknowledgment ack, Runnable dropped) {
 		if (ack == null) {
 			return null;
 		}
@@ -88,8 +85,8 @@ class DeviceMessagesAdapter extends Mqttv5PahoMessageDrivenChannelAdapter {
 			if (isConnected()) {
 				ack.acknowledge();
 			}
-			else if (logger.isDebugEnabled()) {
-				logger.debug("Not acknowledging while disconnected; the broker redelivers the message");
+			else {
+				dropped.run();
 			}
 		};
 	}

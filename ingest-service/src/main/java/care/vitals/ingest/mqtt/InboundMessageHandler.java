@@ -102,7 +102,8 @@ class InboundMessageHandler implements MessageHandler {
 	public void handleMessage(Message<?> message) {
 		String topic = message.getHeaders().get(MqttHeaders.RECEIVED_TOPIC, String.class);
 		byte[] payload = (byte[]) message.getPayload();
-		SimpleAcknowledgment ack = this.adapter.whileConnected(StaticMessageHeaderAccessor.getAcknowledgment(message));
+		SimpleAcknowledgment ack = this.adapter.whileConnected(StaticMessageHeaderAccessor.getAcknowledgment(message),
+				this.metrics::ackDropped);
 		Instant receivedAt = Instant.now(this.clock);
 		Envelope envelope = toEnvelope(Topics.parse(topic), topic, payload, contentType(message), receivedAt, ack);
 		try {

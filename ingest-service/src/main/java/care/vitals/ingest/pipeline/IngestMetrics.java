@@ -39,6 +39,8 @@ public class IngestMetrics {
 
 	private final Counter writeFailures;
 
+	private final Counter acksDropped;
+
 	private final DistributionSummary batchLines;
 
 	private final Timer writeLatency;
@@ -67,6 +69,9 @@ public class IngestMetrics {
 			.register(registry);
 		this.writeFailures = Counter.builder("ingest.write.failures")
 			.description("Batches that failed with an unexpected error and were retried")
+			.register(registry);
+		this.acksDropped = Counter.builder("ingest.acks.dropped")
+			.description("Acknowledgments not sent because the broker connection was down (redelivered)")
 			.register(registry);
 		this.batchLines = DistributionSummary.builder("ingest.batch.lines")
 			.description("Lines per batch written")
@@ -124,6 +129,10 @@ public class IngestMetrics {
 
 	void spoolFull() {
 		this.spoolFull.increment();
+	}
+
+	public void ackDropped() {
+		this.acksDropped.increment();
 	}
 
 	void writeFailed() {
