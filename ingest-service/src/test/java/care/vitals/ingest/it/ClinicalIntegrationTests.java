@@ -125,10 +125,7 @@ class ClinicalIntegrationTests {
 		try (RunningIngest ingest = RunningIngest
 			.start(RunningIngest.v1(mosquitto.url(), "ingest-artefact", influx.url(), "artefact", this.spool));
 				TestDevice oximeter = new TestDevice(mosquitto.url(), "ox-31")) {
-			call(ingest, "PUT", "/api/assignments/ox-31", "{\"patient\":\"p-31\",\"ward\":\"ward-b\",\"bed\":\"3\"}",
-					true);
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-31"));
+			admit(ingest, "ox-31", "p-31", "ward-b", "3");
 			Instant base = Instant.now().minus(100, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
 			// Three 20 s cycles: probe off, 8 s of garbage, probe on, 11 s of good values
 			// (the first 10 s of them still settling).
@@ -158,10 +155,7 @@ class ClinicalIntegrationTests {
 		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-restart", influx.url(), "restart",
 				this.spool);
 		try (RunningIngest ingest = RunningIngest.start(properties)) {
-			call(ingest, "PUT", "/api/assignments/mon-41", "{\"patient\":\"p-41\",\"ward\":\"ward-c\",\"bed\":\"4\"}",
-					true);
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-41"));
+			admit(ingest, "mon-41", "p-41", "ward-c", "4");
 		}
 		try (RunningIngest restarted = RunningIngest.start(properties);
 				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-41")) {
@@ -181,10 +175,7 @@ class ClinicalIntegrationTests {
 		try (RunningIngest ingest = RunningIngest
 			.start(RunningIngest.v1(mosquitto.url(), "ingest-settings", influx.url(), "settings", this.spool));
 				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-51")) {
-			call(ingest, "PUT", "/api/assignments/mon-51", "{\"patient\":\"p-51\",\"ward\":\"ward-d\",\"bed\":\"5\"}",
-					true);
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-51"));
+			admit(ingest, "mon-51", "p-51", "ward-d", "5");
 			String lower = "{\"criticalLow\":80,\"low\":85}";
 			assertThat(call(ingest, "PUT", "/api/patients/p-51/thresholds/spo2", lower, false).statusCode())
 				.isEqualTo(401);
@@ -206,21 +197,7 @@ class ClinicalIntegrationTests {
 					call(ingest, "POST", "/api/patients/nobody/observations", "{\"oxygen\":true}", true).statusCode())
 				.isEqualTo(409);
 
-			// SpO2 86-88 % on oxygen for a scale-2 patient whose limit is 85 %: no SpO2
-			// alarm.
-			Instant base = Instant.now().minus(90, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-			for (int s = 0; s < 60; s++) {
-				monitor.publishMeasurement(
-						reading(base.plusSeconds(s), s, 86 + s % 3, 16).replace("\"o2\":false", "\"o2\":true"),
-						"application/json");
-			}
-			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(() -> assertThat(
-						influx.count("settings", "SELECT count(heart_rate) FROM vitals WHERE patient='p-51'"))
-					.isEqualTo(60));
-			assertThat(influx.query("settings", "SELECT state FROM alarms WHERE kind='spo2_low'"))
-				.doesNotContain("raised");
-			assertThat(influx.query("settings", "SELECT last(scale) FROM news2 WHERE patient='p-51'")).contains(",2]");
+			assertScale2PatientOnOxygenRaisesNoSpo2Alarm(monitor, "settings", "p-51");
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(
 						influx.query("settings", "SELECT message, kind, actor FROM activity WHERE patient='p-51'"))
@@ -239,10 +216,7 @@ class ClinicalIntegrationTests {
 		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-kept", influx.url(), "kept",
 				this.spool);
 		try (RunningIngest ingest = RunningIngest.start(properties)) {
-			call(ingest, "PUT", "/api/assignments/mon-61", "{\"patient\":\"p-61\",\"ward\":\"ward-e\",\"bed\":\"6\"}",
-					true);
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-61"));
+			admit(ingest, "mon-61", "p-61", "ward-e", "6");
 			assertThat(
 					call(ingest, "PUT", "/api/patients/p-61/thresholds/spo2", "{\"criticalLow\":80,\"low\":85}", true)
 						.statusCode())
@@ -259,18 +233,7 @@ class ClinicalIntegrationTests {
 									"\"updatedBy\":\"nurse-1\""));
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> call(restarted, "GET", "/api/assignments", null, true).body().contains("p-61"));
-			Instant base = Instant.now().minus(90, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-			for (int s = 0; s < 60; s++) {
-				monitor.publishMeasurement(
-						reading(base.plusSeconds(s), s, 86 + s % 3, 16).replace("\"o2\":false", "\"o2\":true"),
-						"application/json");
-			}
-			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(() -> assertThat(
-						influx.count("kept", "SELECT count(heart_rate) FROM vitals WHERE patient='p-61'"))
-					.isEqualTo(60));
-			assertThat(influx.query("kept", "SELECT state FROM alarms WHERE kind='spo2_low'")).doesNotContain("raised");
-			assertThat(influx.query("kept", "SELECT last(scale) FROM news2 WHERE patient='p-61'")).contains(",2]");
+			assertScale2PatientOnOxygenRaisesNoSpo2Alarm(monitor, "kept", "p-61");
 
 			assertThat(retained(Topics.settings("p-61"))).as("retained settings before the discharge").isNotNull();
 			assertThat(call(restarted, "DELETE", "/api/assignments/mon-61", null, true).statusCode()).isEqualTo(204);
@@ -304,6 +267,35 @@ class ClinicalIntegrationTests {
 			reader.close();
 		}
 		return payload.get();
+	}
+
+	/**
+	 * One minute of SpO2 86-88 % on oxygen for a scale-2 patient whose SpO2 limit is 85
+	 * %: stored, scored on scale 2, and no SpO2 alarm.
+	 */
+	private static void assertScale2PatientOnOxygenRaisesNoSpo2Alarm(TestDevice monitor, String database,
+			String patient) {
+		Instant base = Instant.now().minus(90, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+		for (int s = 0; s < 60; s++) {
+			monitor.publishMeasurement(
+					reading(base.plusSeconds(s), s, 86 + s % 3, 16).replace("\"o2\":false", "\"o2\":true"),
+					"application/json");
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					influx.count(database, "SELECT count(heart_rate) FROM vitals WHERE patient='" + patient + "'"))
+				.isEqualTo(60));
+		assertThat(influx.query(database, "SELECT state FROM alarms WHERE kind='spo2_low'")).doesNotContain("raised");
+		assertThat(influx.query(database, "SELECT last(scale) FROM news2 WHERE patient='" + patient + "'"))
+			.contains(",2]");
+	}
+
+	/** Assigns a device through the admin API and waits until the ingest follows it. */
+	private void admit(RunningIngest ingest, String device, String patient, String ward, String bed) throws Exception {
+		call(ingest, "PUT", "/api/assignments/" + device,
+				"{\"patient\":\"" + patient + "\",\"ward\":\"" + ward + "\",\"bed\":\"" + bed + "\"}", true);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains(patient));
 	}
 
 	private static byte[] event(String kind, Instant ts) {

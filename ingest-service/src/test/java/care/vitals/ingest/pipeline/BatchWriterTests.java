@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import care.vitals.ingest.spool.Spool;
 import care.vitals.ingest.storage.Batch;
@@ -85,26 +87,13 @@ class BatchWriterTests {
 		BatchProperties properties = new BatchProperties(100, Duration.ofMillis(1), 1000, DataSize.ofKilobytes(64),
 				Duration.ofMillis(1), Duration.ofMillis(5), 3);
 		AtomicInteger attempts = new AtomicInteger();
-		LineProtocolWriter failingOnce = new LineProtocolWriter() {
-			@Override
-			public WriteOutcome write(Batch batch) {
-				if (attempts.incrementAndGet() == 1) {
-					throw new IllegalStateException("unexpected");
-				}
-				BatchWriterTests.this.writtenLines.addAndGet(batch.lines());
-				return new WriteOutcome.Written();
+		LineProtocolWriter failingOnce = writer("failing once", (batch) -> {
+			if (attempts.incrementAndGet() == 1) {
+				throw new IllegalStateException("unexpected");
 			}
-
-			@Override
-			public boolean ping() {
-				return true;
-			}
-
-			@Override
-			public String describe() {
-				return "failing once";
-			}
-		};
+			BatchWriterTests.this.writtenLines.addAndGet(batch.lines());
+			return new WriteOutcome.Written();
+		});
 		AtomicInteger acked = new AtomicInteger();
 		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
@@ -132,28 +121,15 @@ class BatchWriterTests {
 	void aMessageTheWriterAlwaysFailsOnBecomesADeadLetterAndTheRestIsStored() throws Exception {
 		BatchProperties properties = new BatchProperties(100, Duration.ofMillis(50), 1000, DataSize.ofKilobytes(64),
 				Duration.ofMillis(1), Duration.ofMillis(5), 3);
-		List<String> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
-		LineProtocolWriter poisoned = new LineProtocolWriter() {
-			@Override
-			public WriteOutcome write(Batch batch) {
-				if (List.of(batch.lineProtocol().split("\n")).stream().anyMatch((l) -> l.startsWith("m poison"))) {
-					throw new IllegalStateException("a bug triggered by this message");
-				}
-				stored.addAll(List.of(batch.lineProtocol().split("\n")));
-				return new WriteOutcome.Written();
+		List<String> stored = new CopyOnWriteArrayList<>();
+		LineProtocolWriter poisoned = writer("poisoned", (batch) -> {
+			if (List.of(batch.lineProtocol().split("\n")).stream().anyMatch((l) -> l.startsWith("m poison"))) {
+				throw new IllegalStateException("a bug triggered by this message");
 			}
-
-			@Override
-			public boolean ping() {
-				return true;
-			}
-
-			@Override
-			public String describe() {
-				return "poisoned";
-			}
-		};
-		List<DeadLetter> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+			stored.addAll(List.of(batch.lineProtocol().split("\n")));
+			return new WriteOutcome.Written();
+		});
+		List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 		AtomicInteger acked = new AtomicInteger();
 		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
@@ -174,18 +150,12 @@ class BatchWriterTests {
 			.isEqualTo(1);
 	}
 
-	private DurableStore store(Spool spool, BatchProperties properties) {
-		LineProtocolWriter slowInflux = new LineProtocolWriter() {
+	/** A writer standing in for InfluxDB, with the behaviour a test needs. */
+	private static LineProtocolWriter writer(String name, Function<Batch, WriteOutcome> write) {
+		return new LineProtocolWriter() {
 			@Override
 			public WriteOutcome write(Batch batch) {
-				try {
-					BatchWriterTests.this.influxBack.await(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				BatchWriterTests.this.writtenLines.addAndGet(batch.lines());
-				return new WriteOutcome.Written();
+				return write.apply(batch);
 			}
 
 			@Override
@@ -195,9 +165,22 @@ class BatchWriterTests {
 
 			@Override
 			public String describe() {
-				return "slow";
+				return name;
 			}
 		};
+	}
+
+	private DurableStore store(Spool spool, BatchProperties properties) {
+		LineProtocolWriter slowInflux = writer("slow", (batch) -> {
+			try {
+				BatchWriterTests.this.influxBack.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			BatchWriterTests.this.writtenLines.addAndGet(batch.lines());
+			return new WriteOutcome.Written();
+		});
 		return new DurableStore(slowInflux, spool, properties, new IngestMetrics(new SimpleMeterRegistry()), (d) -> {
 		}, Clock.systemUTC());
 	}
