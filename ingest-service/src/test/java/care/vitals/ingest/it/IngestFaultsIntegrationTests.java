@@ -8,10 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.testsupport.InfluxDb1Server;
@@ -138,7 +134,8 @@ class IngestFaultsIntegrationTests {
 		catch (ConditionTimeoutException ex) {
 			keepBrokerLog();
 			throw new AssertionError("Readings of " + device + " missing after " + atMost + ": sequence numbers "
-					+ missing(database, device, expected) + "; logs kept in " + this.dir, ex);
+					+ StoredReadings.missing(influx, database, device, this.base, expected) + "; logs kept in "
+					+ this.dir, ex);
 		}
 	}
 
@@ -149,20 +146,6 @@ class IngestFaultsIntegrationTests {
 		catch (IOException ex) {
 			// the assertion error matters more
 		}
-	}
-
-	/** Sequence numbers not stored, from the reading times ({@code base + seq ms}). */
-	private Set<Long> missing(String database, String device, long expected) {
-		Set<Long> missing = new TreeSet<>();
-		for (long seq = 0; seq < expected; seq++) {
-			missing.add(seq);
-		}
-		String body = influx.query(database, "SELECT heart_rate FROM vitals WHERE device='" + device + "'");
-		Matcher time = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2}T[^\"]+Z)\"").matcher(body);
-		while (time.find()) {
-			missing.remove(Duration.between(this.base, Instant.parse(time.group(1))).toMillis());
-		}
-		return missing;
 	}
 
 }

@@ -9,9 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
@@ -107,16 +104,7 @@ public final class SharedKillSoak {
 		while (System.nanoTime() < deadline && influx.count(database, count) < READINGS) {
 			Thread.sleep(500);
 		}
-		Set<Long> missing = new TreeSet<>();
-		for (long seq = 0; seq < READINGS; seq++) {
-			missing.add(seq);
-		}
-		String body = influx.query(database, "SELECT heart_rate FROM vitals WHERE device='" + device + "'");
-		Matcher time = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2}T[^\"]+Z)\"").matcher(body);
-		while (time.find()) {
-			missing.remove(Duration.between(base, Instant.parse(time.group(1))).toMillis());
-		}
-		return missing;
+		return StoredReadings.missing(influx, database, device, base, READINGS);
 	}
 
 	private static void deleteRecursively(Path dir) throws IOException {
