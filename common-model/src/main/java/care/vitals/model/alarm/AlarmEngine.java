@@ -237,16 +237,34 @@ public final class AlarmEngine {
 	 */
 	public synchronized List<AlarmTransition> onReading(PatientContext context, Reading reading) {
 		Objects.requireNonNull(reading, "reading");
+		return onReading(context, reading, reading.timestamp());
+	}
+
+	/**
+	 * Processes a reading of a device assigned to the patient that arrived at
+	 * {@code receivedAt}. Limit delays and hysteresis run on the reading's time (the
+	 * caller corrects a device clock known to be off); no-data runs on the receive time,
+	 * like {@link #tick}, so a device whose clock is behind never looks silent while it
+	 * sends.
+	 * @param context the patient; never {@code null}
+	 * @param reading the reading, in stored units; never {@code null}
+	 * @param receivedAt when it arrived, on the time base of {@link #tick}; never
+	 * {@code null}
+	 * @return the transitions caused, technical ones first
+	 */
+	public synchronized List<AlarmTransition> onReading(PatientContext context, Reading reading, Instant receivedAt) {
+		Objects.requireNonNull(reading, "reading");
+		Objects.requireNonNull(receivedAt, "receivedAt");
 		PatientState state = state(context);
 		DeviceState device = state.device(reading.deviceId());
 		Instant at = reading.timestamp();
 		List<AlarmTransition> out = new ArrayList<>();
-		if (device.lastReadingAt == null || at.isAfter(device.lastReadingAt)) {
-			device.lastReadingAt = at;
+		if (device.lastReceivedAt == null || receivedAt.isAfter(device.lastReceivedAt)) {
+			device.lastReceivedAt = receivedAt;
 		}
 		if (Boolean.FALSE.equals(device.online)) {
 			device.online = true;
-			device.backOnlineAt = at;
+			device.backOnlineAt = receivedAt;
 		}
 		resolve(state, deviceKey(device, AlarmKinds.DEVICE_OFFLINE), at, out);
 		resolve(state, deviceKey(device, AlarmKinds.NO_DATA), at, out);
@@ -256,6 +274,7 @@ public final class AlarmEngine {
 			battery(state, device, battery, at, out);
 		}
 		recoverSensors(state, device, reading, out);
+		recoverImplausible(state, device, reading, out);
 		for (Map.Entry<Parameter, Double> value : reading.values().entrySet()) {
 			clinical(state, device, value.getKey(), value.getValue(), at, out);
 		}
@@ -366,6 +385,69 @@ public final class AlarmEngine {
 		if (target != null) {
 			out.add(raise(state, NEWS2_KEY, target, news2Kind(score.risk()), null, news2Message(score),
 					(double) score.total(), score.at()));
+		}
+		return out;
+	}
+
+	/**
+	 * Reports a value a device sent that is physiologically impossible (rejected by the
+	 * decoder, kept as a dead letter): raises {@value AlarmKinds#IMPLAUSIBLE_VALUE}
+	 * (medium, technical: that parameter is not being measured reliably) for the device
+	 * and parameter, resolved by a valid value of that parameter from the device at least
+	 * {@link TechnicalRules#sensorRecovery()} later. The device's other values are
+	 * unaffected.
+	 * @param context the patient; never {@code null}
+	 * @param deviceId the device, a valid identifier
+	 * @param parameter the parameter whose value was impossible
+	 * @param detail the decoder's reason, for the message
+	 * @param at the time of the rejected value
+	 * @return the transitions caused
+	 */
+	public synchronized List<AlarmTransition> implausible(PatientContext context, String deviceId, Parameter parameter,
+			String detail, Instant at) {
+		Identifiers.requireValid(deviceId, "device id");
+		Objects.requireNonNull(parameter, "parameter");
+		Objects.requireNonNull(at, "at");
+		PatientState state = state(context);
+		DeviceState device = state.device(deviceId);
+		device.implausibleSince.merge(parameter, at, (a, b) -> a.isAfter(b) ? a : b);
+		String key = implausibleKey(device, parameter);
+		if (state.active.containsKey(key)) {
+			return List.of();
+		}
+		return List.of(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.IMPLAUSIBLE_VALUE, deviceId,
+				"Impossible " + Labels.name(parameter) + " from " + deviceId + " rejected: " + detail, null, at));
+	}
+
+	/**
+	 * Reports a device's clock: {@value AlarmKinds#CLOCK_SKEW} (low, technical) is raised
+	 * while the device's clock is known to be off by more than the tolerance, and
+	 * resolved when it is not. The offset is measured by the caller (receive time against
+	 * device time).
+	 * @param context the patient; never {@code null}
+	 * @param deviceId the device, a valid identifier
+	 * @param offset how far the device clock is behind (positive) or ahead (negative), or
+	 * {@code null} if it is within tolerance
+	 * @param at when it was measured (receive time)
+	 * @return the transitions caused
+	 */
+	public synchronized List<AlarmTransition> clockSkew(PatientContext context, String deviceId, Duration offset,
+			Instant at) {
+		Identifiers.requireValid(deviceId, "device id");
+		Objects.requireNonNull(at, "at");
+		PatientState state = state(context);
+		DeviceState device = state.device(deviceId);
+		String key = deviceKey(device, AlarmKinds.CLOCK_SKEW);
+		List<AlarmTransition> out = new ArrayList<>();
+		if (offset == null) {
+			resolve(state, key, at, out);
+		}
+		else if (!state.active.containsKey(key)) {
+			long seconds = Math.abs(offset.toSeconds());
+			out.add(raise(
+					state, key, AlarmPriority.LOW, AlarmKinds.CLOCK_SKEW, deviceId, "Clock of " + deviceId + " is "
+							+ seconds + " s " + (offset.isNegative() ? "ahead" : "behind") + "; times corrected",
+					(double) offset.toSeconds(), at));
 		}
 		return out;
 	}
@@ -639,6 +721,25 @@ public final class AlarmEngine {
 				closeFault(state, device, fault, at, out);
 			}
 		}
+	}
+
+	private void recoverImplausible(PatientState state, DeviceState device, Reading reading,
+			List<AlarmTransition> out) {
+		if (device.implausibleSince.isEmpty()) {
+			return;
+		}
+		Instant at = reading.timestamp();
+		for (Parameter parameter : reading.values().keySet()) {
+			Instant since = device.implausibleSince.get(parameter);
+			if (since != null && !at.isBefore(since.plus(this.rules.technical().sensorRecovery()))) {
+				device.implausibleSince.remove(parameter);
+				resolve(state, implausibleKey(device, parameter), at, out);
+			}
+		}
+	}
+
+	private static String implausibleKey(DeviceState device, Parameter parameter) {
+		return deviceKey(device, AlarmKinds.IMPLAUSIBLE_VALUE) + "/" + parameter.canonicalName();
 	}
 
 	private static void interrupt(PatientState state, Set<Parameter> parameters) {

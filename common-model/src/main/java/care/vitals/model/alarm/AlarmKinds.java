@@ -12,7 +12,8 @@ import care.vitals.model.parameter.Parameter;
  * {@code heart_rate_high}. NEWS2: {@value #NEWS2_HIGH}, {@value #NEWS2_MEDIUM},
  * {@value #NEWS2_SINGLE}. Technical: the sensor-fault event kinds ({@value #PROBE_OFF},
  * {@value #LEAD_OFF}, {@value #SENSOR_DISCONNECTED}), {@value #BATTERY_LOW},
- * {@value #DEVICE_OFFLINE}, {@value #NO_DATA}, {@value #SEQUENCE_GAP}.
+ * {@value #DEVICE_OFFLINE}, {@value #NO_DATA}, {@value #SEQUENCE_GAP},
+ * {@value #CLOCK_SKEW}, {@value #IMPLAUSIBLE_VALUE}.
  */
 public final class AlarmKinds {
 
@@ -45,6 +46,14 @@ public final class AlarmKinds {
 
 	/** Readings were missed: the device's sequence number jumped. */
 	public static final String SEQUENCE_GAP = "sequence_gap";
+
+	/** A device's clock is off by more than the tolerance; its times are corrected. */
+	public static final String CLOCK_SKEW = "clock_skew";
+
+	/**
+	 * A device sent a physiologically impossible value (rejected, kept as dead letter).
+	 */
+	public static final String IMPLAUSIBLE_VALUE = "implausible_value";
 
 	private AlarmKinds() {
 	}

@@ -2,6 +2,7 @@ package care.vitals.model.alarm;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ final class DeviceState {
 	/** Since when the device is expected to send data, or {@code null} if not watched. */
 	Instant watchedSince;
 
-	Instant lastReadingAt;
+	/** When the last reading arrived (receive time, the time base of ticks). */
+	Instant lastReceivedAt;
 
 	/** {@code null} until a status arrived. */
 	Boolean online;
@@ -37,6 +39,9 @@ final class DeviceState {
 	Instant lastGapAt;
 
 	final LimitTracker battery = new LimitTracker();
+
+	/** Parameters whose last impossible value is not yet followed by a valid one. */
+	final Map<Parameter, Instant> implausibleSince = new EnumMap<>(Parameter.class);
 
 	/** Open faults by {@code kind/sensor}. */
 	final Map<String, SensorFault> faults = new LinkedHashMap<>();
@@ -54,12 +59,12 @@ final class DeviceState {
 	}
 
 	/**
-	 * Returns the instant no-data is measured from: the latest of watch start, last
-	 * reading and coming back online.
+	 * Returns the instant no-data is measured from (receive time): the latest of watch
+	 * start, last reading received and coming back online.
 	 */
 	Instant dataReference() {
 		Instant reference = this.watchedSince;
-		reference = later(reference, this.lastReadingAt);
+		reference = later(reference, this.lastReceivedAt);
 		return later(reference, this.backOnlineAt);
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import care.vitals.ingest.clinical.SettingsPublisher;
-import care.vitals.ingest.context.AssignmentRegistry;
+import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.AssignmentCodec;
 import care.vitals.model.codec.DecodeLimits;
@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assignments")
 class AssignmentController {
 
-	private final AssignmentRegistry registry;
+	private final AssignmentHistory registry;
 
 	private final ClinicalRecorder recorder;
 
@@ -47,7 +47,7 @@ class AssignmentController {
 
 	private final SettingsPublisher settings;
 
-	AssignmentController(AssignmentRegistry registry, ClinicalRecorder recorder,
+	AssignmentController(AssignmentHistory registry, ClinicalRecorder recorder,
 			@Qualifier("mqttOut") MessageChannel mqttOut, SettingsPublisher settings) {
 		this.registry = registry;
 		this.recorder = recorder;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
-import care.vitals.ingest.context.AssignmentRegistry;
+import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.DecodeLimits;
 import care.vitals.model.codec.PatientSettingsCodec;
@@ -47,13 +47,13 @@ class PatientController {
 
 	private final ClinicalEngine engine;
 
-	private final AssignmentRegistry registry;
+	private final AssignmentHistory registry;
 
 	private final ClinicalRecorder recorder;
 
 	private final PatientSettingsCodec settingsCodec = new PatientSettingsCodec(DecodeLimits.defaults());
 
-	PatientController(ClinicalEngine engine, AssignmentRegistry registry, ClinicalRecorder recorder) {
+	PatientController(ClinicalEngine engine, AssignmentHistory registry, ClinicalRecorder recorder) {
 		this.engine = engine;
 		this.registry = registry;
 		this.recorder = recorder;
@@ -105,11 +105,7 @@ class PatientController {
 	@PostMapping("/observations")
 	Map<String, Object> observe(@PathVariable String patient, @RequestBody ObservationRequest request,
 			Principal actor) {
-		Assignment assignment = this.registry.all()
-			.values()
-			.stream()
-			.filter((a) -> a.patient().equals(valid(patient)))
-			.findFirst()
+		Assignment assignment = this.registry.location(valid(patient))
 			.orElseThrow(() -> new IllegalStateException("patient " + patient + " is not admitted"));
 		Consciousness consciousness = (request.consciousness() != null)
 				? Consciousness.fromCode(request.consciousness())
@@ -120,7 +116,7 @@ class PatientController {
 		}
 		Reading reading = new Reading(MANUAL_ENTRY, this.recorder.now(), null, Map.of(), request.oxygen(),
 				consciousness);
-		List<String> lines = this.engine.onReading(assignment, reading);
+		List<String> lines = this.engine.onReading(assignment, reading, reading.timestamp());
 		this.recorder.record("observation", actor.getName(), patient, assignment.ward(),
 				"entered oxygen=" + request.oxygen() + " consciousness=" + request.consciousness(), lines);
 		return Map.of("patient", patient, "recorded", reading.timestamp());
@@ -160,13 +156,7 @@ class PatientController {
 	}
 
 	private String ward(String patient) {
-		return this.registry.all()
-			.values()
-			.stream()
-			.filter((a) -> a.patient().equals(patient))
-			.map(Assignment::ward)
-			.findFirst()
-			.orElse(null);
+		return this.registry.location(patient).map(Assignment::ward).orElse(null);
 	}
 
 	/**

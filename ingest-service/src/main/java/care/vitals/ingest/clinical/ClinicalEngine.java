@@ -1,6 +1,7 @@
 package care.vitals.ingest.clinical;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,9 +66,16 @@ public class ClinicalEngine {
 		this.clock = clock;
 	}
 
-	public List<String> onReading(Assignment assignment, Reading reading) {
-		PatientContext context = context(assignment);
-		List<AlarmTransition> transitions = new ArrayList<>(this.alarms.onReading(context, reading));
+	/**
+	 * Scores a reading and runs it through the alarm engine.
+	 * @param location where the patient is now (their current assignment)
+	 * @param reading the reading, its time corrected for the device's clock
+	 * @param receivedAt when it arrived (no-data runs on it)
+	 * @return the lines to store: NEWS2 when it changed, alarm transitions
+	 */
+	public List<String> onReading(Assignment location, Reading reading, Instant receivedAt) {
+		PatientContext context = context(location);
+		List<AlarmTransition> transitions = new ArrayList<>(this.alarms.onReading(context, reading, receivedAt));
 		List<String> lines = new ArrayList<>();
 		Optional<Reading> clean = this.alarms.artefactFree(context.patient(), reading);
 		if (clean.isPresent()) {
@@ -78,6 +86,20 @@ public class ClinicalEngine {
 			}
 		}
 		return record(transitions, lines);
+	}
+
+	/**
+	 * A device's clock is off beyond tolerance ({@code offset}), or no longer is
+	 * ({@code null}): raises or resolves {@code clock_skew}.
+	 */
+	public List<String> clockSkew(Assignment assignment, String device, Duration offset, Instant at) {
+		return record(this.alarms.clockSkew(context(assignment), device, offset, at), new ArrayList<>());
+	}
+
+	/** A device sent an impossible value: raises {@code implausible_value} for it. */
+	public List<String> implausible(Assignment assignment, String device, Parameter parameter, String detail,
+			Instant at) {
+		return record(this.alarms.implausible(context(assignment), device, parameter, detail, at), new ArrayList<>());
 	}
 
 	public List<String> onEvent(Assignment assignment, DeviceEvent event) {

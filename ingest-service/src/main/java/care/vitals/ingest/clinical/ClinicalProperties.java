@@ -15,13 +15,30 @@ import org.springframework.util.Assert;
  * @param republish how often the retained alarm state of every occupied bed is
  * republished and active alarms rewritten (so dashboards with short look-backs still see
  * them)
+ * @param clockTolerance how far a device's clock may be off before its times are
+ * corrected and {@code clock_skew} is raised (docs/clinical.md, "Time")
+ * @param clockWindow how long an offset beyond tolerance must be seen before it counts
  */
 @ConfigurationProperties("ingest.clinical")
-public record ClinicalProperties(boolean enabled, Duration tick, Duration republish) {
+public record ClinicalProperties(boolean enabled, Duration tick, Duration republish, Duration clockTolerance,
+		Duration clockWindow) {
 
 	public ClinicalProperties {
 		Assert.notNull(tick, "ingest.clinical.tick is required");
 		Assert.notNull(republish, "ingest.clinical.republish is required");
+		if (clockTolerance == null) {
+			clockTolerance = Duration.ofSeconds(30);
+		}
+		Assert.isTrue(
+				clockTolerance.compareTo(Duration.ofSeconds(1)) >= 0
+						&& clockTolerance.compareTo(Duration.ofMinutes(5)) < 0,
+				"ingest.clinical.clock-tolerance must be between 1 s and 5 min, not " + clockTolerance);
+		if (clockWindow == null) {
+			clockWindow = Duration.ofMinutes(2);
+		}
+		Assert.isTrue(
+				clockWindow.compareTo(Duration.ofSeconds(4)) >= 0 && clockWindow.compareTo(Duration.ofMinutes(30)) <= 0,
+				"ingest.clinical.clock-window must be between 4 s and 30 min, not " + clockWindow);
 	}
 
 }

@@ -27,7 +27,7 @@ public record DecodeProperties(int maxPayloadBytes, int maxRecords, Duration max
 		Assert.notNull(maxAge, "ingest.decode.max-age is required");
 	}
 
-	DecodeLimits limits() {
+	public DecodeLimits limits() {
 		return new DecodeLimits(this.maxPayloadBytes, this.maxRecords, DecodeLimits.defaults().maxNestingDepth(),
 				this.maxFutureSkew, this.maxAge);
 	}

@@ -2,34 +2,19 @@ package care.vitals.ingest.mqtt;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
-import care.vitals.ingest.clinical.ClinicalEngine;
-import care.vitals.ingest.clinical.ClinicalProperties;
-import care.vitals.ingest.context.AssignmentRegistry;
+import care.vitals.ingest.inbound.AssignmentIntake;
+import care.vitals.ingest.inbound.DeviceEventIntake;
+import care.vitals.ingest.inbound.DeviceStatusIntake;
+import care.vitals.ingest.inbound.InboundMessage;
+import care.vitals.ingest.inbound.MeasurementIntake;
+import care.vitals.ingest.inbound.Rejections;
+import care.vitals.ingest.inbound.SettingsIntake;
 import care.vitals.ingest.pipeline.BatchWriter;
-import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.pipeline.IngestMetrics;
-import care.vitals.ingest.storage.Lines;
-import care.vitals.ingest.storage.RejectedLines;
-import care.vitals.model.assignment.Assignment;
-import care.vitals.model.codec.AssignmentCodec;
-import care.vitals.model.codec.Decoded;
-import care.vitals.model.codec.DecodeResult;
-import care.vitals.model.codec.DeviceEventCodec;
-import care.vitals.model.codec.DeviceStatusCodec;
-import care.vitals.model.codec.MeasurementDecoder;
-import care.vitals.model.codec.Outcome;
-import care.vitals.model.codec.PatientSettingsCodec;
-import care.vitals.model.codec.Rejected;
-import care.vitals.model.reading.Reading;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
-import care.vitals.model.settings.PatientSettings;
 import care.vitals.model.topic.AssignmentTopic;
 import care.vitals.model.topic.EventsTopic;
 import care.vitals.model.topic.InvalidTopic;
@@ -49,51 +34,45 @@ import org.springframework.messaging.MessagingException;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs on the MQTT callback thread: decodes and validates a message (CPU only, no I/O),
- * takes the patient context from the device's assignment, and hands the resulting lines
- * to the {@link BatchWriter}. The device id always comes from the topic. Bad input never
- * throws: it becomes a dead letter with a reason.
+ * Runs on the MQTT callback thread: routes each message by its topic kind to its intake
+ * (CPU only, no I/O) and hands the resulting envelope to the {@link BatchWriter}. The
+ * device id always comes from the topic. Bad input never throws: it becomes a dead letter
+ * with a reason.
  */
 @Component
 class InboundMessageHandler implements MessageHandler {
 
-	private final MeasurementDecoder measurements;
+	private final MeasurementIntake measurements;
 
-	private final DeviceStatusCodec statuses;
+	private final DeviceStatusIntake statuses;
 
-	private final DeviceEventCodec events;
+	private final DeviceEventIntake events;
 
-	private final AssignmentCodec assignmentCodec;
+	private final AssignmentIntake assignments;
 
-	private final PatientSettingsCodec settingsCodec;
+	private final SettingsIntake settings;
 
-	private final AssignmentRegistry assignments;
+	private final Rejections rejections;
 
 	private final BatchWriter writer;
 
 	private final IngestMetrics metrics;
 
-	private final ClinicalEngine clinical;
-
-	private final boolean clinicalEnabled;
-
 	private final Clock clock;
 
 	private final DeviceMessagesAdapter adapter;
 
-	InboundMessageHandler(DecodeProperties decode, AssignmentRegistry assignments, BatchWriter writer,
-			IngestMetrics metrics, ClinicalEngine clinical, ClinicalProperties clinicalProperties, Clock clock,
-			DeviceMessagesAdapter adapter) {
-		this.measurements = new MeasurementDecoder(decode.limits(), clock);
-		this.statuses = new DeviceStatusCodec(decode.limits());
-		this.events = new DeviceEventCodec(decode.limits(), clock);
-		this.assignmentCodec = new AssignmentCodec(decode.limits());
-		this.settingsCodec = new PatientSettingsCodec(decode.limits());
+	InboundMessageHandler(MeasurementIntake measurements, DeviceStatusIntake statuses, DeviceEventIntake events,
+			AssignmentIntake assignments, SettingsIntake settings, Rejections rejections, BatchWriter writer,
+			IngestMetrics metrics, Clock clock, DeviceMessagesAdapter adapter) {
+		this.measurements = measurements;
+		this.statuses = statuses;
+		this.events = events;
 		this.assignments = assignments;
+		this.settings = settings;
+		this.rejections = rejections;
 		this.writer = writer;
 		this.metrics = metrics;
-		this.clinical = clinical;
-		this.clinicalEnabled = clinicalProperties.enabled();
 		this.clock = clock;
 		this.adapter = adapter;
 	}
@@ -104,8 +83,9 @@ class InboundMessageHandler implements MessageHandler {
 		byte[] payload = (byte[]) message.getPayload();
 		SimpleAcknowledgment ack = this.adapter.whileConnected(StaticMessageHeaderAccessor.getAcknowledgment(message),
 				this.metrics::ackDropped);
-		Instant receivedAt = Instant.now(this.clock);
-		Envelope envelope = toEnvelope(Topics.parse(topic), topic, payload, contentType(message), receivedAt, ack);
+		InboundMessage inbound = new InboundMessage(topic, (payload != null) ? payload : new byte[0],
+				contentType(message), Instant.now(this.clock), ack);
+		Envelope envelope = route(Topics.parse(topic), inbound);
 		try {
 			this.writer.submit(envelope);
 		}
@@ -115,117 +95,25 @@ class InboundMessageHandler implements MessageHandler {
 		}
 	}
 
-	Envelope toEnvelope(ParsedTopic parsed, String topic, byte[] payload, String contentType, Instant receivedAt,
-			SimpleAcknowledgment ack) {
-		if (parsed instanceof MeasurementsTopic measurementsTopic) {
-			return measurements(measurementsTopic.deviceId(), topic, payload, contentType, receivedAt, ack);
+	Envelope route(ParsedTopic parsed, InboundMessage message) {
+		if (parsed instanceof MeasurementsTopic topic) {
+			return this.measurements.accept(topic.deviceId(), message);
 		}
-		if (parsed instanceof StatusTopic statusTopic) {
-			this.metrics.received("status");
-			String device = statusTopic.deviceId();
-			return stored(this.statuses.decode(device, payload), (status, assignment) -> {
-				List<String> lines = new ArrayList<>();
-				lines.add(Lines.status(status, assignment, receivedAt));
-				if (this.clinicalEnabled && assignment.isPresent()) {
-					lines.addAll(this.clinical.onStatus(assignment.get(), status, receivedAt));
-				}
-				return lines;
-			}, device, topic, payload, receivedAt, ack);
+		if (parsed instanceof StatusTopic topic) {
+			return this.statuses.accept(topic.deviceId(), message);
 		}
-		if (parsed instanceof EventsTopic eventsTopic) {
-			this.metrics.received("events");
-			String device = eventsTopic.deviceId();
-			return stored(this.events.decode(device, payload, receivedAt), (event, assignment) -> {
-				List<String> lines = new ArrayList<>();
-				lines.add(Lines.event(event, assignment));
-				if (this.clinicalEnabled && assignment.isPresent()) {
-					lines.addAll(this.clinical.onEvent(assignment.get(), event));
-				}
-				return lines;
-			}, device, topic, payload, receivedAt, ack);
+		if (parsed instanceof EventsTopic topic) {
+			return this.events.accept(topic.deviceId(), message);
 		}
-		if (parsed instanceof AssignmentTopic assignmentTopic) {
-			return assignment(assignmentTopic.deviceId(), topic, payload, receivedAt, ack);
+		if (parsed instanceof AssignmentTopic topic) {
+			return this.assignments.accept(topic.deviceId(), message);
 		}
-		if (parsed instanceof SettingsTopic settingsTopic) {
-			return settings(settingsTopic.patient(), topic, payload, receivedAt, ack);
+		if (parsed instanceof SettingsTopic topic) {
+			return this.settings.accept(topic.patient(), message);
 		}
 		Rejection rejection = (parsed instanceof InvalidTopic invalid) ? invalid.rejection()
 				: new Rejection(RejectReason.INVALID_TOPIC, "not a topic the ingest consumes");
-		return reject(rejection, null, topic, payload, receivedAt, ack);
-	}
-
-	private Envelope measurements(String device, String topic, byte[] payload, String contentType, Instant receivedAt,
-			SimpleAcknowledgment ack) {
-		this.metrics.received("measurements");
-		DecodeResult result = this.measurements.decode(device, payload, contentType, receivedAt);
-		if (result instanceof Rejected rejected) {
-			return reject(rejected.rejection(), device, topic, payload, receivedAt, ack);
-		}
-		List<Reading> readings = ((Decoded) result).readings();
-		Optional<Assignment> assignment = this.assignments.current(device);
-		List<String> lines = new ArrayList<>(readings.size());
-		Instant newest = null;
-		for (Reading reading : readings) {
-			lines.add(Lines.vitals(reading, assignment));
-			if (this.clinicalEnabled && assignment.isPresent()) {
-				lines.addAll(this.clinical.onReading(assignment.get(), reading));
-			}
-			if (newest == null || reading.timestamp().isAfter(newest)) {
-				newest = reading.timestamp();
-			}
-		}
-		return new Envelope(lines, ack, null, newest);
-	}
-
-	private <T> Envelope stored(Outcome<T> outcome, BiFunction<T, Optional<Assignment>, List<String>> lines,
-			String device, String topic, byte[] payload, Instant receivedAt, SimpleAcknowledgment ack) {
-		if (outcome instanceof Outcome.Ok<T> ok) {
-			return new Envelope(lines.apply(ok.value(), this.assignments.current(device)), ack, null, null);
-		}
-		return reject(((Outcome.Failed<T>) outcome).rejection(), device, topic, payload, receivedAt, ack);
-	}
-
-	private Envelope assignment(String device, String topic, byte[] payload, Instant receivedAt,
-			SimpleAcknowledgment ack) {
-		this.metrics.received("assignments");
-		Outcome<Optional<Assignment>> outcome = this.assignmentCodec.decode(payload);
-		if (outcome instanceof Outcome.Ok<Optional<Assignment>> ok) {
-			Optional<Assignment> previous = this.assignments.current(device);
-			ok.value()
-				.ifPresentOrElse((a) -> this.assignments.assign(device, a), () -> this.assignments.discharge(device));
-			List<String> lines = List.of();
-			if (this.clinicalEnabled && !previous.equals(ok.value())) {
-				boolean stillMonitored = previous.isPresent() && this.assignments.isMonitored(previous.get().patient());
-				lines = this.clinical.onAssignment(device, previous, ok.value(), stillMonitored);
-			}
-			return new Envelope(lines, ack, null, null);
-		}
-		return reject(((Outcome.Failed<Optional<Assignment>>) outcome).rejection(), device, topic, payload, receivedAt,
-				ack);
-	}
-
-	private Envelope settings(String patient, String topic, byte[] payload, Instant receivedAt,
-			SimpleAcknowledgment ack) {
-		this.metrics.received("settings");
-		Outcome<Optional<PatientSettings>> outcome = this.settingsCodec.decode(patient, payload);
-		if (outcome instanceof Outcome.Ok<Optional<PatientSettings>> ok) {
-			if (!this.clinicalEnabled) {
-				return new Envelope(List.of(), ack, null, null);
-			}
-			List<String> lines = ok.value().map(this.clinical::apply).orElseGet(() -> this.clinical.reset(patient));
-			return new Envelope(lines, ack, null, null);
-		}
-		return reject(((Outcome.Failed<Optional<PatientSettings>>) outcome).rejection(), null, topic, payload,
-				receivedAt, ack);
-	}
-
-	private Envelope reject(Rejection rejection, String device, String topic, byte[] payload, Instant receivedAt,
-			SimpleAcknowledgment ack) {
-		String reason = rejection.reason().code();
-		this.metrics.rejected(reason);
-		String line = RejectedLines.line(reason, device, topic, rejection.detail(), payload, receivedAt);
-		return new Envelope(List.of(line), ack, new DeadLetter(reason, rejection.detail(), topic, payload), null);
+		return this.rejections.envelope(rejection, null, message);
 	}
 
 	private static String contentType(Message<?> message) {

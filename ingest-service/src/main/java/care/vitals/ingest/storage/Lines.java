@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import care.vitals.ingest.patient.Attribution;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
@@ -23,11 +24,22 @@ public final class Lines {
 	private Lines() {
 	}
 
-	public static String vitals(Reading reading, Optional<Assignment> assignment) {
+	/**
+	 * A reading, at its device time, on the patient it is attributed to; an unattributed
+	 * reading carries {@code patient=unassigned} and the reason in the {@code unassigned}
+	 * field.
+	 */
+	public static String vitals(Reading reading, Attribution attribution) {
 		LineBuilder line = LineBuilder.measurement("vitals")
 			.tag("device", reading.deviceId())
 			.time(reading.timestamp());
-		patientTags(line, assignment);
+		if (attribution instanceof Attribution.Assigned assigned) {
+			patientTags(line, Optional.of(assigned.assignment()));
+		}
+		else {
+			patientTags(line, Optional.empty());
+			line.field("unassigned", ((Attribution.Unassigned) attribution).reason());
+		}
 		reading.values().forEach((parameter, value) -> line.field(parameter.canonicalName(), value));
 		if (reading.sequence() != null) {
 			line.field("seq", reading.sequence());
@@ -61,12 +73,13 @@ public final class Lines {
 		return line.build();
 	}
 
-	public static String event(DeviceEvent event, Optional<Assignment> assignment) {
+	public static String event(DeviceEvent event, Attribution attribution) {
 		LineBuilder line = LineBuilder.measurement("device_events")
 			.tag("device", event.deviceId())
 			.tag("kind", event.kind())
 			.time(event.ts());
-		patientTags(line, assignment);
+		patientTags(line, (attribution instanceof Attribution.Assigned assigned) ? Optional.of(assigned.assignment())
+				: Optional.empty());
 		Map<String, String> details = event.details();
 		line.field("message", SafeText.of(details.getOrDefault("message", event.kind()), 256));
 		line.field("details",

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
+import care.vitals.ingest.patient.Attribution;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.parameter.Parameter;
@@ -25,7 +25,7 @@ class LinesTests {
 		values.put(Parameter.HEART_RATE, 72.0);
 		values.put(Parameter.TEMPERATURE, 36.8);
 		Reading reading = new Reading("mon-7", TS, 4711L, values, false, Consciousness.A);
-		String line = Lines.vitals(reading, Optional.of(new Assignment("p-1042", "ward-3", "12", TS)));
+		String line = Lines.vitals(reading, new Attribution.Assigned(new Assignment("p-1042", "ward-3", "12", TS)));
 		assertThat(line).isEqualTo("vitals,bed=12,device=mon-7,patient=p-1042,ward=ward-3 "
 				+ "consciousness=\"A\",heart_rate=72.0,o2=false,seq=4711i,temperature=36.8 1795802400123000000");
 	}
@@ -33,14 +33,14 @@ class LinesTests {
 	@Test
 	void marksReadingsOfUnassignedDevices() {
 		Reading reading = Reading.of("mon-7", TS, Map.of(Parameter.SPO2, 97.0));
-		assertThat(Lines.vitals(reading, Optional.empty()))
-			.startsWith("vitals,device=mon-7,patient=unassigned spo2=97.0 ");
+		assertThat(Lines.vitals(reading, Attribution.Unassigned.BEFORE_KNOWN_ASSIGNMENT))
+			.startsWith("vitals,device=mon-7,patient=unassigned spo2=97.0,unassigned=\"before_known_assignment\" ");
 	}
 
 	@Test
 	void keepsFreeTextInsideOneEscapedStringField() {
 		DeviceEvent event = new DeviceEvent("mon-7", "error", TS, Map.of("message", "a,b=c d\"e\nf\\g"));
-		String line = Lines.event(event, Optional.empty());
+		String line = Lines.event(event, Attribution.Unassigned.NEVER_ASSIGNED);
 		assertThat(line).doesNotContain("\n");
 		assertThat(line).contains("message=\"a,b=c d\\\"e\\\\nf\\\\g\"");
 	}

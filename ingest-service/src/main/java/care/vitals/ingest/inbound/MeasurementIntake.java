@@ -1,0 +1,117 @@
+package care.vitals.ingest.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.clinical.ClinicalProperties;
+import care.vitals.ingest.mqtt.DecodeProperties;
+import care.vitals.ingest.patient.AssignmentHistory;
+import care.vitals.ingest.patient.Attribution;
+import care.vitals.ingest.patient.DeviceClocks;
+import care.vitals.ingest.pipeline.Envelope;
+import care.vitals.ingest.pipeline.IngestMetrics;
+import care.vitals.ingest.storage.Lines;
+import care.vitals.model.assignment.Assignment;
+import care.vitals.model.codec.DecodeResult;
+import care.vitals.model.codec.Decoded;
+import care.vitals.model.codec.MeasurementDecoder;
+import care.vitals.model.codec.Rejected;
+import care.vitals.model.reading.Reading;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code devices/{deviceId}/measurements}: decode, correct the device's clock, attribute
+ * every reading to the patient its device had at the reading's own (corrected) time, and
+ * score it if that patient is still monitored. The stored line keeps the device's own
+ * time; the clinical engine sees the corrected time and the receive time.
+ * <p>
+ * A reading whose device had nobody then is stored with {@code patient=unassigned} and
+ * the reason, and never scored. A reading of a patient who has since been discharged is
+ * stored on that patient but not scored (there is no bed left to alarm at).
+ */
+@Component
+public class MeasurementIntake {
+
+	private final MeasurementDecoder decoder;
+
+	private final AssignmentHistory history;
+
+	private final DeviceClocks clocks;
+
+	private final ClinicalEngine clinical;
+
+	private final boolean clinicalEnabled;
+
+	private final Rejections rejections;
+
+	private final IngestMetrics metrics;
+
+	MeasurementIntake(DecodeProperties decode, Clock clock, AssignmentHistory history, DeviceClocks clocks,
+			ClinicalEngine clinical, ClinicalProperties clinicalProperties, Rejections rejections,
+			IngestMetrics metrics) {
+		this.decoder = new MeasurementDecoder(decode.limits(), clock);
+		this.history = history;
+		this.clocks = clocks;
+		this.clinical = clinical;
+		this.clinicalEnabled = clinicalProperties.enabled();
+		this.rejections = rejections;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * @param device the device named by the topic
+	 * @param message the message
+	 * @return what to store and acknowledge
+	 */
+	public Envelope accept(String device, InboundMessage message) {
+		this.metrics.received("measurements");
+		DecodeResult result = this.decoder.decode(device, message.payload(), message.contentType(),
+				message.receivedAt());
+		if (result instanceof Rejected rejected) {
+			return this.rejections.envelope(rejected.rejection(), device, message);
+		}
+		List<Reading> readings = ((Decoded) result).readings();
+		Instant newest = newest(readings);
+		Instant receivedAt = message.receivedAt();
+		Duration before = this.clocks.offset(device);
+		Duration offset = this.clocks.observe(device, newest, receivedAt);
+		List<String> lines = new ArrayList<>(readings.size() * 2);
+		if (this.clinicalEnabled && !(offset.isZero() && before.isZero())) {
+			this.history.current(device)
+				.ifPresent((now) -> lines
+					.addAll(this.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt)));
+		}
+		for (Reading reading : readings) {
+			Reading corrected = offset.isZero() ? reading : shifted(reading, offset);
+			Attribution attribution = this.history.at(device, corrected.timestamp());
+			lines.add(Lines.vitals(reading, attribution));
+			if (this.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
+				Optional<Assignment> location = this.history.location(assigned.assignment().patient());
+				location.ifPresent((bed) -> lines.addAll(this.clinical.onReading(bed, corrected, receivedAt)));
+			}
+		}
+		return new Envelope(lines, message.ack(), null, newest);
+	}
+
+	private static Instant newest(List<Reading> readings) {
+		Instant newest = readings.get(0).timestamp();
+		for (Reading reading : readings) {
+			if (reading.timestamp().isAfter(newest)) {
+				newest = reading.timestamp();
+			}
+		}
+		return newest;
+	}
+
+	private static Reading shifted(Reading reading, Duration offset) {
+		return new Reading(reading.deviceId(), reading.timestamp().plus(offset), reading.sequence(), reading.values(),
+				reading.oxygen(), reading.consciousness());
+	}
+
+}

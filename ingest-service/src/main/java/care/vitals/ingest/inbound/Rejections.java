@@ -1,0 +1,41 @@
+package care.vitals.ingest.inbound;
+
+import java.util.List;
+
+import care.vitals.ingest.pipeline.DeadLetter;
+import care.vitals.ingest.pipeline.Envelope;
+import care.vitals.ingest.pipeline.IngestMetrics;
+import care.vitals.ingest.storage.RejectedLines;
+import care.vitals.model.rejection.Rejection;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a rejected message into its envelope: the durable {@code rejected} line, the
+ * counter, and the dead letter republished once durable. Shared by every intake.
+ */
+@Component
+public class Rejections {
+
+	private final IngestMetrics metrics;
+
+	Rejections(IngestMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	/**
+	 * @param rejection why
+	 * @param device the device named by the topic, or {@code null}
+	 * @param message the message
+	 * @return the envelope that stores and acknowledges it
+	 */
+	public Envelope envelope(Rejection rejection, String device, InboundMessage message) {
+		String reason = rejection.reason().code();
+		this.metrics.rejected(reason);
+		String line = RejectedLines.line(reason, device, message.topic(), rejection.detail(), message.payload(),
+				message.receivedAt());
+		return new Envelope(List.of(line), message.ack(),
+				new DeadLetter(reason, rejection.detail(), message.topic(), message.payload()), null);
+	}
+
+}
