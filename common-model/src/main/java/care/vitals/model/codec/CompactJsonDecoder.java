@@ -1,6 +1,7 @@
 package care.vitals.model.codec;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * Decodes the compact JSON format (CONTRACTS.md) into one reading:
  * {@code {"ts":"2026-11-27T18:00:00.123Z","seq":4711,"values":{"heart_rate":72},
  * "units":{"temperature":"degF"},"o2":false,"consciousness":"A"}}. Only {@code values} is
- * required; unknown top-level fields are ignored.
+ * required; unknown top-level fields are ignored. An impossible value or one with an
+ * unsupported unit is removed and reported (see {@link DecodeResult}); if no value and no
+ * flag remains, there is no reading.
  */
 final class CompactJsonDecoder {
 
@@ -33,16 +36,20 @@ final class CompactJsonDecoder {
 
 	private static final String CONSCIOUSNESS = "consciousness";
 
-	List<Reading> decode(String deviceId, JsonNode root, Instant receivedAt, TimeWindow window) {
+	Decoded decode(String deviceId, JsonNode root, Instant receivedAt, TimeWindow window) {
 		JsonFields.requireObject(root, "compact JSON payload");
 		Instant ts = JsonFields.optionalTimestamp(root, TS);
 		ts = window.check((ts != null) ? ts : receivedAt, "field 'ts'");
 		Long seq = sequence(root);
 		Map<Parameter, String> units = units(root);
-		Map<Parameter, Double> values = values(root, units);
+		List<RejectedValue> rejected = new ArrayList<>();
+		Map<Parameter, Double> values = values(root, units, ts, rejected);
 		Boolean oxygen = JsonFields.optionalBoolean(root, O2);
 		Consciousness consciousness = consciousness(JsonFields.optionalString(root, CONSCIOUSNESS));
-		return List.of(new Reading(deviceId, ts, seq, values, oxygen, consciousness));
+		if (values.isEmpty() && oxygen == null && consciousness == null) {
+			return new Decoded(List.of(), rejected);
+		}
+		return new Decoded(List.of(new Reading(deviceId, ts, seq, values, oxygen, consciousness)), rejected);
 	}
 
 	private static Long sequence(JsonNode root) {
@@ -74,7 +81,12 @@ final class CompactJsonDecoder {
 		return units;
 	}
 
-	private static Map<Parameter, Double> values(JsonNode root, Map<Parameter, String> units) {
+	/**
+	 * Returns the possible values; impossible ones and those with an unsupported unit go
+	 * to {@code rejected} instead.
+	 */
+	private static Map<Parameter, Double> values(JsonNode root, Map<Parameter, String> units, Instant ts,
+			List<RejectedValue> rejected) {
 		JsonNode node = JsonFields.optionalObject(root, VALUES);
 		if (node == null) {
 			throw JsonFields.missing(VALUES);
@@ -92,8 +104,14 @@ final class CompactJsonDecoder {
 			if (!value.isNumber()) {
 				throw JsonFields.wrongType("values." + parameter, "a number", value);
 			}
-			values.put(parameter,
-					Plausibility.toStored(parameter, JsonFields.toDouble(value), units.get(parameter), ""));
+			Plausibility.Checked checked = Plausibility.checkValue(parameter, JsonFields.toDouble(value),
+					units.get(parameter), "", ts);
+			if (checked.rejected() != null) {
+				rejected.add(checked.rejected());
+			}
+			else {
+				values.put(parameter, checked.stored());
+			}
 		}
 		return values;
 	}

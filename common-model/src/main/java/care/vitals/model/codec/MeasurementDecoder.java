@@ -2,18 +2,20 @@ package care.vitals.model.codec;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import care.vitals.model.reading.Reading;
 import care.vitals.model.rejection.RejectReason;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Decodes a measurement message from {@code devices/{deviceId}/measurements} into
- * readings, or rejects it as a whole with a reason (see {@link DecodeResult} for why it
- * is all or nothing). Never throws on any input; thread-safe.
+ * readings, or rejects it as a whole with a reason. Plausibility is per value: an
+ * impossible value (outside its parameter's possible range after unit conversion, not
+ * finite, a code that is not a whole number) or a value with an unsupported unit is
+ * removed alone and reported as a {@link RejectedValue} while the rest of the message is
+ * decoded; anything structural rejects the whole message (see {@link DecodeResult} for
+ * the precise rule and why). Never throws on any input; thread-safe.
  * <p>
  * Order of checks: device id, payload size (before parsing), format, JSON syntax, then
  * content. The format is chosen as follows:
@@ -71,7 +73,8 @@ public final class MeasurementDecoder {
 	 * @param payload the raw payload; {@code null} is treated as empty
 	 * @param contentType the MQTT 5 content type, or {@code null}
 	 * @param receivedAt when the message arrived, or {@code null} for the clock's now
-	 * @return the readings, or the rejection
+	 * @return the readings with any rejected values ({@link Decoded}), or the rejection
+	 * of the whole message ({@link Rejected})
 	 */
 	public DecodeResult decode(String deviceId, byte[] payload, String contentType, Instant receivedAt) {
 		Instant now = this.clock.instant();
@@ -83,9 +86,8 @@ public final class MeasurementDecoder {
 			boolean senmlFormat = isSenml(bytes, contentType);
 			JsonNode root = this.json.parse(bytes);
 			TimeWindow window = new TimeWindow(now, this.limits);
-			List<Reading> readings = senmlFormat ? this.senml.decode(deviceId, root, received, window)
+			return senmlFormat ? this.senml.decode(deviceId, root, received, window)
 					: this.compact.decode(deviceId, root, received, window);
-			return new Decoded(readings);
 		}
 		catch (DecodeFailure failure) {
 			return new Rejected(failure.rejection());

@@ -1,5 +1,7 @@
 package care.vitals.model.codec;
 
+import java.time.Instant;
+
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.parameter.UnitConversion;
 import care.vitals.model.rejection.RejectReason;
@@ -7,7 +9,7 @@ import care.vitals.model.rejection.Rejection;
 
 /**
  * Converts an incoming value to the stored unit and checks it against the parameter's
- * plausible range (CLINICAL.md).
+ * plausible (possible) range (CLINICAL.md).
  */
 final class Plausibility {
 
@@ -15,7 +17,8 @@ final class Plausibility {
 	}
 
 	/**
-	 * Returns the value in the stored unit.
+	 * Returns the value in the stored unit, or throws for the whole message (used where a
+	 * bad value rejects the whole message, e.g. the battery of a status message).
 	 * @param parameter the parameter
 	 * @param value the value as sent
 	 * @param unit the unit as sent, {@code null} for the stored unit
@@ -24,13 +27,44 @@ final class Plausibility {
 	 * {@link RejectReason#IMPLAUSIBLE_VALUE}
 	 */
 	static double toStored(Parameter parameter, double value, String unit, String context) {
-		UnitConversion conversion = parameter.conversion(unit)
-			.orElseThrow(() -> new DecodeFailure(RejectReason.UNSUPPORTED_UNIT,
+		Rejection rejection = check(parameter, value, unit, context);
+		if (rejection != null) {
+			throw new DecodeFailure(rejection.reason(), rejection.detail());
+		}
+		return parameter.conversion(unit).orElseThrow().toStored(value);
+	}
+
+	/**
+	 * Checks one measured value: returns it in the stored unit, or the rejected value
+	 * with its reason. Never throws.
+	 * @param parameter the parameter
+	 * @param value the value as sent
+	 * @param unit the unit as sent, {@code null} for the stored unit
+	 * @param context prefix for the detail (e.g. {@code "record 3: "}), may be empty
+	 * @param timestamp the resolved time of the record or reading the value belongs to
+	 * @return the stored value or the rejected value
+	 */
+	static Checked checkValue(Parameter parameter, double value, String unit, String context, Instant timestamp) {
+		Rejection rejection = check(parameter, value, unit, context);
+		if (rejection != null) {
+			return new Checked(null, new RejectedValue(parameter, sent(parameter, value, unit), timestamp, rejection));
+		}
+		return new Checked(parameter.conversion(unit).orElseThrow().toStored(value), null);
+	}
+
+	/**
+	 * Returns why a value is rejected, or {@code null} if it is possible.
+	 */
+	private static Rejection check(Parameter parameter, double value, String unit, String context) {
+		UnitConversion conversion = parameter.conversion(unit).orElse(null);
+		if (conversion == null) {
+			return new Rejection(RejectReason.UNSUPPORTED_UNIT,
 					context + "unit " + Rejection.echo(unit) + " is not accepted for parameter '" + parameter
-							+ "' (accepted: " + String.join(", ", parameter.acceptedUnits()) + ")"));
+							+ "' (accepted: " + String.join(", ", parameter.acceptedUnits()) + ")");
+		}
 		String name = context + "parameter '" + parameter + "' value ";
 		if (!Double.isFinite(value)) {
-			throw new DecodeFailure(RejectReason.IMPLAUSIBLE_VALUE, name + "is not a finite number");
+			return new Rejection(RejectReason.IMPLAUSIBLE_VALUE, name + "is not a finite number");
 		}
 		double stored = conversion.toStored(value);
 		if (!parameter.isPlausible(stored)) {
@@ -38,10 +72,19 @@ final class Plausibility {
 					: " (" + display(value) + " " + conversion.unit() + ")";
 			String problem = parameter.plausibleRange().contains(stored) ? " is not a whole number"
 					: " outside plausible range " + parameter.plausibleRange();
-			throw new DecodeFailure(RejectReason.IMPLAUSIBLE_VALUE,
+			return new Rejection(RejectReason.IMPLAUSIBLE_VALUE,
 					name + display(stored) + unitSuffix(parameter) + converted + problem);
 		}
-		return stored;
+		return null;
+	}
+
+	/**
+	 * The value as sent with its unit (as sent, else the stored unit; none for the
+	 * dimensionless {@code 1}), e.g. {@code 150.0 %}, {@code 98.6 F} or {@code NaN}.
+	 */
+	private static String sent(Parameter parameter, double value, String unit) {
+		String shown = (unit != null) ? unit : parameter.storedUnit();
+		return "1".equals(shown) || !Double.isFinite(value) ? display(value) : display(value) + " " + shown;
 	}
 
 	/**
@@ -57,6 +100,16 @@ final class Plausibility {
 
 	private static String unitSuffix(Parameter parameter) {
 		return "1".equals(parameter.storedUnit()) ? "" : " " + parameter.storedUnit();
+	}
+
+	/**
+	 * The outcome of checking one value: exactly one of the two is non-null.
+	 *
+	 * @param stored the value in the stored unit, or {@code null} if rejected
+	 * @param rejected the rejected value, or {@code null} if the value is possible
+	 */
+	record Checked(Double stored, RejectedValue rejected) {
+
 	}
 
 }

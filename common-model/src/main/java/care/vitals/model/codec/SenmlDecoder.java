@@ -3,9 +3,11 @@ package care.vitals.model.codec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import care.vitals.model.parameter.Parameter;
@@ -41,7 +43,12 @@ import tools.jackson.databind.JsonNode;
  * <li>Unknown fields are ignored, but a field whose name ends in {@code _} (must
  * understand, RFC 8428 §4.4) rejects the pack.</li>
  * <li>Records are grouped into one reading per distinct resolved time, in order of first
- * appearance; the same parameter twice at the same time is rejected.</li>
+ * appearance; the same parameter twice at the same time is rejected (also if one of the
+ * two values is impossible).</li>
+ * <li>A record whose value is impossible or has an unsupported unit is not part of its
+ * reading; it is reported as a {@link RejectedValue} with the record's resolved time (see
+ * {@link DecodeResult}). A time whose records were all rejected and carry no flag yields
+ * no reading.</li>
  * </ul>
  */
 final class SenmlDecoder {
@@ -69,7 +76,7 @@ final class SenmlDecoder {
 		this.maxRecords = limits.maxRecords();
 	}
 
-	List<Reading> decode(String deviceId, JsonNode root, Instant receivedAt, TimeWindow window) {
+	Decoded decode(String deviceId, JsonNode root, Instant receivedAt, TimeWindow window) {
 		if (!root.isArray()) {
 			throw new DecodeFailure(RejectReason.INVALID_SENML,
 					"a SenML pack must be a JSON array, got " + JsonFields.typeOf(root));
@@ -83,6 +90,7 @@ final class SenmlDecoder {
 		}
 		Base base = new Base();
 		Map<Instant, Group> groups = new LinkedHashMap<>();
+		List<RejectedValue> rejected = new ArrayList<>();
 		for (int i = 0; i < root.size(); i++) {
 			String context = "record " + (i + 1) + ": ";
 			JsonNode record = root.get(i);
@@ -94,11 +102,15 @@ final class SenmlDecoder {
 			base.update(record, context);
 			Instant time = window.check(resolveTime(record, base, receivedAt, context), context + "time");
 			Group group = groups.computeIfAbsent(time, (key) -> new Group());
-			applyRecord(record, base, group, context);
+			applyRecord(record, base, group, context, time, rejected);
 		}
 		List<Reading> readings = new ArrayList<>(groups.size());
-		groups.forEach((time, group) -> readings.add(group.toReading(deviceId, time)));
-		return readings;
+		groups.forEach((time, group) -> {
+			if (group.hasContent()) {
+				readings.add(group.toReading(deviceId, time));
+			}
+		});
+		return new Decoded(readings, rejected);
 	}
 
 	private static void rejectMustUnderstandFields(JsonNode record, String context) {
@@ -122,7 +134,8 @@ final class SenmlDecoder {
 		return origin.plus(micros, ChronoUnit.MICROS);
 	}
 
-	private static void applyRecord(JsonNode record, Base base, Group group, String context) {
+	private static void applyRecord(JsonNode record, Base base, Group group, String context, Instant time,
+			List<RejectedValue> rejected) {
 		String name = base.name + nonNull(JsonFields.optionalString(record, "n"));
 		String key = parameterKey(name, context);
 		String valueField = valueField(record, context);
@@ -141,8 +154,12 @@ final class SenmlDecoder {
 						context + "unknown parameter " + Rejection.echo(key)));
 			double raw = numericValue(record, valueField, base, key, context);
 			String unit = JsonFields.optionalString(record, "u");
-			double stored = Plausibility.toStored(parameter, raw, (unit != null) ? unit : base.unit, context);
-			group.put(parameter, stored, context);
+			Plausibility.Checked checked = Plausibility.checkValue(parameter, raw, (unit != null) ? unit : base.unit,
+					context, time);
+			group.put(parameter, checked.stored(), context);
+			if (checked.rejected() != null) {
+				rejected.add(checked.rejected());
+			}
 		}
 	}
 
@@ -274,13 +291,22 @@ final class SenmlDecoder {
 
 		private final Map<Parameter, Double> values = new LinkedHashMap<>();
 
+		private final Set<Parameter> seen = EnumSet.noneOf(Parameter.class);
+
 		private Boolean oxygen;
 
 		private Consciousness consciousness;
 
-		void put(Parameter parameter, double value, String context) {
-			if (this.values.putIfAbsent(parameter, value) != null) {
+		/**
+		 * Adds a value; a rejected value ({@code null}) still counts for the duplicate
+		 * check, so a parameter twice at one time rejects the message either way.
+		 */
+		void put(Parameter parameter, Double value, String context) {
+			if (!this.seen.add(parameter)) {
 				throw duplicate(parameter.canonicalName(), context);
+			}
+			if (value != null) {
+				this.values.put(parameter, value);
 			}
 		}
 
@@ -296,6 +322,10 @@ final class SenmlDecoder {
 				throw duplicate(CONSCIOUSNESS, context);
 			}
 			this.consciousness = consciousness;
+		}
+
+		boolean hasContent() {
+			return !this.values.isEmpty() || this.oxygen != null || this.consciousness != null;
 		}
 
 		Reading toReading(String deviceId, Instant time) {

@@ -15,6 +15,33 @@ import static care.vitals.model.parameter.UnitConversion.times;
  * name (used in payloads, SenML names and InfluxDB field keys), stored UCUM unit,
  * accepted units with their conversion, LOINC code and plausible range.
  * <p>
+ * The plausible range is the range of <em>possible</em> values (see
+ * {@link PlausibleRange}): a value inside it is a patient, however sick, never an
+ * artefact; only a value outside it is impossible and rejected. The ranges were once
+ * CLIF's outlier limits (CLINICAL.md; e.g. SpO2 50-100 %, temperature 32-44 °C, heart
+ * rate 0-300 /min, resp rate 0-60 /min). Those limits clean retrospective ICU research
+ * data, where dropping an extreme value costs nothing; in live monitoring, dropping a
+ * true extreme silences exactly the patient who needs the alarm (a profound desaturation
+ * to 45 % was rejected). The ranges are therefore the physical and physiological extremes
+ * a ward device can truly measure:
+ * <ul>
+ * <li>SpO2 0-100 %: the physical range of a saturation; pulse oximeters report values far
+ * below 50 % in profound desaturation and cyanotic heart disease (their accuracy drops
+ * below about 70 %, but the value is still a patient in danger).</li>
+ * <li>Temperature 25-46 °C: severe accidental hypothermia (Swiss staging III, 24-28 °C)
+ * and heat stroke (core temperatures above 45 °C are reported in survivors) are measured
+ * and survived in this range; colder patients are monitored with core probes outside a
+ * ward, and a ward thermometer reading outside it is broken.</li>
+ * <li>Heart rate 0-350 /min: 0 is asystole; supraventricular tachycardia in infants
+ * reaches about 300 /min.</li>
+ * <li>Resp rate 0-100 /min: 0 is apnoea; neonates in respiratory distress exceed 60
+ * /min.</li>
+ * <li>Systolic 0-300, diastolic 0-250, mean 0-250 mmHg: 0 is no output (arrest); the
+ * upper ends are beyond any measured hypertensive crisis.</li>
+ * <li>Glucose 0-2000 mg/dL: hyperosmolar states exceed 1000 mg/dL.</li>
+ * <li>Battery 0-100 % and the position and code ranges are technical, unchanged.</li>
+ * </ul>
+ * <p>
  * Values are always stored in {@link #storedUnit()}; an incoming value in another
  * accepted unit is converted with {@link #conversion(String)} before the plausibility
  * check. Units are matched exactly (case-sensitive, as UCUM is). Codes
@@ -24,18 +51,18 @@ import static care.vitals.model.parameter.UnitConversion.times;
 public enum Parameter {
 
 	/** Heart rate / pulse, per minute. */
-	HEART_RATE("heart_rate", "8867-4", new PlausibleRange(0, 300), false, identity("/min"), identity("beat/min"),
+	HEART_RATE("heart_rate", "8867-4", new PlausibleRange(0, 350), false, identity("/min"), identity("beat/min"),
 			identity("1/min"), times("1/s", 60)),
 
 	/** Respiratory rate, breaths per minute. */
-	RESP_RATE("resp_rate", "9279-1", new PlausibleRange(0, 60), false, identity("/min"), identity("1/min"),
+	RESP_RATE("resp_rate", "9279-1", new PlausibleRange(0, 100), false, identity("/min"), identity("1/min"),
 			times("1/s", 60)),
 
 	/** Peripheral oxygen saturation, percent; {@code /} is a ratio 0-1. */
-	SPO2("spo2", "2708-6", new PlausibleRange(50, 100), false, identity("%"), times("/", 100)),
+	SPO2("spo2", "2708-6", new PlausibleRange(0, 100), false, identity("%"), times("/", 100)),
 
 	/** Body temperature, degrees Celsius. */
-	TEMPERATURE("temperature", "8310-5", new PlausibleRange(32, 44), false, identity("Cel"),
+	TEMPERATURE("temperature", "8310-5", new PlausibleRange(25, 46), false, identity("Cel"),
 			new UnitConversion("K", -273.15, 1, 1), new UnitConversion("degF", -32, 5, 9),
 			new UnitConversion("[degF]", -32, 5, 9)),
 
@@ -43,7 +70,7 @@ public enum Parameter {
 	SYSTOLIC_BP("systolic_bp", "8480-6", new PlausibleRange(0, 300), false, Units.pressure()),
 
 	/** Diastolic blood pressure, millimetres of mercury. */
-	DIASTOLIC_BP("diastolic_bp", "8462-4", new PlausibleRange(0, 200), false, Units.pressure()),
+	DIASTOLIC_BP("diastolic_bp", "8462-4", new PlausibleRange(0, 250), false, Units.pressure()),
 
 	/** Mean arterial pressure, millimetres of mercury. */
 	MEAN_BP("mean_bp", "8478-0", new PlausibleRange(0, 250), false, Units.pressure()),
@@ -145,7 +172,10 @@ public enum Parameter {
 	}
 
 	/**
-	 * Returns the plausible range in the stored unit, both ends inclusive.
+	 * Returns the plausible range in the stored unit, both ends inclusive: the range of
+	 * <em>possible</em> values. A value inside it is a patient, not an artefact, and is
+	 * never rejected; a value outside it is impossible (a broken sensor or a bad
+	 * conversion).
 	 * @return the range
 	 */
 	public PlausibleRange plausibleRange() {
@@ -161,8 +191,8 @@ public enum Parameter {
 	}
 
 	/**
-	 * Tells whether a value in the stored unit is plausible: finite, inside the range
-	 * and, for codes, a whole number.
+	 * Tells whether a value in the stored unit is plausible, i.e. possible: finite,
+	 * inside the range and, for codes, a whole number.
 	 * @param stored the value in the stored unit
 	 * @return {@code true} if the value is plausible
 	 */

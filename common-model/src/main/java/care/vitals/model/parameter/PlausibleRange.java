@@ -1,12 +1,16 @@
 package care.vitals.model.parameter;
 
 /**
- * The closed interval {@code [min, max]} of physiologically or technically plausible
- * values of a parameter, in the parameter's stored unit. Values outside are artefacts and
- * rejected (CLIF outlier limits, see CLINICAL.md).
+ * The closed interval {@code [min, max]} of physiologically or technically
+ * <em>possible</em> values of a parameter, in the parameter's stored unit. A value inside
+ * it is a patient, however extreme (a saturation of 45 % is a profound desaturation, not
+ * an artefact), and is kept; a value outside it is impossible (a broken sensor, a wrong
+ * unit) and that value alone is rejected. The name is historical: these once were CLIF's
+ * research outlier limits (CLINICAL.md), which are too narrow for live monitoring; see
+ * {@link Parameter} for the ranges and their reasoning.
  *
- * @param min smallest plausible value, inclusive; finite
- * @param max largest plausible value, inclusive; finite and not below {@code min}
+ * @param min smallest possible value, inclusive; finite
+ * @param max largest possible value, inclusive; finite and not below {@code min}
  */
 public record PlausibleRange(double min, double max) {
 
@@ -30,7 +34,7 @@ public record PlausibleRange(double min, double max) {
 
 	/**
 	 * Formats the range as {@code min-max}, without a trailing {@code .0} on whole
-	 * numbers, e.g. {@code 50-100} or {@code 32-44}.
+	 * numbers, e.g. {@code 0-100} or {@code 25-46}.
 	 * @return the formatted range
 	 */
 	@Override

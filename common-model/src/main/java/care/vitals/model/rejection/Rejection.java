@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Why a message was rejected, with a precise, human-readable detail such as
- * {@code parameter 'spo2' value 130.0 % outside plausible range 50-100}.
+ * {@code parameter 'spo2' value 150.0 % outside plausible range 0-100}.
  * <p>
  * The detail never carries unbounded user input: echo input only through
  * {@link #echo(String)}, and the constructor replaces control characters and caps the
@@ -41,7 +41,18 @@ public record Rejection(RejectReason reason, String detail) {
 		if (input == null) {
 			return "null";
 		}
-		return "'" + sanitise(truncate(input, MAX_ECHO_LENGTH)) + "'";
+		return "'" + bound(input) + "'";
+	}
+
+	/**
+	 * Bounds a piece of user input like {@link #echo(String)} but without quotes: at most
+	 * {@value #MAX_ECHO_LENGTH} code points, control characters replaced by {@code ?},
+	 * with {@code …} appended when truncated.
+	 * @param input the input; never {@code null}
+	 * @return the bounded input
+	 */
+	public static String bound(String input) {
+		return sanitise(truncate(Objects.requireNonNull(input, "input"), MAX_ECHO_LENGTH));
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package care.vitals.model.codec;
 
+import java.time.Instant;
+
+import care.vitals.model.parameter.Parameter;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
 import org.junit.jupiter.api.Test;
@@ -7,12 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static care.vitals.model.codec.Fixtures.JSON;
+import static care.vitals.model.codec.Fixtures.onlyRejectedValue;
 import static care.vitals.model.codec.Fixtures.reasonOf;
 import static care.vitals.model.codec.Fixtures.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
- * One or more tests per rejection reason for the compact JSON format.
+ * One or more tests per rejection reason for the compact JSON format: structural faults
+ * reject the whole message, impossible values and unsupported units only that value.
  */
 class CompactJsonRejectionTests {
 
@@ -79,49 +85,92 @@ class CompactJsonRejectionTests {
 	}
 
 	@Test
-	void rejectsUnsupportedUnits() {
-		Rejection rejection = rejected("{\"values\":{\"temperature\":98.6},\"units\":{\"temperature\":\"F\"}}", JSON);
-		assertThat(rejection.reason()).isEqualTo(RejectReason.UNSUPPORTED_UNIT);
-		assertThat(rejection.detail())
+	void rejectsAnUnsupportedUnitAsThatValueAlone() {
+		Decoded decoded = Fixtures
+			.partly("{\"values\":{\"temperature\":98.6,\"heart_rate\":72},\"units\":{\"temperature\":\"F\"}}", JSON);
+		assertThat(decoded.readings()).singleElement()
+			.satisfies((reading) -> assertThat(reading.values()).containsOnlyKeys(Parameter.HEART_RATE));
+		RejectedValue rejected = decoded.rejectedValues().get(0);
+		assertThat(decoded.rejectedValues()).hasSize(1);
+		assertThat(rejected.parameter()).isEqualTo(Parameter.TEMPERATURE);
+		assertThat(rejected.sent()).isEqualTo("98.6 F");
+		assertThat(rejected.rejection().reason()).isEqualTo(RejectReason.UNSUPPORTED_UNIT);
+		assertThat(rejected.rejection().detail())
 			.isEqualTo("unit 'F' is not accepted for parameter 'temperature' (accepted: Cel, K, degF, [degF])");
-		assertThat(reasonOf("{\"values\":{\"spo2\":97},\"units\":{\"spo2\":\"%EL\"}}", JSON))
+		assertThat(
+				onlyRejectedValue("{\"values\":{\"spo2\":97},\"units\":{\"spo2\":\"%EL\"}}", JSON).rejection().reason())
 			.isEqualTo(RejectReason.UNSUPPORTED_UNIT);
 	}
 
 	@Test
-	void rejectsImplausibleValuesWithAPreciseDetail() {
-		Rejection rejection = rejected("{\"values\":{\"heart_rate\":72,\"spo2\":130}}", JSON);
-		assertThat(rejection.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
-		assertThat(rejection.detail()).isEqualTo("parameter 'spo2' value 130.0 % outside plausible range 50-100");
+	void rejectsAnImpossibleValueAloneWithAPreciseDetail() {
+		Decoded decoded = Fixtures.partly(
+				"{\"ts\":\"2026-11-27T17:59:00Z\",\"seq\":9," + "\"values\":{\"heart_rate\":72,\"spo2\":150}}", JSON);
+		assertThat(decoded.readings()).singleElement().satisfies((reading) -> {
+			assertThat(reading.values()).containsExactly(entry(Parameter.HEART_RATE, 72.0));
+			assertThat(reading.sequence()).isEqualTo(9L);
+		});
+		assertThat(decoded.rejectedValues()).containsExactly(new RejectedValue(Parameter.SPO2, "150.0 %",
+				Instant.parse("2026-11-27T17:59:00Z"), new Rejection(RejectReason.IMPLAUSIBLE_VALUE,
+						"parameter 'spo2' value 150.0 % outside plausible range 0-100")));
+	}
+
+	@Test
+	void timesARejectedValueWithTheReceiveTimeWhenTheMessageHasNoTimestamp() {
+		assertThat(onlyRejectedValue("{\"values\":{\"heart_rate\":72,\"spo2\":150}}", JSON).timestamp())
+			.isEqualTo(Fixtures.NOW);
 	}
 
 	@Test
 	void checksPlausibilityAfterUnitConversion() {
-		Rejection rejection = rejected("{\"values\":{\"temperature\":122},\"units\":{\"temperature\":\"degF\"}}", JSON);
-		assertThat(rejection.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
-		assertThat(rejection.detail())
-			.isEqualTo("parameter 'temperature' value 50.0 Cel (122.0 degF) outside plausible range 32-44");
-		assertThat(reasonOf("{\"values\":{\"spo2\":1.2},\"units\":{\"spo2\":\"/\"}}", JSON))
+		RejectedValue rejected = onlyRejectedValue(
+				"{\"values\":{\"temperature\":122},\"units\":{\"temperature\":\"degF\"}}", JSON);
+		assertThat(rejected.sent()).isEqualTo("122.0 degF");
+		assertThat(rejected.rejection().reason()).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
+		assertThat(rejected.rejection().detail())
+			.isEqualTo("parameter 'temperature' value 50.0 Cel (122.0 degF) outside plausible range 25-46");
+		assertThat(
+				onlyRejectedValue("{\"values\":{\"spo2\":1.2},\"units\":{\"spo2\":\"/\"}}", JSON).rejection().reason())
 			.isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"values\":{\"spo2\":49.99}}", "{\"values\":{\"spo2\":100.01}}",
-			"{\"values\":{\"temperature\":31.9}}", "{\"values\":{\"temperature\":44.1}}",
-			"{\"values\":{\"heart_rate\":-1}}", "{\"values\":{\"heart_rate\":300.5}}",
-			"{\"values\":{\"resp_rate\":61}}", "{\"values\":{\"systolic_bp\":301}}",
-			"{\"values\":{\"diastolic_bp\":201}}", "{\"values\":{\"mean_bp\":251}}", "{\"values\":{\"glucose\":2001}}",
-			"{\"values\":{\"battery\":101}}", "{\"values\":{\"heart_rate\":1e999}}",
-			"{\"values\":{\"heart_rate\":-1e999}}", "{\"values\":{\"robot_task\":1.5}}",
-			"{\"values\":{\"position_area\":65536}}" })
-	void rejectsValuesJustOutsideThePlausibleRangeAndNonFiniteNumbers(String payload) {
-		assertThat(reasonOf(payload, JSON)).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
+	@ValueSource(strings = { "{\"values\":{\"spo2\":-0.1}}", "{\"values\":{\"spo2\":100.1}}",
+			"{\"values\":{\"temperature\":24.9}}", "{\"values\":{\"temperature\":46.1}}",
+			"{\"values\":{\"heart_rate\":-1}}", "{\"values\":{\"heart_rate\":350.1}}",
+			"{\"values\":{\"resp_rate\":-0.1}}", "{\"values\":{\"resp_rate\":100.1}}",
+			"{\"values\":{\"systolic_bp\":-1}}", "{\"values\":{\"systolic_bp\":300.1}}",
+			"{\"values\":{\"diastolic_bp\":-1}}", "{\"values\":{\"diastolic_bp\":250.1}}",
+			"{\"values\":{\"mean_bp\":-1}}", "{\"values\":{\"mean_bp\":250.1}}", "{\"values\":{\"glucose\":-1}}",
+			"{\"values\":{\"glucose\":2000.1}}", "{\"values\":{\"battery\":101}}",
+			"{\"values\":{\"heart_rate\":1e999}}", "{\"values\":{\"heart_rate\":-1e999}}",
+			"{\"values\":{\"robot_task\":1.5}}", "{\"values\":{\"position_area\":65536}}" })
+	void rejectsValuesJustOutsideThePossibleRangeAndNonFiniteNumbersOneByOne(String payload) {
+		Decoded decoded = Fixtures.partly(payload, JSON);
+		assertThat(decoded.readings()).isEmpty();
+		assertThat(decoded.rejectedValues()).singleElement()
+			.satisfies(
+					(rejected) -> assertThat(rejected.rejection().reason()).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"values\":{\"spo2\":0}}", "{\"values\":{\"spo2\":100}}",
+			"{\"values\":{\"temperature\":25}}", "{\"values\":{\"temperature\":46}}", "{\"values\":{\"heart_rate\":0}}",
+			"{\"values\":{\"heart_rate\":350}}", "{\"values\":{\"resp_rate\":0}}", "{\"values\":{\"resp_rate\":100}}",
+			"{\"values\":{\"systolic_bp\":0}}", "{\"values\":{\"systolic_bp\":300}}",
+			"{\"values\":{\"diastolic_bp\":0}}", "{\"values\":{\"diastolic_bp\":250}}", "{\"values\":{\"mean_bp\":0}}",
+			"{\"values\":{\"mean_bp\":250}}", "{\"values\":{\"glucose\":0}}", "{\"values\":{\"glucose\":2000}}" })
+	void acceptsValuesAtBothEndsOfThePossibleRange(String payload) {
+		assertThat(Fixtures.decoded(payload, JSON)).singleElement()
+			.satisfies((reading) -> assertThat(reading.values()).hasSize(1));
 	}
 
 	@Test
-	void rejectsHugeIntegersAsImplausible() {
-		assertThat(reasonOf("{\"values\":{\"heart_rate\":1" + "0".repeat(400) + "}}", JSON))
-			.isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
+	void rejectsHugeIntegersAsImplausibleValues() {
+		RejectedValue rejected = onlyRejectedValue("{\"values\":{\"heart_rate\":1" + "0".repeat(400) + "}}", JSON);
+		assertThat(rejected.rejection().reason()).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
+		assertThat(rejected.rejection().detail()).isEqualTo("parameter 'heart_rate' value is not a finite number");
+		assertThat(rejected.sent()).isEqualTo("Infinity");
 	}
 
 	@ParameterizedTest
@@ -168,9 +217,15 @@ class CompactJsonRejectionTests {
 	}
 
 	@Test
-	void rejectsTheWholeMessageIfOnePartIsBad() {
-		assertThat(reasonOf("{\"values\":{\"heart_rate\":72,\"spo2\":97,\"temperature\":36.8,\"resp_rate\":99}}", JSON))
-			.isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
+	void rejectsTheWholeMessageIfOnePartIsStructurallyBad() {
+		assertThat(reasonOf("{\"values\":{\"heart_rate\":72,\"spo2\":97,\"temperature\":36.8,\"pulse\":99}}", JSON))
+			.isEqualTo(RejectReason.UNKNOWN_PARAMETER);
+		assertThat(reasonOf("{\"values\":{\"heart_rate\":72,\"spo2\":150,\"resp_rate\":null}}", JSON))
+			.isEqualTo(RejectReason.MISSING_VALUE);
+		assertThat(reasonOf("{\"values\":{\"spo2\":150},\"consciousness\":\"X\"}", JSON))
+			.isEqualTo(RejectReason.INVALID_FIELD);
+		assertThat(reasonOf("{\"ts\":\"2026-11-27T18:05:00.001Z\",\"values\":{\"spo2\":150}}", JSON))
+			.isEqualTo(RejectReason.TIMESTAMP_OUT_OF_BOUNDS);
 	}
 
 	@Test

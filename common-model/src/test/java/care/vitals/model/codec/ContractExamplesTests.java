@@ -44,6 +44,9 @@ class ContractExamplesTests {
 			};
 			assertThat(result).as(kind + " example:\n" + matcher.group(2))
 				.isInstanceOfAny(Decoded.class, Outcome.Ok.class);
+			if (result instanceof Decoded decoded) {
+				assertThat(decoded.rejectedValues()).as(kind + " example:\n" + matcher.group(2)).isEmpty();
+			}
 		}
 		assertThat(kinds).contains("measurement", "status", "event", "assignment", "settings", "alarms");
 	}

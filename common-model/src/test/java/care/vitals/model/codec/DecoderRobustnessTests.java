@@ -158,7 +158,13 @@ class DecoderRobustnessTests {
 			assertBounded(rejected.rejection());
 		}
 		else {
-			assertThat(((Decoded) result).readings()).isNotEmpty();
+			Decoded decoded = (Decoded) result;
+			assertThat(decoded.readings().isEmpty() && decoded.rejectedValues().isEmpty()).isFalse();
+			decoded.rejectedValues().forEach((rejected) -> {
+				assertBounded(rejected.rejection());
+				assertThat(rejected.sent()).hasSizeLessThanOrEqualTo(2 * Rejection.MAX_ECHO_LENGTH + 1)
+					.doesNotContain("\n", "\r", "\u0000");
+			});
 		}
 		assertOutcome(this.status.decode(Fixtures.DEVICE, payload));
 		assertOutcome(this.events.decode(Fixtures.DEVICE, payload, Fixtures.NOW));

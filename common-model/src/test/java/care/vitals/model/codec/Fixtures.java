@@ -38,10 +38,31 @@ final class Fixtures {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Decodes a message that must decode completely, without rejected values.
+	 */
 	static List<Reading> decoded(String payload, String contentType) {
+		Decoded decoded = partly(payload, contentType);
+		assertThat(decoded.rejectedValues()).isEmpty();
+		return decoded.readings();
+	}
+
+	/**
+	 * Decodes a message that must not be rejected as a whole; values may be rejected.
+	 */
+	static Decoded partly(String payload, String contentType) {
 		DecodeResult result = decoder().decode(DEVICE, utf8(payload), contentType, NOW);
 		assertThat(result).isInstanceOf(Decoded.class);
-		return ((Decoded) result).readings();
+		return (Decoded) result;
+	}
+
+	/**
+	 * Decodes a message that must keep its structure but lose exactly one value.
+	 */
+	static RejectedValue onlyRejectedValue(String payload, String contentType) {
+		List<RejectedValue> rejected = partly(payload, contentType).rejectedValues();
+		assertThat(rejected).hasSize(1);
+		return rejected.get(0);
 	}
 
 	static Rejection rejected(String payload, String contentType) {

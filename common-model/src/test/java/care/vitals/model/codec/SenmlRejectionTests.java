@@ -10,12 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static care.vitals.model.codec.Fixtures.SENML;
+import static care.vitals.model.codec.Fixtures.onlyRejectedValue;
 import static care.vitals.model.codec.Fixtures.reasonOf;
 import static care.vitals.model.codec.Fixtures.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One or more tests per rejection reason for SenML.
+ * One or more tests per rejection reason for SenML: structural faults reject the whole
+ * pack, impossible values and unsupported units only their record.
  */
 class SenmlRejectionTests {
 
@@ -59,20 +61,26 @@ class SenmlRejectionTests {
 	@ValueSource(strings = { "[{\"n\":\"temperature\",\"u\":\"F\",\"v\":98.6}]",
 			"[{\"bu\":\"V\",\"n\":\"heart_rate\",\"v\":72}]", "[{\"n\":\"spo2\",\"u\":\"%RH\",\"v\":97}]",
 			"[{\"n\":\"systolic_bp\",\"u\":\"mmhg\",\"v\":120}]" })
-	void rejectsUnsupportedUnits(String payload) {
-		assertThat(reasonOf(payload, SENML)).isEqualTo(RejectReason.UNSUPPORTED_UNIT);
+	void rejectsUnsupportedUnitsOneRecordAtATime(String payload) {
+		Decoded decoded = Fixtures.partly(payload, SENML);
+		assertThat(decoded.readings()).isEmpty();
+		assertThat(decoded.rejectedValues()).singleElement()
+			.satisfies(
+					(rejected) -> assertThat(rejected.rejection().reason()).isEqualTo(RejectReason.UNSUPPORTED_UNIT));
 	}
 
 	@Test
-	void rejectsImplausibleValuesAfterBaseValueAndConversion() {
-		Rejection rejection = rejected("[{\"n\":\"spo2\",\"v\":130}]", SENML);
-		assertThat(rejection.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
-		assertThat(rejection.detail())
-			.isEqualTo("record 1: parameter 'spo2' value 130.0 % outside plausible range 50-100");
-		assertThat(reasonOf("[{\"bv\":90,\"n\":\"spo2\",\"v\":20}]", SENML)).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
-		assertThat(reasonOf("[{\"n\":\"temperature\",\"u\":\"K\",\"v\":373.15}]", SENML))
+	void rejectsImpossibleValuesAfterBaseValueAndConversionOneRecordAtATime() {
+		RejectedValue rejected = onlyRejectedValue("[{\"n\":\"spo2\",\"v\":150}]", SENML);
+		assertThat(rejected.rejection().reason()).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
+		assertThat(rejected.rejection().detail())
+			.isEqualTo("record 1: parameter 'spo2' value 150.0 % outside plausible range 0-100");
+		assertThat(rejected.sent()).isEqualTo("150.0 %");
+		assertThat(onlyRejectedValue("[{\"bv\":90,\"n\":\"spo2\",\"v\":20}]", SENML).sent()).isEqualTo("110.0 %");
+		assertThat(onlyRejectedValue("[{\"n\":\"temperature\",\"u\":\"K\",\"v\":373.15}]", SENML).rejection().reason())
 			.isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
-		assertThat(reasonOf("[{\"n\":\"heart_rate\",\"v\":1e999}]", SENML)).isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
+		assertThat(onlyRejectedValue("[{\"n\":\"heart_rate\",\"v\":1e999}]", SENML).rejection().reason())
+			.isEqualTo(RejectReason.IMPLAUSIBLE_VALUE);
 	}
 
 	@ParameterizedTest

@@ -64,12 +64,12 @@ class ParameterTests {
 
 	@ParameterizedTest
 	@CsvSource(nullValues = "null", textBlock = """
-			heart_rate,   /min,   8867-4, 0,  300
-			resp_rate,    /min,   9279-1, 0,  60
-			spo2,         %,      2708-6, 50, 100
-			temperature,  Cel,    8310-5, 32, 44
+			heart_rate,   /min,   8867-4, 0,  350
+			resp_rate,    /min,   9279-1, 0,  100
+			spo2,         %,      2708-6, 0,  100
+			temperature,  Cel,    8310-5, 25, 46
 			systolic_bp,  mm[Hg], 8480-6, 0,  300
-			diastolic_bp, mm[Hg], 8462-4, 0,  200
+			diastolic_bp, mm[Hg], 8462-4, 0,  250
 			mean_bp,      mm[Hg], 8478-0, 0,  250
 			glucose,      mg/dL,  2339-0, 0,  2000
 			battery,      %,      null,   0,  100
@@ -163,7 +163,8 @@ class ParameterTests {
 
 	@Test
 	void formatsRangesWithoutNeedlessDecimals() {
-		assertThat(Parameter.SPO2.plausibleRange()).hasToString("50-100");
+		assertThat(Parameter.SPO2.plausibleRange()).hasToString("0-100");
+		assertThat(Parameter.TEMPERATURE.plausibleRange()).hasToString("25-46");
 		assertThat(new PlausibleRange(0.5, 1.25)).hasToString("0.5-1.25");
 	}
 
