@@ -150,7 +150,7 @@ class LimitAlarmTests {
 
 	@Test
 	void ignoresImplausibleValues() {
-		assertThat(feed(this.engine, Parameter.SPO2, 20, 0, 30)).isEmpty();
+		assertThat(feed(this.engine, Parameter.SPO2, 101, 0, 30)).isEmpty();
 	}
 
 	@Test

@@ -94,7 +94,7 @@ class PatientVitalsWindowTests {
 
 	@Test
 	void ignoresImplausibleValues() {
-		assertThat(this.window.accept(Reading.of("mon-7", T0, Map.of(Parameter.SPO2, 20.0)))).isZero();
+		assertThat(this.window.accept(Reading.of("mon-7", T0, Map.of(Parameter.SPO2, 101.0)))).isZero();
 		assertThat(this.window.observedAt(News2Parameter.SPO2)).isEmpty();
 	}
 

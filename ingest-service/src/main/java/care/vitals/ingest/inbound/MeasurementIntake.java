@@ -13,14 +13,17 @@ import care.vitals.ingest.mqtt.DecodeProperties;
 import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.ingest.patient.Attribution;
 import care.vitals.ingest.patient.DeviceClocks;
+import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.ingest.storage.Lines;
+import care.vitals.ingest.storage.RejectedLines;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.DecodeResult;
 import care.vitals.model.codec.Decoded;
 import care.vitals.model.codec.MeasurementDecoder;
 import care.vitals.model.codec.Rejected;
+import care.vitals.model.codec.RejectedValue;
 import care.vitals.model.reading.Reading;
 
 import org.springframework.stereotype.Component;
@@ -76,11 +79,12 @@ public class MeasurementIntake {
 		if (result instanceof Rejected rejected) {
 			return this.rejections.envelope(rejected.rejection(), device, message);
 		}
-		List<Reading> readings = ((Decoded) result).readings();
-		Instant newest = newest(readings);
+		Decoded decoded = (Decoded) result;
+		List<Reading> readings = decoded.readings();
 		Instant receivedAt = message.receivedAt();
 		Duration before = this.clocks.offset(device);
-		Duration offset = this.clocks.observe(device, newest, receivedAt);
+		Instant newest = newest(readings);
+		Duration offset = (newest != null) ? this.clocks.observe(device, newest, receivedAt) : before;
 		List<String> lines = new ArrayList<>(readings.size() * 2);
 		if (this.clinicalEnabled && !(offset.isZero() && before.isZero())) {
 			this.history.current(device)
@@ -96,13 +100,40 @@ public class MeasurementIntake {
 				location.ifPresent((bed) -> lines.addAll(this.clinical.onReading(bed, corrected, receivedAt)));
 			}
 		}
-		return new Envelope(lines, message.ack(), null, newest);
+		DeadLetter deadLetter = decoded.rejectedValues().isEmpty() ? null
+				: rejectedValues(device, message, decoded.rejectedValues(), offset, lines);
+		return new Envelope(lines, message.ack(), deadLetter, newest);
+	}
+
+	/**
+	 * An impossible value is rejected alone: one {@code rejected} line per value (with
+	 * the value and the reason), an {@code implausible_value} technical alarm on the
+	 * device if it measures a monitored patient, and one dead letter for the message.
+	 */
+	private DeadLetter rejectedValues(String device, InboundMessage message, List<RejectedValue> rejected,
+			Duration offset, List<String> lines) {
+		StringBuilder detail = new StringBuilder();
+		for (RejectedValue value : rejected) {
+			String reason = value.rejection().reason().code();
+			this.metrics.rejected(reason);
+			lines.add(RejectedLines.line(reason, device, message.topic(), value.rejection().detail(), message.payload(),
+					value.timestamp()));
+			detail.append((detail.length() > 0) ? "; " : "").append(value.rejection().detail());
+			Attribution attribution = this.history.at(device, value.timestamp().plus(offset));
+			if (this.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
+				this.history.location(assigned.assignment().patient())
+					.ifPresent((bed) -> lines.addAll(this.clinical.implausible(bed, device, value.parameter(),
+							value.sent(), value.timestamp().plus(offset))));
+			}
+		}
+		String reason = rejected.get(0).rejection().reason().code();
+		return new DeadLetter(reason, detail.toString(), message.topic(), message.payload());
 	}
 
 	private static Instant newest(List<Reading> readings) {
-		Instant newest = readings.get(0).timestamp();
+		Instant newest = null;
 		for (Reading reading : readings) {
-			if (reading.timestamp().isAfter(newest)) {
+			if (newest == null || reading.timestamp().isAfter(newest)) {
 				newest = reading.timestamp();
 			}
 		}
