@@ -1,6 +1,8 @@
 package care.vitals.ingest.api;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,9 @@ class AssignmentController {
 		this.settings = settings;
 	}
 
+	/** How far back an admission or transfer may be dated. */
+	static final Duration MAX_BACKDATING = Duration.ofHours(12);
+
 	@GetMapping
 	Map<String, Assignment> all() {
 		return this.registry.all();
@@ -64,7 +69,8 @@ class AssignmentController {
 	ResponseEntity<Assignment> assign(@PathVariable String deviceId, @RequestBody AssignmentRequest request,
 			Principal actor) {
 		Identifiers.requireValid(deviceId, "device id");
-		Assignment assignment = new Assignment(request.patient(), request.ward(), request.bed(), this.recorder.now());
+		Assignment assignment = new Assignment(request.patient(), request.ward(), request.bed(),
+				since(request.since()));
 		Optional<Assignment> previous = this.registry.current(deviceId);
 		previous.filter((p) -> !p.patient().equals(assignment.patient()))
 			.ifPresent((p) -> clearSettingsIfLastDevice(p.patient(), deviceId));
@@ -113,8 +119,30 @@ class AssignmentController {
 			.build());
 	}
 
-	/** What an admission or transfer names: pseudonymised ids only, never names. */
-	record AssignmentRequest(String patient, String ward, String bed) {
+	/**
+	 * When the device was put on the patient: now, or the time the request gives (a nurse
+	 * attaches the monitor, then records the admission). Readings are attributed by their
+	 * own time against it, so it may not lie in the future nor more than
+	 * {@link #MAX_BACKDATING} back.
+	 */
+	private Instant since(Instant requested) {
+		Instant now = this.recorder.now();
+		if (requested == null) {
+			return now;
+		}
+		if (requested.isAfter(now.plusSeconds(5)) || requested.isBefore(now.minus(MAX_BACKDATING))) {
+			throw new IllegalArgumentException(
+					"since must lie between " + MAX_BACKDATING.toHours() + " h ago and now, not " + requested);
+		}
+		return requested;
+	}
+
+	/**
+	 * What an admission or transfer names: pseudonymised ids only, never names.
+	 *
+	 * @param since when the device was put on the patient, or {@code null} for now
+	 */
+	record AssignmentRequest(String patient, String ward, String bed, Instant since) {
 	}
 
 }

@@ -1,15 +1,11 @@
 package care.vitals.ingest.it;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +46,6 @@ class ClinicalIntegrationTests {
 	@TempDir
 	Path spool;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Test
 	void scriptedDeteriorationRaisesExactlyTheExpectedAlarmsAndNews2() throws Exception {
 		influx.createDatabase("clinical");
@@ -64,7 +58,9 @@ class ClinicalIntegrationTests {
 					"{\"patient\":\"p-21\",\"ward\":\"ward-a\",\"bed\":\"1\"}", false)
 				.statusCode()).as("admitting without credentials").isEqualTo(401);
 			assertThat(call(ingest, "PUT", "/api/assignments/mon-21",
-					"{\"patient\":\"p-21\",\"ward\":\"ward-a\",\"bed\":\"1\"}", true)
+					"{\"patient\":\"p-21\",\"ward\":\"ward-a\",\"bed\":\"1\",\"since\":\""
+							+ Instant.now().minusSeconds(600) + "\"}",
+					true)
 				.statusCode()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-21"));
@@ -290,12 +286,18 @@ class ClinicalIntegrationTests {
 			.contains(",2]");
 	}
 
-	/** Assigns a device through the admin API and waits until the ingest follows it. */
-	private void admit(RunningIngest ingest, String device, String patient, String ward, String bed) throws Exception {
-		call(ingest, "PUT", "/api/assignments/" + device,
-				"{\"patient\":\"" + patient + "\",\"ward\":\"" + ward + "\",\"bed\":\"" + bed + "\"}", true);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains(patient));
+	/**
+	 * Assigns a device from ten minutes ago (the scripted readings lie in the past) and
+	 * waits until the ingest follows it.
+	 */
+	private static void admit(RunningIngest ingest, String device, String patient, String ward, String bed)
+			throws Exception {
+		new AdminApi(ingest).admit(device, patient, ward, bed, Instant.now().minusSeconds(600));
+	}
+
+	private static HttpResponse<String> call(RunningIngest ingest, String method, String path, String body,
+			boolean authenticated) throws Exception {
+		return new AdminApi(ingest).call(method, path, body, authenticated);
 	}
 
 	private static byte[] event(String kind, Instant ts) {
@@ -322,19 +324,6 @@ class ClinicalIntegrationTests {
 		display.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + bed, 1) },
 				new IMqttMessageListener[] { listener });
 		return display;
-	}
-
-	private HttpResponse<String> call(RunningIngest ingest, String method, String path, String body,
-			boolean authenticated) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingest.port() + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (authenticated) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString("nurse-1:correct-horse-battery".getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

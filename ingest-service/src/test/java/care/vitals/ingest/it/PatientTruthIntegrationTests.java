@@ -1,0 +1,171 @@
+package care.vitals.ingest.it;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.Duration;
+import java.util.Map;
+
+import care.vitals.testsupport.InfluxDb1Server;
+import care.vitals.testsupport.MosquittoServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Verifies, as a ward lives it with real Mosquitto, real InfluxDB 1.x and the real
+ * ingest, that every reading lands on the right patient and that a real extreme is never
+ * silenced: a profound desaturation is stored, scored and alarmed; an impossible value is
+ * rejected alone; buffered readings from before a transfer stay with the previous
+ * patient; a slow device clock raises {@code clock_skew}, not a flood of {@code no_data}.
+ */
+class PatientTruthIntegrationTests {
+
+	@RegisterExtension
+	static final MosquittoServer mosquitto = MosquittoServer.create();
+
+	@RegisterExtension
+	static final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	@TempDir
+	Path spool;
+
+	@Test
+	void aProfoundDesaturationIsStoredScoredAndAlarmedAndAnImpossibleValueIsRejectedAlone() throws Exception {
+		influx.createDatabase("extreme");
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-extreme", influx.url(), "extreme", this.spool));
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-71")) {
+			Instant base = Instant.now().minus(40, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+			new AdminApi(ingest).admit("mon-71", "p-71", "ward-f", "7", base);
+			// 30 s of SpO2 45 % with HR 135 and RR 30: a patient, not an artefact.
+			for (int s = 0; s < 30; s++) {
+				monitor.publishMeasurement(
+						reading(base.plusSeconds(s), s,
+								"\"spo2\":45,\"heart_rate\":135,"
+										+ "\"resp_rate\":30,\"temperature\":37.9,\"systolic_bp\":95"),
+						"application/json");
+			}
+			// one message from a broken probe: SpO2 150 % next to a valid heart rate
+			monitor.publishMeasurement(reading(base.plusSeconds(30), 30, "\"spo2\":150,\"heart_rate\":134"),
+					"application/json");
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				assertThat(influx.count("extreme", "SELECT count(spo2) FROM vitals WHERE patient='p-71'"))
+					.isEqualTo(30);
+				assertThat(influx.count("extreme", "SELECT count(heart_rate) FROM vitals WHERE patient='p-71'"))
+					.as("the valid value of the message with the impossible one is kept")
+					.isEqualTo(31);
+			});
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(influx.query("extreme", "SELECT state, priority FROM alarms WHERE kind='spo2_low'"))
+					.contains("raised", "high");
+				assertThat(influx.query("extreme", "SELECT state FROM alarms WHERE kind='news2_high'"))
+					.contains("raised");
+				assertThat(influx.query("extreme",
+						"SELECT state, priority, message FROM alarms WHERE kind='implausible_value' AND device='mon-71'"))
+					.contains("raised", "medium", "150.0 %");
+				assertThat(influx.query("extreme", "SELECT detail FROM rejected WHERE reason='implausible_value'"))
+					.contains("spo2", "150");
+			});
+			// SpO2 45 (3), RR 30 (3), HR 135 (3), SBP 95 (2), temp 37.9 (0), air (0), A
+			// (0)
+			assertThat(influx.query("extreme", "SELECT max(score) FROM news2 WHERE patient='p-71'")).contains(",11]");
+		}
+	}
+
+	@Test
+	void bufferedReadingsDeliveredAfterATransferStayWithThePatientTheyWereTakenFrom() throws Exception {
+		influx.createDatabase("transfer");
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-transfer", influx.url(), "transfer", this.spool));
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-72")) {
+			AdminApi api = new AdminApi(ingest);
+			api.admit("mon-72", "p-a", "ward-g", "2", Instant.now().minusSeconds(60));
+			// readings taken on patient A; the monitor buffers them (out of range of the
+			// access point) while it is moved to patient B in bed 3
+			Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			Thread.sleep(1_100);
+			api.admit("mon-72", "p-b", "ward-g", "3");
+			for (int s = 0; s < 10; s++) {
+				monitor.publishMeasurement(
+						reading(taken.minusSeconds(10 - s), s, "\"spo2\":97,\"heart_rate\":72,\"resp_rate\":14"),
+						"application/json");
+			}
+			// then live readings from patient B
+			Instant now = Instant.now();
+			monitor.publishMeasurement(reading(now, 10, "\"spo2\":93,\"heart_rate\":88,\"resp_rate\":18"),
+					"application/json");
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				assertThat(influx.count("transfer",
+						"SELECT count(heart_rate) FROM vitals WHERE patient='p-a' AND ward='ward-g' AND bed='2'"))
+					.isEqualTo(10);
+				assertThat(influx.count("transfer", "SELECT count(heart_rate) FROM vitals WHERE patient='p-b'"))
+					.isEqualTo(1);
+			});
+			assertThat(influx.query("transfer", "SELECT count(score) FROM news2 WHERE patient='p-b'"))
+				.as("only B's own reading is scored on B")
+				.contains(",1]");
+			assertThat(influx.query("transfer", "SELECT count(score) FROM news2 WHERE patient='p-a'"))
+				.as("A left the monitor: no bed to alarm at, stored but not scored")
+				.doesNotContain(",1");
+		}
+	}
+
+	@Test
+	void aReadingFromBeforeAnyKnownAssignmentIsStoredUnassignedWithAReason() throws Exception {
+		influx.createDatabase("unknown");
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-unknown", influx.url(), "unknown", this.spool));
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-73")) {
+			new AdminApi(ingest).admit("mon-73", "p-73", "ward-h", "1");
+			monitor.publishMeasurement(reading(Instant.now().minusSeconds(120), 1, "\"spo2\":80"), "application/json");
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						influx.query("unknown", "SELECT spo2, unassigned FROM vitals WHERE patient='unassigned'"))
+					.contains("before_known_assignment"));
+			assertThat(influx.query("unknown", "SHOW MEASUREMENTS")).doesNotContain("news2", "alarms");
+		}
+	}
+
+	@Test
+	void aDeviceWhoseClockIsNinetySecondsSlowRaisesClockSkewAndNoNoDataWhileItSends() throws Exception {
+		influx.createDatabase("skew");
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-skew", influx.url(), "skew",
+				this.spool);
+		// a short confirmation window keeps the test short; the default is 2 minutes
+		properties.put("ingest.clinical.clock-window", "8s");
+		try (RunningIngest ingest = RunningIngest.start(properties);
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-74")) {
+			new AdminApi(ingest).admit("mon-74", "p-74", "ward-i", "4");
+			Instant started = Instant.now();
+			for (int s = 0; s < 20; s++) {
+				monitor.publishMeasurement(
+						reading(Instant.now().minusSeconds(90), s, "\"spo2\":97,\"heart_rate\":72,\"resp_rate\":14"),
+						"application/json");
+				Thread.sleep(1_000);
+			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(influx.query("skew", "SELECT state, value FROM alarms WHERE kind='clock_skew'"))
+					.contains("raised");
+				assertThat(influx.count("skew", "SELECT count(heart_rate) FROM vitals WHERE patient='p-74'"))
+					.as("attributed once the offset is known")
+					.isGreaterThanOrEqualTo(5);
+			});
+			assertThat(influx.query("skew", "SELECT state FROM alarms WHERE kind='no_data'"))
+				.as("a device sending every second is never silent")
+				.doesNotContain("raised");
+			assertThat(influx.query("skew", "SELECT last(heart_rate) FROM vitals WHERE device='mon-74'"))
+				.as("readings keep their device time")
+				.contains(started.minusSeconds(60).toString().substring(0, 10));
+		}
+	}
+
+	private static String reading(Instant ts, int seq, String values) {
+		return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"values\":{" + values + "},\"o2\":false,"
+				+ "\"consciousness\":\"A\"}";
+	}
+
+}
