@@ -40,7 +40,9 @@ import static org.awaitility.Awaitility.await;
  * <li>four bad messages: malformed JSON, an implausible heart rate, an unknown parameter
  * and an invalid device id in the topic.</li>
  * </ul>
- * The activity log gets the three admissions and the acknowledgement.
+ * The activity log gets the three admissions (dated back 14 hours: the monitors were on
+ * before the admissions were recorded), the nurse's three ACVPU assessments and the
+ * acknowledgement.
  */
 final class WardScenario {
 
@@ -53,8 +55,11 @@ final class WardScenario {
 	static final List<String[]> ADMISSIONS = List.of(new String[] { "mon-a1", "p-1001", "1" },
 			new String[] { "mon-a2", "p-1002", "2" }, new String[] { "mon-a3", "p-1003", "3" });
 
-	/** Activity records: the admissions and one acknowledgement. */
-	static final int ACTIVITIES = 4;
+	/**
+	 * Activity records: the admissions, the nurse's assessments (ACVPU) and one
+	 * acknowledgement.
+	 */
+	static final int ACTIVITIES = 7;
 
 	/** Readings carrying a sequence number the ingest must store. */
 	static final int SEQUENCED_READINGS = 10 + 37 + 37 + 25 + 5;
@@ -93,9 +98,12 @@ final class WardScenario {
 	 * follows its own message), so that no reading is stored unassigned.
 	 */
 	void admit(IngestProcess ingest) throws IOException, InterruptedException {
+		// the monitors were put on before the admissions were recorded: bed 1's buffered
+		// readings are 13 hours old, and readings are attributed by their own time
+		Instant since = Instant.now().minus(Duration.ofHours(14));
 		for (String[] admission : ADMISSIONS) {
 			ingest.admin("PUT", "/api/assignments/" + admission[0], "{\"patient\":\"" + admission[1] + "\",\"ward\":\""
-					+ WARD + "\",\"bed\":\"" + admission[2] + "\"}");
+					+ WARD + "\",\"bed\":\"" + admission[2] + "\",\"since\":\"" + since + "\"}");
 		}
 		await("the ingest to apply the admissions").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
@@ -105,6 +113,12 @@ final class WardScenario {
 					.allMatch((admission) -> admission[1]
 						.equals(assignments.path(admission[0]).path("patient").asString()));
 			});
+		// the nurse assesses each patient (a monitor cannot): alert
+		Instant assessed = Instant.now().minus(Duration.ofMinutes(15));
+		for (String[] admission : ADMISSIONS) {
+			ingest.admin("POST", "/api/patients/" + admission[1] + "/observations",
+					"{\"observedAt\":\"" + assessed + "\",\"consciousness\":\"A\"}");
+		}
 	}
 
 	/**

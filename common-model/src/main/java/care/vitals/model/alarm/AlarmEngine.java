@@ -22,6 +22,7 @@ import care.vitals.model.alarm.LimitTracker.Side;
 import care.vitals.model.alarm.LimitTracker.Step;
 import care.vitals.model.alarm.LimitTracker.Tier;
 import care.vitals.model.alarm.PatientState.ActiveAlarm;
+import care.vitals.model.alarm.PatientState.Assertion;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.id.Identifiers;
@@ -87,6 +88,8 @@ import care.vitals.model.reading.Reading;
 public final class AlarmEngine {
 
 	private static final String NEWS2_KEY = "news2";
+
+	private static final String SOURCES_KEY = "sources/";
 
 	private static final String ARTEFACT_EVENT = "artefact";
 
@@ -199,6 +202,9 @@ public final class AlarmEngine {
 		Objects.requireNonNull(at, "at");
 		PatientState state = this.patients.get(patient);
 		List<AlarmTransition> out = new ArrayList<>();
+		if (state != null) {
+			state.forget(deviceId);
+		}
 		if (state != null && state.devices.remove(deviceId) != null) {
 			String prefix = deviceKeyPrefix(deviceId);
 			for (String key : List.copyOf(state.active.keySet())) {
@@ -310,7 +316,7 @@ public final class AlarmEngine {
 			Set<Parameter> parameters = parameters(sensor);
 			device.addWindow(new ArtefactWindow(parameters, event.ts(),
 					event.ts().plus(this.rules.technical().artefactSettle())));
-			interrupt(state, parameters);
+			interrupt(state, device.deviceId, parameters);
 		}
 		else if (AlarmKinds.BATTERY_LOW.equals(kind)) {
 			Double level = batteryDetail(event);
@@ -593,17 +599,20 @@ public final class AlarmEngine {
 		ThresholdRule rule = rule(state, parameter);
 		for (Side side : Side.values()) {
 			String kind = kind(parameter, side);
-			LimitTracker tracker = state.trackers.get(kind);
-			if (tracker != null) {
-				tracker.interrupt();
-			}
+			state.trackers.getOrDefault(kind, Map.of()).values().forEach(LimitTracker::interrupt);
 			if (rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty()) {
+				state.assertions.remove(kind);
 				resolve(state, kind, at, out);
 			}
 		}
 		return out;
 	}
 
+	/**
+	 * One value of one source: runs that source's own tracker per side, then sets the
+	 * patient's alarm of that kind to the worst any source confirmed (raised or escalated
+	 * at once; resolved only when no source holds it), and checks that the sources agree.
+	 */
 	private void clinical(PatientState state, DeviceState device, Parameter parameter, double value, Instant at,
 			List<AlarmTransition> out) {
 		ThresholdRule rule = rule(state, parameter);
@@ -616,18 +625,54 @@ public final class AlarmEngine {
 				continue;
 			}
 			String kind = kind(parameter, side);
-			ActiveAlarm active = state.active.get(kind);
-			Step step = state.tracker(kind)
-				.evaluate(limits.get(), value, at, (active != null) ? active.alarm.priority() : null);
+			Map<String, Assertion> held = state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>());
+			Assertion mine = held.get(device.deviceId);
+			Step step = state.tracker(kind, device.deviceId)
+				.evaluate(limits.get(), value, at, (mine != null) ? mine.tier().priority() : null);
 			if (step.resolve()) {
-				resolve(state, kind, at, out);
+				held.remove(device.deviceId);
 			}
 			else if (step.raise() != null) {
-				resolve(state, kind, at, out);
-				Tier tier = step.raise();
-				String message = Labels.name(parameter) + " " + Labels.quantity(parameter, value)
-						+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, tier.limit());
-				out.add(raise(state, kind, tier.priority(), kind, device.deviceId, message, value, at));
+				held.put(device.deviceId, new Assertion(device.deviceId, step.raise(), value));
+			}
+			else if (mine != null) {
+				held.put(device.deviceId, new Assertion(device.deviceId, mine.tier(), value));
+			}
+			worstOfSources(state, parameter, side, held, at, out);
+		}
+		agreement(state, parameter, device.deviceId, value, at, out);
+	}
+
+	private void worstOfSources(PatientState state, Parameter parameter, Side side, Map<String, Assertion> held,
+			Instant at, List<AlarmTransition> out) {
+		String kind = kind(parameter, side);
+		Assertion worst = null;
+		for (Assertion assertion : held.values()) {
+			if (worst == null || assertion.tier().priority().compareTo(worst.tier().priority()) < 0) {
+				worst = assertion;
+			}
+		}
+		ActiveAlarm active = state.active.get(kind);
+		if (worst == null) {
+			resolve(state, kind, at, out);
+		}
+		else if (active == null || worst.tier().priority().compareTo(active.alarm.priority()) < 0) {
+			resolve(state, kind, at, out);
+			String message = Labels.name(parameter) + " " + Labels.quantity(parameter, worst.value())
+					+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, worst.tier().limit());
+			out.add(raise(state, kind, worst.tier().priority(), kind, worst.device(), message, worst.value(), at));
+		}
+	}
+
+	private void agreement(PatientState state, Parameter parameter, String device, double value, Instant at,
+			List<AlarmTransition> out) {
+		String key = SOURCES_KEY + parameter.canonicalName();
+		boolean active = state.active.containsKey(key);
+		switch (state.agreement.observe(parameter, device, value, at, active)) {
+			case RAISE -> out.add(raise(state, key, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, null,
+					state.agreement.describe(parameter, device), null, at));
+			case RESOLVE -> resolve(state, key, at, out);
+			default -> {
 			}
 		}
 	}
@@ -694,7 +739,7 @@ public final class AlarmEngine {
 		Set<Parameter> parameters = parameters(sensor);
 		String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
 		device.faults.put(faultKey, new SensorFault(kind, sensor, parameters, at, alarmKey));
-		interrupt(state, parameters);
+		interrupt(state, device.deviceId, parameters);
 		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
 		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
 		out.add(raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
@@ -742,10 +787,10 @@ public final class AlarmEngine {
 		return deviceKey(device, AlarmKinds.IMPLAUSIBLE_VALUE) + "/" + parameter.canonicalName();
 	}
 
-	private static void interrupt(PatientState state, Set<Parameter> parameters) {
+	private static void interrupt(PatientState state, String device, Set<Parameter> parameters) {
 		for (Parameter parameter : parameters.isEmpty() ? Set.of(Parameter.values()) : parameters) {
 			for (Side side : Side.values()) {
-				LimitTracker tracker = state.trackers.get(kind(parameter, side));
+				LimitTracker tracker = state.trackers.getOrDefault(kind(parameter, side), Map.of()).get(device);
 				if (tracker != null) {
 					tracker.interrupt();
 				}

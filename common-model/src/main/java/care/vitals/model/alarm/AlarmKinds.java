@@ -13,7 +13,7 @@ import care.vitals.model.parameter.Parameter;
  * {@value #NEWS2_SINGLE}. Technical: the sensor-fault event kinds ({@value #PROBE_OFF},
  * {@value #LEAD_OFF}, {@value #SENSOR_DISCONNECTED}), {@value #BATTERY_LOW},
  * {@value #DEVICE_OFFLINE}, {@value #NO_DATA}, {@value #SEQUENCE_GAP},
- * {@value #CLOCK_SKEW}, {@value #IMPLAUSIBLE_VALUE}.
+ * {@value #CLOCK_SKEW}, {@value #IMPLAUSIBLE_VALUE}, {@value #SOURCES_DISAGREE}.
  */
 public final class AlarmKinds {
 
@@ -49,6 +49,12 @@ public final class AlarmKinds {
 
 	/** A device's clock is off by more than the tolerance; its times are corrected. */
 	public static final String CLOCK_SKEW = "clock_skew";
+
+	/**
+	 * Two devices measuring one parameter of one patient disagree beyond a clinical
+	 * margin.
+	 */
+	public static final String SOURCES_DISAGREE = "sources_disagree";
 
 	/**
 	 * A device sent a physiologically impossible value (rejected, kept as dead letter).

@@ -21,8 +21,16 @@ final class PatientState {
 
 	final Map<Parameter, ThresholdRule> overrides = new EnumMap<>(Parameter.class);
 
-	/** Limit trackers by alarm kind ({@code spo2_low}, ...). */
-	final Map<String, LimitTracker> trackers = new HashMap<>();
+	/**
+	 * Limit trackers by alarm kind ({@code spo2_low}, ...) and source device: each source
+	 * runs its own delay and hysteresis, so two devices never reset each other.
+	 */
+	final Map<String, Map<String, LimitTracker>> trackers = new HashMap<>();
+
+	/** What each source's tracker holds confirmed, by alarm kind and device. */
+	final Map<String, Map<String, Assertion>> assertions = new HashMap<>();
+
+	final SourceAgreement agreement = new SourceAgreement();
 
 	final Map<String, DeviceState> devices = new TreeMap<>();
 
@@ -42,8 +50,23 @@ final class PatientState {
 		return this.devices.computeIfAbsent(deviceId, DeviceState::new);
 	}
 
-	LimitTracker tracker(String kind) {
-		return this.trackers.computeIfAbsent(kind, (key) -> new LimitTracker());
+	LimitTracker tracker(String kind, String device) {
+		return this.trackers.computeIfAbsent(kind, (key) -> new HashMap<>())
+			.computeIfAbsent(device, (key) -> new LimitTracker());
+	}
+
+	/** Forgets a device's trackers and assertions (it left the patient). */
+	void forget(String device) {
+		this.trackers.values().forEach((byDevice) -> byDevice.remove(device));
+		this.assertions.values().forEach((byDevice) -> byDevice.remove(device));
+		this.agreement.forget(device);
+	}
+
+	/**
+	 * A limit one source's values confirmed: the tier and the source's latest value.
+	 */
+	record Assertion(String device, LimitTracker.Tier tier, double value) {
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package care.vitals.model.news2;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,16 +12,32 @@ import java.util.Set;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.reading.Source;
 
 /**
- * The latest valid NEWS2 observation of one patient per parameter, with its timestamp,
- * from which a score is computed at any instant.
+ * The NEWS2 observations of one patient: per parameter, the latest valid value of every
+ * source (each device, each member of staff), from which a score is computed at any
+ * instant.
  * <p>
- * Readings follow the patient, so values from every device assigned to the patient go
- * into one window. A value replaces the held one only if it is at least as recent, so
- * buffered backfill never overwrites newer values. Values outside the parameter's
- * plausible range are ignored (the decoders reject them already; this is defence in
- * depth). Callers should not feed values the alarm engine flags as artefact.
+ * <b>Which value is scored</b> (CLINICAL.md, principle 2), per parameter, among the
+ * values still fresh at the scoring instant:
+ * <ol>
+ * <li>the newest <em>staff</em> entry: a clinician's observation is not overwritten by a
+ * machine's value; it wins until a newer staff entry or until it is no longer fresh (its
+ * parameter's freshness window is its documented expiry);</li>
+ * <li>otherwise the device value with the <em>worst</em> sub-score (ties: the newest):
+ * two monitors that disagree are not averaged away, and a patient whose oximeter reads 95
+ * % and monitor 96 % scores steadily instead of flickering with whichever sent last.</li>
+ * </ol>
+ * <b>Consciousness</b> comes from staff only. A device cannot assess ACVPU: a
+ * {@code consciousness} a device sends (many monitors send a default {@code A}) is stored
+ * with its reading but never scored, so without a clinician's entry the score is partial
+ * with consciousness missing instead of silently "alert".
+ * <p>
+ * Per source, a value replaces the held one only if it is at least as recent, so buffered
+ * backfill never overwrites newer values. Values outside the parameter's possible range
+ * are ignored (the decoders reject them already; defence in depth). Callers should not
+ * feed values the alarm engine flags as artefact.
  * <p>
  * <b>Missing oxygen flag.</b> If the air/oxygen flag was never reported or is stale, the
  * score is partial with {@link News2Parameter#AIR_OR_OXYGEN} missing or stale, and it
@@ -29,13 +46,16 @@ import care.vitals.model.reading.Reading;
  * while a partial score says that the total is only a lower bound.
  * <p>
  * Mutable and not thread-safe: one instance per patient, confined to one thread or
- * guarded by the caller.
+ * guarded by the caller. At most {@value #MAX_SOURCES} sources are kept per parameter
+ * (the oldest value is dropped).
  */
 public final class PatientVitalsWindow {
 
+	static final int MAX_SOURCES = 8;
+
 	private final FreshnessWindows freshness;
 
-	private final Map<News2Parameter, Observation> latest = new EnumMap<>(News2Parameter.class);
+	private final Map<News2Parameter, Map<Source, Observation>> latest = new EnumMap<>(News2Parameter.class);
 
 	/**
 	 * Creates an empty window.
@@ -46,12 +66,25 @@ public final class PatientVitalsWindow {
 	}
 
 	/**
-	 * Takes the NEWS2 values and flags of a reading.
+	 * Takes the NEWS2 values and flags of a device's reading (its device id is the
+	 * source).
 	 * @param reading the reading; never {@code null}
 	 * @return how many parameters it updated
 	 */
 	public int accept(Reading reading) {
 		Objects.requireNonNull(reading, "reading");
+		return accept(reading, Source.device(reading.deviceId()));
+	}
+
+	/**
+	 * Takes the NEWS2 values and flags of a reading from a source.
+	 * @param reading the reading; never {@code null}
+	 * @param source who measured or observed it; never {@code null}
+	 * @return how many parameters it updated
+	 */
+	public int accept(Reading reading, Source source) {
+		Objects.requireNonNull(reading, "reading");
+		Objects.requireNonNull(source, "source");
 		int updated = 0;
 		Instant at = reading.timestamp();
 		for (News2Parameter parameter : News2Parameter.values()) {
@@ -59,67 +92,169 @@ public final class PatientVitalsWindow {
 			if (measured.isPresent()) {
 				Double value = reading.values().get(measured.get());
 				if (value != null && measured.get().isPlausible(value)) {
-					updated += offer(parameter, value, at);
+					updated += offer(parameter, source, value, at);
 				}
 			}
 		}
 		if (reading.oxygen() != null) {
-			updated += offer(News2Parameter.AIR_OR_OXYGEN, reading.oxygen(), at);
+			updated += offer(News2Parameter.AIR_OR_OXYGEN, source, reading.oxygen(), at);
 		}
-		if (reading.consciousness() != null) {
-			updated += offer(News2Parameter.CONSCIOUSNESS, reading.consciousness(), at);
+		if (reading.consciousness() != null && source.isStaff()) {
+			updated += offer(News2Parameter.CONSCIOUSNESS, source, reading.consciousness(), at);
 		}
 		return updated;
 	}
 
 	/**
-	 * Returns when the held value of a parameter was measured.
+	 * Returns when the newest held value of a parameter was measured, whatever its
+	 * source.
 	 * @param parameter the parameter
 	 * @return the timestamp, or empty if never reported
 	 */
 	public Optional<Instant> observedAt(News2Parameter parameter) {
-		return Optional.ofNullable(this.latest.get(parameter)).map(Observation::at);
+		Map<Source, Observation> sources = this.latest.get(parameter);
+		if (sources == null) {
+			return Optional.empty();
+		}
+		return sources.values().stream().map(Observation::at).max(Instant::compareTo);
 	}
 
 	/**
-	 * Scores the held values at an instant: fresh values are scored, stale and missing
-	 * ones are listed and make the score partial.
+	 * Scores the values chosen at an instant (see the class comment): fresh values are
+	 * scored, stale and missing ones are listed and make the score partial.
 	 * @param at the instant to score at; never {@code null}
 	 * @param scale the patient's SpO2 scale; never {@code null}
 	 * @return the score
 	 */
 	public News2Score score(Instant at, SpO2Scale scale) {
 		Objects.requireNonNull(at, "at");
+		Objects.requireNonNull(scale, "scale");
 		Set<News2Parameter> missing = EnumSet.noneOf(News2Parameter.class);
 		Set<News2Parameter> stale = EnumSet.noneOf(News2Parameter.class);
+		Map<News2Parameter, Used> used = used(at, scale, missing, stale);
 		Map<News2Parameter, Object> fresh = new EnumMap<>(News2Parameter.class);
-		for (News2Parameter parameter : News2Parameter.values()) {
-			Observation observation = this.latest.get(parameter);
-			if (observation == null) {
-				missing.add(parameter);
-			}
-			else if (!this.freshness.isFresh(parameter, observation.at(), at)) {
-				stale.add(parameter);
-			}
-			else {
-				fresh.put(parameter, observation.value());
-			}
-		}
-		News2Inputs inputs = new News2Inputs((Double) fresh.get(News2Parameter.RESP_RATE),
-				(Double) fresh.get(News2Parameter.SPO2), (Boolean) fresh.get(News2Parameter.AIR_OR_OXYGEN),
-				(Double) fresh.get(News2Parameter.SYSTOLIC_BP), (Double) fresh.get(News2Parameter.HEART_RATE),
-				(Consciousness) fresh.get(News2Parameter.CONSCIOUSNESS),
-				(Double) fresh.get(News2Parameter.TEMPERATURE));
-		return News2Scorer.score(inputs, missing, stale, scale, at);
+		used.forEach((parameter, value) -> fresh.put(parameter, value.value()));
+		return News2Scorer.score(inputs(fresh), missing, stale, scale, at);
 	}
 
-	private int offer(News2Parameter parameter, Object value, Instant at) {
-		Observation held = this.latest.get(parameter);
+	/**
+	 * Returns the value scored for each parameter at an instant, with its source.
+	 * @param at the instant; never {@code null}
+	 * @param scale the patient's SpO2 scale; never {@code null}
+	 * @return the values used, in chart order; parameters without a fresh value are
+	 * absent
+	 */
+	public Map<News2Parameter, Used> used(Instant at, SpO2Scale scale) {
+		return used(at, scale, EnumSet.noneOf(News2Parameter.class), EnumSet.noneOf(News2Parameter.class));
+	}
+
+	private Map<News2Parameter, Used> used(Instant at, SpO2Scale scale, Set<News2Parameter> missing,
+			Set<News2Parameter> stale) {
+		Map<News2Parameter, Used> used = new EnumMap<>(News2Parameter.class);
+		// oxygen first: on scale 2 the SpO2 sub-score depends on it
+		Used oxygen = pick(News2Parameter.AIR_OR_OXYGEN, at, scale, false, missing, stale, used);
+		boolean onOxygen = oxygen != null && Boolean.TRUE.equals(oxygen.value());
+		for (News2Parameter parameter : News2Parameter.values()) {
+			if (parameter != News2Parameter.AIR_OR_OXYGEN) {
+				pick(parameter, at, scale, onOxygen, missing, stale, used);
+			}
+		}
+		return used;
+	}
+
+	private Used pick(News2Parameter parameter, Instant at, SpO2Scale scale, boolean onOxygen,
+			Set<News2Parameter> missing, Set<News2Parameter> stale, Map<News2Parameter, Used> used) {
+		Map<Source, Observation> sources = this.latest.get(parameter);
+		if (sources == null || sources.isEmpty()) {
+			missing.add(parameter);
+			return null;
+		}
+		Used chosen = choose(parameter, sources, at, scale, onOxygen);
+		if (chosen == null) {
+			stale.add(parameter);
+			return null;
+		}
+		used.put(parameter, chosen);
+		return chosen;
+	}
+
+	/** The newest fresh staff value, else the fresh device value that scores worst. */
+	private Used choose(News2Parameter parameter, Map<Source, Observation> sources, Instant at, SpO2Scale scale,
+			boolean onOxygen) {
+		Used staff = null;
+		Used device = null;
+		int deviceScore = -1;
+		for (Map.Entry<Source, Observation> entry : sources.entrySet()) {
+			Observation observation = entry.getValue();
+			if (!this.freshness.isFresh(parameter, observation.at(), at)) {
+				continue;
+			}
+			Used candidate = new Used(observation.value(), observation.at(), entry.getKey());
+			if (entry.getKey().isStaff()) {
+				if (staff == null || candidate.at().isAfter(staff.at())) {
+					staff = candidate;
+				}
+				continue;
+			}
+			int score = subScore(parameter, observation.value(), scale, onOxygen);
+			if (device == null || score > deviceScore
+					|| (score == deviceScore && candidate.at().isAfter(device.at()))) {
+				device = candidate;
+				deviceScore = score;
+			}
+		}
+		return (staff != null) ? staff : device;
+	}
+
+	private static int subScore(News2Parameter parameter, Object value, SpO2Scale scale, boolean onOxygen) {
+		return switch (parameter) {
+			case RESP_RATE -> News2Scorer.respRate((Double) value);
+			case SPO2 -> News2Scorer.spo2((Double) value, scale, onOxygen);
+			case AIR_OR_OXYGEN -> News2Scorer.airOrOxygen((Boolean) value);
+			case SYSTOLIC_BP -> News2Scorer.systolicBp((Double) value);
+			case HEART_RATE -> News2Scorer.heartRate((Double) value);
+			case CONSCIOUSNESS -> News2Scorer.consciousness((Consciousness) value);
+			case TEMPERATURE -> News2Scorer.temperature((Double) value);
+		};
+	}
+
+	private static News2Inputs inputs(Map<News2Parameter, Object> fresh) {
+		return new News2Inputs((Double) fresh.get(News2Parameter.RESP_RATE), (Double) fresh.get(News2Parameter.SPO2),
+				(Boolean) fresh.get(News2Parameter.AIR_OR_OXYGEN), (Double) fresh.get(News2Parameter.SYSTOLIC_BP),
+				(Double) fresh.get(News2Parameter.HEART_RATE), (Consciousness) fresh.get(News2Parameter.CONSCIOUSNESS),
+				(Double) fresh.get(News2Parameter.TEMPERATURE));
+	}
+
+	private int offer(News2Parameter parameter, Source source, Object value, Instant at) {
+		Map<Source, Observation> sources = this.latest.computeIfAbsent(parameter, (p) -> new LinkedHashMap<>());
+		Observation held = sources.get(source);
 		if (held != null && at.isBefore(held.at())) {
 			return 0;
 		}
-		this.latest.put(parameter, new Observation(value, at));
+		sources.remove(source);
+		sources.put(source, new Observation(value, at));
+		if (sources.size() > MAX_SOURCES) {
+			Source oldest = null;
+			for (Map.Entry<Source, Observation> entry : sources.entrySet()) {
+				if (oldest == null || entry.getValue().at().isBefore(sources.get(oldest).at())) {
+					oldest = entry.getKey();
+				}
+			}
+			sources.remove(oldest);
+		}
 		return 1;
+	}
+
+	/**
+	 * A value the score uses, with when it was measured and who measured it.
+	 *
+	 * @param value a {@link Double} in stored units, a {@link Boolean} (on oxygen) or a
+	 * {@link Consciousness}; never {@code null}
+	 * @param at when it was measured or observed; never {@code null}
+	 * @param source who measured or observed it; never {@code null}
+	 */
+	public record Used(Object value, Instant at, Source source) {
+
 	}
 
 	private record Observation(Object value, Instant at) {

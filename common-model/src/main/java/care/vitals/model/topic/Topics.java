@@ -31,6 +31,9 @@ public final class Topics {
 	/** Filter for all patient settings topics: {@value}. */
 	public static final String SETTINGS_FILTER = "patients/+/settings";
 
+	/** Filter for all patient staff-observation topics: {@value}. */
+	public static final String OBSERVATIONS_FILTER = "patients/+/observations";
+
 	/** Filter for all alarm topics: {@value}. */
 	public static final String ALARMS_FILTER = "alarms/+/+";
 
@@ -52,6 +55,8 @@ public final class Topics {
 	private static final String PATIENTS = "patients";
 
 	private static final String SETTINGS = "settings";
+
+	private static final String OBSERVATIONS = "observations";
 
 	private static final String INGEST = "ingest";
 
@@ -100,6 +105,16 @@ public final class Topics {
 	 */
 	public static String assignment(String deviceId) {
 		return ASSIGNMENTS + "/" + Identifiers.requireValid(deviceId, "device id");
+	}
+
+	/**
+	 * Builds {@code patients/{patient}/observations}.
+	 * @param patient the patient, a valid identifier
+	 * @return the topic
+	 * @throws IllegalArgumentException if the patient id is invalid
+	 */
+	public static String observations(String patient) {
+		return PATIENTS + "/" + Identifiers.requireValid(patient, "patient") + "/" + OBSERVATIONS;
 	}
 
 	/**
@@ -174,6 +189,12 @@ public final class Topics {
 				return invalid("invalid patient in settings topic " + Rejection.echo(topic));
 			}
 			return new SettingsTopic(segments[1]);
+		}
+		if (segments.length == 3 && PATIENTS.equals(segments[0]) && OBSERVATIONS.equals(segments[2])) {
+			if (!Identifiers.isValid(segments[1])) {
+				return invalid("invalid patient in observations topic " + Rejection.echo(topic));
+			}
+			return new ObservationsTopic(segments[1]);
 		}
 		if (segments.length == 3 && ALARMS.equals(segments[0])) {
 			if (!Identifiers.isValid(segments[1]) || !Identifiers.isValid(segments[2])) {

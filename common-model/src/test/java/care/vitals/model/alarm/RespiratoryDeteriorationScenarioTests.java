@@ -12,6 +12,7 @@ import care.vitals.model.news2.SpO2Scale;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.reading.Source;
 import org.junit.jupiter.api.Test;
 
 import static care.vitals.model.alarm.AlarmFixtures.BED_12;
@@ -48,7 +49,7 @@ class RespiratoryDeteriorationScenarioTests {
 		Reading nurse = new Reading("obs-1", T0, null,
 				Map.of(Parameter.SYSTOLIC_BP, 125.0, Parameter.TEMPERATURE, 37.0), null, Consciousness.A);
 		transitions.addAll(engine.onReading(BED_12, nurse));
-		engine.artefactFree(BED_12.patient(), nurse).ifPresent(window::accept);
+		engine.artefactFree(BED_12.patient(), nurse).ifPresent((r) -> window.accept(r, Source.staff("nurse.jones")));
 		List<Integer> totals = new ArrayList<>();
 		for (int second = 0; second < SCRIPT.length * 60; second++) {
 			int minute = second / 60;

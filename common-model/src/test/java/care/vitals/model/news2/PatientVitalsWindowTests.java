@@ -8,6 +8,7 @@ import java.util.Map;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.reading.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +36,7 @@ class PatientVitalsWindowTests {
 
 	@Test
 	void scoresAFullSetAsComplete() {
-		this.window.accept(full(T0));
+		observe(full(T0));
 		News2Score score = this.window.score(T0.plusSeconds(1), SpO2Scale.SCALE_1);
 		assertThat(score.partial()).isFalse();
 		assertThat(score.total()).isZero();
@@ -46,7 +47,7 @@ class PatientVitalsWindowTests {
 	@CsvSource({ "RESP_RATE, PT5M", "SPO2, PT5M", "HEART_RATE, PT5M", "SYSTOLIC_BP, PT60M", "TEMPERATURE, PT60M",
 			"AIR_OR_OXYGEN, PT4H", "CONSCIOUSNESS, PT4H" })
 	void appliesEachFreshnessWindowInclusively(News2Parameter parameter, Duration window) {
-		this.window.accept(abnormal(T0));
+		observe(abnormal(T0));
 		Instant edge = T0.plus(window);
 		refreshAllBut(parameter, edge.plusMillis(1));
 		News2Score inside = this.window.score(edge, SpO2Scale.SCALE_1);
@@ -71,21 +72,23 @@ class PatientVitalsWindowTests {
 
 	@Test
 	void treatsAnUnknownOxygenFlagAsMissingNotAsAir() {
-		this.window.accept(
-				new Reading(
-						"mon-7", T0, null, Map.of(Parameter.HEART_RATE, 72.0, Parameter.SPO2, 97.0, Parameter.RESP_RATE,
-								16.0, Parameter.SYSTOLIC_BP, 120.0, Parameter.TEMPERATURE, 36.8),
-						null, Consciousness.A));
+		observe(new Reading("mon-7", T0, null, Map.of(Parameter.HEART_RATE, 72.0, Parameter.SPO2, 97.0,
+				Parameter.RESP_RATE, 16.0, Parameter.SYSTOLIC_BP, 120.0, Parameter.TEMPERATURE, 36.8), null,
+				Consciousness.A));
 		News2Score score = this.window.score(T0, SpO2Scale.SCALE_1);
 		assertThat(score.missing()).containsExactly(News2Parameter.AIR_OR_OXYGEN);
 		assertThat(score.subScore(News2Parameter.AIR_OR_OXYGEN)).isEmpty();
 	}
 
 	@Test
-	void mergesDevicesAndKeepsTheNewestValue() {
+	void scoresTheWorstOfTwoFreshDevicesAndKeepsEachDevicesNewestValue() {
 		this.window.accept(Reading.of("mon-7", T0, Map.of(Parameter.HEART_RATE, 72.0)));
 		this.window.accept(Reading.of("ox-2", T0.plusSeconds(5), Map.of(Parameter.HEART_RATE, 135.0)));
 		assertThat(this.window.accept(Reading.of("mon-7", T0.plusSeconds(2), Map.of(Parameter.HEART_RATE, 72.0))))
+			.as("each source's own newest value")
+			.isOne();
+		assertThat(this.window.accept(Reading.of("mon-7", T0.plusSeconds(1), Map.of(Parameter.HEART_RATE, 30.0))))
+			.as("older than the source's held value")
 			.isZero();
 		assertThat(this.window.score(T0.plusSeconds(5), SpO2Scale.SCALE_1).subScore(News2Parameter.HEART_RATE))
 			.hasValue(3);
@@ -112,7 +115,7 @@ class PatientVitalsWindowTests {
 
 	@Test
 	void countsValuesFromSlightlyAheadClocksAsFresh() {
-		this.window.accept(full(T0.plusSeconds(2)));
+		observe(full(T0.plusSeconds(2)));
 		assertThat(this.window.score(T0, SpO2Scale.SCALE_1).partial()).isFalse();
 	}
 
@@ -132,7 +135,79 @@ class PatientVitalsWindowTests {
 		stale.parameter().ifPresent(values::remove);
 		Boolean oxygen = (stale == News2Parameter.AIR_OR_OXYGEN) ? null : fresh.oxygen();
 		Consciousness level = (stale == News2Parameter.CONSCIOUSNESS) ? null : fresh.consciousness();
-		this.window.accept(new Reading("mon-7", at, null, values, oxygen, level));
+		observe(new Reading("mon-7", at, null, values, oxygen, level));
+	}
+
+	@Test
+	void neverScoresAConsciousnessLevelADeviceSends() {
+		this.window.accept(full(T0));
+		News2Score score = this.window.score(T0, SpO2Scale.SCALE_1);
+		assertThat(score.missing()).containsExactly(News2Parameter.CONSCIOUSNESS);
+		assertThat(score.partial()).isTrue();
+	}
+
+	@Test
+	void aNursesEntryWinsOverNewerDeviceValuesUntilItIsNoLongerFresh() {
+		this.window.accept(new Reading("mon-7", T0, null, Map.of(), null, Consciousness.V), NURSE);
+		this.window.accept(new Reading("o2-1", T0, null, Map.of(), true, null), NURSE);
+		this.window.accept(
+				new Reading("mon-7", T0.plusSeconds(60), null, Map.of(Parameter.SPO2, 97.0), false, Consciousness.A));
+		Map<News2Parameter, PatientVitalsWindow.Used> used = this.window.used(T0.plusSeconds(60), SpO2Scale.SCALE_1);
+		assertThat(used.get(News2Parameter.CONSCIOUSNESS).value()).isEqualTo(Consciousness.V);
+		assertThat(used.get(News2Parameter.CONSCIOUSNESS).source()).isEqualTo(NURSE);
+		assertThat(used.get(News2Parameter.AIR_OR_OXYGEN).value()).isEqualTo(true);
+		assertThat(used.get(News2Parameter.SPO2).source()).isEqualTo(Source.device("mon-7"));
+		assertThat(this.window.score(T0.plusSeconds(60), SpO2Scale.SCALE_1).subScore(News2Parameter.CONSCIOUSNESS))
+			.hasValue(3);
+		Instant expired = T0.plus(Duration.ofHours(4)).plusMillis(1);
+		this.window.accept(new Reading("mon-7", expired, null, Map.of(), false, null));
+		used = this.window.used(expired, SpO2Scale.SCALE_1);
+		assertThat(used.get(News2Parameter.AIR_OR_OXYGEN).source()).isEqualTo(Source.device("mon-7"));
+		assertThat(used).doesNotContainKey(News2Parameter.CONSCIOUSNESS);
+	}
+
+	@Test
+	void aNewerNursesEntryReplacesAnOlderOne() {
+		this.window.accept(new Reading("mon-7", T0, null, Map.of(), null, Consciousness.V), NURSE);
+		this.window.accept(new Reading("mon-7", T0.plusSeconds(30), null, Map.of(), null, Consciousness.A),
+				Source.staff("nurse-2"));
+		assertThat(this.window.used(T0.plusSeconds(30), SpO2Scale.SCALE_1).get(News2Parameter.CONSCIOUSNESS).value())
+			.isEqualTo(Consciousness.A);
+	}
+
+	@Test
+	void twoDevicesThatAlternateScoreSteadilyOnTheWorse() {
+		for (int s = 0; s < 10; s++) {
+			String device = (s % 2 == 0) ? "ox-1" : "mon-7";
+			double spo2 = (s % 2 == 0) ? 95.0 : 96.0;
+			this.window.accept(Reading.of(device, T0.plusSeconds(s), Map.of(Parameter.SPO2, spo2)));
+			if (s > 0) {
+				assertThat(this.window.score(T0.plusSeconds(s), SpO2Scale.SCALE_1).subScore(News2Parameter.SPO2))
+					.hasValue(1);
+			}
+		}
+	}
+
+	@Test
+	void aStaleDeviceNoLongerCountsAsTheWorse() {
+		this.window.accept(Reading.of("ox-1", T0, Map.of(Parameter.SPO2, 88.0)));
+		this.window.accept(Reading.of("mon-7", T0.plus(Duration.ofMinutes(6)), Map.of(Parameter.SPO2, 97.0)));
+		assertThat(this.window.score(T0.plus(Duration.ofMinutes(6)), SpO2Scale.SCALE_1).subScore(News2Parameter.SPO2))
+			.hasValue(0);
+	}
+
+	private static final Source NURSE = Source.staff("nurse-1");
+
+	/**
+	 * A device's reading plus, as a nurse would record it, its level of consciousness.
+	 */
+	private void observe(Reading reading) {
+		this.window.accept(reading);
+		if (reading.consciousness() != null) {
+			this.window.accept(
+					new Reading(reading.deviceId(), reading.timestamp(), null, Map.of(), null, reading.consciousness()),
+					NURSE);
+		}
 	}
 
 	/** Every parameter scores at least 1, so a stale one visibly lowers the total. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import care.vitals.ingest.clinical.ObservationsPublisher;
 import care.vitals.ingest.clinical.SettingsPublisher;
 import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.model.assignment.Assignment;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * assignment is published retained on {@code assignments/{deviceId}} (so it survives
  * restarts and every ingest instance learns it); the registry and the clinical engine
  * follow from that message. Discharging a patient's last device also clears the patient's
- * retained settings. Every change is written to {@code activity} with its actor.
+ * retained settings and staff observations. Every change is written to {@code activity}
+ * with its actor.
  */
 @RestController
 @RequestMapping("/api/assignments")
@@ -49,8 +51,12 @@ class AssignmentController {
 
 	private final SettingsPublisher settings;
 
+	private final ObservationsPublisher observations;
+
 	AssignmentController(AssignmentHistory registry, ClinicalRecorder recorder,
-			@Qualifier("mqttOut") MessageChannel mqttOut, SettingsPublisher settings) {
+			@Qualifier("mqttOut") MessageChannel mqttOut, SettingsPublisher settings,
+			ObservationsPublisher observations) {
+		this.observations = observations;
 		this.registry = registry;
 		this.recorder = recorder;
 		this.mqttOut = mqttOut;
@@ -58,7 +64,7 @@ class AssignmentController {
 	}
 
 	/** How far back an admission or transfer may be dated. */
-	static final Duration MAX_BACKDATING = Duration.ofHours(12);
+	static final Duration MAX_BACKDATING = Duration.ofHours(24);
 
 	@GetMapping
 	Map<String, Assignment> all() {
@@ -108,6 +114,7 @@ class AssignmentController {
 			.anyMatch((e) -> !e.getKey().equals(deviceId) && e.getValue().patient().equals(patient));
 		if (!otherDevices) {
 			this.settings.clear(patient);
+			this.observations.clear(patient);
 		}
 	}
 

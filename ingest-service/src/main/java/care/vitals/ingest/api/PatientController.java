@@ -3,6 +3,7 @@ package care.vitals.ingest.api;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,17 @@ import java.util.NoSuchElementException;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.patient.AssignmentHistory;
+import care.vitals.ingest.storage.Lines;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.DecodeLimits;
 import care.vitals.model.codec.PatientSettingsCodec;
 import care.vitals.model.id.Identifiers;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.observation.PatientObservations;
+import care.vitals.model.observation.StaffObservation;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
-import care.vitals.model.reading.Reading;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,18 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Per-patient clinical settings: the latest NEWS2, the prescribed SpO2 scale,
- * observations entered by staff (air or oxygen, ACVPU), and alarm threshold overrides.
- * Scale and overrides are published retained on {@code patients/{patient}/settings}
- * before they take effect, so they survive restarts and reach every instance; if the
- * broker does not take them the request fails and nothing changes. Every change is
- * written to {@code activity} with its actor.
+ * observations entered by staff (ACVPU, air or oxygen, manual vital signs), and alarm
+ * threshold overrides. Scale and overrides are published retained on
+ * {@code patients/{patient}/settings} before they take effect, so they survive restarts
+ * and reach every instance; if the broker does not take them the request fails and
+ * nothing changes. Every change is written to {@code activity} with its actor.
  */
 @RestController
 @RequestMapping("/api/patients/{patient}")
 class PatientController {
-
-	/** The device id under which observations entered through the API are recorded. */
-	static final String MANUAL_ENTRY = "manual-entry";
 
 	private final ClinicalEngine engine;
 
@@ -102,24 +102,63 @@ class PatientController {
 		return Map.of("patient", patient, "scale", scale.number());
 	}
 
+	/**
+	 * Records what a member of staff observed, at the time it was observed (now if not
+	 * given; at most {@link PatientObservations#KEPT} back): ACVPU, air or oxygen (with
+	 * device and flow), manual vital signs. Stored as a staff-sourced reading, published
+	 * retained for every instance and restart, and scored: it wins over device values of
+	 * the same parameter while fresh.
+	 */
 	@PostMapping("/observations")
 	Map<String, Object> observe(@PathVariable String patient, @RequestBody ObservationRequest request,
 			Principal actor) {
-		Assignment assignment = this.registry.location(valid(patient))
+		Assignment location = this.registry.location(valid(patient))
 			.orElseThrow(() -> new IllegalStateException("patient " + patient + " is not admitted"));
+		Instant now = this.recorder.now();
+		Instant observedAt = (request.observedAt() != null) ? request.observedAt() : now;
+		if (observedAt.isAfter(now.plusSeconds(60)) || observedAt.isBefore(now.minus(PatientObservations.KEPT))) {
+			throw new IllegalArgumentException("observedAt must lie between " + PatientObservations.KEPT.toHours()
+					+ " h ago and now, not " + observedAt);
+		}
 		Consciousness consciousness = (request.consciousness() != null)
 				? Consciousness.fromCode(request.consciousness())
 					.orElseThrow(() -> new IllegalArgumentException("consciousness must be one of A, C, V, P, U"))
 				: null;
-		if (request.oxygen() == null && consciousness == null) {
-			throw new IllegalArgumentException("give oxygen, consciousness or both");
+		StaffObservation observation = new StaffObservation(observedAt, actor.getName(), values(request.values()),
+				request.oxygen(), request.oxygenDevice(), request.oxygenFlow(), consciousness);
+		List<String> lines = new ArrayList<>();
+		lines.add(Lines.staffObservation(observation, location));
+		lines.addAll(this.engine.observe(location, observation));
+		this.recorder.record("observation", actor.getName(), patient, location.ward(),
+				"observed at " + observedAt + ": " + describe(observation), lines);
+		return Map.of("patient", patient, "observedAt", observedAt, "observer", actor.getName());
+	}
+
+	private static Map<Parameter, Double> values(Map<String, Double> requested) {
+		Map<Parameter, Double> values = new LinkedHashMap<>();
+		if (requested != null) {
+			requested.forEach((name, value) -> values.put(parameter(name), value));
 		}
-		Reading reading = new Reading(MANUAL_ENTRY, this.recorder.now(), null, Map.of(), request.oxygen(),
-				consciousness);
-		List<String> lines = this.engine.onReading(assignment, reading, reading.timestamp());
-		this.recorder.record("observation", actor.getName(), patient, assignment.ward(),
-				"entered oxygen=" + request.oxygen() + " consciousness=" + request.consciousness(), lines);
-		return Map.of("patient", patient, "recorded", reading.timestamp());
+		return values;
+	}
+
+	private static String describe(StaffObservation observation) {
+		StringBuilder text = new StringBuilder();
+		if (observation.consciousness() != null) {
+			text.append("consciousness=").append(observation.consciousness().name()).append(' ');
+		}
+		if (observation.oxygen() != null) {
+			text.append("oxygen=").append(observation.oxygen()).append(' ');
+		}
+		if (observation.oxygenDevice() != null) {
+			text.append("device=").append(observation.oxygenDevice()).append(' ');
+		}
+		if (observation.oxygenFlow() != null) {
+			text.append("flow=").append(observation.oxygenFlow()).append("L/min ");
+		}
+		observation.values()
+			.forEach((parameter, value) -> text.append(parameter).append('=').append(value).append(' '));
+		return text.toString().trim();
 	}
 
 	@PutMapping("/thresholds/{parameter}")
@@ -184,7 +223,18 @@ class PatientController {
 	record ScaleRequest(int scale) {
 	}
 
-	record ObservationRequest(Boolean oxygen, String consciousness) {
+	/**
+	 * A staff observation; every field optional, at least one observation.
+	 *
+	 * @param observedAt when it was observed, or {@code null} for now
+	 * @param consciousness ACVPU code
+	 * @param oxygen on supplemental oxygen ({@code false}: on air)
+	 * @param oxygenDevice how oxygen is delivered, e.g. {@code nasal_cannula}
+	 * @param oxygenFlow L/min
+	 * @param values manual vital signs by parameter name, in stored units
+	 */
+	record ObservationRequest(Instant observedAt, String consciousness, Boolean oxygen, String oxygenDevice,
+			Double oxygenFlow, Map<String, Double> values) {
 	}
 
 	record ThresholdRequest(Double criticalLow, Double low, Double high, Double criticalHigh, Long delaySeconds,

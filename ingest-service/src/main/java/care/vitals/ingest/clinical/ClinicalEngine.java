@@ -26,8 +26,11 @@ import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.observation.PatientObservations;
+import care.vitals.model.observation.StaffObservation;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.reading.Source;
 import care.vitals.model.settings.PatientSettings;
 
 import org.springframework.stereotype.Component;
@@ -51,6 +54,11 @@ public class ClinicalEngine {
 
 	private final Map<String, PatientSettings> settings = new ConcurrentHashMap<>();
 
+	private final Map<String, PatientObservations> observations = new ConcurrentHashMap<>();
+
+	/** The reading id of staff entries in the NEWS2 window (their source is the user). */
+	static final String STAFF_ENTRY = "staff-entry";
+
 	/** Serialises settings changes made through this instance's API. */
 	private final Object changes = new Object();
 
@@ -58,11 +66,15 @@ public class ClinicalEngine {
 
 	private final SettingsPublisher settingsPublisher;
 
+	private final ObservationsPublisher observationsPublisher;
+
 	private final Clock clock;
 
-	ClinicalEngine(AlarmStatePublisher publisher, SettingsPublisher settingsPublisher, Clock clock) {
+	ClinicalEngine(AlarmStatePublisher publisher, SettingsPublisher settingsPublisher,
+			ObservationsPublisher observationsPublisher, Clock clock) {
 		this.publisher = publisher;
 		this.settingsPublisher = settingsPublisher;
+		this.observationsPublisher = observationsPublisher;
 		this.clock = clock;
 	}
 
@@ -78,14 +90,80 @@ public class ClinicalEngine {
 		List<AlarmTransition> transitions = new ArrayList<>(this.alarms.onReading(context, reading, receivedAt));
 		List<String> lines = new ArrayList<>();
 		Optional<Reading> clean = this.alarms.artefactFree(context.patient(), reading);
-		if (clean.isPresent()) {
-			News2Score score = state(context.patient()).accept(clean.get());
-			if (score != null) {
-				lines.add(ClinicalLines.news2(context.patient(), context.ward(), context.bed(), score));
-				transitions.addAll(this.alarms.onScore(context, score));
-			}
+		clean.ifPresent((r) -> score(context, r, Source.device(r.deviceId()), transitions, lines));
+		return record(transitions, lines);
+	}
+
+	private void score(PatientContext context, Reading reading, Source source, List<AlarmTransition> transitions,
+			List<String> lines) {
+		PatientState state = state(context.patient());
+		News2Score score = state.accept(reading, source);
+		if (score != null) {
+			lines.add(ClinicalLines.news2(context.patient(), context.ward(), context.bed(), score,
+					state.sources(score.at())));
+			transitions.addAll(this.alarms.onScore(context, score));
+		}
+	}
+
+	/**
+	 * Records what a member of staff observed: publishes the patient's recent
+	 * observations retained (so they outlive this process and reach every instance), then
+	 * scores them here. Staff entries feed NEWS2 only (a spot value cannot satisfy a
+	 * limit alarm's delay; NEWS2 is where they count) and win over device values of the
+	 * same parameter while fresh.
+	 * @param location where the patient is now
+	 * @param observation the observation
+	 * @return the lines of the NEWS2 score and alarm transitions it caused
+	 * @throws RuntimeException if the broker did not take it (nothing changed)
+	 */
+	public List<String> observe(Assignment location, StaffObservation observation) {
+		synchronized (this.changes) {
+			String patient = location.patient();
+			PatientObservations next = observations(patient).with(observation, Instant.now(this.clock));
+			this.observationsPublisher.publish(next);
+			return apply(location, next);
+		}
+	}
+
+	/**
+	 * Applies a patient's retained staff observations (after a restart, or made through
+	 * another instance): every entry goes into the NEWS2 window as a staff-sourced value.
+	 * @param location where the patient is now, or {@code null} if not admitted (kept,
+	 * not scored)
+	 * @param observations the observations
+	 * @return the lines of the NEWS2 score and alarm transitions they caused
+	 */
+	public synchronized List<String> apply(Assignment location, PatientObservations observations) {
+		this.observations.put(observations.patient(), observations);
+		if (location == null) {
+			return List.of();
+		}
+		PatientContext context = context(location);
+		List<AlarmTransition> transitions = new ArrayList<>();
+		List<String> lines = new ArrayList<>();
+		for (StaffObservation entry : observations.entries()) {
+			score(context, entry.asReading(STAFF_ENTRY), Source.staff(entry.observer()), transitions, lines);
 		}
 		return record(transitions, lines);
+	}
+
+	/**
+	 * Forgets a patient's staff observations (their retained message was cleared at
+	 * discharge).
+	 * @param patient the patient
+	 */
+	public void clearObservations(String patient) {
+		this.observations.remove(patient);
+	}
+
+	/**
+	 * Returns a patient's recent staff observations.
+	 * @param patient the patient
+	 * @return the observations, empty if none
+	 */
+	public PatientObservations observations(String patient) {
+		PatientObservations current = this.observations.get(patient);
+		return (current != null) ? current : new PatientObservations(patient, List.of());
 	}
 
 	/**
@@ -125,8 +203,10 @@ public class ClinicalEngine {
 					transitions.addAll(this.alarms.discharge(old.patient(), now));
 					this.patients.remove(old.patient());
 					this.contexts.remove(old.patient());
-					// the retained settings were cleared by whoever discharged (the API)
+					// the retained settings and observations were cleared by whoever
+					// discharged (the API)
 					this.settings.remove(old.patient());
+					this.observations.remove(old.patient());
 				}
 			}
 			if (next.isEmpty() || !PatientContext.of(next.get()).equals(old)) {
@@ -135,6 +215,9 @@ public class ClinicalEngine {
 		}
 		next.ifPresent((assignment) -> transitions.addAll(this.alarms.assign(context(assignment), device, now)));
 		List<String> lines = record(transitions, new ArrayList<>());
+		// staff observations that arrived before the patient's assignment (at start)
+		next.filter((assignment) -> this.observations.containsKey(assignment.patient()))
+			.ifPresent((assignment) -> lines.addAll(apply(assignment, this.observations.get(assignment.patient()))));
 		vacated.forEach((bed) -> publishBed(bed, now));
 		return lines;
 	}

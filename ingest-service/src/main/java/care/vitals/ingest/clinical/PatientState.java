@@ -1,6 +1,7 @@
 package care.vitals.ingest.clinical;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 import care.vitals.model.news2.FreshnessWindows;
@@ -8,6 +9,7 @@ import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.PatientVitalsWindow;
 import care.vitals.model.news2.SpO2Scale;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.reading.Source;
 
 /**
  * One patient's NEWS2 inputs: the latest valid value of each parameter, the prescribed
@@ -26,10 +28,11 @@ final class PatientState {
 	private News2Score last;
 
 	/**
-	 * Takes an artefact-free reading; returns the new score if it differs from the last.
+	 * Takes an artefact-free reading of a source; returns the new score if it differs
+	 * from the last.
 	 */
-	synchronized News2Score accept(Reading reading) {
-		this.window.accept(reading);
+	synchronized News2Score accept(Reading reading, Source source) {
+		this.window.accept(reading, source);
 		News2Score score = this.window.score(reading.timestamp(), this.scale);
 		if (score.subScores().isEmpty()) {
 			return null;
@@ -39,6 +42,20 @@ final class PatientState {
 		}
 		this.last = score;
 		return score;
+	}
+
+	/**
+	 * Which source each parameter of the score at {@code at} came from, e.g.
+	 * {@code spo2=device:ox-1 consciousness=staff:nurse-1}.
+	 */
+	synchronized String sources(Instant at) {
+		StringBuilder text = new StringBuilder();
+		this.window.used(at, this.scale)
+			.forEach((parameter, used) -> text.append((text.length() > 0) ? " " : "")
+				.append(parameter.code())
+				.append('=')
+				.append(used.source()));
+		return text.toString();
 	}
 
 	synchronized void scale(SpO2Scale scale) {

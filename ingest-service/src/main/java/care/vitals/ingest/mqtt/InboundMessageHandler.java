@@ -8,6 +8,7 @@ import care.vitals.ingest.inbound.DeviceEventIntake;
 import care.vitals.ingest.inbound.DeviceStatusIntake;
 import care.vitals.ingest.inbound.InboundMessage;
 import care.vitals.ingest.inbound.MeasurementIntake;
+import care.vitals.ingest.inbound.ObservationsIntake;
 import care.vitals.ingest.inbound.Rejections;
 import care.vitals.ingest.inbound.SettingsIntake;
 import care.vitals.ingest.pipeline.BatchWriter;
@@ -19,6 +20,7 @@ import care.vitals.model.topic.AssignmentTopic;
 import care.vitals.model.topic.EventsTopic;
 import care.vitals.model.topic.InvalidTopic;
 import care.vitals.model.topic.MeasurementsTopic;
+import care.vitals.model.topic.ObservationsTopic;
 import care.vitals.model.topic.ParsedTopic;
 import care.vitals.model.topic.SettingsTopic;
 import care.vitals.model.topic.StatusTopic;
@@ -52,6 +54,8 @@ class InboundMessageHandler implements MessageHandler {
 
 	private final SettingsIntake settings;
 
+	private final ObservationsIntake observations;
+
 	private final Rejections rejections;
 
 	private final BatchWriter writer;
@@ -63,13 +67,15 @@ class InboundMessageHandler implements MessageHandler {
 	private final DeviceMessagesAdapter adapter;
 
 	InboundMessageHandler(MeasurementIntake measurements, DeviceStatusIntake statuses, DeviceEventIntake events,
-			AssignmentIntake assignments, SettingsIntake settings, Rejections rejections, BatchWriter writer,
-			IngestMetrics metrics, Clock clock, DeviceMessagesAdapter adapter) {
+			AssignmentIntake assignments, SettingsIntake settings, ObservationsIntake observations,
+			Rejections rejections, BatchWriter writer, IngestMetrics metrics, Clock clock,
+			DeviceMessagesAdapter adapter) {
 		this.measurements = measurements;
 		this.statuses = statuses;
 		this.events = events;
 		this.assignments = assignments;
 		this.settings = settings;
+		this.observations = observations;
 		this.rejections = rejections;
 		this.writer = writer;
 		this.metrics = metrics;
@@ -110,6 +116,9 @@ class InboundMessageHandler implements MessageHandler {
 		}
 		if (parsed instanceof SettingsTopic topic) {
 			return this.settings.accept(topic.patient(), message);
+		}
+		if (parsed instanceof ObservationsTopic topic) {
+			return this.observations.accept(topic.patient(), message);
 		}
 		Rejection rejection = (parsed instanceof InvalidTopic invalid) ? invalid.rejection()
 				: new Rejection(RejectReason.INVALID_TOPIC, "not a topic the ingest consumes");

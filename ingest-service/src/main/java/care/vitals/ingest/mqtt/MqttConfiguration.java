@@ -165,9 +165,11 @@ class MqttConfiguration {
 			String topic = properties.shared() ? Topics.shared(properties.sharedGroup(), filter) : filter;
 			subscriptions.add(new MqttSubscription(topic, 1));
 		}
-		// Every instance needs every assignment and patient setting: never shared.
+		// Every instance needs every assignment, patient setting and staff observation:
+		// never shared.
 		subscriptions.add(new MqttSubscription(Topics.ASSIGNMENTS_FILTER, 1));
 		subscriptions.add(new MqttSubscription(Topics.SETTINGS_FILTER, 1));
+		subscriptions.add(new MqttSubscription(Topics.OBSERVATIONS_FILTER, 1));
 		return subscriptions.toArray(MqttSubscription[]::new);
 	}
 

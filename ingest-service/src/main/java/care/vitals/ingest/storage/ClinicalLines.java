@@ -17,7 +17,11 @@ public final class ClinicalLines {
 	private ClinicalLines() {
 	}
 
-	public static String news2(String patient, String ward, String bed, News2Score score) {
+	/**
+	 * A NEWS2 score with its sub-scores and, in {@code sources}, where each scored value
+	 * came from ({@code spo2=device:ox-1 consciousness=staff:nurse-1}).
+	 */
+	public static String news2(String patient, String ward, String bed, News2Score score, String sources) {
 		LineBuilder line = LineBuilder.measurement("news2")
 			.tag("patient", patient)
 			.tag("ward", ward)
@@ -27,6 +31,9 @@ public final class ClinicalLines {
 			.field("scale", (long) score.scale().number())
 			.field("partial", score.partial())
 			.time(score.at());
+		if (sources != null && !sources.isEmpty()) {
+			line.field("sources", SafeText.of(sources, 512));
+		}
 		for (News2Parameter parameter : News2Parameter.values()) {
 			score.subScore(parameter).ifPresent((sub) -> line.field(parameter.code() + "_score", (long) sub));
 		}

@@ -9,6 +9,7 @@ import care.vitals.ingest.patient.Attribution;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
+import care.vitals.model.observation.StaffObservation;
 import care.vitals.model.reading.Reading;
 
 /**
@@ -50,6 +51,33 @@ public final class Lines {
 		if (reading.consciousness() != null) {
 			line.field("consciousness", reading.consciousness().name());
 		}
+		return line.build();
+	}
+
+	/**
+	 * A member of staff's observation, at its time of observation, on the patient: the
+	 * {@code device} tag names the observer ({@code staff:nurse-1}, never a device id,
+	 * which cannot contain {@code :}) and {@code source} is {@code staff}.
+	 */
+	public static String staffObservation(StaffObservation observation, Assignment location) {
+		LineBuilder line = LineBuilder.measurement("vitals")
+			.tag("device", "staff:" + observation.observer())
+			.time(observation.observedAt());
+		patientTags(line, Optional.of(location));
+		observation.values().forEach((parameter, value) -> line.field(parameter.canonicalName(), value));
+		if (observation.oxygen() != null) {
+			line.field("o2", observation.oxygen());
+		}
+		if (observation.oxygenDevice() != null) {
+			line.field("o2_device", observation.oxygenDevice());
+		}
+		if (observation.oxygenFlow() != null) {
+			line.field("o2_flow", observation.oxygenFlow());
+		}
+		if (observation.consciousness() != null) {
+			line.field("consciousness", observation.consciousness().name());
+		}
+		line.field("source", "staff");
 		return line.build();
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import care.vitals.model.alarm.ThresholdRule;
 import care.vitals.model.news2.SpO2Scale;
+import care.vitals.model.observation.PatientObservations;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.settings.PatientSettings;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,14 @@ class ClinicalEngineSettingsTests {
 				throw new IllegalStateException("broker down");
 			}
 			ClinicalEngineSettingsTests.this.published.add(settings);
+		}
+
+		@Override
+		public void clear(String patient) {
+		}
+	}, new ObservationsPublisher() {
+		@Override
+		public void publish(PatientObservations observations) {
 		}
 
 		@Override

@@ -65,8 +65,14 @@ class ClinicalIntegrationTests {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> call(ingest, "GET", "/api/assignments", null, true).body().contains("p-21"));
 
-			// 60 s stable, then SpO2 falls to 86 % and RR rises to 26 for 60 s (1 Hz).
+			// 60 s stable, then SpO2 falls to 86 % and RR rises to 26 for 60 s (1 Hz);
+			// the
+			// nurse assessed the patient as alert just before (devices cannot assess
+			// ACVPU)
 			Instant base = Instant.now().minus(150, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+			assertThat(call(ingest, "POST", "/api/patients/p-21/observations",
+					"{\"observedAt\":\"" + base.minusSeconds(1) + "\",\"consciousness\":\"A\"}", true)
+				.statusCode()).isEqualTo(200);
 			for (int s = 0; s < 120; s++) {
 				boolean worse = s >= 60;
 				monitor.publishMeasurement(reading(base.plusSeconds(s), s, worse ? 86 : 97, worse ? 26 : 16),

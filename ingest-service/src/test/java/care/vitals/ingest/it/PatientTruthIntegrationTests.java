@@ -163,6 +163,92 @@ class PatientTruthIntegrationTests {
 		}
 	}
 
+	/**
+	 * Verifies that a nurse's ACVPU "V" is not overwritten by the monitor's automatic
+	 * "A", is stored as a staff-sourced reading, and survives an ingest restart.
+	 */
+	@Test
+	void aNursesAcvpuWinsOverTheMonitorsAutomaticAlertAndSurvivesARestart() throws Exception {
+		influx.createDatabase("acvpu");
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-acvpu", influx.url(), "acvpu",
+				this.spool);
+		Instant base = Instant.now().minus(60, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+		try (RunningIngest ingest = RunningIngest.start(properties);
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-75")) {
+			AdminApi api = new AdminApi(ingest);
+			api.admit("mon-75", "p-75", "ward-j", "5", base.minusSeconds(60));
+			assertThat(api.call("POST", "/api/patients/p-75/observations",
+					"{\"observedAt\":\"" + base + "\",\"consciousness\":\"V\",\"oxygen\":true,"
+							+ "\"oxygenDevice\":\"nasal_cannula\",\"oxygenFlow\":2,\"values\":{\"temperature\":38.4}}",
+					true)
+				.statusCode()).isEqualTo(200);
+			for (int s = 1; s <= 20; s++) {
+				monitor.publishMeasurement(reading(base.plusSeconds(s), s, NORMAL), "application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						influx.count("acvpu", "SELECT count(heart_rate) FROM vitals WHERE device='mon-75'"))
+					.isEqualTo(20));
+			String news2 = api.call("GET", "/api/patients/p-75/news2", null, true).body();
+			assertThat(news2).contains("\"consciousness\":3");
+			assertThat(influx.query("acvpu",
+					"SELECT last(consciousness_score), last(sources) FROM news2 " + "WHERE patient='p-75'"))
+				.contains(",3,", "consciousness=staff:nurse-1", "o2=staff:nurse-1");
+			assertThat(
+					influx.query("acvpu",
+							"SELECT consciousness, o2_device, o2_flow, temperature, source FROM vitals "
+									+ "WHERE device='staff:nurse-1'"))
+				.contains("\"V\"", "nasal_cannula", "38.4", "staff");
+		}
+		try (RunningIngest restarted = RunningIngest.start(properties);
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-75")) {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> new AdminApi(restarted).call("GET", "/api/assignments", null, true)
+					.body()
+					.contains("p-75"));
+			monitor.publishMeasurement(reading(base.plusSeconds(30), 30, NORMAL), "application/json");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(
+						new AdminApi(restarted).call("GET", "/api/patients/p-75/news2", null, true).body())
+					.contains("\"consciousness\":3"));
+		}
+	}
+
+	/**
+	 * Verifies that an oximeter reading 84 % and a monitor reading 97 % on one patient
+	 * raise the SpO2 alarm on the worse source and a technical sources_disagree.
+	 */
+	@Test
+	void anOximeterAt84AndAMonitorAt97RaiseTheSpo2AlarmAndSourcesDisagree() throws Exception {
+		influx.createDatabase("sources");
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-sources", influx.url(), "sources", this.spool));
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-76");
+				TestDevice oximeter = new TestDevice(mosquitto.url(), "ox-76")) {
+			AdminApi api = new AdminApi(ingest);
+			Instant base = Instant.now().minus(60, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+			api.admit("mon-76", "p-76", "ward-k", "6", base.minusSeconds(10));
+			api.admit("ox-76", "p-76", "ward-k", "6", base.minusSeconds(10));
+			for (int s = 0; s < 40; s++) {
+				oximeter.publishMeasurement(reading(base.plusSeconds(s), s, "\"spo2\":84,\"heart_rate\":88"),
+						"application/json");
+				monitor.publishMeasurement(reading(base.plusSeconds(s).plusMillis(500), s, NORMAL), "application/json");
+			}
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				assertThat(influx.query("sources",
+						"SELECT state, priority, device FROM alarms WHERE kind='spo2_low' AND patient='p-76'"))
+					.contains("raised", "high", "ox-76");
+				assertThat(influx.query("sources", "SELECT state, message FROM alarms WHERE kind='sources_disagree'"))
+					.contains("raised", "ox-76", "mon-76");
+			});
+			assertThat(influx.query("sources", "SELECT count(state) FROM alarms WHERE kind='spo2_low'"))
+				.as("one alarm, not reset by the other source")
+				.contains(",1]");
+		}
+	}
+
+	private static final String NORMAL = "\"spo2\":97,\"heart_rate\":72,\"resp_rate\":14";
+
 	private static String reading(Instant ts, int seq, String values) {
 		return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"values\":{" + values + "},\"o2\":false,"
 				+ "\"consciousness\":\"A\"}";

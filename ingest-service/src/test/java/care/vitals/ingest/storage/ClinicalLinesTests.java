@@ -26,7 +26,7 @@ class ClinicalLinesTests {
 		window.accept(Reading.of("mon-7", TS, Map.of(Parameter.HEART_RATE, 131.0, Parameter.SPO2, 91.0,
 				Parameter.RESP_RATE, 22.0, Parameter.TEMPERATURE, 38.4, Parameter.SYSTOLIC_BP, 99.0)));
 		News2Score score = window.score(TS, SpO2Scale.SCALE_1);
-		String line = ClinicalLines.news2("p-1042", "ward-3", "12", score);
+		String line = ClinicalLines.news2("p-1042", "ward-3", "12", score, null);
 		assertThat(line).isEqualTo(pointLine("p-1042", "ward-3", "12", score));
 		assertThat(line).startsWith("news2,bed=12,patient=p-1042,ward=ward-3 ")
 			.contains("heart_rate_score=3i", "partial=true", "risk=\"high\"")
