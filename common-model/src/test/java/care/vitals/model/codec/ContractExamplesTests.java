@@ -40,6 +40,7 @@ class ContractExamplesTests {
 				case "assignment" -> new AssignmentCodec(DecodeLimits.defaults()).decode(payload);
 				case "alarms" -> new AlarmListCodec(DecodeLimits.defaults()).decode(payload);
 				case "settings" -> new PatientSettingsCodec(DecodeLimits.defaults()).decode("p-1042", payload);
+				case "observations" -> new PatientObservationsCodec(DecodeLimits.defaults()).decode("p-1042", payload);
 				default -> throw new AssertionError("unknown example kind " + kind);
 			};
 			assertThat(result).as(kind + " example:\n" + matcher.group(2))
@@ -48,7 +49,8 @@ class ContractExamplesTests {
 				assertThat(decoded.rejectedValues()).as(kind + " example:\n" + matcher.group(2)).isEmpty();
 			}
 		}
-		assertThat(kinds).contains("measurement", "status", "event", "assignment", "settings", "alarms");
+		assertThat(kinds).contains("measurement", "status", "event", "assignment", "settings", "observations",
+				"alarms");
 	}
 
 }

@@ -75,6 +75,10 @@ class TopicsTests {
 	void parsesAlarmAndDeadLetterTopics() {
 		assertThat(Topics.parse("alarms/ward-3/12")).isEqualTo(new AlarmTopic("ward-3", "12"));
 		assertThat(Topics.parse("patients/p-1042/settings")).isEqualTo(new SettingsTopic("p-1042"));
+		assertThat(Topics.parse("patients/p-1042/observations")).isEqualTo(new ObservationsTopic("p-1042"));
+		assertThat(Topics.parse("patients/bad id/observations")).isInstanceOf(InvalidTopic.class);
+		assertThat(Topics.observations("p-1042")).isEqualTo("patients/p-1042/observations");
+		assertThat(Topics.OBSERVATIONS_FILTER).isEqualTo("patients/+/observations");
 		assertThat(Topics.parse("ingest/rejected/wrong_type")).isEqualTo(new RejectedTopic(RejectReason.WRONG_TYPE));
 	}
 

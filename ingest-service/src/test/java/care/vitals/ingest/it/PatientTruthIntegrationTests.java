@@ -126,7 +126,10 @@ class PatientTruthIntegrationTests {
 				.untilAsserted(() -> assertThat(
 						influx.query("unknown", "SELECT spo2, unassigned FROM vitals WHERE patient='unassigned'"))
 					.contains("before_known_assignment"));
-			assertThat(influx.query("unknown", "SHOW MEASUREMENTS")).doesNotContain("news2", "alarms");
+			assertThat(influx.query("unknown", "SELECT score FROM news2 WHERE patient='p-73'")).as("never scored")
+				.doesNotContain("values");
+			assertThat(influx.query("unknown", "SELECT state FROM alarms WHERE patient='p-73' AND kind='spo2_low'"))
+				.doesNotContain("values");
 		}
 	}
 
