@@ -396,6 +396,86 @@ public final class AlarmEngine {
 	}
 
 	/**
+	 * Restores an alarm that was active before a restart, from the bed's retained alarm
+	 * list (CLINICAL.md, principle 4: an alarm leaves a bed's list only when its
+	 * condition ends, never because a process restarted). The alarm keeps its id, state
+	 * (acknowledgement included), time and text, and is held as if its source had
+	 * confirmed it: a limit alarm until that source's values clear it (with the usual
+	 * hysteresis and clear delay), a NEWS2 alarm until a complete score leaves its band,
+	 * a device alarm until what ends it arrives (a reading for {@code no_data} and
+	 * {@code device_offline}, a sensor's end or recovery for a fault, and so on). An
+	 * alarm already active here, or of a kind the engine cannot hold, is not restored.
+	 * Call it before the first input after a start.
+	 * @param alarm the alarm as published; never {@code null}
+	 * @return whether it was restored
+	 */
+	public synchronized boolean restore(Alarm alarm) {
+		Objects.requireNonNull(alarm, "alarm");
+		if (alarm.state() == AlarmState.RESOLVED || this.patientByAlarmId.containsKey(alarm.alarmId())) {
+			return false;
+		}
+		PatientState state = state(new PatientContext(alarm.patient(), alarm.ward(), alarm.bed()));
+		String key = restoreKey(state, alarm);
+		if (key == null || state.active.containsKey(key)) {
+			return false;
+		}
+		state.active.put(key, new ActiveAlarm(key, alarm));
+		state.lastIds.put(key, alarm.alarmId());
+		this.patientByAlarmId.put(alarm.alarmId(), state.patient);
+		return true;
+	}
+
+	/**
+	 * The condition key of a restored alarm, and the state that holds it; {@code null} if
+	 * the engine cannot hold it.
+	 */
+	private String restoreKey(PatientState state, Alarm alarm) {
+		String kind = alarm.kind();
+		if (kind.startsWith("news2_")) {
+			return NEWS2_KEY;
+		}
+		for (Parameter parameter : Parameter.values()) {
+			for (Side side : Side.values()) {
+				if (kind.equals(kind(parameter, side)) && alarm.device() != null) {
+					Optional<Limits> limits = Optional.ofNullable(rule(state, parameter))
+						.flatMap((rule) -> Limits.of(rule, side));
+					Tier tier = limits
+						.flatMap((l) -> l.tiers().stream().filter((t) -> t.priority() == alarm.priority()).findFirst())
+						.orElse(null);
+					if (tier == null) {
+						return null;
+					}
+					state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>())
+						.put(alarm.device(), new Assertion(alarm.device(), tier,
+								(alarm.value() != null) ? alarm.value() : tier.limit()));
+					return kind;
+				}
+			}
+		}
+		if (alarm.device() == null) {
+			return null;
+		}
+		DeviceState device = state.device(alarm.device());
+		switch (kind) {
+			case AlarmKinds.DEVICE_OFFLINE -> device.online = false;
+			case AlarmKinds.SEQUENCE_GAP -> device.lastGapAt = alarm.ts();
+			case AlarmKinds.NO_DATA, AlarmKinds.BATTERY_LOW, AlarmKinds.CLOCK_SKEW -> {
+			}
+			case AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF, AlarmKinds.SENSOR_DISCONNECTED -> {
+				// the sensor detail is not in the list: the fault covers the whole device
+				String faultKey = kind + "/";
+				String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
+				device.faults.put(faultKey, new SensorFault(kind, null, Set.of(), alarm.ts(), alarmKey));
+				return alarmKey;
+			}
+			default -> {
+				return null;
+			}
+		}
+		return deviceKey(device, kind);
+	}
+
+	/**
 	 * Reports a value a device sent that is physiologically impossible (rejected by the
 	 * decoder, kept as a dead letter): raises {@value AlarmKinds#IMPLAUSIBLE_VALUE}
 	 * (medium, technical: that parameter is not being measured reliably) for the device

@@ -108,6 +108,17 @@ public final class Topics {
 	}
 
 	/**
+	 * Builds {@code ingest/sync/{clientId}}: where an ingest instance publishes the
+	 * marker that tells it its retained patient state has arrived.
+	 * @param clientId the instance's MQTT client id, a valid identifier
+	 * @return the topic
+	 * @throws IllegalArgumentException if the client id is invalid
+	 */
+	public static String sync(String clientId) {
+		return INGEST + "/sync/" + Identifiers.requireValid(clientId, "client id");
+	}
+
+	/**
 	 * Builds {@code patients/{patient}/observations}.
 	 * @param patient the patient, a valid identifier
 	 * @return the topic

@@ -222,6 +222,26 @@ public class ClinicalEngine {
 		return lines;
 	}
 
+	/**
+	 * Restores the alarms of a bed's retained list, as found at start (before the first
+	 * reading): they keep their ids and acknowledgements and stay on the bed's list while
+	 * their condition lasts. Never call it with live lists (a live echo could hold an
+	 * alarm whose condition has since ended).
+	 * @param list the bed's retained alarm list
+	 * @return how many alarms were restored
+	 */
+	public int restore(AlarmList list) {
+		int restored = 0;
+		for (Alarm alarm : list.alarms()) {
+			if (this.alarms.restore(alarm)) {
+				this.contexts.putIfAbsent(alarm.patient(),
+						new PatientContext(alarm.patient(), alarm.ward(), alarm.bed()));
+				restored++;
+			}
+		}
+		return restored;
+	}
+
 	/** Evaluates delays and no-data timeouts. */
 	public List<String> tick() {
 		return record(this.alarms.tick(Instant.now(this.clock)), new ArrayList<>());

@@ -3,26 +3,20 @@ package care.vitals.ingest.mqtt;
 import java.time.Clock;
 import java.time.Instant;
 
-import care.vitals.ingest.inbound.AssignmentIntake;
 import care.vitals.ingest.inbound.DeviceEventIntake;
 import care.vitals.ingest.inbound.DeviceStatusIntake;
 import care.vitals.ingest.inbound.InboundMessage;
 import care.vitals.ingest.inbound.MeasurementIntake;
-import care.vitals.ingest.inbound.ObservationsIntake;
 import care.vitals.ingest.inbound.Rejections;
-import care.vitals.ingest.inbound.SettingsIntake;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
-import care.vitals.model.topic.AssignmentTopic;
 import care.vitals.model.topic.EventsTopic;
 import care.vitals.model.topic.InvalidTopic;
 import care.vitals.model.topic.MeasurementsTopic;
-import care.vitals.model.topic.ObservationsTopic;
 import care.vitals.model.topic.ParsedTopic;
-import care.vitals.model.topic.SettingsTopic;
 import care.vitals.model.topic.StatusTopic;
 import care.vitals.model.topic.Topics;
 
@@ -36,10 +30,10 @@ import org.springframework.messaging.MessagingException;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs on the MQTT callback thread: routes each message by its topic kind to its intake
- * (CPU only, no I/O) and hands the resulting envelope to the {@link BatchWriter}. The
- * device id always comes from the topic. Bad input never throws: it becomes a dead letter
- * with a reason.
+ * Runs on the device session's callback thread: routes each device message by its topic
+ * kind to its intake (CPU only, no I/O) and hands the resulting envelope to the
+ * {@link BatchWriter}. The device id always comes from the topic. Bad input never throws:
+ * it becomes a dead letter with a reason.
  */
 @Component
 class InboundMessageHandler implements MessageHandler {
@@ -49,12 +43,6 @@ class InboundMessageHandler implements MessageHandler {
 	private final DeviceStatusIntake statuses;
 
 	private final DeviceEventIntake events;
-
-	private final AssignmentIntake assignments;
-
-	private final SettingsIntake settings;
-
-	private final ObservationsIntake observations;
 
 	private final Rejections rejections;
 
@@ -67,15 +55,11 @@ class InboundMessageHandler implements MessageHandler {
 	private final DeviceMessagesAdapter adapter;
 
 	InboundMessageHandler(MeasurementIntake measurements, DeviceStatusIntake statuses, DeviceEventIntake events,
-			AssignmentIntake assignments, SettingsIntake settings, ObservationsIntake observations,
 			Rejections rejections, BatchWriter writer, IngestMetrics metrics, Clock clock,
 			DeviceMessagesAdapter adapter) {
 		this.measurements = measurements;
 		this.statuses = statuses;
 		this.events = events;
-		this.assignments = assignments;
-		this.settings = settings;
-		this.observations = observations;
 		this.rejections = rejections;
 		this.writer = writer;
 		this.metrics = metrics;
@@ -110,15 +94,6 @@ class InboundMessageHandler implements MessageHandler {
 		}
 		if (parsed instanceof EventsTopic topic) {
 			return this.events.accept(topic.deviceId(), message);
-		}
-		if (parsed instanceof AssignmentTopic topic) {
-			return this.assignments.accept(topic.deviceId(), message);
-		}
-		if (parsed instanceof SettingsTopic topic) {
-			return this.settings.accept(topic.patient(), message);
-		}
-		if (parsed instanceof ObservationsTopic topic) {
-			return this.observations.accept(topic.patient(), message);
 		}
 		Rejection rejection = (parsed instanceof InvalidTopic invalid) ? invalid.rejection()
 				: new Rejection(RejectReason.INVALID_TOPIC, "not a topic the ingest consumes");

@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 import care.vitals.ingest.pipeline.DeadLetterSink;
 import care.vitals.model.topic.Topics;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.MessageChannels;
 import org.springframework.integration.mqtt.outbound.Mqttv5PahoMessageHandler;
@@ -30,10 +33,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @Configuration(proxyBeanMethods = false)
 class MqttConfiguration {
 
+	private static final Log logger = LogFactory.getLog(MqttConfiguration.class);
+
 	/** Inbound starts last and stops first, so the writer drains what it received. */
 	static final int INBOUND_PHASE = Integer.MAX_VALUE - 1000;
 
 	@Bean
+	@Primary
 	DeviceMessagesAdapter deviceMessagesAdapter(MqttProperties properties) {
 		DeviceMessagesAdapter adapter = new DeviceMessagesAdapter(connectionOptions(properties), properties.clientId(),
 				subscriptions(properties));
@@ -52,30 +58,61 @@ class MqttConfiguration {
 		return adapter;
 	}
 
+	@Bean
+	PatientStateAdapter patientStateAdapter(MqttProperties properties) {
+		PatientStateAdapter adapter = new PatientStateAdapter(connectionOptions(properties),
+				properties.clientId() + "-state", stateSubscriptions(properties));
+		adapter.setPayloadType(byte[].class);
+		adapter.setHeaderMapper(new MqttHeaderMapper());
+		adapter.setPersistence(new MemoryPersistence());
+		adapter.setPhase(INBOUND_PHASE);
+		adapter.setAutoStartup(false);
+		adapter.setCompletionTimeout(properties.connectionTimeout().toMillis());
+		return adapter;
+	}
+
+	@Bean
+	IntegrationFlow patientStateInFlow(PatientStateAdapter patientStateAdapter, PatientStateHandler handler) {
+		return IntegrationFlow.from(patientStateAdapter).handle(handler).get();
+	}
+
 	/**
-	 * Connects the inbound adapter once everything downstream runs, and disconnects it
+	 * Connects the inbound adapters once everything downstream runs, and disconnects them
 	 * before anything downstream stops. A persistent session gets its backlog right after
 	 * CONNACK; connected any earlier, a message could meet a channel without subscriber,
 	 * which makes Paho drop the connection (found in the logs of the fault tests: the
 	 * adapter connected before its own consumer and the writer).
+	 * <p>
+	 * <b>State first.</b> The patient state session connects first, and the device
+	 * session only once the retained assignments, settings and staff observations have
+	 * arrived (or {@code ingest.mqtt.state-sync-timeout} passed: data must flow even
+	 * then, and the health says so), so that no reading of the device session's backlog
+	 * is attributed or scored before the state it depends on is known.
 	 */
 	@Bean
-	SmartLifecycle inboundStarter(DeviceMessagesAdapter deviceMessagesAdapter) {
+	SmartLifecycle inboundStarter(DeviceMessagesAdapter deviceMessagesAdapter, PatientStateAdapter patientStateAdapter,
+			PatientStateSync sync, MqttProperties properties) {
 		return new SmartLifecycle() {
 
 			@Override
 			public void start() {
+				patientStateAdapter.start();
+				if (!sync.await(properties.stateSyncTimeout())) {
+					logger.error("Patient state (assignments, settings, observations) not confirmed within "
+							+ properties.stateSyncTimeout() + "; starting the device session anyway");
+				}
 				deviceMessagesAdapter.start();
 			}
 
 			@Override
 			public void stop() {
 				deviceMessagesAdapter.stop();
+				patientStateAdapter.stop();
 			}
 
 			@Override
 			public boolean isRunning() {
-				return deviceMessagesAdapter.isRunning();
+				return deviceMessagesAdapter.isRunning() || patientStateAdapter.isRunning();
 			}
 
 			@Override
@@ -165,12 +202,18 @@ class MqttConfiguration {
 			String topic = properties.shared() ? Topics.shared(properties.sharedGroup(), filter) : filter;
 			subscriptions.add(new MqttSubscription(topic, 1));
 		}
-		// Every instance needs every assignment, patient setting and staff observation:
-		// never shared.
-		subscriptions.add(new MqttSubscription(Topics.ASSIGNMENTS_FILTER, 1));
-		subscriptions.add(new MqttSubscription(Topics.SETTINGS_FILTER, 1));
-		subscriptions.add(new MqttSubscription(Topics.OBSERVATIONS_FILTER, 1));
 		return subscriptions.toArray(MqttSubscription[]::new);
+	}
+
+	/**
+	 * Every instance needs every assignment, patient setting and staff observation, and
+	 * at start the retained alarm lists: never shared; plus its own sync topic.
+	 */
+	static MqttSubscription[] stateSubscriptions(MqttProperties properties) {
+		return new MqttSubscription[] { new MqttSubscription(Topics.ASSIGNMENTS_FILTER, 1),
+				new MqttSubscription(Topics.SETTINGS_FILTER, 1), new MqttSubscription(Topics.OBSERVATIONS_FILTER, 1),
+				new MqttSubscription(Topics.ALARMS_FILTER, 1),
+				new MqttSubscription(Topics.sync(properties.clientId()), 1) };
 	}
 
 	private static String nullToEmpty(String value) {

@@ -28,7 +28,10 @@ class MqttHealthIndicator implements HealthIndicator {
 
 	private volatile Instant since;
 
-	MqttHealthIndicator(MqttProperties properties, Clock clock) {
+	private final PatientStateSync sync;
+
+	MqttHealthIndicator(MqttProperties properties, Clock clock, PatientStateSync sync) {
+		this.sync = sync;
 		this.properties = properties;
 		this.clock = clock;
 		this.since = Instant.now(clock);
@@ -36,7 +39,7 @@ class MqttHealthIndicator implements HealthIndicator {
 
 	@EventListener
 	void subscribed(MqttSubscribedEvent event) {
-		if (!(event.getSource() instanceof Mqttv5PahoMessageDrivenChannelAdapter)) {
+		if (!isDeviceSession(event.getSource())) {
 			return;
 		}
 		this.subscribed = true;
@@ -45,7 +48,7 @@ class MqttHealthIndicator implements HealthIndicator {
 
 	@EventListener
 	void failed(MqttConnectionFailedEvent event) {
-		if (!(event.getSource() instanceof Mqttv5PahoMessageDrivenChannelAdapter)) {
+		if (!isDeviceSession(event.getSource())) {
 			return;
 		}
 		this.subscribed = false;
@@ -53,12 +56,17 @@ class MqttHealthIndicator implements HealthIndicator {
 		this.lastFailure = (event.getCause() != null) ? event.getCause().getMessage() : "connection lost";
 	}
 
+	private static boolean isDeviceSession(Object source) {
+		return source instanceof Mqttv5PahoMessageDrivenChannelAdapter && !(source instanceof PatientStateAdapter);
+	}
+
 	@Override
 	public Health health() {
 		Health.Builder health = this.subscribed ? Health.up() : Health.down();
 		health.withDetail("broker", this.properties.url())
 			.withDetail("clientId", this.properties.clientId())
-			.withDetail("since", this.since.toString());
+			.withDetail("since", this.since.toString())
+			.withDetail("patientStateSynced", this.sync.isSynced());
 		if (!this.subscribed && this.lastFailure != null) {
 			health.withDetail("lastFailure", this.lastFailure);
 		}

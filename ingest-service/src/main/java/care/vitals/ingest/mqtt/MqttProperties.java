@@ -22,11 +22,13 @@ import org.springframework.util.Assert;
  * cover rate × (batch delay + write latency)
  * @param maxReconnectDelay longest pause between reconnection attempts
  * @param connectionTimeout timeout of one connection attempt
+ * @param stateSyncTimeout how long the device session waits at start for the retained
+ * patient state (assignments, settings, staff observations)
  */
 @ConfigurationProperties("ingest.mqtt")
 public record MqttProperties(String url, String clientId, String username, String password, String sharedGroup,
 		Duration sessionExpiry, Duration keepAlive, int receiveMaximum, Duration maxReconnectDelay,
-		Duration connectionTimeout) {
+		Duration connectionTimeout, Duration stateSyncTimeout) {
 
 	public MqttProperties {
 		Assert.hasText(url, "ingest.mqtt.url (MQTT_URL) must not be blank");
@@ -37,6 +39,9 @@ public record MqttProperties(String url, String clientId, String username, Strin
 				"ingest.mqtt.receive-maximum must be 1-65535, not " + receiveMaximum);
 		Assert.notNull(maxReconnectDelay, "ingest.mqtt.max-reconnect-delay is required");
 		Assert.notNull(connectionTimeout, "ingest.mqtt.connection-timeout is required");
+		if (stateSyncTimeout == null) {
+			stateSyncTimeout = Duration.ofSeconds(30);
+		}
 	}
 
 	boolean shared() {

@@ -11,10 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import care.vitals.model.alarm.AlarmList;
-import care.vitals.model.codec.AlarmListCodec;
-import care.vitals.model.codec.DecodeLimits;
-import care.vitals.model.codec.Outcome;
 import care.vitals.model.topic.Topics;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
@@ -49,11 +45,10 @@ class ClinicalIntegrationTests {
 	@Test
 	void scriptedDeteriorationRaisesExactlyTheExpectedAlarmsAndNews2() throws Exception {
 		influx.createDatabase("clinical");
-		AtomicReference<AlarmList> bedState = new AtomicReference<>();
 		try (RunningIngest ingest = RunningIngest
 			.start(RunningIngest.v1(mosquitto.url(), "ingest-clinical", influx.url(), "clinical", this.spool));
 				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-21")) {
-			MqttClient display = watchBed("ward-a/1", bedState);
+			BedDisplay display = BedDisplay.watch(mosquitto.url(), "ward-a/1");
 			assertThat(call(ingest, "PUT", "/api/assignments/mon-21",
 					"{\"patient\":\"p-21\",\"ward\":\"ward-a\",\"bed\":\"1\"}", false)
 				.statusCode()).as("admitting without credentials").isEqualTo(401);
@@ -81,8 +76,8 @@ class ClinicalIntegrationTests {
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 				assertThat(influx.query("clinical", "SELECT state FROM alarms WHERE kind='spo2_low'"))
 					.contains("raised");
-				assertThat(bedState.get()).isNotNull();
-				assertThat(bedState.get().alarms()).anyMatch((a) -> a.kind().equals("spo2_low"));
+				assertThat(display.latest()).isNotNull();
+				assertThat(display.latest().alarms()).anyMatch((a) -> a.kind().equals("spo2_low"));
 			});
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThat(
@@ -116,7 +111,6 @@ class ClinicalIntegrationTests {
 			assertThat(call(ingest, "PUT", "/api/assignments/bad,id",
 					"{\"patient\":\"p\",\"ward\":\"w\",\"bed\":\"1\"}", true)
 				.statusCode()).isEqualTo(400);
-			display.disconnect();
 			display.close();
 		}
 	}
@@ -315,21 +309,6 @@ class ClinicalIntegrationTests {
 		return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"values\":{\"heart_rate\":80,\"spo2\":" + spo2
 				+ ",\"resp_rate\":" + respRate + ",\"temperature\":37.0,\"systolic_bp\":125},\"o2\":false,"
 				+ "\"consciousness\":\"A\"}";
-	}
-
-	private static MqttClient watchBed(String bed, AtomicReference<AlarmList> state) throws Exception {
-		AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
-		MqttClient display = new MqttClient(mosquitto.url(), "display-" + bed.replace('/', '-'),
-				new MemoryPersistence());
-		display.connect();
-		IMqttMessageListener listener = (topic, message) -> {
-			if (codec.decode(message.getPayload()) instanceof Outcome.Ok<AlarmList> ok) {
-				state.set(ok.value());
-			}
-		};
-		display.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + bed, 1) },
-				new IMqttMessageListener[] { listener });
-		return display;
 	}
 
 }

@@ -1,12 +1,14 @@
 package care.vitals.ingest.it;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import care.vitals.ingest.IngestApplication;
+import care.vitals.model.topic.Topics;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
@@ -62,7 +64,10 @@ final class RunningIngest implements AutoCloseable {
 	static RunningIngest start(Map<String, Object> properties) {
 		CountDownLatch subscribed = new CountDownLatch(1);
 		ApplicationListener<MqttSubscribedEvent> listener = (event) -> {
-			if (event.getSource() instanceof Mqttv5PahoMessageDrivenChannelAdapter) {
+			// the device session (the patient state session subscribes first)
+			if (event.getSource() instanceof Mqttv5PahoMessageDrivenChannelAdapter adapter
+					&& Arrays.stream(adapter.getTopic())
+						.anyMatch((topic) -> topic.endsWith(Topics.MEASUREMENTS_FILTER))) {
 				subscribed.countDown();
 			}
 		};
