@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import care.vitals.ingest.storage.ClinicalLines;
@@ -240,6 +241,26 @@ public class ClinicalEngine {
 			}
 		}
 		return restored;
+	}
+
+	/**
+	 * Once the patient state is synchronised at start: alarms restored for patients who
+	 * are no longer monitored (discharged while this service was down) are resolved, and
+	 * their beds' lists cleared.
+	 * @param monitored whether a patient is monitored now
+	 * @return the lines of the resolutions
+	 */
+	public List<String> releaseUnmonitored(Predicate<String> monitored) {
+		Instant now = Instant.now(this.clock);
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (PatientContext context : List.copyOf(this.contexts.values())) {
+			if (!monitored.test(context.patient())) {
+				transitions.addAll(this.alarms.discharge(context.patient(), now));
+				this.contexts.remove(context.patient());
+				publishBed(context, now);
+			}
+		}
+		return record(transitions, new ArrayList<>());
 	}
 
 	/** Evaluates delays and no-data timeouts. */

@@ -1,21 +1,14 @@
 package care.vitals.ingest.inbound;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import care.vitals.ingest.clinical.ClinicalEngine;
-import care.vitals.ingest.clinical.ClinicalProperties;
-import care.vitals.ingest.mqtt.DecodeProperties;
-import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.ingest.patient.Attribution;
-import care.vitals.ingest.patient.DeviceClocks;
 import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.Envelope;
-import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.ingest.storage.Lines;
 import care.vitals.ingest.storage.RejectedLines;
 import care.vitals.model.assignment.Assignment;
@@ -43,28 +36,11 @@ public class MeasurementIntake {
 
 	private final MeasurementDecoder decoder;
 
-	private final AssignmentHistory history;
+	private final IntakeContext context;
 
-	private final DeviceClocks clocks;
-
-	private final ClinicalEngine clinical;
-
-	private final boolean clinicalEnabled;
-
-	private final Rejections rejections;
-
-	private final IngestMetrics metrics;
-
-	MeasurementIntake(DecodeProperties decode, Clock clock, AssignmentHistory history, DeviceClocks clocks,
-			ClinicalEngine clinical, ClinicalProperties clinicalProperties, Rejections rejections,
-			IngestMetrics metrics) {
-		this.decoder = new MeasurementDecoder(decode.limits(), clock);
-		this.history = history;
-		this.clocks = clocks;
-		this.clinical = clinical;
-		this.clinicalEnabled = clinicalProperties.enabled();
-		this.rejections = rejections;
-		this.metrics = metrics;
+	MeasurementIntake(IntakeContext context) {
+		this.decoder = new MeasurementDecoder(context.limits, context.clock);
+		this.context = context;
 	}
 
 	/**
@@ -73,31 +49,31 @@ public class MeasurementIntake {
 	 * @return what to store and acknowledge
 	 */
 	public Envelope accept(String device, InboundMessage message) {
-		this.metrics.received("measurements");
+		this.context.metrics.received("measurements");
 		DecodeResult result = this.decoder.decode(device, message.payload(), message.contentType(),
 				message.receivedAt());
 		if (result instanceof Rejected rejected) {
-			return this.rejections.envelope(rejected.rejection(), device, message);
+			return this.context.rejections.envelope(rejected.rejection(), device, message);
 		}
 		Decoded decoded = (Decoded) result;
 		List<Reading> readings = decoded.readings();
 		Instant receivedAt = message.receivedAt();
-		Duration before = this.clocks.offset(device);
+		Duration before = this.context.clocks.offset(device);
 		Instant newest = newest(readings);
-		Duration offset = (newest != null) ? this.clocks.observe(device, newest, receivedAt) : before;
+		Duration offset = (newest != null) ? this.context.clocks.observe(device, newest, receivedAt) : before;
 		List<String> lines = new ArrayList<>(readings.size() * 2);
-		if (this.clinicalEnabled && !(offset.isZero() && before.isZero())) {
-			this.history.current(device)
+		if (this.context.clinicalEnabled && !(offset.isZero() && before.isZero())) {
+			this.context.history.current(device)
 				.ifPresent((now) -> lines
-					.addAll(this.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt)));
+					.addAll(this.context.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt)));
 		}
 		for (Reading reading : readings) {
 			Reading corrected = offset.isZero() ? reading : shifted(reading, offset);
-			Attribution attribution = this.history.at(device, corrected.timestamp());
+			Attribution attribution = this.context.history.at(device, corrected.timestamp());
 			lines.add(Lines.vitals(reading, attribution));
-			if (this.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-				Optional<Assignment> location = this.history.location(assigned.assignment().patient());
-				location.ifPresent((bed) -> lines.addAll(this.clinical.onReading(bed, corrected, receivedAt)));
+			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
+				Optional<Assignment> location = this.context.history.location(assigned.assignment().patient());
+				location.ifPresent((bed) -> lines.addAll(this.context.clinical.onReading(bed, corrected, receivedAt)));
 			}
 		}
 		DeadLetter deadLetter = decoded.rejectedValues().isEmpty() ? null
@@ -115,14 +91,14 @@ public class MeasurementIntake {
 		StringBuilder detail = new StringBuilder();
 		for (RejectedValue value : rejected) {
 			String reason = value.rejection().reason().code();
-			this.metrics.rejected(reason);
+			this.context.metrics.rejected(reason);
 			lines.add(RejectedLines.line(reason, device, message.topic(), value.rejection().detail(), message.payload(),
 					value.timestamp()));
 			detail.append((detail.length() > 0) ? "; " : "").append(value.rejection().detail());
-			Attribution attribution = this.history.at(device, value.timestamp().plus(offset));
-			if (this.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-				this.history.location(assigned.assignment().patient())
-					.ifPresent((bed) -> lines.addAll(this.clinical.implausible(bed, device, value.parameter(),
+			Attribution attribution = this.context.history.at(device, value.timestamp().plus(offset));
+			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
+				this.context.history.location(assigned.assignment().patient())
+					.ifPresent((bed) -> lines.addAll(this.context.clinical.implausible(bed, device, value.parameter(),
 							value.sent(), value.timestamp().plus(offset))));
 			}
 		}

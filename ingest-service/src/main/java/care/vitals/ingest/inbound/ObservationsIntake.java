@@ -3,12 +3,7 @@ package care.vitals.ingest.inbound;
 import java.util.List;
 import java.util.Optional;
 
-import care.vitals.ingest.clinical.ClinicalEngine;
-import care.vitals.ingest.clinical.ClinicalProperties;
-import care.vitals.ingest.mqtt.DecodeProperties;
-import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.ingest.pipeline.Envelope;
-import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.model.codec.Outcome;
 import care.vitals.model.codec.PatientObservationsCodec;
 import care.vitals.model.observation.PatientObservations;
@@ -26,41 +21,29 @@ public class ObservationsIntake {
 
 	private final PatientObservationsCodec codec;
 
-	private final AssignmentHistory history;
+	private final IntakeContext context;
 
-	private final ClinicalEngine clinical;
-
-	private final boolean clinicalEnabled;
-
-	private final Rejections rejections;
-
-	private final IngestMetrics metrics;
-
-	ObservationsIntake(DecodeProperties decode, AssignmentHistory history, ClinicalEngine clinical,
-			ClinicalProperties clinicalProperties, Rejections rejections, IngestMetrics metrics) {
-		this.codec = new PatientObservationsCodec(decode.limits());
-		this.history = history;
-		this.clinical = clinical;
-		this.clinicalEnabled = clinicalProperties.enabled();
-		this.rejections = rejections;
-		this.metrics = metrics;
+	ObservationsIntake(IntakeContext context) {
+		this.codec = new PatientObservationsCodec(context.limits);
+		this.context = context;
 	}
 
 	public Envelope accept(String patient, InboundMessage message) {
-		this.metrics.received("observations");
+		this.context.metrics.received("observations");
 		Outcome<Optional<PatientObservations>> outcome = this.codec.decode(patient, message.payload());
 		if (outcome instanceof Outcome.Failed<Optional<PatientObservations>> failed) {
-			return this.rejections.envelope(failed.rejection(), null, message);
+			return this.context.rejections.envelope(failed.rejection(), null, message);
 		}
 		Optional<PatientObservations> observations = ((Outcome.Ok<Optional<PatientObservations>>) outcome).value();
-		if (!this.clinicalEnabled) {
+		if (!this.context.clinicalEnabled) {
 			return new Envelope(List.of(), message.ack(), null, null);
 		}
 		if (observations.isEmpty()) {
-			this.clinical.clearObservations(patient);
+			this.context.clinical.clearObservations(patient);
 			return new Envelope(List.of(), message.ack(), null, null);
 		}
-		List<String> lines = this.clinical.apply(this.history.location(patient).orElse(null), observations.get());
+		List<String> lines = this.context.clinical.apply(this.context.history.location(patient).orElse(null),
+				observations.get());
 		return new Envelope(lines, message.ack(), null, null);
 	}
 

@@ -41,29 +41,34 @@ class MqttConfiguration {
 	@Bean
 	@Primary
 	DeviceMessagesAdapter deviceMessagesAdapter(MqttProperties properties) {
-		DeviceMessagesAdapter adapter = new DeviceMessagesAdapter(connectionOptions(properties), properties.clientId(),
-				subscriptions(properties));
+		DeviceMessagesAdapter adapter = inbound(new DeviceMessagesAdapter(connectionOptions(properties),
+				properties.clientId(), subscriptions(properties)), properties);
 		adapter.setManualAcks(true);
-		adapter.setPayloadType(byte[].class);
-		// Only the content type: user properties are device-controlled and not needed.
-		MqttHeaderMapper inbound = new MqttHeaderMapper();
-		inbound.setInboundHeaderNames(MessageHeaders.CONTENT_TYPE);
-		adapter.setHeaderMapper(inbound);
-		adapter.setPersistence(new MemoryPersistence());
-		adapter.setPhase(INBOUND_PHASE);
-		// Started by inboundStarter, not as a dependency of the flow (which would connect
-		// it at phase 0, before the writer and its own consumer run).
-		adapter.setAutoStartup(false);
-		adapter.setCompletionTimeout(properties.connectionTimeout().toMillis());
 		return adapter;
 	}
 
 	@Bean
 	PatientStateAdapter patientStateAdapter(MqttProperties properties) {
-		PatientStateAdapter adapter = new PatientStateAdapter(connectionOptions(properties),
-				properties.clientId() + "-state", stateSubscriptions(properties));
+		PatientStateAdapter adapter = inbound(new PatientStateAdapter(connectionOptions(properties),
+				properties.clientId() + "-state", stateSubscriptions(properties)), properties);
+		// its state is retained at the broker: no need to wait at shutdown (5 s each
+		// stop)
+		adapter.setDisconnectCompletionTimeout(500);
+		return adapter;
+	}
+
+	/**
+	 * Settings both inbound adapters share: raw payloads, only the content type as header
+	 * (user properties are device-controlled and not needed), in-memory Paho persistence
+	 * (the broker holds the session), and started by {@code inboundStarter}, not as a
+	 * dependency of their flow (which would connect them at phase 0, before the writer
+	 * and their own consumer run).
+	 */
+	private static <A extends DeviceMessagesAdapter> A inbound(A adapter, MqttProperties properties) {
 		adapter.setPayloadType(byte[].class);
-		adapter.setHeaderMapper(new MqttHeaderMapper());
+		MqttHeaderMapper inbound = new MqttHeaderMapper();
+		inbound.setInboundHeaderNames(MessageHeaders.CONTENT_TYPE);
+		adapter.setHeaderMapper(inbound);
 		adapter.setPersistence(new MemoryPersistence());
 		adapter.setPhase(INBOUND_PHASE);
 		adapter.setAutoStartup(false);

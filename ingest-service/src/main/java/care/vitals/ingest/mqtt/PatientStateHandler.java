@@ -9,6 +9,7 @@ import care.vitals.ingest.inbound.InboundMessage;
 import care.vitals.ingest.inbound.ObservationsIntake;
 import care.vitals.ingest.inbound.Rejections;
 import care.vitals.ingest.inbound.SettingsIntake;
+import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.model.alarm.AlarmList;
@@ -64,9 +65,13 @@ class PatientStateHandler implements MessageHandler {
 
 	private final AlarmListCodec alarmLists = new AlarmListCodec(DecodeLimits.defaults());
 
+	private final AssignmentHistory history;
+
 	PatientStateHandler(AssignmentIntake assignments, SettingsIntake settings, ObservationsIntake observations,
-			Rejections rejections, PatientStateSync sync, BatchWriter writer, Clock clock, ClinicalEngine clinical) {
+			Rejections rejections, PatientStateSync sync, BatchWriter writer, Clock clock, ClinicalEngine clinical,
+			AssignmentHistory history) {
 		this.clinical = clinical;
+		this.history = history;
 		this.assignments = assignments;
 		this.settings = settings;
 		this.observations = observations;
@@ -81,7 +86,10 @@ class PatientStateHandler implements MessageHandler {
 		String topic = message.getHeaders().get(MqttHeaders.RECEIVED_TOPIC, String.class);
 		byte[] payload = (message.getPayload() instanceof byte[] bytes) ? bytes : new byte[0];
 		if (this.sync.topic().equals(topic)) {
-			this.sync.arrived(payload);
+			if (this.sync.arrived(payload)) {
+				submit(message,
+						new Envelope(this.clinical.releaseUnmonitored(this.history::isMonitored), null, null, null));
+			}
 			return;
 		}
 		if (Topics.parse(topic) instanceof AlarmTopic) {
@@ -89,7 +97,10 @@ class PatientStateHandler implements MessageHandler {
 			return;
 		}
 		InboundMessage inbound = new InboundMessage(topic, payload, null, Instant.now(this.clock), null);
-		Envelope envelope = route(Topics.parse(topic), inbound);
+		submit(message, route(Topics.parse(topic), inbound));
+	}
+
+	private void submit(Message<?> message, Envelope envelope) {
 		try {
 			this.writer.submit(envelope);
 		}

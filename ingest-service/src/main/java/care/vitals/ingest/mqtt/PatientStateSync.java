@@ -66,11 +66,16 @@ class PatientStateSync {
 		}
 	}
 
-	/** A message on the sync topic arrived. */
-	void arrived(byte[] payload) {
-		if (Arrays.equals(payload, this.token)) {
+	/**
+	 * A message on the sync topic arrived.
+	 * @return whether it completed the synchronisation just now
+	 */
+	boolean arrived(byte[] payload) {
+		if (Arrays.equals(payload, this.token) && this.synced.getCount() > 0) {
 			this.synced.countDown();
+			return true;
 		}
+		return false;
 	}
 
 	/**
