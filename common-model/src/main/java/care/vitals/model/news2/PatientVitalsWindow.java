@@ -1,9 +1,11 @@
 package care.vitals.model.news2;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,16 +21,17 @@ import care.vitals.model.reading.Source;
  * source (each device, each member of staff), from which a score is computed at any
  * instant.
  * <p>
- * <b>Which value is scored</b> (CLINICAL.md, principle 2), per parameter, among the
- * values still fresh at the scoring instant:
- * <ol>
- * <li>the newest <em>staff</em> entry: a clinician's observation is not overwritten by a
- * machine's value; it wins until a newer staff entry or until it is no longer fresh (its
- * parameter's freshness window is its documented expiry);</li>
- * <li>otherwise the device value with the <em>worst</em> sub-score (ties: the newest):
- * two monitors that disagree are not averaged away, and a patient whose oximeter reads 95
- * % and monitor 96 % scores steadily instead of flickering with whichever sent last.</li>
- * </ol>
+ * <b>Which value is scored</b> (CLINICAL.md, principles 2 and 3), per parameter, among
+ * the values still fresh at the scoring instant: the <em>worst</em>-scoring of the newest
+ * staff entry and every device's value (ties: the staff entry, then the newest device
+ * value). So a clinician's entry is never overwritten by a machine's better value or
+ * default (a monitor's automatic "on air" does not undo a nurse's "on oxygen 2 L/min"; a
+ * newer staff entry replaces an older one; it expires with its parameter's freshness
+ * window), and a worse value is never hidden, whoever measured it (a monitor's 82 mmHg
+ * counts against a manual 120 mmHg taken earlier). Two monitors that disagree are not
+ * averaged, and a patient whose oximeter reads 95 % and monitor 96 % scores steadily
+ * instead of flickering with whichever sent last.
+ * <p>
  * <b>Consciousness</b> comes from staff only. A device cannot assess ACVPU: a
  * {@code consciousness} a device sends (many monitors send a default {@code A}) is stored
  * with its reading but never scored, so without a clinician's entry the score is partial
@@ -178,32 +181,43 @@ public final class PatientVitalsWindow {
 		return chosen;
 	}
 
-	/** The newest fresh staff value, else the fresh device value that scores worst. */
+	/**
+	 * Consciousness: the newest fresh staff entry (devices never count). Everything else:
+	 * the worst-scoring of the newest fresh staff entry and the fresh device values
+	 * (ties: the staff entry, then the newest).
+	 */
 	private Used choose(News2Parameter parameter, Map<Source, Observation> sources, Instant at, SpO2Scale scale,
 			boolean onOxygen) {
 		Used staff = null;
-		Used device = null;
-		int deviceScore = -1;
+		List<Used> devices = new ArrayList<>(sources.size());
 		for (Map.Entry<Source, Observation> entry : sources.entrySet()) {
 			Observation observation = entry.getValue();
 			if (!this.freshness.isFresh(parameter, observation.at(), at)) {
 				continue;
 			}
 			Used candidate = new Used(observation.value(), observation.at(), entry.getKey());
-			if (entry.getKey().isStaff()) {
-				if (staff == null || candidate.at().isAfter(staff.at())) {
-					staff = candidate;
-				}
-				continue;
+			if (!entry.getKey().isStaff()) {
+				devices.add(candidate);
 			}
-			int score = subScore(parameter, observation.value(), scale, onOxygen);
-			if (device == null || score > deviceScore
-					|| (score == deviceScore && candidate.at().isAfter(device.at()))) {
-				device = candidate;
-				deviceScore = score;
+			else if (staff == null || candidate.at().isAfter(staff.at())) {
+				staff = candidate;
 			}
 		}
-		return (staff != null) ? staff : device;
+		if (parameter == News2Parameter.CONSCIOUSNESS) {
+			return staff;
+		}
+		Used worst = staff;
+		int worstScore = (staff != null) ? subScore(parameter, staff.value(), scale, onOxygen) : -1;
+		for (Used device : devices) {
+			int score = subScore(parameter, device.value(), scale, onOxygen);
+			boolean newerTie = score == worstScore && worst != null && !worst.source().isStaff()
+					&& device.at().isAfter(worst.at());
+			if (score > worstScore || newerTie) {
+				worst = device;
+				worstScore = score;
+			}
+		}
+		return worst;
 	}
 
 	private static int subScore(News2Parameter parameter, Object value, SpO2Scale scale, boolean onOxygen) {

@@ -167,6 +167,26 @@ class PatientVitalsWindowTests {
 	}
 
 	@Test
+	void aWorseDeviceValueIsNeverHiddenByAnEarlierManualOne() {
+		this.window.accept(Reading.of("staff-entry", T0, Map.of(Parameter.SYSTOLIC_BP, 120.0)), NURSE);
+		this.window.accept(Reading.of("nibp-1", T0.plusSeconds(1800), Map.of(Parameter.SYSTOLIC_BP, 82.0)));
+		Map<News2Parameter, PatientVitalsWindow.Used> used = this.window.used(T0.plusSeconds(1800), SpO2Scale.SCALE_1);
+		assertThat(used.get(News2Parameter.SYSTOLIC_BP).value()).isEqualTo(82.0);
+		assertThat(used.get(News2Parameter.SYSTOLIC_BP).source()).isEqualTo(Source.device("nibp-1"));
+	}
+
+	@Test
+	void aBetterDeviceValueDoesNotOverwriteTheNursesEntry() {
+		this.window.accept(Reading.of("staff-entry", T0, Map.of(Parameter.RESP_RATE, 24.0)), NURSE);
+		this.window.accept(Reading.of("mon-7", T0.plusSeconds(60), Map.of(Parameter.RESP_RATE, 16.0)));
+		assertThat(this.window.used(T0.plusSeconds(60), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).source())
+			.isEqualTo(NURSE);
+		this.window.accept(Reading.of("mon-7", T0.plusSeconds(61), Map.of(Parameter.RESP_RATE, 30.0)));
+		assertThat(this.window.used(T0.plusSeconds(61), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).value())
+			.isEqualTo(30.0);
+	}
+
+	@Test
 	void aNewerNursesEntryReplacesAnOlderOne() {
 		this.window.accept(new Reading("mon-7", T0, null, Map.of(), null, Consciousness.V), NURSE);
 		this.window.accept(new Reading("mon-7", T0.plusSeconds(30), null, Map.of(), null, Consciousness.A),
