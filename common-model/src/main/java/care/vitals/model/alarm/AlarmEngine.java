@@ -3,7 +3,6 @@ package care.vitals.model.alarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,16 +100,11 @@ public final class AlarmEngine {
 
 	private static final Pattern SENSOR_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
-	private static final Comparator<ActiveAlarm> DISPLAY_ORDER = Comparator
-		.comparing((ActiveAlarm active) -> active.alarm.priority())
-		.thenComparing((active) -> active.raisedAt)
-		.thenComparing((active) -> active.alarm.alarmId());
-
 	private final AlarmRules rules;
 
 	private final Map<String, PatientState> patients = new TreeMap<>();
 
-	private final Map<String, String> patientByAlarmId = new HashMap<>();
+	private final ActiveAlarms alarms = new ActiveAlarms();
 
 	/**
 	 * Creates an engine with no patients.
@@ -206,12 +200,7 @@ public final class AlarmEngine {
 			state.forget(deviceId);
 		}
 		if (state != null && state.devices.remove(deviceId) != null) {
-			String prefix = deviceKeyPrefix(deviceId);
-			for (String key : List.copyOf(state.active.keySet())) {
-				if (key.startsWith(prefix)) {
-					resolve(state, key, at, out);
-				}
-			}
+			this.alarms.resolveAll(state, deviceKeyPrefix(deviceId), at, out);
 		}
 		return out;
 	}
@@ -228,9 +217,7 @@ public final class AlarmEngine {
 		PatientState state = this.patients.remove(patient);
 		List<AlarmTransition> out = new ArrayList<>();
 		if (state != null) {
-			for (String key : List.copyOf(state.active.keySet())) {
-				resolve(state, key, at, out);
-			}
+			this.alarms.resolveAll(state, "", at, out);
 		}
 		return out;
 	}
@@ -272,8 +259,8 @@ public final class AlarmEngine {
 			device.online = true;
 			device.backOnlineAt = receivedAt;
 		}
-		resolve(state, deviceKey(device, AlarmKinds.DEVICE_OFFLINE), at, out);
-		resolve(state, deviceKey(device, AlarmKinds.NO_DATA), at, out);
+		this.alarms.resolve(state, deviceKey(device, AlarmKinds.DEVICE_OFFLINE), at, out);
+		this.alarms.resolve(state, deviceKey(device, AlarmKinds.NO_DATA), at, out);
 		sequence(state, device, reading, out);
 		Double battery = reading.values().get(Parameter.BATTERY);
 		if (battery != null) {
@@ -346,7 +333,7 @@ public final class AlarmEngine {
 		if (!status.online()) {
 			device.online = false;
 			if (!state.active.containsKey(key)) {
-				out.add(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.DEVICE_OFFLINE, device.deviceId,
+				out.add(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.DEVICE_OFFLINE, device.deviceId,
 						"Device " + device.deviceId + " offline", null, receivedAt));
 			}
 		}
@@ -355,7 +342,7 @@ public final class AlarmEngine {
 				device.backOnlineAt = receivedAt;
 			}
 			device.online = true;
-			resolve(state, key, receivedAt, out);
+			this.alarms.resolve(state, key, receivedAt, out);
 		}
 		if (status.battery() != null) {
 			battery(state, device, status.battery(), receivedAt, out);
@@ -387,9 +374,9 @@ public final class AlarmEngine {
 			return List.of();
 		}
 		List<AlarmTransition> out = new ArrayList<>();
-		resolve(state, NEWS2_KEY, score.at(), out);
+		this.alarms.resolve(state, NEWS2_KEY, score.at(), out);
 		if (target != null) {
-			out.add(raise(state, NEWS2_KEY, target, news2Kind(score.risk()), null, news2Message(score),
+			out.add(this.alarms.raise(state, NEWS2_KEY, target, news2Kind(score.risk()), null, news2Message(score),
 					(double) score.total(), score.at()));
 		}
 		return out;
@@ -411,17 +398,15 @@ public final class AlarmEngine {
 	 */
 	public synchronized boolean restore(Alarm alarm) {
 		Objects.requireNonNull(alarm, "alarm");
-		if (alarm.state() == AlarmState.RESOLVED || this.patientByAlarmId.containsKey(alarm.alarmId())) {
+		if (alarm.state() == AlarmState.RESOLVED || this.alarms.patientOf(alarm.alarmId()) != null) {
 			return false;
 		}
 		PatientState state = state(new PatientContext(alarm.patient(), alarm.ward(), alarm.bed()));
 		String key = restoreKey(state, alarm);
-		if (key == null || state.active.containsKey(key)) {
+		if (key == null || this.alarms.isActive(state, key)) {
 			return false;
 		}
-		state.active.put(key, new ActiveAlarm(key, alarm));
-		state.lastIds.put(key, alarm.alarmId());
-		this.patientByAlarmId.put(alarm.alarmId(), state.patient);
+		this.alarms.restore(state, key, alarm);
 		return true;
 	}
 
@@ -501,7 +486,7 @@ public final class AlarmEngine {
 		if (state.active.containsKey(key)) {
 			return List.of();
 		}
-		return List.of(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.IMPLAUSIBLE_VALUE, deviceId,
+		return List.of(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.IMPLAUSIBLE_VALUE, deviceId,
 				"Impossible " + Labels.name(parameter) + " from " + deviceId + " rejected: " + detail, null, at));
 	}
 
@@ -526,11 +511,11 @@ public final class AlarmEngine {
 		String key = deviceKey(device, AlarmKinds.CLOCK_SKEW);
 		List<AlarmTransition> out = new ArrayList<>();
 		if (offset == null) {
-			resolve(state, key, at, out);
+			this.alarms.resolve(state, key, at, out);
 		}
 		else if (!state.active.containsKey(key)) {
 			long seconds = Math.abs(offset.toSeconds());
-			out.add(raise(
+			out.add(this.alarms.raise(
 					state, key, AlarmPriority.LOW, AlarmKinds.CLOCK_SKEW, deviceId, "Clock of " + deviceId + " is "
 							+ seconds + " s " + (offset.isNegative() ? "ahead" : "behind") + "; times corrected",
 					(double) offset.toSeconds(), at));
@@ -560,7 +545,7 @@ public final class AlarmEngine {
 				}
 				Duration silent = Duration.between(device.dataReference(), now);
 				if (silent.compareTo(timeout) > 0) {
-					out.add(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.NO_DATA, device.deviceId,
+					out.add(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.NO_DATA, device.deviceId,
 							"No data from " + device.deviceId + " for " + silent.toSeconds() + " s", null, now));
 				}
 			}
@@ -580,19 +565,9 @@ public final class AlarmEngine {
 		Objects.requireNonNull(alarmId, "alarmId");
 		Identifiers.requireValid(user, "user");
 		Objects.requireNonNull(at, "at");
-		String patient = this.patientByAlarmId.get(alarmId);
+		String patient = this.alarms.patientOf(alarmId);
 		PatientState state = (patient != null) ? this.patients.get(patient) : null;
-		if (state != null) {
-			for (ActiveAlarm active : state.active.values()) {
-				if (active.alarm.alarmId().equals(alarmId)) {
-					if (active.alarm.state() == AlarmState.ACKNOWLEDGED) {
-						return new AckOutcome.AlreadyAcknowledged(active.alarm);
-					}
-					return new AckOutcome.Acknowledged(move(active, AlarmState.ACKNOWLEDGED, at, user));
-				}
-			}
-		}
-		return new AckOutcome.NotActive(alarmId);
+		return this.alarms.acknowledge(state, alarmId, user, at);
 	}
 
 	/**
@@ -605,7 +580,7 @@ public final class AlarmEngine {
 		if (state == null) {
 			return List.of();
 		}
-		return state.active.values().stream().sorted(DISPLAY_ORDER).map((active) -> active.alarm).toList();
+		return this.alarms.displayed(state);
 	}
 
 	/**
@@ -660,11 +635,7 @@ public final class AlarmEngine {
 		PatientState state = this.patients.computeIfAbsent(context.patient(), PatientState::new);
 		if (!context.equals(state.context)) {
 			state.context = context;
-			for (ActiveAlarm active : state.active.values()) {
-				Alarm a = active.alarm;
-				active.alarm = new Alarm(a.alarmId(), a.patient(), context.ward(), context.bed(), a.device(),
-						a.priority(), a.kind(), a.state(), a.message(), a.value(), a.ts());
-			}
+			this.alarms.relabel(state, context);
 		}
 		return state;
 	}
@@ -682,7 +653,7 @@ public final class AlarmEngine {
 			state.trackers.getOrDefault(kind, Map.of()).values().forEach(LimitTracker::interrupt);
 			if (rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty()) {
 				state.assertions.remove(kind);
-				resolve(state, kind, at, out);
+				this.alarms.resolve(state, kind, at, out);
 			}
 		}
 		return out;
@@ -734,13 +705,14 @@ public final class AlarmEngine {
 		}
 		ActiveAlarm active = state.active.get(kind);
 		if (worst == null) {
-			resolve(state, kind, at, out);
+			this.alarms.resolve(state, kind, at, out);
 		}
 		else if (active == null || worst.tier().priority().compareTo(active.alarm.priority()) < 0) {
-			resolve(state, kind, at, out);
+			this.alarms.resolve(state, kind, at, out);
 			String message = Labels.name(parameter) + " " + Labels.quantity(parameter, worst.value())
 					+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, worst.tier().limit());
-			out.add(raise(state, kind, worst.tier().priority(), kind, worst.device(), message, worst.value(), at));
+			out.add(this.alarms.raise(state, kind, worst.tier().priority(), kind, worst.device(), message,
+					worst.value(), at));
 		}
 	}
 
@@ -749,9 +721,9 @@ public final class AlarmEngine {
 		String key = SOURCES_KEY + parameter.canonicalName();
 		boolean active = state.active.containsKey(key);
 		switch (state.agreement.observe(parameter, device, value, at, active)) {
-			case RAISE -> out.add(raise(state, key, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, null,
+			case RAISE -> out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, null,
 					state.agreement.describe(parameter, device), null, at));
-			case RESOLVE -> resolve(state, key, at, out);
+			case RESOLVE -> this.alarms.resolve(state, key, at, out);
 			default -> {
 			}
 		}
@@ -767,11 +739,11 @@ public final class AlarmEngine {
 		ActiveAlarm active = state.active.get(key);
 		Step step = device.battery.evaluate(limits, level, at, (active != null) ? active.alarm.priority() : null);
 		if (step.resolve()) {
-			resolve(state, key, at, out);
+			this.alarms.resolve(state, key, at, out);
 		}
 		else if (step.raise() != null) {
-			resolve(state, key, at, out);
-			out.add(raise(state, key, step.raise().priority(), AlarmKinds.BATTERY_LOW, device.deviceId,
+			this.alarms.resolve(state, key, at, out);
+			out.add(this.alarms.raise(state, key, step.raise().priority(), AlarmKinds.BATTERY_LOW, device.deviceId,
 					"Battery " + Labels.quantity(Parameter.BATTERY, level) + " on " + device.deviceId, level, at));
 		}
 	}
@@ -798,7 +770,7 @@ public final class AlarmEngine {
 		if (missed > 0) {
 			device.lastGapAt = at;
 			if (!state.active.containsKey(key)) {
-				out.add(raise(state, key, AlarmPriority.LOW, AlarmKinds.SEQUENCE_GAP, device.deviceId,
+				out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.SEQUENCE_GAP, device.deviceId,
 						"Missed " + missed + " readings from " + device.deviceId + " (sequence " + previous + " to "
 								+ sequence + ")",
 						(double) missed, at));
@@ -806,7 +778,7 @@ public final class AlarmEngine {
 		}
 		else if (state.active.containsKey(key)
 				&& !at.isBefore(device.lastGapAt.plus(this.rules.technical().sequenceGapHold()))) {
-			resolve(state, key, at, out);
+			this.alarms.resolve(state, key, at, out);
 		}
 	}
 
@@ -822,7 +794,7 @@ public final class AlarmEngine {
 		interrupt(state, device.deviceId, parameters);
 		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
 		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
-		out.add(raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
+		out.add(this.alarms.raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
 	}
 
 	private void closeFault(PatientState state, DeviceState device, SensorFault fault, Instant at,
@@ -831,7 +803,7 @@ public final class AlarmEngine {
 		Instant end = at.isBefore(fault.since()) ? fault.since() : at;
 		device.addWindow(new ArtefactWindow(fault.parameters(), fault.since(),
 				end.plus(this.rules.technical().artefactSettle())));
-		resolve(state, fault.alarmKey(), at, out);
+		this.alarms.resolve(state, fault.alarmKey(), at, out);
 	}
 
 	private void recoverSensors(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
@@ -858,7 +830,7 @@ public final class AlarmEngine {
 			Instant since = device.implausibleSince.get(parameter);
 			if (since != null && !at.isBefore(since.plus(this.rules.technical().sensorRecovery()))) {
 				device.implausibleSince.remove(parameter);
-				resolve(state, implausibleKey(device, parameter), at, out);
+				this.alarms.resolve(state, implausibleKey(device, parameter), at, out);
 			}
 		}
 	}
@@ -876,48 +848,6 @@ public final class AlarmEngine {
 				}
 			}
 		}
-	}
-
-	private AlarmTransition raise(PatientState state, String key, AlarmPriority priority, String kind, String device,
-			String message, Double value, Instant at) {
-		String id = newId(state, key, kind, at);
-		PatientContext context = state.context;
-		Alarm alarm = new Alarm(id, context.patient(), context.ward(), context.bed(), device, priority, kind,
-				AlarmState.RAISED, message, value, at);
-		state.active.put(key, new ActiveAlarm(key, alarm));
-		state.lastIds.put(key, id);
-		this.patientByAlarmId.put(id, state.patient);
-		return new AlarmTransition(alarm, null, null);
-	}
-
-	private void resolve(PatientState state, String key, Instant at, List<AlarmTransition> out) {
-		ActiveAlarm active = state.active.remove(key);
-		if (active != null) {
-			this.patientByAlarmId.remove(active.alarm.alarmId());
-			out.add(move(active, AlarmState.RESOLVED, at, null));
-		}
-	}
-
-	private static AlarmTransition move(ActiveAlarm active, AlarmState next, Instant at, String actor) {
-		Alarm before = active.alarm;
-		Instant when = at.isBefore(before.ts()) ? before.ts() : at;
-		active.alarm = before.moveTo(next, when);
-		return new AlarmTransition(active.alarm, before.state(), actor);
-	}
-
-	/**
-	 * Builds {@code kind.time.hash}: the kind, the raise time in base-36 epoch
-	 * milliseconds and a base-36 hash of patient and condition, unique among active ids
-	 * and different from the condition's previous episode.
-	 */
-	private String newId(PatientState state, String key, String kind, Instant at) {
-		String base = kind + "." + Long.toString(at.toEpochMilli(), 36) + "."
-				+ Integer.toUnsignedString((state.patient + "|" + key).hashCode(), 36);
-		String id = base;
-		for (int n = 1; this.patientByAlarmId.containsKey(id) || id.equals(state.lastIds.get(key)); n++) {
-			id = base + "." + n;
-		}
-		return id;
 	}
 
 	private static String kind(Parameter parameter, Side side) {
