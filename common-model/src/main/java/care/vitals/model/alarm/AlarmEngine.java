@@ -25,7 +25,6 @@ import care.vitals.model.alarm.PatientState.Assertion;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.id.Identifiers;
-import care.vitals.model.news2.News2Risk;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Reading;
@@ -86,8 +85,6 @@ import care.vitals.model.reading.Reading;
  */
 public final class AlarmEngine {
 
-	private static final String NEWS2_KEY = "news2";
-
 	private static final String SOURCES_KEY = "sources/";
 
 	private static final String ARTEFACT_EVENT = "artefact";
@@ -106,12 +103,15 @@ public final class AlarmEngine {
 
 	private final ActiveAlarms alarms = new ActiveAlarms();
 
+	private final News2Alarms news2;
+
 	/**
 	 * Creates an engine with no patients.
 	 * @param rules the default risk table; never {@code null}
 	 */
 	public AlarmEngine(AlarmRules rules) {
 		this.rules = Objects.requireNonNull(rules, "rules");
+		this.news2 = new News2Alarms(rules, this.alarms);
 	}
 
 	/**
@@ -358,28 +358,7 @@ public final class AlarmEngine {
 	 */
 	public synchronized List<AlarmTransition> onScore(PatientContext context, News2Score score) {
 		Objects.requireNonNull(score, "score");
-		PatientState state = state(context);
-		if (!this.rules.news2Alarms() || (state.lastScoreAt != null && score.at().isBefore(state.lastScoreAt))) {
-			return List.of();
-		}
-		state.lastScoreAt = score.at();
-		ActiveAlarm current = state.active.get(NEWS2_KEY);
-		AlarmPriority target = news2Priority(score.risk());
-		AlarmPriority now = (current != null) ? current.alarm.priority() : null;
-		if (target == now) {
-			return List.of();
-		}
-		boolean escalation = target != null && (now == null || target.compareTo(now) < 0);
-		if (score.partial() && !escalation) {
-			return List.of();
-		}
-		List<AlarmTransition> out = new ArrayList<>();
-		this.alarms.resolve(state, NEWS2_KEY, score.at(), out);
-		if (target != null) {
-			out.add(this.alarms.raise(state, NEWS2_KEY, target, news2Kind(score.risk()), null, news2Message(score),
-					(double) score.total(), score.at()));
-		}
-		return out;
+		return this.news2.onScore(state(context), score);
 	}
 
 	/**
@@ -416,8 +395,8 @@ public final class AlarmEngine {
 	 */
 	private String restoreKey(PatientState state, Alarm alarm) {
 		String kind = alarm.kind();
-		if (kind.startsWith("news2_")) {
-			return NEWS2_KEY;
+		if (News2Alarms.holds(kind)) {
+			return News2Alarms.KEY;
 		}
 		for (Parameter parameter : Parameter.values()) {
 			for (Side side : Side.values()) {
@@ -883,36 +862,6 @@ public final class AlarmEngine {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	private static AlarmPriority news2Priority(News2Risk risk) {
-		return switch (risk) {
-			case HIGH -> AlarmPriority.HIGH;
-			case MEDIUM -> AlarmPriority.MEDIUM;
-			case LOW_MEDIUM -> AlarmPriority.LOW;
-			case LOW -> null;
-		};
-	}
-
-	private static String news2Kind(News2Risk risk) {
-		return switch (risk) {
-			case HIGH -> AlarmKinds.NEWS2_HIGH;
-			case MEDIUM -> AlarmKinds.NEWS2_MEDIUM;
-			default -> AlarmKinds.NEWS2_SINGLE;
-		};
-	}
-
-	private static String news2Message(News2Score score) {
-		StringBuilder message = new StringBuilder("NEWS2 ").append(score.total())
-			.append(" (")
-			.append(score.risk().code())
-			.append(" risk): ")
-			.append(score.response().text());
-		if (score.partial()) {
-			message.append("; partial, not counted: ")
-				.append(String.join(", ", score.unavailable().stream().map(Object::toString).toList()));
-		}
-		return message.toString();
 	}
 
 }
