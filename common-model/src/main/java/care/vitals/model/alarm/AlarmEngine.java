@@ -3,7 +3,6 @@ package care.vitals.model.alarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import care.vitals.model.alarm.LimitTracker.Side;
 import care.vitals.model.alarm.LimitTracker.Step;
 import care.vitals.model.alarm.LimitTracker.Tier;
 import care.vitals.model.alarm.PatientState.ActiveAlarm;
-import care.vitals.model.alarm.PatientState.Assertion;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.id.Identifiers;
@@ -85,8 +83,6 @@ import care.vitals.model.reading.Reading;
  */
 public final class AlarmEngine {
 
-	private static final String SOURCES_KEY = "sources/";
-
 	private static final String ARTEFACT_EVENT = "artefact";
 
 	private static final Map<String, String> CLOSING = Map.of("probe_on", AlarmKinds.PROBE_OFF, "lead_on",
@@ -103,6 +99,8 @@ public final class AlarmEngine {
 
 	private final ActiveAlarms alarms = new ActiveAlarms();
 
+	private final LimitAlarms limits;
+
 	private final News2Alarms news2;
 
 	/**
@@ -111,6 +109,7 @@ public final class AlarmEngine {
 	 */
 	public AlarmEngine(AlarmRules rules) {
 		this.rules = Objects.requireNonNull(rules, "rules");
+		this.limits = new LimitAlarms(rules, this.alarms);
 		this.news2 = new News2Alarms(rules, this.alarms);
 	}
 
@@ -121,14 +120,7 @@ public final class AlarmEngine {
 	 * @return the effective rules
 	 */
 	public synchronized AlarmRules rules(String patient) {
-		AlarmRules effective = this.rules;
-		PatientState state = this.patients.get(patient);
-		if (state != null) {
-			for (ThresholdRule rule : state.overrides.values()) {
-				effective = effective.with(rule);
-			}
-		}
-		return effective;
+		return this.limits.rules(this.patients.get(patient));
 	}
 
 	/**
@@ -144,9 +136,7 @@ public final class AlarmEngine {
 		Identifiers.requireValid(patient, "patient");
 		Objects.requireNonNull(rule, "rule");
 		Objects.requireNonNull(at, "at");
-		PatientState state = this.patients.computeIfAbsent(patient, PatientState::new);
-		state.overrides.put(rule.parameter(), rule);
-		return afterRuleChange(state, rule.parameter(), at);
+		return this.limits.override(this.patients.computeIfAbsent(patient, PatientState::new), rule, at);
 	}
 
 	/**
@@ -159,11 +149,7 @@ public final class AlarmEngine {
 	public synchronized List<AlarmTransition> clearOverride(String patient, Parameter parameter, Instant at) {
 		Objects.requireNonNull(parameter, "parameter");
 		Objects.requireNonNull(at, "at");
-		PatientState state = this.patients.get(patient);
-		if (state == null || state.overrides.remove(parameter) == null) {
-			return List.of();
-		}
-		return afterRuleChange(state, parameter, at);
+		return this.limits.clearOverride(this.patients.get(patient), parameter, at);
 	}
 
 	/**
@@ -268,9 +254,7 @@ public final class AlarmEngine {
 		}
 		recoverSensors(state, device, reading, out);
 		recoverImplausible(state, device, reading, out);
-		for (Map.Entry<Parameter, Double> value : reading.values().entrySet()) {
-			clinical(state, device, value.getKey(), value.getValue(), at, out);
-		}
+		this.limits.onReading(state, device, reading, out);
 		return out;
 	}
 
@@ -303,7 +287,7 @@ public final class AlarmEngine {
 			Set<Parameter> parameters = parameters(sensor);
 			device.addWindow(new ArtefactWindow(parameters, event.ts(),
 					event.ts().plus(this.rules.technical().artefactSettle())));
-			interrupt(state, device.deviceId, parameters);
+			LimitAlarms.interrupt(state, device.deviceId, parameters);
 		}
 		else if (AlarmKinds.BATTERY_LOW.equals(kind)) {
 			Double level = batteryDetail(event);
@@ -398,26 +382,11 @@ public final class AlarmEngine {
 		if (News2Alarms.holds(kind)) {
 			return News2Alarms.KEY;
 		}
-		for (Parameter parameter : Parameter.values()) {
-			for (Side side : Side.values()) {
-				if (kind.equals(kind(parameter, side)) && alarm.device() != null) {
-					Optional<Limits> limits = Optional.ofNullable(rule(state, parameter))
-						.flatMap((rule) -> Limits.of(rule, side));
-					Tier tier = limits
-						.flatMap((l) -> l.tiers().stream().filter((t) -> t.priority() == alarm.priority()).findFirst())
-						.orElse(null);
-					if (tier == null) {
-						return null;
-					}
-					state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>())
-						.put(alarm.device(), new Assertion(alarm.device(), tier,
-								(alarm.value() != null) ? alarm.value() : tier.limit()));
-					return kind;
-				}
-			}
-		}
 		if (alarm.device() == null) {
 			return null;
+		}
+		if (LimitAlarms.holds(kind)) {
+			return this.limits.restore(state, alarm);
 		}
 		DeviceState device = state.device(alarm.device());
 		switch (kind) {
@@ -619,95 +588,6 @@ public final class AlarmEngine {
 		return state;
 	}
 
-	private ThresholdRule rule(PatientState state, Parameter parameter) {
-		ThresholdRule override = state.overrides.get(parameter);
-		return (override != null) ? override : this.rules.thresholds().get(parameter);
-	}
-
-	private List<AlarmTransition> afterRuleChange(PatientState state, Parameter parameter, Instant at) {
-		List<AlarmTransition> out = new ArrayList<>();
-		ThresholdRule rule = rule(state, parameter);
-		for (Side side : Side.values()) {
-			String kind = kind(parameter, side);
-			state.trackers.getOrDefault(kind, Map.of()).values().forEach(LimitTracker::interrupt);
-			if (rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty()) {
-				state.assertions.remove(kind);
-				this.alarms.resolve(state, kind, at, out);
-			}
-		}
-		return out;
-	}
-
-	/**
-	 * One value of one source: runs that source's own tracker per side, then sets the
-	 * patient's alarm of that kind to the worst any source confirmed (raised or escalated
-	 * at once; resolved only when no source holds it), and checks that the sources agree.
-	 */
-	private void clinical(PatientState state, DeviceState device, Parameter parameter, double value, Instant at,
-			List<AlarmTransition> out) {
-		ThresholdRule rule = rule(state, parameter);
-		if (rule == null || !rule.enabled() || !parameter.isPlausible(value) || device.isArtefact(parameter, at)) {
-			return;
-		}
-		for (Side side : Side.values()) {
-			Optional<Limits> limits = Limits.of(rule, side);
-			if (limits.isEmpty()) {
-				continue;
-			}
-			String kind = kind(parameter, side);
-			Map<String, Assertion> held = state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>());
-			Assertion mine = held.get(device.deviceId);
-			Step step = state.tracker(kind, device.deviceId)
-				.evaluate(limits.get(), value, at, (mine != null) ? mine.tier().priority() : null);
-			if (step.resolve()) {
-				held.remove(device.deviceId);
-			}
-			else if (step.raise() != null) {
-				held.put(device.deviceId, new Assertion(device.deviceId, step.raise(), value));
-			}
-			else if (mine != null) {
-				held.put(device.deviceId, new Assertion(device.deviceId, mine.tier(), value));
-			}
-			worstOfSources(state, parameter, side, held, at, out);
-		}
-		agreement(state, parameter, device.deviceId, value, at, out);
-	}
-
-	private void worstOfSources(PatientState state, Parameter parameter, Side side, Map<String, Assertion> held,
-			Instant at, List<AlarmTransition> out) {
-		String kind = kind(parameter, side);
-		Assertion worst = null;
-		for (Assertion assertion : held.values()) {
-			if (worst == null || assertion.tier().priority().compareTo(worst.tier().priority()) < 0) {
-				worst = assertion;
-			}
-		}
-		ActiveAlarm active = state.active.get(kind);
-		if (worst == null) {
-			this.alarms.resolve(state, kind, at, out);
-		}
-		else if (active == null || worst.tier().priority().compareTo(active.alarm.priority()) < 0) {
-			this.alarms.resolve(state, kind, at, out);
-			String message = Labels.name(parameter) + " " + Labels.quantity(parameter, worst.value())
-					+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, worst.tier().limit());
-			out.add(this.alarms.raise(state, kind, worst.tier().priority(), kind, worst.device(), message,
-					worst.value(), at));
-		}
-	}
-
-	private void agreement(PatientState state, Parameter parameter, String device, double value, Instant at,
-			List<AlarmTransition> out) {
-		String key = SOURCES_KEY + parameter.canonicalName();
-		boolean active = state.active.containsKey(key);
-		switch (state.agreement.observe(parameter, device, value, at, active)) {
-			case RAISE -> out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, null,
-					state.agreement.describe(parameter, device), null, at));
-			case RESOLVE -> this.alarms.resolve(state, key, at, out);
-			default -> {
-			}
-		}
-	}
-
 	private void battery(PatientState state, DeviceState device, double level, Instant at, List<AlarmTransition> out) {
 		TechnicalRules technical = this.rules.technical();
 		Limits limits = new Limits(Side.LOW,
@@ -770,7 +650,7 @@ public final class AlarmEngine {
 		Set<Parameter> parameters = parameters(sensor);
 		String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
 		device.faults.put(faultKey, new SensorFault(kind, sensor, parameters, at, alarmKey));
-		interrupt(state, device.deviceId, parameters);
+		LimitAlarms.interrupt(state, device.deviceId, parameters);
 		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
 		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
 		out.add(this.alarms.raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
@@ -816,21 +696,6 @@ public final class AlarmEngine {
 
 	private static String implausibleKey(DeviceState device, Parameter parameter) {
 		return deviceKey(device, AlarmKinds.IMPLAUSIBLE_VALUE) + "/" + parameter.canonicalName();
-	}
-
-	private static void interrupt(PatientState state, String device, Set<Parameter> parameters) {
-		for (Parameter parameter : parameters.isEmpty() ? Set.of(Parameter.values()) : parameters) {
-			for (Side side : Side.values()) {
-				LimitTracker tracker = state.trackers.getOrDefault(kind(parameter, side), Map.of()).get(device);
-				if (tracker != null) {
-					tracker.interrupt();
-				}
-			}
-		}
-	}
-
-	private static String kind(Parameter parameter, Side side) {
-		return (side == Side.LOW) ? AlarmKinds.low(parameter) : AlarmKinds.high(parameter);
 	}
 
 	private static String deviceKeyPrefix(String deviceId) {
