@@ -77,6 +77,11 @@ final class ActiveAlarms {
 		return (active != null) ? active.alarm.priority() : null;
 	}
 
+	/** Whether an active alarm has this id. */
+	boolean hasId(String alarmId) {
+		return this.patientByAlarmId.containsKey(alarmId);
+	}
+
 	/** The patient of an active alarm id, or {@code null} if no alarm has it. */
 	String patientOf(String alarmId) {
 		return this.patientByAlarmId.get(alarmId);

@@ -3,23 +3,12 @@ package care.vitals.model.alarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
-import care.vitals.model.alarm.DeviceState.ArtefactWindow;
-import care.vitals.model.alarm.DeviceState.SensorFault;
-import care.vitals.model.alarm.LimitTracker.Limits;
-import care.vitals.model.alarm.LimitTracker.Side;
-import care.vitals.model.alarm.LimitTracker.Step;
-import care.vitals.model.alarm.LimitTracker.Tier;
-import care.vitals.model.alarm.PatientState.ActiveAlarm;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.id.Identifiers;
@@ -79,21 +68,18 @@ import care.vitals.model.reading.Reading;
  * resolved; alarm ids are stable per episode and unique. A transition never goes back in
  * time: one requested before the alarm's current state is stamped with that state's time.
  * <p>
+ * <b>Where each family lives.</b> This class is the facade: it validates arguments, finds
+ * the patient's state and delegates to package-private collaborators, one per alarm
+ * family: clinical limit alarms, rule overrides and the sources-agreement check in
+ * {@code LimitAlarms}; sensor faults and artefact suppression in {@code SensorFaults};
+ * NEWS2 alarms in {@code News2Alarms}; the other technical alarms in
+ * {@code DeviceAlarms}. All of them raise, acknowledge and resolve through the shared
+ * lifecycle core, {@code ActiveAlarms}. None of them is synchronized: they run under this
+ * engine's lock.
+ * <p>
  * Thread-safe: every public method is synchronized and short.
  */
 public final class AlarmEngine {
-
-	private static final String ARTEFACT_EVENT = "artefact";
-
-	private static final Map<String, String> CLOSING = Map.of("probe_on", AlarmKinds.PROBE_OFF, "lead_on",
-			AlarmKinds.LEAD_OFF, "sensor_connected", AlarmKinds.SENSOR_DISCONNECTED);
-
-	private static final Set<String> OPENING = Set.of(AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF,
-			AlarmKinds.SENSOR_DISCONNECTED);
-
-	private static final Pattern SENSOR_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-
-	private final AlarmRules rules;
 
 	private final Map<String, PatientState> patients = new TreeMap<>();
 
@@ -103,14 +89,17 @@ public final class AlarmEngine {
 
 	private final News2Alarms news2;
 
+	private final DeviceAlarms devices;
+
 	/**
 	 * Creates an engine with no patients.
 	 * @param rules the default risk table; never {@code null}
 	 */
 	public AlarmEngine(AlarmRules rules) {
-		this.rules = Objects.requireNonNull(rules, "rules");
+		Objects.requireNonNull(rules, "rules");
 		this.limits = new LimitAlarms(rules, this.alarms);
 		this.news2 = new News2Alarms(rules, this.alarms);
+		this.devices = new DeviceAlarms(rules.technical(), this.alarms);
 	}
 
 	/**
@@ -184,9 +173,7 @@ public final class AlarmEngine {
 		List<AlarmTransition> out = new ArrayList<>();
 		if (state != null) {
 			state.forget(deviceId);
-		}
-		if (state != null && state.devices.remove(deviceId) != null) {
-			this.alarms.resolveAll(state, deviceKeyPrefix(deviceId), at, out);
+			this.devices.unassign(state, deviceId, at, out);
 		}
 		return out;
 	}
@@ -236,24 +223,8 @@ public final class AlarmEngine {
 		Objects.requireNonNull(receivedAt, "receivedAt");
 		PatientState state = state(context);
 		DeviceState device = state.device(reading.deviceId());
-		Instant at = reading.timestamp();
 		List<AlarmTransition> out = new ArrayList<>();
-		if (device.lastReceivedAt == null || receivedAt.isAfter(device.lastReceivedAt)) {
-			device.lastReceivedAt = receivedAt;
-		}
-		if (Boolean.FALSE.equals(device.online)) {
-			device.online = true;
-			device.backOnlineAt = receivedAt;
-		}
-		this.alarms.resolve(state, deviceKey(device, AlarmKinds.DEVICE_OFFLINE), at, out);
-		this.alarms.resolve(state, deviceKey(device, AlarmKinds.NO_DATA), at, out);
-		sequence(state, device, reading, out);
-		Double battery = reading.values().get(Parameter.BATTERY);
-		if (battery != null) {
-			battery(state, device, battery, at, out);
-		}
-		recoverSensors(state, device, reading, out);
-		recoverImplausible(state, device, reading, out);
+		this.devices.onReading(state, device, reading, receivedAt, out);
 		this.limits.onReading(state, device, reading, out);
 		return out;
 	}
@@ -268,34 +239,7 @@ public final class AlarmEngine {
 	public synchronized List<AlarmTransition> onEvent(PatientContext context, DeviceEvent event) {
 		Objects.requireNonNull(event, "event");
 		PatientState state = state(context);
-		DeviceState device = state.device(event.deviceId());
-		List<AlarmTransition> out = new ArrayList<>();
-		String kind = event.kind();
-		String sensor = sensor(event);
-		if (OPENING.contains(kind)) {
-			openFault(state, device, kind, sensor, event.ts(), out);
-		}
-		else if (CLOSING.containsKey(kind)) {
-			for (SensorFault fault : List.copyOf(device.faults.values())) {
-				if (fault.kind().equals(CLOSING.get(kind))
-						&& (sensor == null || fault.sensor() == null || sensor.equals(fault.sensor()))) {
-					closeFault(state, device, fault, event.ts(), out);
-				}
-			}
-		}
-		else if (ARTEFACT_EVENT.equals(kind)) {
-			Set<Parameter> parameters = parameters(sensor);
-			device.addWindow(new ArtefactWindow(parameters, event.ts(),
-					event.ts().plus(this.rules.technical().artefactSettle())));
-			LimitAlarms.interrupt(state, device.deviceId, parameters);
-		}
-		else if (AlarmKinds.BATTERY_LOW.equals(kind)) {
-			Double level = batteryDetail(event);
-			if (level != null) {
-				battery(state, device, level, event.ts(), out);
-			}
-		}
-		return out;
+		return this.devices.onEvent(state, state.device(event.deviceId()), event);
 	}
 
 	/**
@@ -311,27 +255,7 @@ public final class AlarmEngine {
 		Objects.requireNonNull(status, "status");
 		Objects.requireNonNull(receivedAt, "receivedAt");
 		PatientState state = state(context);
-		DeviceState device = state.device(status.deviceId());
-		List<AlarmTransition> out = new ArrayList<>();
-		String key = deviceKey(device, AlarmKinds.DEVICE_OFFLINE);
-		if (!status.online()) {
-			device.online = false;
-			if (!state.active.containsKey(key)) {
-				out.add(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.DEVICE_OFFLINE, device.deviceId,
-						"Device " + device.deviceId + " offline", null, receivedAt));
-			}
-		}
-		else {
-			if (Boolean.FALSE.equals(device.online)) {
-				device.backOnlineAt = receivedAt;
-			}
-			device.online = true;
-			this.alarms.resolve(state, key, receivedAt, out);
-		}
-		if (status.battery() != null) {
-			battery(state, device, status.battery(), receivedAt, out);
-		}
-		return out;
+		return this.devices.onStatus(state, state.device(status.deviceId()), status, receivedAt);
 	}
 
 	/**
@@ -361,7 +285,7 @@ public final class AlarmEngine {
 	 */
 	public synchronized boolean restore(Alarm alarm) {
 		Objects.requireNonNull(alarm, "alarm");
-		if (alarm.state() == AlarmState.RESOLVED || this.alarms.patientOf(alarm.alarmId()) != null) {
+		if (alarm.state() == AlarmState.RESOLVED || this.alarms.hasId(alarm.alarmId())) {
 			return false;
 		}
 		PatientState state = state(new PatientContext(alarm.patient(), alarm.ward(), alarm.bed()));
@@ -388,24 +312,7 @@ public final class AlarmEngine {
 		if (LimitAlarms.holds(kind)) {
 			return this.limits.restore(state, alarm);
 		}
-		DeviceState device = state.device(alarm.device());
-		switch (kind) {
-			case AlarmKinds.DEVICE_OFFLINE -> device.online = false;
-			case AlarmKinds.SEQUENCE_GAP -> device.lastGapAt = alarm.ts();
-			case AlarmKinds.NO_DATA, AlarmKinds.BATTERY_LOW, AlarmKinds.CLOCK_SKEW -> {
-			}
-			case AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF, AlarmKinds.SENSOR_DISCONNECTED -> {
-				// the sensor detail is not in the list: the fault covers the whole device
-				String faultKey = kind + "/";
-				String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
-				device.faults.put(faultKey, new SensorFault(kind, null, Set.of(), alarm.ts(), alarmKey));
-				return alarmKey;
-			}
-			default -> {
-				return null;
-			}
-		}
-		return deviceKey(device, kind);
+		return this.devices.restore(state, alarm);
 	}
 
 	/**
@@ -428,14 +335,7 @@ public final class AlarmEngine {
 		Objects.requireNonNull(parameter, "parameter");
 		Objects.requireNonNull(at, "at");
 		PatientState state = state(context);
-		DeviceState device = state.device(deviceId);
-		device.implausibleSince.merge(parameter, at, (a, b) -> a.isAfter(b) ? a : b);
-		String key = implausibleKey(device, parameter);
-		if (state.active.containsKey(key)) {
-			return List.of();
-		}
-		return List.of(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.IMPLAUSIBLE_VALUE, deviceId,
-				"Impossible " + Labels.name(parameter) + " from " + deviceId + " rejected: " + detail, null, at));
+		return this.devices.implausible(state, state.device(deviceId), parameter, detail, at);
 	}
 
 	/**
@@ -455,20 +355,7 @@ public final class AlarmEngine {
 		Identifiers.requireValid(deviceId, "device id");
 		Objects.requireNonNull(at, "at");
 		PatientState state = state(context);
-		DeviceState device = state.device(deviceId);
-		String key = deviceKey(device, AlarmKinds.CLOCK_SKEW);
-		List<AlarmTransition> out = new ArrayList<>();
-		if (offset == null) {
-			this.alarms.resolve(state, key, at, out);
-		}
-		else if (!state.active.containsKey(key)) {
-			long seconds = Math.abs(offset.toSeconds());
-			out.add(this.alarms.raise(
-					state, key, AlarmPriority.LOW, AlarmKinds.CLOCK_SKEW, deviceId, "Clock of " + deviceId + " is "
-							+ seconds + " s " + (offset.isNegative() ? "ahead" : "behind") + "; times corrected",
-					(double) offset.toSeconds(), at));
-		}
-		return out;
+		return this.devices.clockSkew(state, state.device(deviceId), offset, at);
 	}
 
 	/**
@@ -479,24 +366,9 @@ public final class AlarmEngine {
 	 */
 	public synchronized List<AlarmTransition> tick(Instant now) {
 		Objects.requireNonNull(now, "now");
-		Duration timeout = this.rules.technical().noDataTimeout();
 		List<AlarmTransition> out = new ArrayList<>();
 		for (PatientState state : this.patients.values()) {
-			if (state.context == null) {
-				continue;
-			}
-			for (DeviceState device : state.devices.values()) {
-				String key = deviceKey(device, AlarmKinds.NO_DATA);
-				if (device.watchedSince == null || Boolean.FALSE.equals(device.online) || !device.faults.isEmpty()
-						|| state.active.containsKey(key)) {
-					continue;
-				}
-				Duration silent = Duration.between(device.dataReference(), now);
-				if (silent.compareTo(timeout) > 0) {
-					out.add(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.NO_DATA, device.deviceId,
-							"No data from " + device.deviceId + " for " + silent.toSeconds() + " s", null, now));
-				}
-			}
+			this.devices.noData(state, now, out);
 		}
 		return out;
 	}
@@ -557,25 +429,7 @@ public final class AlarmEngine {
 	 */
 	public synchronized Optional<Reading> artefactFree(String patient, Reading reading) {
 		Objects.requireNonNull(reading, "reading");
-		PatientState state = this.patients.get(patient);
-		DeviceState device = (state != null) ? state.devices.get(reading.deviceId()) : null;
-		if (device == null) {
-			return Optional.of(reading);
-		}
-		Map<Parameter, Double> clean = new LinkedHashMap<>();
-		reading.values().forEach((parameter, value) -> {
-			if (!device.isArtefact(parameter, reading.timestamp())) {
-				clean.put(parameter, value);
-			}
-		});
-		if (clean.size() == reading.values().size()) {
-			return Optional.of(reading);
-		}
-		if (clean.isEmpty() && reading.oxygen() == null && reading.consciousness() == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new Reading(reading.deviceId(), reading.timestamp(), reading.sequence(), clean,
-				reading.oxygen(), reading.consciousness()));
+		return SensorFaults.artefactFree(this.patients.get(patient), reading);
 	}
 
 	private PatientState state(PatientContext context) {
@@ -586,147 +440,6 @@ public final class AlarmEngine {
 			this.alarms.relabel(state, context);
 		}
 		return state;
-	}
-
-	private void battery(PatientState state, DeviceState device, double level, Instant at, List<AlarmTransition> out) {
-		TechnicalRules technical = this.rules.technical();
-		Limits limits = new Limits(Side.LOW,
-				List.of(new Tier(technical.batteryLow(), AlarmPriority.LOW),
-						new Tier(technical.batteryCritical(), AlarmPriority.MEDIUM)),
-				Duration.ZERO, technical.batteryHysteresis(), Duration.ZERO);
-		String key = deviceKey(device, AlarmKinds.BATTERY_LOW);
-		ActiveAlarm active = state.active.get(key);
-		Step step = device.battery.evaluate(limits, level, at, (active != null) ? active.alarm.priority() : null);
-		if (step.resolve()) {
-			this.alarms.resolve(state, key, at, out);
-		}
-		else if (step.raise() != null) {
-			this.alarms.resolve(state, key, at, out);
-			out.add(this.alarms.raise(state, key, step.raise().priority(), AlarmKinds.BATTERY_LOW, device.deviceId,
-					"Battery " + Labels.quantity(Parameter.BATTERY, level) + " on " + device.deviceId, level, at));
-		}
-	}
-
-	private void sequence(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
-		Long sequence = reading.sequence();
-		if (sequence == null) {
-			return;
-		}
-		Instant at = reading.timestamp();
-		if (device.lastSequence == null || (sequence < device.lastSequence && at.isAfter(device.lastSequenceAt))) {
-			device.lastSequence = sequence;
-			device.lastSequenceAt = at;
-			return;
-		}
-		if (sequence <= device.lastSequence) {
-			return;
-		}
-		long previous = device.lastSequence;
-		long missed = sequence - previous - 1;
-		device.lastSequence = sequence;
-		device.lastSequenceAt = at;
-		String key = deviceKey(device, AlarmKinds.SEQUENCE_GAP);
-		if (missed > 0) {
-			device.lastGapAt = at;
-			if (!state.active.containsKey(key)) {
-				out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.SEQUENCE_GAP, device.deviceId,
-						"Missed " + missed + " readings from " + device.deviceId + " (sequence " + previous + " to "
-								+ sequence + ")",
-						(double) missed, at));
-			}
-		}
-		else if (state.active.containsKey(key)
-				&& !at.isBefore(device.lastGapAt.plus(this.rules.technical().sequenceGapHold()))) {
-			this.alarms.resolve(state, key, at, out);
-		}
-	}
-
-	private void openFault(PatientState state, DeviceState device, String kind, String sensor, Instant at,
-			List<AlarmTransition> out) {
-		String faultKey = kind + "/" + ((sensor != null) ? sensor : "");
-		if (device.faults.containsKey(faultKey)) {
-			return;
-		}
-		Set<Parameter> parameters = parameters(sensor);
-		String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
-		device.faults.put(faultKey, new SensorFault(kind, sensor, parameters, at, alarmKey));
-		LimitAlarms.interrupt(state, device.deviceId, parameters);
-		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
-		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
-		out.add(this.alarms.raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
-	}
-
-	private void closeFault(PatientState state, DeviceState device, SensorFault fault, Instant at,
-			List<AlarmTransition> out) {
-		device.faults.values().remove(fault);
-		Instant end = at.isBefore(fault.since()) ? fault.since() : at;
-		device.addWindow(new ArtefactWindow(fault.parameters(), fault.since(),
-				end.plus(this.rules.technical().artefactSettle())));
-		this.alarms.resolve(state, fault.alarmKey(), at, out);
-	}
-
-	private void recoverSensors(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
-		Instant at = reading.timestamp();
-		for (SensorFault fault : List.copyOf(device.faults.values())) {
-			boolean measured = reading.values()
-				.keySet()
-				.stream()
-				.anyMatch((parameter) -> fault.parameters().isEmpty() ? parameter.loinc() != null
-						: fault.parameters().contains(parameter));
-			if (measured && !at.isBefore(fault.since().plus(this.rules.technical().sensorRecovery()))) {
-				closeFault(state, device, fault, at, out);
-			}
-		}
-	}
-
-	private void recoverImplausible(PatientState state, DeviceState device, Reading reading,
-			List<AlarmTransition> out) {
-		if (device.implausibleSince.isEmpty()) {
-			return;
-		}
-		Instant at = reading.timestamp();
-		for (Parameter parameter : reading.values().keySet()) {
-			Instant since = device.implausibleSince.get(parameter);
-			if (since != null && !at.isBefore(since.plus(this.rules.technical().sensorRecovery()))) {
-				device.implausibleSince.remove(parameter);
-				this.alarms.resolve(state, implausibleKey(device, parameter), at, out);
-			}
-		}
-	}
-
-	private static String implausibleKey(DeviceState device, Parameter parameter) {
-		return deviceKey(device, AlarmKinds.IMPLAUSIBLE_VALUE) + "/" + parameter.canonicalName();
-	}
-
-	private static String deviceKeyPrefix(String deviceId) {
-		return "device/" + deviceId + "/";
-	}
-
-	private static String deviceKey(DeviceState device, String kind) {
-		return deviceKeyPrefix(device.deviceId) + kind;
-	}
-
-	private static String sensor(DeviceEvent event) {
-		String sensor = event.details().get("sensor");
-		return (sensor != null && SENSOR_NAME.matcher(sensor).matches()) ? sensor : null;
-	}
-
-	private static Set<Parameter> parameters(String sensor) {
-		return Parameter.byName(sensor).map(Set::of).orElse(Set.of());
-	}
-
-	private static Double batteryDetail(DeviceEvent event) {
-		String text = event.details().get("battery");
-		if (text == null) {
-			return null;
-		}
-		try {
-			double level = Double.parseDouble(text);
-			return Parameter.BATTERY.isPlausible(level) ? level : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }
