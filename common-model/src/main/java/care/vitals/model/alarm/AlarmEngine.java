@@ -3,30 +3,15 @@ package care.vitals.model.alarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
-import care.vitals.model.alarm.DeviceState.ArtefactWindow;
-import care.vitals.model.alarm.DeviceState.SensorFault;
-import care.vitals.model.alarm.LimitTracker.Limits;
-import care.vitals.model.alarm.LimitTracker.Side;
-import care.vitals.model.alarm.LimitTracker.Step;
-import care.vitals.model.alarm.LimitTracker.Tier;
-import care.vitals.model.alarm.PatientState.ActiveAlarm;
-import care.vitals.model.alarm.PatientState.Assertion;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.id.Identifiers;
-import care.vitals.model.news2.News2Risk;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Reading;
@@ -83,41 +68,38 @@ import care.vitals.model.reading.Reading;
  * resolved; alarm ids are stable per episode and unique. A transition never goes back in
  * time: one requested before the alarm's current state is stamped with that state's time.
  * <p>
+ * <b>Where each family lives.</b> This class is the facade: it validates arguments, finds
+ * the patient's state and delegates to package-private collaborators, one per alarm
+ * family: clinical limit alarms, rule overrides and the sources-agreement check in
+ * {@code LimitAlarms}; sensor faults and artefact suppression in {@code SensorFaults};
+ * NEWS2 alarms in {@code News2Alarms}; the other technical alarms in
+ * {@code DeviceAlarms}. All of them raise, acknowledge and resolve through the shared
+ * lifecycle core, {@code ActiveAlarms}. None of them is synchronized: they run under this
+ * engine's lock.
+ * <p>
  * Thread-safe: every public method is synchronized and short.
  */
 public final class AlarmEngine {
 
-	private static final String NEWS2_KEY = "news2";
-
-	private static final String SOURCES_KEY = "sources/";
-
-	private static final String ARTEFACT_EVENT = "artefact";
-
-	private static final Map<String, String> CLOSING = Map.of("probe_on", AlarmKinds.PROBE_OFF, "lead_on",
-			AlarmKinds.LEAD_OFF, "sensor_connected", AlarmKinds.SENSOR_DISCONNECTED);
-
-	private static final Set<String> OPENING = Set.of(AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF,
-			AlarmKinds.SENSOR_DISCONNECTED);
-
-	private static final Pattern SENSOR_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-
-	private static final Comparator<ActiveAlarm> DISPLAY_ORDER = Comparator
-		.comparing((ActiveAlarm active) -> active.alarm.priority())
-		.thenComparing((active) -> active.raisedAt)
-		.thenComparing((active) -> active.alarm.alarmId());
-
-	private final AlarmRules rules;
-
 	private final Map<String, PatientState> patients = new TreeMap<>();
 
-	private final Map<String, String> patientByAlarmId = new HashMap<>();
+	private final ActiveAlarms alarms = new ActiveAlarms();
+
+	private final LimitAlarms limits;
+
+	private final News2Alarms news2;
+
+	private final DeviceAlarms devices;
 
 	/**
 	 * Creates an engine with no patients.
 	 * @param rules the default risk table; never {@code null}
 	 */
 	public AlarmEngine(AlarmRules rules) {
-		this.rules = Objects.requireNonNull(rules, "rules");
+		Objects.requireNonNull(rules, "rules");
+		this.limits = new LimitAlarms(rules, this.alarms);
+		this.news2 = new News2Alarms(rules, this.alarms);
+		this.devices = new DeviceAlarms(rules.technical(), this.alarms);
 	}
 
 	/**
@@ -127,14 +109,7 @@ public final class AlarmEngine {
 	 * @return the effective rules
 	 */
 	public synchronized AlarmRules rules(String patient) {
-		AlarmRules effective = this.rules;
-		PatientState state = this.patients.get(patient);
-		if (state != null) {
-			for (ThresholdRule rule : state.overrides.values()) {
-				effective = effective.with(rule);
-			}
-		}
-		return effective;
+		return this.limits.rules(this.patients.get(patient));
 	}
 
 	/**
@@ -150,9 +125,7 @@ public final class AlarmEngine {
 		Identifiers.requireValid(patient, "patient");
 		Objects.requireNonNull(rule, "rule");
 		Objects.requireNonNull(at, "at");
-		PatientState state = this.patients.computeIfAbsent(patient, PatientState::new);
-		state.overrides.put(rule.parameter(), rule);
-		return afterRuleChange(state, rule.parameter(), at);
+		return this.limits.override(this.patients.computeIfAbsent(patient, PatientState::new), rule, at);
 	}
 
 	/**
@@ -165,11 +138,7 @@ public final class AlarmEngine {
 	public synchronized List<AlarmTransition> clearOverride(String patient, Parameter parameter, Instant at) {
 		Objects.requireNonNull(parameter, "parameter");
 		Objects.requireNonNull(at, "at");
-		PatientState state = this.patients.get(patient);
-		if (state == null || state.overrides.remove(parameter) == null) {
-			return List.of();
-		}
-		return afterRuleChange(state, parameter, at);
+		return this.limits.clearOverride(this.patients.get(patient), parameter, at);
 	}
 
 	/**
@@ -204,14 +173,7 @@ public final class AlarmEngine {
 		List<AlarmTransition> out = new ArrayList<>();
 		if (state != null) {
 			state.forget(deviceId);
-		}
-		if (state != null && state.devices.remove(deviceId) != null) {
-			String prefix = deviceKeyPrefix(deviceId);
-			for (String key : List.copyOf(state.active.keySet())) {
-				if (key.startsWith(prefix)) {
-					resolve(state, key, at, out);
-				}
-			}
+			this.devices.unassign(state, deviceId, at, out);
 		}
 		return out;
 	}
@@ -228,9 +190,7 @@ public final class AlarmEngine {
 		PatientState state = this.patients.remove(patient);
 		List<AlarmTransition> out = new ArrayList<>();
 		if (state != null) {
-			for (String key : List.copyOf(state.active.keySet())) {
-				resolve(state, key, at, out);
-			}
+			this.alarms.resolveAll(state, "", at, out);
 		}
 		return out;
 	}
@@ -263,27 +223,9 @@ public final class AlarmEngine {
 		Objects.requireNonNull(receivedAt, "receivedAt");
 		PatientState state = state(context);
 		DeviceState device = state.device(reading.deviceId());
-		Instant at = reading.timestamp();
 		List<AlarmTransition> out = new ArrayList<>();
-		if (device.lastReceivedAt == null || receivedAt.isAfter(device.lastReceivedAt)) {
-			device.lastReceivedAt = receivedAt;
-		}
-		if (Boolean.FALSE.equals(device.online)) {
-			device.online = true;
-			device.backOnlineAt = receivedAt;
-		}
-		resolve(state, deviceKey(device, AlarmKinds.DEVICE_OFFLINE), at, out);
-		resolve(state, deviceKey(device, AlarmKinds.NO_DATA), at, out);
-		sequence(state, device, reading, out);
-		Double battery = reading.values().get(Parameter.BATTERY);
-		if (battery != null) {
-			battery(state, device, battery, at, out);
-		}
-		recoverSensors(state, device, reading, out);
-		recoverImplausible(state, device, reading, out);
-		for (Map.Entry<Parameter, Double> value : reading.values().entrySet()) {
-			clinical(state, device, value.getKey(), value.getValue(), at, out);
-		}
+		this.devices.onReading(state, device, reading, receivedAt, out);
+		this.limits.onReading(state, device, reading, out);
 		return out;
 	}
 
@@ -297,34 +239,7 @@ public final class AlarmEngine {
 	public synchronized List<AlarmTransition> onEvent(PatientContext context, DeviceEvent event) {
 		Objects.requireNonNull(event, "event");
 		PatientState state = state(context);
-		DeviceState device = state.device(event.deviceId());
-		List<AlarmTransition> out = new ArrayList<>();
-		String kind = event.kind();
-		String sensor = sensor(event);
-		if (OPENING.contains(kind)) {
-			openFault(state, device, kind, sensor, event.ts(), out);
-		}
-		else if (CLOSING.containsKey(kind)) {
-			for (SensorFault fault : List.copyOf(device.faults.values())) {
-				if (fault.kind().equals(CLOSING.get(kind))
-						&& (sensor == null || fault.sensor() == null || sensor.equals(fault.sensor()))) {
-					closeFault(state, device, fault, event.ts(), out);
-				}
-			}
-		}
-		else if (ARTEFACT_EVENT.equals(kind)) {
-			Set<Parameter> parameters = parameters(sensor);
-			device.addWindow(new ArtefactWindow(parameters, event.ts(),
-					event.ts().plus(this.rules.technical().artefactSettle())));
-			interrupt(state, device.deviceId, parameters);
-		}
-		else if (AlarmKinds.BATTERY_LOW.equals(kind)) {
-			Double level = batteryDetail(event);
-			if (level != null) {
-				battery(state, device, level, event.ts(), out);
-			}
-		}
-		return out;
+		return this.devices.onEvent(state, state.device(event.deviceId()), event);
 	}
 
 	/**
@@ -340,27 +255,7 @@ public final class AlarmEngine {
 		Objects.requireNonNull(status, "status");
 		Objects.requireNonNull(receivedAt, "receivedAt");
 		PatientState state = state(context);
-		DeviceState device = state.device(status.deviceId());
-		List<AlarmTransition> out = new ArrayList<>();
-		String key = deviceKey(device, AlarmKinds.DEVICE_OFFLINE);
-		if (!status.online()) {
-			device.online = false;
-			if (!state.active.containsKey(key)) {
-				out.add(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.DEVICE_OFFLINE, device.deviceId,
-						"Device " + device.deviceId + " offline", null, receivedAt));
-			}
-		}
-		else {
-			if (Boolean.FALSE.equals(device.online)) {
-				device.backOnlineAt = receivedAt;
-			}
-			device.online = true;
-			resolve(state, key, receivedAt, out);
-		}
-		if (status.battery() != null) {
-			battery(state, device, status.battery(), receivedAt, out);
-		}
-		return out;
+		return this.devices.onStatus(state, state.device(status.deviceId()), status, receivedAt);
 	}
 
 	/**
@@ -371,28 +266,7 @@ public final class AlarmEngine {
 	 */
 	public synchronized List<AlarmTransition> onScore(PatientContext context, News2Score score) {
 		Objects.requireNonNull(score, "score");
-		PatientState state = state(context);
-		if (!this.rules.news2Alarms() || (state.lastScoreAt != null && score.at().isBefore(state.lastScoreAt))) {
-			return List.of();
-		}
-		state.lastScoreAt = score.at();
-		ActiveAlarm current = state.active.get(NEWS2_KEY);
-		AlarmPriority target = news2Priority(score.risk());
-		AlarmPriority now = (current != null) ? current.alarm.priority() : null;
-		if (target == now) {
-			return List.of();
-		}
-		boolean escalation = target != null && (now == null || target.compareTo(now) < 0);
-		if (score.partial() && !escalation) {
-			return List.of();
-		}
-		List<AlarmTransition> out = new ArrayList<>();
-		resolve(state, NEWS2_KEY, score.at(), out);
-		if (target != null) {
-			out.add(raise(state, NEWS2_KEY, target, news2Kind(score.risk()), null, news2Message(score),
-					(double) score.total(), score.at()));
-		}
-		return out;
+		return this.news2.onScore(state(context), score);
 	}
 
 	/**
@@ -411,17 +285,15 @@ public final class AlarmEngine {
 	 */
 	public synchronized boolean restore(Alarm alarm) {
 		Objects.requireNonNull(alarm, "alarm");
-		if (alarm.state() == AlarmState.RESOLVED || this.patientByAlarmId.containsKey(alarm.alarmId())) {
+		if (alarm.state() == AlarmState.RESOLVED || this.alarms.hasId(alarm.alarmId())) {
 			return false;
 		}
 		PatientState state = state(new PatientContext(alarm.patient(), alarm.ward(), alarm.bed()));
 		String key = restoreKey(state, alarm);
-		if (key == null || state.active.containsKey(key)) {
+		if (key == null || this.alarms.isActive(state, key)) {
 			return false;
 		}
-		state.active.put(key, new ActiveAlarm(key, alarm));
-		state.lastIds.put(key, alarm.alarmId());
-		this.patientByAlarmId.put(alarm.alarmId(), state.patient);
+		this.alarms.restore(state, key, alarm);
 		return true;
 	}
 
@@ -431,48 +303,16 @@ public final class AlarmEngine {
 	 */
 	private String restoreKey(PatientState state, Alarm alarm) {
 		String kind = alarm.kind();
-		if (kind.startsWith("news2_")) {
-			return NEWS2_KEY;
-		}
-		for (Parameter parameter : Parameter.values()) {
-			for (Side side : Side.values()) {
-				if (kind.equals(kind(parameter, side)) && alarm.device() != null) {
-					Optional<Limits> limits = Optional.ofNullable(rule(state, parameter))
-						.flatMap((rule) -> Limits.of(rule, side));
-					Tier tier = limits
-						.flatMap((l) -> l.tiers().stream().filter((t) -> t.priority() == alarm.priority()).findFirst())
-						.orElse(null);
-					if (tier == null) {
-						return null;
-					}
-					state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>())
-						.put(alarm.device(), new Assertion(alarm.device(), tier,
-								(alarm.value() != null) ? alarm.value() : tier.limit()));
-					return kind;
-				}
-			}
+		if (News2Alarms.holds(kind)) {
+			return News2Alarms.KEY;
 		}
 		if (alarm.device() == null) {
 			return null;
 		}
-		DeviceState device = state.device(alarm.device());
-		switch (kind) {
-			case AlarmKinds.DEVICE_OFFLINE -> device.online = false;
-			case AlarmKinds.SEQUENCE_GAP -> device.lastGapAt = alarm.ts();
-			case AlarmKinds.NO_DATA, AlarmKinds.BATTERY_LOW, AlarmKinds.CLOCK_SKEW -> {
-			}
-			case AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF, AlarmKinds.SENSOR_DISCONNECTED -> {
-				// the sensor detail is not in the list: the fault covers the whole device
-				String faultKey = kind + "/";
-				String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
-				device.faults.put(faultKey, new SensorFault(kind, null, Set.of(), alarm.ts(), alarmKey));
-				return alarmKey;
-			}
-			default -> {
-				return null;
-			}
+		if (LimitAlarms.holds(kind)) {
+			return this.limits.restore(state, alarm);
 		}
-		return deviceKey(device, kind);
+		return this.devices.restore(state, alarm);
 	}
 
 	/**
@@ -495,14 +335,7 @@ public final class AlarmEngine {
 		Objects.requireNonNull(parameter, "parameter");
 		Objects.requireNonNull(at, "at");
 		PatientState state = state(context);
-		DeviceState device = state.device(deviceId);
-		device.implausibleSince.merge(parameter, at, (a, b) -> a.isAfter(b) ? a : b);
-		String key = implausibleKey(device, parameter);
-		if (state.active.containsKey(key)) {
-			return List.of();
-		}
-		return List.of(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.IMPLAUSIBLE_VALUE, deviceId,
-				"Impossible " + Labels.name(parameter) + " from " + deviceId + " rejected: " + detail, null, at));
+		return this.devices.implausible(state, state.device(deviceId), parameter, detail, at);
 	}
 
 	/**
@@ -522,20 +355,7 @@ public final class AlarmEngine {
 		Identifiers.requireValid(deviceId, "device id");
 		Objects.requireNonNull(at, "at");
 		PatientState state = state(context);
-		DeviceState device = state.device(deviceId);
-		String key = deviceKey(device, AlarmKinds.CLOCK_SKEW);
-		List<AlarmTransition> out = new ArrayList<>();
-		if (offset == null) {
-			resolve(state, key, at, out);
-		}
-		else if (!state.active.containsKey(key)) {
-			long seconds = Math.abs(offset.toSeconds());
-			out.add(raise(
-					state, key, AlarmPriority.LOW, AlarmKinds.CLOCK_SKEW, deviceId, "Clock of " + deviceId + " is "
-							+ seconds + " s " + (offset.isNegative() ? "ahead" : "behind") + "; times corrected",
-					(double) offset.toSeconds(), at));
-		}
-		return out;
+		return this.devices.clockSkew(state, state.device(deviceId), offset, at);
 	}
 
 	/**
@@ -546,24 +366,9 @@ public final class AlarmEngine {
 	 */
 	public synchronized List<AlarmTransition> tick(Instant now) {
 		Objects.requireNonNull(now, "now");
-		Duration timeout = this.rules.technical().noDataTimeout();
 		List<AlarmTransition> out = new ArrayList<>();
 		for (PatientState state : this.patients.values()) {
-			if (state.context == null) {
-				continue;
-			}
-			for (DeviceState device : state.devices.values()) {
-				String key = deviceKey(device, AlarmKinds.NO_DATA);
-				if (device.watchedSince == null || Boolean.FALSE.equals(device.online) || !device.faults.isEmpty()
-						|| state.active.containsKey(key)) {
-					continue;
-				}
-				Duration silent = Duration.between(device.dataReference(), now);
-				if (silent.compareTo(timeout) > 0) {
-					out.add(raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.NO_DATA, device.deviceId,
-							"No data from " + device.deviceId + " for " + silent.toSeconds() + " s", null, now));
-				}
-			}
+			this.devices.noData(state, now, out);
 		}
 		return out;
 	}
@@ -580,19 +385,9 @@ public final class AlarmEngine {
 		Objects.requireNonNull(alarmId, "alarmId");
 		Identifiers.requireValid(user, "user");
 		Objects.requireNonNull(at, "at");
-		String patient = this.patientByAlarmId.get(alarmId);
+		String patient = this.alarms.patientOf(alarmId);
 		PatientState state = (patient != null) ? this.patients.get(patient) : null;
-		if (state != null) {
-			for (ActiveAlarm active : state.active.values()) {
-				if (active.alarm.alarmId().equals(alarmId)) {
-					if (active.alarm.state() == AlarmState.ACKNOWLEDGED) {
-						return new AckOutcome.AlreadyAcknowledged(active.alarm);
-					}
-					return new AckOutcome.Acknowledged(move(active, AlarmState.ACKNOWLEDGED, at, user));
-				}
-			}
-		}
-		return new AckOutcome.NotActive(alarmId);
+		return this.alarms.acknowledge(state, alarmId, user, at);
 	}
 
 	/**
@@ -605,7 +400,7 @@ public final class AlarmEngine {
 		if (state == null) {
 			return List.of();
 		}
-		return state.active.values().stream().sorted(DISPLAY_ORDER).map((active) -> active.alarm).toList();
+		return this.alarms.displayed(state);
 	}
 
 	/**
@@ -634,25 +429,7 @@ public final class AlarmEngine {
 	 */
 	public synchronized Optional<Reading> artefactFree(String patient, Reading reading) {
 		Objects.requireNonNull(reading, "reading");
-		PatientState state = this.patients.get(patient);
-		DeviceState device = (state != null) ? state.devices.get(reading.deviceId()) : null;
-		if (device == null) {
-			return Optional.of(reading);
-		}
-		Map<Parameter, Double> clean = new LinkedHashMap<>();
-		reading.values().forEach((parameter, value) -> {
-			if (!device.isArtefact(parameter, reading.timestamp())) {
-				clean.put(parameter, value);
-			}
-		});
-		if (clean.size() == reading.values().size()) {
-			return Optional.of(reading);
-		}
-		if (clean.isEmpty() && reading.oxygen() == null && reading.consciousness() == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new Reading(reading.deviceId(), reading.timestamp(), reading.sequence(), clean,
-				reading.oxygen(), reading.consciousness()));
+		return SensorFaults.artefactFree(this.patients.get(patient), reading);
 	}
 
 	private PatientState state(PatientContext context) {
@@ -660,329 +437,9 @@ public final class AlarmEngine {
 		PatientState state = this.patients.computeIfAbsent(context.patient(), PatientState::new);
 		if (!context.equals(state.context)) {
 			state.context = context;
-			for (ActiveAlarm active : state.active.values()) {
-				Alarm a = active.alarm;
-				active.alarm = new Alarm(a.alarmId(), a.patient(), context.ward(), context.bed(), a.device(),
-						a.priority(), a.kind(), a.state(), a.message(), a.value(), a.ts());
-			}
+			this.alarms.relabel(state, context);
 		}
 		return state;
-	}
-
-	private ThresholdRule rule(PatientState state, Parameter parameter) {
-		ThresholdRule override = state.overrides.get(parameter);
-		return (override != null) ? override : this.rules.thresholds().get(parameter);
-	}
-
-	private List<AlarmTransition> afterRuleChange(PatientState state, Parameter parameter, Instant at) {
-		List<AlarmTransition> out = new ArrayList<>();
-		ThresholdRule rule = rule(state, parameter);
-		for (Side side : Side.values()) {
-			String kind = kind(parameter, side);
-			state.trackers.getOrDefault(kind, Map.of()).values().forEach(LimitTracker::interrupt);
-			if (rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty()) {
-				state.assertions.remove(kind);
-				resolve(state, kind, at, out);
-			}
-		}
-		return out;
-	}
-
-	/**
-	 * One value of one source: runs that source's own tracker per side, then sets the
-	 * patient's alarm of that kind to the worst any source confirmed (raised or escalated
-	 * at once; resolved only when no source holds it), and checks that the sources agree.
-	 */
-	private void clinical(PatientState state, DeviceState device, Parameter parameter, double value, Instant at,
-			List<AlarmTransition> out) {
-		ThresholdRule rule = rule(state, parameter);
-		if (rule == null || !rule.enabled() || !parameter.isPlausible(value) || device.isArtefact(parameter, at)) {
-			return;
-		}
-		for (Side side : Side.values()) {
-			Optional<Limits> limits = Limits.of(rule, side);
-			if (limits.isEmpty()) {
-				continue;
-			}
-			String kind = kind(parameter, side);
-			Map<String, Assertion> held = state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>());
-			Assertion mine = held.get(device.deviceId);
-			Step step = state.tracker(kind, device.deviceId)
-				.evaluate(limits.get(), value, at, (mine != null) ? mine.tier().priority() : null);
-			if (step.resolve()) {
-				held.remove(device.deviceId);
-			}
-			else if (step.raise() != null) {
-				held.put(device.deviceId, new Assertion(device.deviceId, step.raise(), value));
-			}
-			else if (mine != null) {
-				held.put(device.deviceId, new Assertion(device.deviceId, mine.tier(), value));
-			}
-			worstOfSources(state, parameter, side, held, at, out);
-		}
-		agreement(state, parameter, device.deviceId, value, at, out);
-	}
-
-	private void worstOfSources(PatientState state, Parameter parameter, Side side, Map<String, Assertion> held,
-			Instant at, List<AlarmTransition> out) {
-		String kind = kind(parameter, side);
-		Assertion worst = null;
-		for (Assertion assertion : held.values()) {
-			if (worst == null || assertion.tier().priority().compareTo(worst.tier().priority()) < 0) {
-				worst = assertion;
-			}
-		}
-		ActiveAlarm active = state.active.get(kind);
-		if (worst == null) {
-			resolve(state, kind, at, out);
-		}
-		else if (active == null || worst.tier().priority().compareTo(active.alarm.priority()) < 0) {
-			resolve(state, kind, at, out);
-			String message = Labels.name(parameter) + " " + Labels.quantity(parameter, worst.value())
-					+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, worst.tier().limit());
-			out.add(raise(state, kind, worst.tier().priority(), kind, worst.device(), message, worst.value(), at));
-		}
-	}
-
-	private void agreement(PatientState state, Parameter parameter, String device, double value, Instant at,
-			List<AlarmTransition> out) {
-		String key = SOURCES_KEY + parameter.canonicalName();
-		boolean active = state.active.containsKey(key);
-		switch (state.agreement.observe(parameter, device, value, at, active)) {
-			case RAISE -> out.add(raise(state, key, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, null,
-					state.agreement.describe(parameter, device), null, at));
-			case RESOLVE -> resolve(state, key, at, out);
-			default -> {
-			}
-		}
-	}
-
-	private void battery(PatientState state, DeviceState device, double level, Instant at, List<AlarmTransition> out) {
-		TechnicalRules technical = this.rules.technical();
-		Limits limits = new Limits(Side.LOW,
-				List.of(new Tier(technical.batteryLow(), AlarmPriority.LOW),
-						new Tier(technical.batteryCritical(), AlarmPriority.MEDIUM)),
-				Duration.ZERO, technical.batteryHysteresis(), Duration.ZERO);
-		String key = deviceKey(device, AlarmKinds.BATTERY_LOW);
-		ActiveAlarm active = state.active.get(key);
-		Step step = device.battery.evaluate(limits, level, at, (active != null) ? active.alarm.priority() : null);
-		if (step.resolve()) {
-			resolve(state, key, at, out);
-		}
-		else if (step.raise() != null) {
-			resolve(state, key, at, out);
-			out.add(raise(state, key, step.raise().priority(), AlarmKinds.BATTERY_LOW, device.deviceId,
-					"Battery " + Labels.quantity(Parameter.BATTERY, level) + " on " + device.deviceId, level, at));
-		}
-	}
-
-	private void sequence(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
-		Long sequence = reading.sequence();
-		if (sequence == null) {
-			return;
-		}
-		Instant at = reading.timestamp();
-		if (device.lastSequence == null || (sequence < device.lastSequence && at.isAfter(device.lastSequenceAt))) {
-			device.lastSequence = sequence;
-			device.lastSequenceAt = at;
-			return;
-		}
-		if (sequence <= device.lastSequence) {
-			return;
-		}
-		long previous = device.lastSequence;
-		long missed = sequence - previous - 1;
-		device.lastSequence = sequence;
-		device.lastSequenceAt = at;
-		String key = deviceKey(device, AlarmKinds.SEQUENCE_GAP);
-		if (missed > 0) {
-			device.lastGapAt = at;
-			if (!state.active.containsKey(key)) {
-				out.add(raise(state, key, AlarmPriority.LOW, AlarmKinds.SEQUENCE_GAP, device.deviceId,
-						"Missed " + missed + " readings from " + device.deviceId + " (sequence " + previous + " to "
-								+ sequence + ")",
-						(double) missed, at));
-			}
-		}
-		else if (state.active.containsKey(key)
-				&& !at.isBefore(device.lastGapAt.plus(this.rules.technical().sequenceGapHold()))) {
-			resolve(state, key, at, out);
-		}
-	}
-
-	private void openFault(PatientState state, DeviceState device, String kind, String sensor, Instant at,
-			List<AlarmTransition> out) {
-		String faultKey = kind + "/" + ((sensor != null) ? sensor : "");
-		if (device.faults.containsKey(faultKey)) {
-			return;
-		}
-		Set<Parameter> parameters = parameters(sensor);
-		String alarmKey = deviceKeyPrefix(device.deviceId) + faultKey;
-		device.faults.put(faultKey, new SensorFault(kind, sensor, parameters, at, alarmKey));
-		interrupt(state, device.deviceId, parameters);
-		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
-		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
-		out.add(raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
-	}
-
-	private void closeFault(PatientState state, DeviceState device, SensorFault fault, Instant at,
-			List<AlarmTransition> out) {
-		device.faults.values().remove(fault);
-		Instant end = at.isBefore(fault.since()) ? fault.since() : at;
-		device.addWindow(new ArtefactWindow(fault.parameters(), fault.since(),
-				end.plus(this.rules.technical().artefactSettle())));
-		resolve(state, fault.alarmKey(), at, out);
-	}
-
-	private void recoverSensors(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
-		Instant at = reading.timestamp();
-		for (SensorFault fault : List.copyOf(device.faults.values())) {
-			boolean measured = reading.values()
-				.keySet()
-				.stream()
-				.anyMatch((parameter) -> fault.parameters().isEmpty() ? parameter.loinc() != null
-						: fault.parameters().contains(parameter));
-			if (measured && !at.isBefore(fault.since().plus(this.rules.technical().sensorRecovery()))) {
-				closeFault(state, device, fault, at, out);
-			}
-		}
-	}
-
-	private void recoverImplausible(PatientState state, DeviceState device, Reading reading,
-			List<AlarmTransition> out) {
-		if (device.implausibleSince.isEmpty()) {
-			return;
-		}
-		Instant at = reading.timestamp();
-		for (Parameter parameter : reading.values().keySet()) {
-			Instant since = device.implausibleSince.get(parameter);
-			if (since != null && !at.isBefore(since.plus(this.rules.technical().sensorRecovery()))) {
-				device.implausibleSince.remove(parameter);
-				resolve(state, implausibleKey(device, parameter), at, out);
-			}
-		}
-	}
-
-	private static String implausibleKey(DeviceState device, Parameter parameter) {
-		return deviceKey(device, AlarmKinds.IMPLAUSIBLE_VALUE) + "/" + parameter.canonicalName();
-	}
-
-	private static void interrupt(PatientState state, String device, Set<Parameter> parameters) {
-		for (Parameter parameter : parameters.isEmpty() ? Set.of(Parameter.values()) : parameters) {
-			for (Side side : Side.values()) {
-				LimitTracker tracker = state.trackers.getOrDefault(kind(parameter, side), Map.of()).get(device);
-				if (tracker != null) {
-					tracker.interrupt();
-				}
-			}
-		}
-	}
-
-	private AlarmTransition raise(PatientState state, String key, AlarmPriority priority, String kind, String device,
-			String message, Double value, Instant at) {
-		String id = newId(state, key, kind, at);
-		PatientContext context = state.context;
-		Alarm alarm = new Alarm(id, context.patient(), context.ward(), context.bed(), device, priority, kind,
-				AlarmState.RAISED, message, value, at);
-		state.active.put(key, new ActiveAlarm(key, alarm));
-		state.lastIds.put(key, id);
-		this.patientByAlarmId.put(id, state.patient);
-		return new AlarmTransition(alarm, null, null);
-	}
-
-	private void resolve(PatientState state, String key, Instant at, List<AlarmTransition> out) {
-		ActiveAlarm active = state.active.remove(key);
-		if (active != null) {
-			this.patientByAlarmId.remove(active.alarm.alarmId());
-			out.add(move(active, AlarmState.RESOLVED, at, null));
-		}
-	}
-
-	private static AlarmTransition move(ActiveAlarm active, AlarmState next, Instant at, String actor) {
-		Alarm before = active.alarm;
-		Instant when = at.isBefore(before.ts()) ? before.ts() : at;
-		active.alarm = before.moveTo(next, when);
-		return new AlarmTransition(active.alarm, before.state(), actor);
-	}
-
-	/**
-	 * Builds {@code kind.time.hash}: the kind, the raise time in base-36 epoch
-	 * milliseconds and a base-36 hash of patient and condition, unique among active ids
-	 * and different from the condition's previous episode.
-	 */
-	private String newId(PatientState state, String key, String kind, Instant at) {
-		String base = kind + "." + Long.toString(at.toEpochMilli(), 36) + "."
-				+ Integer.toUnsignedString((state.patient + "|" + key).hashCode(), 36);
-		String id = base;
-		for (int n = 1; this.patientByAlarmId.containsKey(id) || id.equals(state.lastIds.get(key)); n++) {
-			id = base + "." + n;
-		}
-		return id;
-	}
-
-	private static String kind(Parameter parameter, Side side) {
-		return (side == Side.LOW) ? AlarmKinds.low(parameter) : AlarmKinds.high(parameter);
-	}
-
-	private static String deviceKeyPrefix(String deviceId) {
-		return "device/" + deviceId + "/";
-	}
-
-	private static String deviceKey(DeviceState device, String kind) {
-		return deviceKeyPrefix(device.deviceId) + kind;
-	}
-
-	private static String sensor(DeviceEvent event) {
-		String sensor = event.details().get("sensor");
-		return (sensor != null && SENSOR_NAME.matcher(sensor).matches()) ? sensor : null;
-	}
-
-	private static Set<Parameter> parameters(String sensor) {
-		return Parameter.byName(sensor).map(Set::of).orElse(Set.of());
-	}
-
-	private static Double batteryDetail(DeviceEvent event) {
-		String text = event.details().get("battery");
-		if (text == null) {
-			return null;
-		}
-		try {
-			double level = Double.parseDouble(text);
-			return Parameter.BATTERY.isPlausible(level) ? level : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static AlarmPriority news2Priority(News2Risk risk) {
-		return switch (risk) {
-			case HIGH -> AlarmPriority.HIGH;
-			case MEDIUM -> AlarmPriority.MEDIUM;
-			case LOW_MEDIUM -> AlarmPriority.LOW;
-			case LOW -> null;
-		};
-	}
-
-	private static String news2Kind(News2Risk risk) {
-		return switch (risk) {
-			case HIGH -> AlarmKinds.NEWS2_HIGH;
-			case MEDIUM -> AlarmKinds.NEWS2_MEDIUM;
-			default -> AlarmKinds.NEWS2_SINGLE;
-		};
-	}
-
-	private static String news2Message(News2Score score) {
-		StringBuilder message = new StringBuilder("NEWS2 ").append(score.total())
-			.append(" (")
-			.append(score.risk().code())
-			.append(" risk): ")
-			.append(score.response().text());
-		if (score.partial()) {
-			message.append("; partial, not counted: ")
-				.append(String.join(", ", score.unavailable().stream().map(Object::toString).toList()));
-		}
-		return message.toString();
 	}
 
 }

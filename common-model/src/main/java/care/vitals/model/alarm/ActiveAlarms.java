@@ -1,0 +1,152 @@
+package care.vitals.model.alarm;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import care.vitals.model.alarm.PatientState.ActiveAlarm;
+
+/**
+ * The alarm lifecycle shared by every family: an alarm is raised under a condition key of
+ * its patient, then optionally acknowledged, then resolved; alarm ids are stable per
+ * episode and unique. A transition never goes back in time: one requested before the
+ * alarm's current state is stamped with that state's time.
+ * <p>
+ * Keeps the index from active alarm id to patient. Not synchronized: the
+ * {@link AlarmEngine} calls it under its own lock.
+ */
+final class ActiveAlarms {
+
+	private static final Comparator<ActiveAlarm> DISPLAY_ORDER = Comparator
+		.comparing((ActiveAlarm active) -> active.alarm.priority())
+		.thenComparing((active) -> active.raisedAt)
+		.thenComparing((active) -> active.alarm.alarmId());
+
+	private final Map<String, String> patientByAlarmId = new HashMap<>();
+
+	/**
+	 * Raises an alarm for a condition of a patient whose context is known.
+	 * @return the transition
+	 */
+	AlarmTransition raise(PatientState state, String key, AlarmPriority priority, String kind, String device,
+			String message, Double value, Instant at) {
+		String id = newId(state, key, kind, at);
+		PatientContext context = state.context;
+		Alarm alarm = new Alarm(id, context.patient(), context.ward(), context.bed(), device, priority, kind,
+				AlarmState.RAISED, message, value, at);
+		state.active.put(key, new ActiveAlarm(key, alarm));
+		state.lastIds.put(key, id);
+		this.patientByAlarmId.put(id, state.patient);
+		return new AlarmTransition(alarm, null, null);
+	}
+
+	/**
+	 * Resolves the alarm of a condition, if one is active, adding its transition to
+	 * {@code out}.
+	 */
+	void resolve(PatientState state, String key, Instant at, List<AlarmTransition> out) {
+		ActiveAlarm active = state.active.remove(key);
+		if (active != null) {
+			this.patientByAlarmId.remove(active.alarm.alarmId());
+			out.add(move(active, AlarmState.RESOLVED, at, null));
+		}
+	}
+
+	/**
+	 * Resolves every active alarm of a patient whose condition key starts with a prefix
+	 * (the empty prefix resolves them all).
+	 */
+	void resolveAll(PatientState state, String keyPrefix, Instant at, List<AlarmTransition> out) {
+		for (String key : List.copyOf(state.active.keySet())) {
+			if (key.startsWith(keyPrefix)) {
+				resolve(state, key, at, out);
+			}
+		}
+	}
+
+	/** Whether a condition of a patient has an active alarm. */
+	boolean isActive(PatientState state, String key) {
+		return state.active.containsKey(key);
+	}
+
+	/** The priority of a condition's active alarm, or {@code null} if none. */
+	AlarmPriority priority(PatientState state, String key) {
+		ActiveAlarm active = state.active.get(key);
+		return (active != null) ? active.alarm.priority() : null;
+	}
+
+	/** Whether an active alarm has this id. */
+	boolean hasId(String alarmId) {
+		return this.patientByAlarmId.containsKey(alarmId);
+	}
+
+	/** The patient of an active alarm id, or {@code null} if no alarm has it. */
+	String patientOf(String alarmId) {
+		return this.patientByAlarmId.get(alarmId);
+	}
+
+	/**
+	 * Acknowledges an active alarm of a patient ({@code null} if unknown).
+	 */
+	AckOutcome acknowledge(PatientState state, String alarmId, String user, Instant at) {
+		if (state != null) {
+			for (ActiveAlarm active : state.active.values()) {
+				if (active.alarm.alarmId().equals(alarmId)) {
+					if (active.alarm.state() == AlarmState.ACKNOWLEDGED) {
+						return new AckOutcome.AlreadyAcknowledged(active.alarm);
+					}
+					return new AckOutcome.Acknowledged(move(active, AlarmState.ACKNOWLEDGED, at, user));
+				}
+			}
+		}
+		return new AckOutcome.NotActive(alarmId);
+	}
+
+	/** A patient's active alarms: high priority first, then oldest first. */
+	List<Alarm> displayed(PatientState state) {
+		return state.active.values().stream().sorted(DISPLAY_ORDER).map((active) -> active.alarm).toList();
+	}
+
+	/** Labels a patient's active alarms with a new context (ward and bed). */
+	void relabel(PatientState state, PatientContext context) {
+		for (ActiveAlarm active : state.active.values()) {
+			Alarm a = active.alarm;
+			active.alarm = new Alarm(a.alarmId(), a.patient(), context.ward(), context.bed(), a.device(), a.priority(),
+					a.kind(), a.state(), a.message(), a.value(), a.ts());
+		}
+	}
+
+	/**
+	 * Holds a restored alarm, as published, under a condition key of its patient.
+	 */
+	void restore(PatientState state, String key, Alarm alarm) {
+		state.active.put(key, new ActiveAlarm(key, alarm));
+		state.lastIds.put(key, alarm.alarmId());
+		this.patientByAlarmId.put(alarm.alarmId(), state.patient);
+	}
+
+	private static AlarmTransition move(ActiveAlarm active, AlarmState next, Instant at, String actor) {
+		Alarm before = active.alarm;
+		Instant when = at.isBefore(before.ts()) ? before.ts() : at;
+		active.alarm = before.moveTo(next, when);
+		return new AlarmTransition(active.alarm, before.state(), actor);
+	}
+
+	/**
+	 * Builds {@code kind.time.hash}: the kind, the raise time in base-36 epoch
+	 * milliseconds and a base-36 hash of patient and condition, unique among active ids
+	 * and different from the condition's previous episode.
+	 */
+	private String newId(PatientState state, String key, String kind, Instant at) {
+		String base = kind + "." + Long.toString(at.toEpochMilli(), 36) + "."
+				+ Integer.toUnsignedString((state.patient + "|" + key).hashCode(), 36);
+		String id = base;
+		for (int n = 1; this.patientByAlarmId.containsKey(id) || id.equals(state.lastIds.get(key)); n++) {
+			id = base + "." + n;
+		}
+		return id;
+	}
+
+}

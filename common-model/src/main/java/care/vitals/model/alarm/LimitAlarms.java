@@ -1,0 +1,226 @@
+package care.vitals.model.alarm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import care.vitals.model.alarm.LimitTracker.Limits;
+import care.vitals.model.alarm.LimitTracker.Side;
+import care.vitals.model.alarm.LimitTracker.Step;
+import care.vitals.model.alarm.LimitTracker.Tier;
+import care.vitals.model.alarm.PatientState.Assertion;
+import care.vitals.model.parameter.Parameter;
+import care.vitals.model.reading.Reading;
+
+/**
+ * Clinical limit alarms: they follow {@link ThresholdRule} (delay, escalation,
+ * hysteresis), evaluated on data time; values older than the last one of their parameter
+ * are ignored (backfill never moves an alarm). Each source (device) runs its own
+ * {@link LimitTracker} per side, so two devices never reset each other; the patient's
+ * alarm of a kind is the worst any source confirmed. A per-patient override replaces a
+ * parameter's rule; disabling a rule resolves its alarms. Values of the same parameter
+ * from different sources are also checked for agreement ({@link SourceAgreement},
+ * {@value AlarmKinds#SOURCES_DISAGREE}).
+ */
+final class LimitAlarms {
+
+	private static final String SOURCES_KEY = "sources/";
+
+	private final AlarmRules rules;
+
+	private final ActiveAlarms alarms;
+
+	LimitAlarms(AlarmRules rules, ActiveAlarms alarms) {
+		this.rules = rules;
+		this.alarms = alarms;
+	}
+
+	/** The rules in force for a patient ({@code null} if unknown). */
+	AlarmRules rules(PatientState state) {
+		AlarmRules effective = this.rules;
+		if (state != null) {
+			for (ThresholdRule rule : state.overrides.values()) {
+				effective = effective.with(rule);
+			}
+		}
+		return effective;
+	}
+
+	List<AlarmTransition> override(PatientState state, ThresholdRule rule, Instant at) {
+		state.overrides.put(rule.parameter(), rule);
+		return afterRuleChange(state, rule.parameter(), at);
+	}
+
+	/**
+	 * Returns a parameter to the default rule ({@code state} {@code null} if unknown).
+	 */
+	List<AlarmTransition> clearOverride(PatientState state, Parameter parameter, Instant at) {
+		if (state == null || state.overrides.remove(parameter) == null) {
+			return List.of();
+		}
+		return afterRuleChange(state, parameter, at);
+	}
+
+	/** Runs every value of a reading through its limits. */
+	void onReading(PatientState state, DeviceState device, Reading reading, List<AlarmTransition> out) {
+		Instant at = reading.timestamp();
+		for (Map.Entry<Parameter, Double> value : reading.values().entrySet()) {
+			clinical(state, device, value.getKey(), value.getValue(), at, out);
+		}
+	}
+
+	/**
+	 * Forgets the running delays of a device's trackers (after an artefact): its next
+	 * values start afresh.
+	 * @param parameters the parameters; empty means all
+	 */
+	static void interrupt(PatientState state, String device, Set<Parameter> parameters) {
+		for (Parameter parameter : parameters.isEmpty() ? Set.of(Parameter.values()) : parameters) {
+			for (Side side : Side.values()) {
+				LimitTracker tracker = state.trackers.getOrDefault(kind(parameter, side), Map.of()).get(device);
+				if (tracker != null) {
+					tracker.interrupt();
+				}
+			}
+		}
+	}
+
+	/** Whether an alarm kind is a limit alarm. */
+	static boolean holds(String kind) {
+		for (Parameter parameter : Parameter.values()) {
+			for (Side side : Side.values()) {
+				if (kind.equals(kind(parameter, side))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Holds a restored limit alarm as if its source had confirmed it.
+	 * @param alarm the alarm, of a limit kind and with a device
+	 * @return its condition key, or {@code null} if no limit of the rule in force has its
+	 * priority
+	 */
+	String restore(PatientState state, Alarm alarm) {
+		String kind = alarm.kind();
+		for (Parameter parameter : Parameter.values()) {
+			for (Side side : Side.values()) {
+				if (kind.equals(kind(parameter, side))) {
+					Optional<Limits> limits = Optional.ofNullable(rule(state, parameter))
+						.flatMap((rule) -> Limits.of(rule, side));
+					Tier tier = limits
+						.flatMap((l) -> l.tiers().stream().filter((t) -> t.priority() == alarm.priority()).findFirst())
+						.orElse(null);
+					if (tier == null) {
+						return null;
+					}
+					state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>())
+						.put(alarm.device(), new Assertion(alarm.device(), tier,
+								(alarm.value() != null) ? alarm.value() : tier.limit()));
+					return kind;
+				}
+			}
+		}
+		return null;
+	}
+
+	private ThresholdRule rule(PatientState state, Parameter parameter) {
+		ThresholdRule override = state.overrides.get(parameter);
+		return (override != null) ? override : this.rules.thresholds().get(parameter);
+	}
+
+	private List<AlarmTransition> afterRuleChange(PatientState state, Parameter parameter, Instant at) {
+		List<AlarmTransition> out = new ArrayList<>();
+		ThresholdRule rule = rule(state, parameter);
+		for (Side side : Side.values()) {
+			String kind = kind(parameter, side);
+			state.trackers.getOrDefault(kind, Map.of()).values().forEach(LimitTracker::interrupt);
+			if (rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty()) {
+				state.assertions.remove(kind);
+				this.alarms.resolve(state, kind, at, out);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * One value of one source: runs that source's own tracker per side, then sets the
+	 * patient's alarm of that kind to the worst any source confirmed (raised or escalated
+	 * at once; resolved only when no source holds it), and checks that the sources agree.
+	 */
+	private void clinical(PatientState state, DeviceState device, Parameter parameter, double value, Instant at,
+			List<AlarmTransition> out) {
+		ThresholdRule rule = rule(state, parameter);
+		if (rule == null || !rule.enabled() || !parameter.isPlausible(value) || device.isArtefact(parameter, at)) {
+			return;
+		}
+		for (Side side : Side.values()) {
+			Optional<Limits> limits = Limits.of(rule, side);
+			if (limits.isEmpty()) {
+				continue;
+			}
+			String kind = kind(parameter, side);
+			Map<String, Assertion> held = state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>());
+			Assertion mine = held.get(device.deviceId);
+			Step step = state.tracker(kind, device.deviceId)
+				.evaluate(limits.get(), value, at, (mine != null) ? mine.tier().priority() : null);
+			if (step.resolve()) {
+				held.remove(device.deviceId);
+			}
+			else if (step.raise() != null) {
+				held.put(device.deviceId, new Assertion(device.deviceId, step.raise(), value));
+			}
+			else if (mine != null) {
+				held.put(device.deviceId, new Assertion(device.deviceId, mine.tier(), value));
+			}
+			worstOfSources(state, parameter, side, held, at, out);
+		}
+		agreement(state, parameter, device.deviceId, value, at, out);
+	}
+
+	private void worstOfSources(PatientState state, Parameter parameter, Side side, Map<String, Assertion> held,
+			Instant at, List<AlarmTransition> out) {
+		String kind = kind(parameter, side);
+		Assertion worst = null;
+		for (Assertion assertion : held.values()) {
+			if (worst == null || assertion.tier().priority().compareTo(worst.tier().priority()) < 0) {
+				worst = assertion;
+			}
+		}
+		AlarmPriority active = this.alarms.priority(state, kind);
+		if (worst == null) {
+			this.alarms.resolve(state, kind, at, out);
+		}
+		else if (active == null || worst.tier().priority().compareTo(active) < 0) {
+			this.alarms.resolve(state, kind, at, out);
+			String message = Labels.name(parameter) + " " + Labels.quantity(parameter, worst.value())
+					+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, worst.tier().limit());
+			out.add(this.alarms.raise(state, kind, worst.tier().priority(), kind, worst.device(), message,
+					worst.value(), at));
+		}
+	}
+
+	private void agreement(PatientState state, Parameter parameter, String device, double value, Instant at,
+			List<AlarmTransition> out) {
+		String key = SOURCES_KEY + parameter.canonicalName();
+		boolean active = this.alarms.isActive(state, key);
+		switch (state.agreement.observe(parameter, device, value, at, active)) {
+			case RAISE -> out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, null,
+					state.agreement.describe(parameter, device), null, at));
+			case RESOLVE -> this.alarms.resolve(state, key, at, out);
+			default -> {
+			}
+		}
+	}
+
+	private static String kind(Parameter parameter, Side side) {
+		return (side == Side.LOW) ? AlarmKinds.low(parameter) : AlarmKinds.high(parameter);
+	}
+
+}
