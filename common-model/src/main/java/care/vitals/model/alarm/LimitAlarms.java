@@ -167,7 +167,8 @@ final class LimitAlarms {
 			}
 			String kind = kind(parameter, side);
 			Map<String, Assertion> held = state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>());
-			Assertion mine = held.get(device.deviceId);
+			Assertion mine = (held.isEmpty()) ? adopt(state, kind, limits.get(), device.deviceId, value, held)
+					: held.get(device.deviceId);
 			Step step = state.tracker(kind, device.deviceId)
 				.evaluate(limits.get(), value, at, (mine != null) ? mine.tier().priority() : null);
 			if (step.resolve()) {
@@ -182,6 +183,28 @@ final class LimitAlarms {
 			worstOfSources(state, parameter, side, held, at, out);
 		}
 		agreement(state, parameter, device.deviceId, value, at, out);
+	}
+
+	/**
+	 * An active alarm that no source holds any more (its source was unassigned, or it was
+	 * restored): the first source to send that parameter takes it over, so only a
+	 * sustained clear of that source (hysteresis and clear delay) resolves it. A monitor
+	 * swapped on a patient at SpO2 80 % keeps the alarm, its id and its acknowledgement.
+	 */
+	private Assertion adopt(PatientState state, String kind, Limits limits, String device, double value,
+			Map<String, Assertion> held) {
+		AlarmPriority active = this.alarms.priority(state, kind);
+		if (active == null) {
+			return null;
+		}
+		for (Tier tier : limits.tiers()) {
+			if (tier.priority() == active) {
+				Assertion adopted = new Assertion(device, tier, value);
+				held.put(device, adopted);
+				return adopted;
+			}
+		}
+		return null;
 	}
 
 	private void worstOfSources(PatientState state, Parameter parameter, Side side, Map<String, Assertion> held,

@@ -3,8 +3,10 @@ package care.vitals.model.alarm;
 import java.util.ArrayList;
 import java.util.List;
 
+import care.vitals.model.news2.News2Parameter;
 import care.vitals.model.news2.News2Risk;
 import care.vitals.model.news2.News2Score;
+import care.vitals.model.news2.News2Scorer;
 
 /**
  * NEWS2 alarms: risk high raises {@value AlarmKinds#NEWS2_HIGH} (high), medium
@@ -44,7 +46,7 @@ final class News2Alarms {
 			return List.of();
 		}
 		boolean escalation = target != null && (now == null || target.compareTo(now) < 0);
-		if (score.partial() && !escalation) {
+		if (score.partial() && !escalation && !belowBandEvenAtWorst(score, now)) {
 			return List.of();
 		}
 		List<AlarmTransition> out = new ArrayList<>();
@@ -54,6 +56,25 @@ final class News2Alarms {
 					(double) score.total(), score.at()));
 		}
 		return out;
+	}
+
+	/**
+	 * Whether a partial score could not reach the active alarm's band even if every
+	 * missing or stale parameter scored its maximum (3, air/oxygen 2). Then the alarm
+	 * follows the known score down: without it, a patient whose ACVPU nobody has entered
+	 * (devices cannot assess it) would keep a NEWS2 alarm for hours after recovering. The
+	 * single-parameter band counts only known sub-scores.
+	 */
+	private static boolean belowBandEvenAtWorst(News2Score score, AlarmPriority active) {
+		if (active == null) {
+			return false;
+		}
+		int upper = score.total();
+		for (News2Parameter parameter : score.unavailable()) {
+			upper += (parameter == News2Parameter.AIR_OR_OXYGEN) ? 2 : 3;
+		}
+		AlarmPriority atWorst = news2Priority(News2Scorer.risk(upper, score.singleParameterThree()));
+		return atWorst == null || atWorst.compareTo(active) > 0;
 	}
 
 	private static AlarmPriority news2Priority(News2Risk risk) {

@@ -1,7 +1,15 @@
 package care.vitals.model.alarm;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import care.vitals.model.news2.News2Parameter;
+import care.vitals.model.news2.News2Score;
+import care.vitals.model.news2.News2Scorer;
+import care.vitals.model.news2.SpO2Scale;
 import care.vitals.model.parameter.Parameter;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +71,34 @@ class AlarmRestoreTests {
 				AlarmPriority.HIGH, AlarmKinds.NEWS2_HIGH, AlarmState.ACKNOWLEDGED, "NEWS2 8", 8.0, at(5));
 		AlarmEngine restarted = engine();
 		assertThat(restarted.restore(news2)).isTrue();
+		assertThat(restarted.onScore(BED_12, score(8, false, 10))).isEmpty();
+		assertThat(restarted.onScore(BED_12, score(5, true, 11))).as("partial 5: could still be 8").isEmpty();
 		assertThat(restarted.active(BED_12.patient())).containsExactly(news2);
+		assertThat(describe(restarted.onScore(BED_12, score(3, true, 12))))
+			.as("partial 3 without consciousness: at most 6, below the high band")
+			.containsExactly("news2_high HIGH RESOLVED @12");
+	}
+
+	/**
+	 * A score of {@code total} from heart rate and respiration rate alone (no single 3),
+	 * complete or with consciousness missing.
+	 */
+	private static News2Score score(int total, boolean consciousnessMissing, double seconds) {
+		Map<News2Parameter, Integer> subScores = new EnumMap<>(News2Parameter.class);
+		for (News2Parameter parameter : News2Parameter.values()) {
+			subScores.put(parameter, 0);
+		}
+		subScores.put(News2Parameter.HEART_RATE, Math.min(total, 2));
+		subScores.put(News2Parameter.RESP_RATE, Math.min(Math.max(total - 2, 0), 2));
+		subScores.put(News2Parameter.TEMPERATURE, Math.min(Math.max(total - 4, 0), 2));
+		subScores.put(News2Parameter.SYSTOLIC_BP, Math.max(total - 6, 0));
+		Set<News2Parameter> missing = EnumSet.noneOf(News2Parameter.class);
+		if (consciousnessMissing) {
+			subScores.remove(News2Parameter.CONSCIOUSNESS);
+			missing.add(News2Parameter.CONSCIOUSNESS);
+		}
+		return new News2Score(total, News2Scorer.risk(total, false), subScores, SpO2Scale.SCALE_1, missing, Set.of(),
+				at(seconds));
 	}
 
 	@Test

@@ -77,12 +77,29 @@ class MultiSourceAlarmTests {
 	}
 
 	@Test
-	void unassigningTheAlarmingSourceLetsTheOtherSourceResolveTheAlarm() {
+	void whenTheAlarmingSourceLeavesTheOtherSourceMustClearTheAlarmForTheClearDelay() {
 		alternate(84, 97, 0, 40);
 		this.engine.unassign(BED_12.patient(), OXIMETER, AlarmFixtures.at(41));
 		List<AlarmTransition> out = new ArrayList<>();
-		out.addAll(this.engine.onReading(BED_12, reading(MONITOR, 42, Parameter.SPO2, 97)));
-		assertThat(describe(out)).contains("spo2_low HIGH RESOLVED @42");
+		for (int s = 42; s <= 60; s++) {
+			out.addAll(this.engine.onReading(BED_12, reading(MONITOR, s, Parameter.SPO2, 97)));
+		}
+		assertThat(describe(out)).containsExactly("spo2_low HIGH RESOLVED @52");
+	}
+
+	@Test
+	void aMonitorSwappedOnAPatientWhoseSpo2StaysLowKeepsTheAlarmAndItsAcknowledgement() {
+		this.engine.assign(BED_12, MONITOR, AlarmFixtures.T0);
+		AlarmFixtures.feed(this.engine, Parameter.SPO2, 80, 0, 30);
+		Alarm raised = this.engine.active(BED_12.patient()).get(0);
+		this.engine.acknowledge(raised.alarmId(), "nurse-1", AlarmFixtures.at(31));
+		this.engine.unassign(BED_12.patient(), MONITOR, AlarmFixtures.at(32));
+		this.engine.assign(BED_12, OXIMETER, AlarmFixtures.at(33));
+		List<AlarmTransition> out = AlarmFixtures.feed(this.engine, BED_12, OXIMETER, Parameter.SPO2, 80, 34, 90);
+		assertThat(out).isEmpty();
+		assertThat(this.engine.active(BED_12.patient())).singleElement()
+			.satisfies((alarm) -> assertThat(alarm.alarmId()).isEqualTo(raised.alarmId()))
+			.satisfies((alarm) -> assertThat(alarm.state()).isEqualTo(AlarmState.ACKNOWLEDGED));
 	}
 
 	/** One value of each source every second; the monitor half a second later. */
