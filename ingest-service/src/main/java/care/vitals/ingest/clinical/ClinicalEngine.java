@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import care.vitals.ingest.storage.ClinicalLines;
@@ -77,6 +77,17 @@ public class ClinicalEngine {
 		this.settingsPublisher = settingsPublisher;
 		this.observationsPublisher = observationsPublisher;
 		this.clock = clock;
+	}
+
+	/**
+	 * Runs a piece of work with the engine to itself: the intakes look up where a patient
+	 * is and evaluate in one step, and change the assignment history and tell the engine
+	 * in one step, so a reading can never re-create a patient discharged between the two.
+	 * @param work the work
+	 * @return what it returns
+	 */
+	public synchronized <T> T exclusive(Supplier<T> work) {
+		return work.get();
 	}
 
 	/**
@@ -224,43 +235,33 @@ public class ClinicalEngine {
 	}
 
 	/**
-	 * Restores the alarms of a bed's retained list, as found at start (before the first
-	 * reading): they keep their ids and acknowledgements and stay on the bed's list while
-	 * their condition lasts. Never call it with live lists (a live echo could hold an
-	 * alarm whose condition has since ended).
-	 * @param list the bed's retained alarm list
+	 * Restores the alarms of a bed's retained list that are still true (the caller
+	 * checked that their patients are in that bed and their devices still theirs), as
+	 * found at start before the first reading: they keep their ids and acknowledgements
+	 * and stay on the bed's list while their condition lasts. The bed's list is published
+	 * again as it now is. Never call it with live lists (an echo could hold an alarm
+	 * whose condition has since ended).
+	 * @param list the bed's retained alarm list, filtered
 	 * @return how many alarms were restored
 	 */
-	public int restore(AlarmList list) {
+	public int restoreBed(AlarmList list) {
 		int restored = 0;
+		PatientContext occupant = null;
 		for (Alarm alarm : list.alarms()) {
 			if (this.alarms.restore(alarm)) {
-				this.contexts.putIfAbsent(alarm.patient(),
-						new PatientContext(alarm.patient(), alarm.ward(), alarm.bed()));
+				occupant = new PatientContext(alarm.patient(), alarm.ward(), alarm.bed());
+				this.contexts.putIfAbsent(alarm.patient(), occupant);
 				restored++;
 			}
 		}
-		return restored;
-	}
-
-	/**
-	 * Once the patient state is synchronised at start: alarms restored for patients who
-	 * are no longer monitored (discharged while this service was down) are resolved, and
-	 * their beds' lists cleared.
-	 * @param monitored whether a patient is monitored now
-	 * @return the lines of the resolutions
-	 */
-	public List<String> releaseUnmonitored(Predicate<String> monitored) {
 		Instant now = Instant.now(this.clock);
-		List<AlarmTransition> transitions = new ArrayList<>();
-		for (PatientContext context : List.copyOf(this.contexts.values())) {
-			if (!monitored.test(context.patient())) {
-				transitions.addAll(this.alarms.discharge(context.patient(), now));
-				this.contexts.remove(context.patient());
-				publishBed(context, now);
-			}
+		if (occupant != null) {
+			publishBed(occupant, now);
 		}
-		return record(transitions, new ArrayList<>());
+		else {
+			this.publisher.publish(new AlarmList(list.ward(), list.bed(), now, List.of()));
+		}
+		return restored;
 	}
 
 	/** Evaluates delays and no-data timeouts. */

@@ -33,15 +33,23 @@ public class AssignmentIntake {
 			return this.context.rejections.envelope(failed.rejection(), device, message);
 		}
 		Optional<Assignment> next = ((Outcome.Ok<Optional<Assignment>>) outcome).value();
+		List<String> lines = this.context.clinical.exclusive(() -> apply(device, next, message));
+		return new Envelope(lines, message.ack(), null, null);
+	}
+
+	/**
+	 * Changes the history and tells the engine, in one step (see
+	 * ClinicalEngine#exclusive).
+	 */
+	private List<String> apply(String device, Optional<Assignment> next, InboundMessage message) {
 		Optional<Assignment> previous = this.context.history.current(device);
 		boolean changed = next.isPresent() ? this.context.history.assign(device, next.get())
 				: this.context.history.discharge(device, message.receivedAt());
-		List<String> lines = List.of();
-		if (this.context.clinicalEnabled && changed && !previous.equals(next)) {
-			boolean stillMonitored = previous.isPresent() && this.context.history.isMonitored(previous.get().patient());
-			lines = this.context.clinical.onAssignment(device, previous, next, stillMonitored);
+		if (!this.context.clinicalEnabled || !changed || previous.equals(next)) {
+			return List.of();
 		}
-		return new Envelope(lines, message.ack(), null, null);
+		boolean stillMonitored = previous.isPresent() && this.context.history.isMonitored(previous.get().patient());
+		return this.context.clinical.onAssignment(device, previous, next, stillMonitored);
 	}
 
 }

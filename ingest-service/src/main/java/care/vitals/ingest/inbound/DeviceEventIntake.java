@@ -1,10 +1,11 @@
 package care.vitals.ingest.inbound;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import care.vitals.ingest.patient.Attribution;
+import care.vitals.ingest.patient.DeviceClocks;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.Lines;
 import care.vitals.model.codec.DeviceEventCodec;
@@ -37,15 +38,19 @@ public class DeviceEventIntake {
 			return this.context.rejections.envelope(failed.rejection(), device, message);
 		}
 		DeviceEvent event = ((Outcome.Ok<DeviceEvent>) outcome).value();
-		Duration offset = this.context.clocks.offset(device);
-		DeviceEvent corrected = offset.isZero() ? event
-				: new DeviceEvent(event.deviceId(), event.kind(), event.ts().plus(offset), event.details());
+		Instant wardTime = DeviceClocks.wardTime(event.ts(), this.context.clocks.offset(device), message.receivedAt());
+		DeviceEvent corrected = wardTime.equals(event.ts()) ? event
+				: new DeviceEvent(event.deviceId(), event.kind(), wardTime, event.details());
 		Attribution attribution = this.context.history.at(device, corrected.ts());
 		List<String> lines = new ArrayList<>();
 		lines.add(Lines.event(event, attribution));
 		if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-			this.context.history.location(assigned.assignment().patient())
-				.ifPresent((bed) -> lines.addAll(this.context.clinical.onEvent(bed, corrected)));
+			String patient = assigned.assignment().patient();
+			lines.addAll(this.context.clinical.exclusive(() -> this.context.history.current(device)
+				.filter((now) -> now.patient().equals(patient))
+				.flatMap((now) -> this.context.history.location(patient))
+				.map((bed) -> this.context.clinical.onEvent(bed, corrected))
+				.orElse(List.of())));
 		}
 		return new Envelope(lines, message.ack(), null, null);
 	}

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import care.vitals.ingest.patient.Attribution;
+import care.vitals.ingest.patient.DeviceClocks;
 import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.Lines;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Component;
  * time; the clinical engine sees the corrected time and the receive time.
  * <p>
  * A reading whose device had nobody then is stored with {@code patient=unassigned} and
- * the reason, and never scored. A reading of a patient who has since been discharged is
- * stored on that patient but not scored (there is no bed left to alarm at).
+ * the reason, and never scored. A reading of a patient who has since been discharged, or
+ * taken before its device moved to another patient, is stored on the patient it was taken
+ * from but not evaluated.
  */
 @Component
 public class MeasurementIntake {
@@ -68,12 +71,12 @@ public class MeasurementIntake {
 					.addAll(this.context.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt)));
 		}
 		for (Reading reading : readings) {
-			Reading corrected = offset.isZero() ? reading : shifted(reading, offset);
+			Reading corrected = shifted(reading, DeviceClocks.wardTime(reading.timestamp(), offset, receivedAt));
 			Attribution attribution = this.context.history.at(device, corrected.timestamp());
 			lines.add(Lines.vitals(reading, attribution));
 			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-				Optional<Assignment> location = this.context.history.location(assigned.assignment().patient());
-				location.ifPresent((bed) -> lines.addAll(this.context.clinical.onReading(bed, corrected, receivedAt)));
+				lines.addAll(evaluate(device, assigned.assignment().patient(),
+						(bed) -> this.context.clinical.onReading(bed, corrected, receivedAt)));
 			}
 		}
 		DeadLetter deadLetter = decoded.rejectedValues().isEmpty() ? null
@@ -95,15 +98,32 @@ public class MeasurementIntake {
 			lines.add(RejectedLines.line(reason, device, message.topic(), value.rejection().detail(), message.payload(),
 					value.timestamp()));
 			detail.append((detail.length() > 0) ? "; " : "").append(value.rejection().detail());
-			Attribution attribution = this.context.history.at(device, value.timestamp().plus(offset));
+			Instant wardTime = DeviceClocks.wardTime(value.timestamp(), offset, message.receivedAt());
+			Attribution attribution = this.context.history.at(device, wardTime);
 			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-				this.context.history.location(assigned.assignment().patient())
-					.ifPresent((bed) -> lines.addAll(this.context.clinical.implausible(bed, device, value.parameter(),
-							value.sent(), value.timestamp().plus(offset))));
+				lines.addAll(evaluate(device, assigned.assignment().patient(), (bed) -> this.context.clinical
+					.implausible(bed, device, value.parameter(), value.sent(), wardTime)));
 			}
 		}
 		String reason = rejected.get(0).rejection().reason().code();
 		return new DeadLetter(reason, detail.toString(), message.topic(), message.payload());
+	}
+
+	/**
+	 * Evaluates with the clinical engine if the device is still the patient's and the
+	 * patient is admitted: where the patient is now and the evaluation are one step. A
+	 * buffered reading of a device that has since moved to another patient is stored on
+	 * the patient it was taken from but not evaluated (its device state would outlive the
+	 * assignment and hold alarms no device can end).
+	 */
+	private List<String> evaluate(String device, String patient, Function<Assignment, List<String>> work) {
+		return this.context.clinical.exclusive(() -> {
+			boolean stillTheirs = this.context.history.current(device)
+				.filter((now) -> now.patient().equals(patient))
+				.isPresent();
+			Optional<Assignment> bed = stillTheirs ? this.context.history.location(patient) : Optional.empty();
+			return bed.map(work).orElse(List.of());
+		});
 	}
 
 	private static Instant newest(List<Reading> readings) {
@@ -116,9 +136,12 @@ public class MeasurementIntake {
 		return newest;
 	}
 
-	private static Reading shifted(Reading reading, Duration offset) {
-		return new Reading(reading.deviceId(), reading.timestamp().plus(offset), reading.sequence(), reading.values(),
-				reading.oxygen(), reading.consciousness());
+	private static Reading shifted(Reading reading, Instant wardTime) {
+		if (wardTime.equals(reading.timestamp())) {
+			return reading;
+		}
+		return new Reading(reading.deviceId(), wardTime, reading.sequence(), reading.values(), reading.oxygen(),
+				reading.consciousness());
 	}
 
 }

@@ -96,15 +96,19 @@ class MqttConfiguration {
 	 */
 	@Bean
 	SmartLifecycle inboundStarter(DeviceMessagesAdapter deviceMessagesAdapter, PatientStateAdapter patientStateAdapter,
-			PatientStateSync sync, MqttProperties properties) {
+			PatientStateSync sync, AlarmRestore restore, MqttProperties properties) {
 		return new SmartLifecycle() {
 
 			@Override
 			public void start() {
 				patientStateAdapter.start();
-				if (!sync.await(properties.stateSyncTimeout())) {
-					logger.error("Patient state (assignments, settings, observations) not confirmed within "
-							+ properties.stateSyncTimeout() + "; starting the device session anyway");
+				if (sync.await(properties.stateSyncTimeout())) {
+					restore.restore();
+				}
+				else {
+					logger.error("Patient state (assignments, settings, observations, alarms) not confirmed within "
+							+ properties.stateSyncTimeout() + "; starting the device session anyway, alarms not "
+							+ "restored (health DOWN until it is)");
 				}
 				deviceMessagesAdapter.start();
 			}

@@ -24,6 +24,8 @@ class MqttHealthIndicator implements HealthIndicator {
 
 	private volatile boolean subscribed;
 
+	private volatile boolean stateConnected;
+
 	private volatile String lastFailure;
 
 	private volatile Instant since;
@@ -60,12 +62,33 @@ class MqttHealthIndicator implements HealthIndicator {
 		return source instanceof Mqttv5PahoMessageDrivenChannelAdapter && !(source instanceof PatientStateAdapter);
 	}
 
+	@EventListener
+	void stateSubscribed(MqttSubscribedEvent event) {
+		if (event.getSource() instanceof PatientStateAdapter) {
+			this.stateConnected = true;
+		}
+	}
+
+	@EventListener
+	void stateFailed(MqttConnectionFailedEvent event) {
+		if (event.getSource() instanceof PatientStateAdapter) {
+			this.stateConnected = false;
+		}
+	}
+
+	/**
+	 * UP only while the device session is subscribed, the patient state session is
+	 * connected (without it, transfers and settings would stop arriving while readings
+	 * flow) and the patient state was restored at start.
+	 */
 	@Override
 	public Health health() {
-		Health.Builder health = this.subscribed ? Health.up() : Health.down();
+		boolean up = this.subscribed && this.stateConnected && this.sync.isSynced();
+		Health.Builder health = up ? Health.up() : Health.down();
 		health.withDetail("broker", this.properties.url())
 			.withDetail("clientId", this.properties.clientId())
 			.withDetail("since", this.since.toString())
+			.withDetail("patientStateConnected", this.stateConnected)
 			.withDetail("patientStateSynced", this.sync.isSynced());
 		if (!this.subscribed && this.lastFailure != null) {
 			health.withDetail("lastFailure", this.lastFailure);

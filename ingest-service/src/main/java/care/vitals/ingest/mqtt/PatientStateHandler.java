@@ -3,13 +3,11 @@ package care.vitals.ingest.mqtt;
 import java.time.Clock;
 import java.time.Instant;
 
-import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.inbound.AssignmentIntake;
 import care.vitals.ingest.inbound.InboundMessage;
 import care.vitals.ingest.inbound.ObservationsIntake;
 import care.vitals.ingest.inbound.Rejections;
 import care.vitals.ingest.inbound.SettingsIntake;
-import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.model.alarm.AlarmList;
@@ -24,7 +22,6 @@ import care.vitals.model.topic.ObservationsTopic;
 import care.vitals.model.topic.ParsedTopic;
 import care.vitals.model.topic.SettingsTopic;
 import care.vitals.model.topic.Topics;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -36,11 +33,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs on the state session's callback thread: routes assignments, settings and staff
- * observations to their intakes, the retained alarm lists found at start to the clinical
- * engine (restored with their ids and acknowledgements), and the sync marker to
- * {@link PatientStateSync}. What the intakes produce (alarm transitions, NEWS2) goes to
- * the same writer as the data; the state itself is retained at the broker, so these
- * messages are acknowledged on receipt.
+ * observations to their intakes, the bed alarm lists found at start to
+ * {@link AlarmRestore}, and the sync marker to {@link PatientStateSync}. What the intakes
+ * produce (alarm transitions, NEWS2) goes to the same writer as the data; the state
+ * itself is retained at the broker, so these messages are acknowledged on receipt.
  */
 @Component
 class PatientStateHandler implements MessageHandler {
@@ -57,26 +53,22 @@ class PatientStateHandler implements MessageHandler {
 
 	private final PatientStateSync sync;
 
+	private final AlarmRestore restore;
+
 	private final BatchWriter writer;
 
 	private final Clock clock;
 
-	private final ClinicalEngine clinical;
-
 	private final AlarmListCodec alarmLists = new AlarmListCodec(DecodeLimits.defaults());
 
-	private final AssignmentHistory history;
-
 	PatientStateHandler(AssignmentIntake assignments, SettingsIntake settings, ObservationsIntake observations,
-			Rejections rejections, PatientStateSync sync, BatchWriter writer, Clock clock, ClinicalEngine clinical,
-			AssignmentHistory history) {
-		this.clinical = clinical;
-		this.history = history;
+			Rejections rejections, PatientStateSync sync, AlarmRestore restore, BatchWriter writer, Clock clock) {
 		this.assignments = assignments;
 		this.settings = settings;
 		this.observations = observations;
 		this.rejections = rejections;
 		this.sync = sync;
+		this.restore = restore;
 		this.writer = writer;
 		this.clock = clock;
 	}
@@ -85,24 +77,19 @@ class PatientStateHandler implements MessageHandler {
 	public void handleMessage(Message<?> message) {
 		String topic = message.getHeaders().get(MqttHeaders.RECEIVED_TOPIC, String.class);
 		byte[] payload = (message.getPayload() instanceof byte[] bytes) ? bytes : new byte[0];
+		this.sync.touch();
 		if (this.sync.topic().equals(topic)) {
-			if (this.sync.arrived(payload)) {
-				submit(message,
-						new Envelope(this.clinical.releaseUnmonitored(this.history::isMonitored), null, null, null));
-			}
+			this.sync.arrived(payload);
 			return;
 		}
-		if (Topics.parse(topic) instanceof AlarmTopic) {
-			restore(topic, payload);
+		ParsedTopic parsed = Topics.parse(topic);
+		if (parsed instanceof AlarmTopic) {
+			offer(topic, payload, Boolean.TRUE.equals(message.getHeaders().get(MqttHeaders.RECEIVED_RETAINED)));
 			return;
 		}
 		InboundMessage inbound = new InboundMessage(topic, payload, null, Instant.now(this.clock), null);
-		submit(message, route(Topics.parse(topic), inbound));
-	}
-
-	private void submit(Message<?> message, Envelope envelope) {
 		try {
-			this.writer.submit(envelope);
+			this.writer.submit(route(parsed, inbound));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -111,18 +98,16 @@ class PatientStateHandler implements MessageHandler {
 	}
 
 	/**
-	 * A bed's retained alarm list: restored only while the state session synchronises at
-	 * start (the retained copy); afterwards lists are this service's own publications.
+	 * A bed's alarm list: kept for the restore at start while the state session
+	 * synchronises (only its retained copy counts); afterwards lists are this service's
+	 * own publications.
 	 */
-	private void restore(String topic, byte[] payload) {
+	private void offer(String topic, byte[] payload, boolean retainedCopy) {
 		if (this.sync.isSynced() || payload.length == 0) {
 			return;
 		}
 		if (this.alarmLists.decode(payload) instanceof Outcome.Ok<AlarmList> ok) {
-			int restored = this.clinical.restore(ok.value());
-			if (restored > 0) {
-				logger.info("Restored " + restored + " active alarm(s) of " + topic);
-			}
+			this.restore.offer(topic, ok.value(), retainedCopy);
 		}
 		else {
 			logger.warn("Retained alarm list on " + topic + " not restored: it does not decode");

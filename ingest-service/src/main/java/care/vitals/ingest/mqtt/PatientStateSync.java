@@ -34,7 +34,14 @@ class PatientStateSync {
 
 	private final byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
 
-	private final CountDownLatch synced = new CountDownLatch(1);
+	/** Quiet time after the marker before the state counts as complete. */
+	static final Duration QUIET = Duration.ofMillis(1000);
+
+	private final CountDownLatch marker = new CountDownLatch(1);
+
+	private volatile boolean synced;
+
+	private volatile long lastMessageNanos = System.nanoTime();
 
 	private final MessageChannel out;
 
@@ -66,26 +73,40 @@ class PatientStateSync {
 		}
 	}
 
-	/**
-	 * A message on the sync topic arrived.
-	 * @return whether it completed the synchronisation just now
-	 */
-	boolean arrived(byte[] payload) {
-		if (Arrays.equals(payload, this.token) && this.synced.getCount() > 0) {
-			this.synced.countDown();
-			return true;
+	/** Any message arrived on the state session. */
+	void touch() {
+		this.lastMessageNanos = System.nanoTime();
+	}
+
+	/** A message on the sync topic arrived. */
+	void arrived(byte[] payload) {
+		if (Arrays.equals(payload, this.token)) {
+			this.marker.countDown();
 		}
-		return false;
 	}
 
 	/**
-	 * Waits until the retained patient state has arrived.
-	 * @param timeout how long to wait
-	 * @return whether it did
+	 * Waits until the retained patient state has arrived: the marker, then {@link #QUIET}
+	 * without any state message (EMQX's retainer dispatches retained messages from a
+	 * worker pool, so on EMQX a marker can overtake the last of them; Mosquitto keeps the
+	 * order).
+	 * @param timeout how long to wait in all
+	 * @return whether it did; from then on {@link #isSynced()}
 	 */
 	boolean await(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
-			return this.synced.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (!this.marker.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				return false;
+			}
+			while (System.nanoTime() - this.lastMessageNanos < QUIET.toNanos()) {
+				if (System.nanoTime() > deadline) {
+					return false;
+				}
+				Thread.sleep(50);
+			}
+			this.synced = true;
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -94,7 +115,7 @@ class PatientStateSync {
 	}
 
 	boolean isSynced() {
-		return this.synced.getCount() == 0;
+		return this.synced;
 	}
 
 }

@@ -17,14 +17,15 @@ import java.util.Map;
  * time, {@value #BUCKETS} buckets (a few longs per device).
  * <p>
  * An offset counts only when it is <em>sustained</em>: every bucket of the whole window
- * (2 minutes by default) saw the device, and every bucket's minimum lag is beyond the
- * tolerance on the same side. A burst of buffered readings (a device reconnecting, the
- * ingest catching up after an outage) lasts seconds, not minutes of live sending, so it
- * does not look like a slow clock. Once sustained, the offset is the window's smallest
- * lag (for a clock ahead, the most negative one), and the device's times are corrected by
- * it; it ends as soon as the newest bucket shows a lag within tolerance (delay only ever
- * adds lag, so a small lag is proof of a good clock), not when the device pauses. Devices
- * that send rarely (spot checks) never fill the window and are never corrected.
+ * (2 minutes by default) saw the device, every bucket's minimum lag is beyond the
+ * tolerance on the same side, and the buckets' minima agree within the tolerance: a clock
+ * is off by the same amount all along, while the lag of a backlog being delivered (a
+ * device reconnecting, the ingest catching up after an outage, however long) falls from
+ * bucket to bucket. Once sustained, the offset is the window's smallest lag (for a clock
+ * ahead, the most negative one), and the device's times are corrected by it; it ends as
+ * soon as the newest bucket shows a lag within tolerance (delay only ever adds lag, so a
+ * small lag is proof of a good clock), not when the device pauses. Devices that send
+ * rarely (spot checks) never fill the window and are never corrected.
  * <p>
  * Thread-safe.
  */
@@ -75,6 +76,20 @@ public final class DeviceClocks {
 	}
 
 	/**
+	 * The ward's time of something a device stamped: its time corrected by the offset in
+	 * force, and never later than when it arrived (a device time after the receive time
+	 * is wrong by at least the difference, e.g. a clock ahead within tolerance).
+	 * @param deviceTime the device's time
+	 * @param offset the offset in force for the device
+	 * @param receivedAt when it arrived
+	 * @return the corrected time
+	 */
+	public static Instant wardTime(Instant deviceTime, Duration offset, Instant receivedAt) {
+		Instant corrected = deviceTime.plus(offset);
+		return corrected.isAfter(receivedAt) ? receivedAt : corrected;
+	}
+
+	/**
 	 * Returns the offset in force for a device without observing anything.
 	 * @param deviceId the device
 	 * @return the offset, {@link Duration#ZERO} if none
@@ -110,9 +125,10 @@ public final class DeviceClocks {
 
 		/**
 		 * Unconfirmed: the smallest lag of the window if every bucket of it, ending with
-		 * the newest, saw the device and lagged beyond tolerance on one side; otherwise
-		 * zero. Confirmed: stays until the newest bucket shows a lag within tolerance (or
-		 * on the other side); a pause of the device does not end it.
+		 * the newest, saw the device and lagged beyond tolerance on one side, by amounts
+		 * that agree within tolerance; otherwise zero. Confirmed: stays until the newest
+		 * bucket shows a lag within tolerance (or on the other side); a pause of the
+		 * device does not end it.
 		 */
 		long sustainedOffset(long toleranceMillis) {
 			long newest = Long.MIN_VALUE;
@@ -122,6 +138,7 @@ public final class DeviceClocks {
 			boolean confirmed = this.offsetMillis != 0;
 			int side = confirmed ? Long.signum(this.offsetMillis) : 0;
 			long offset = Long.MAX_VALUE;
+			long largest = Long.MIN_VALUE;
 			for (int i = 0; i < BUCKETS; i++) {
 				long wanted = newest - i;
 				int slot = (int) Math.floorMod(wanted, (long) BUCKETS);
@@ -134,9 +151,11 @@ public final class DeviceClocks {
 				if (skewed) {
 					side = Long.signum(lag);
 					offset = Math.min(offset, lag);
+					largest = Math.max(largest, lag);
 				}
 			}
-			return offset;
+			// a clock is off by the same amount all along; a draining backlog's lag falls
+			return (confirmed || largest - offset <= toleranceMillis) ? offset : 0;
 		}
 
 	}

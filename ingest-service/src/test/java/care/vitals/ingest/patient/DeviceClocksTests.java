@@ -67,6 +67,28 @@ class DeviceClocksTests {
 	}
 
 	@Test
+	void aThirtyMinuteBacklogDrainedOverThreeMinutesIsNotASlowClock() {
+		for (int s = 0; s < 60; s++) {
+			send("mon-1", s, 20);
+		}
+		// the ingest was away for 30 minutes; its backlog drains in 3 minutes
+		for (int s = 1860; s < 2040; s++) {
+			long lag = 1_800_000 - (s - 1860) * 10_000L;
+			assertThat(send("mon-1", s, Math.max(lag, 20))).isZero();
+		}
+	}
+
+	@Test
+	void aDeviceTimeAfterItsArrivalIsTakenAsTheArrival() {
+		Instant received = T0.plusSeconds(100);
+		assertThat(DeviceClocks.wardTime(received.plusSeconds(20), Duration.ZERO, received)).isEqualTo(received);
+		assertThat(DeviceClocks.wardTime(received.minusSeconds(90), Duration.ofSeconds(90), received))
+			.isEqualTo(received);
+		assertThat(DeviceClocks.wardTime(received.minusSeconds(100), Duration.ofSeconds(90), received))
+			.isEqualTo(received.minusSeconds(10));
+	}
+
+	@Test
 	void aSpotCheckDeviceIsNeverCorrected() {
 		for (int s = 0; s < 3600; s += 120) {
 			assertThat(send("bp-1", s, 90_000)).isZero();

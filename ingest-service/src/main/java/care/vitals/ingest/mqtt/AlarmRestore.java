@@ -1,0 +1,79 @@
+package care.vitals.ingest.mqtt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.patient.AssignmentHistory;
+import care.vitals.model.alarm.Alarm;
+import care.vitals.model.alarm.AlarmList;
+import care.vitals.model.assignment.Assignment;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Restores the active alarms of every bed at start, from the bed lists' retained copies
+ * (CLINICAL.md, principle 4). Lists are collected while the patient state session
+ * synchronises (a persistent session may also deliver queued live copies before the
+ * retained one: only a copy with the retained flag counts, the last one per bed), and
+ * restored once the assignments are known: an alarm is restored only if its patient is in
+ * that bed now and, for an alarm of a device, the device is still the patient's. So a
+ * patient discharged or moved while the ingest was down leaves nothing behind, and every
+ * collected bed's list is published again as it now is.
+ */
+@Component
+class AlarmRestore {
+
+	private static final Log logger = LogFactory.getLog(AlarmRestore.class);
+
+	private final Map<String, AlarmList> retained = new LinkedHashMap<>();
+
+	private final ClinicalEngine clinical;
+
+	private final AssignmentHistory history;
+
+	AlarmRestore(ClinicalEngine clinical, AssignmentHistory history) {
+		this.clinical = clinical;
+		this.history = history;
+	}
+
+	/** A bed list arrived on the state session before it was synchronised. */
+	synchronized void offer(String topic, AlarmList list, boolean retainedCopy) {
+		if (retainedCopy) {
+			this.retained.put(topic, list);
+		}
+	}
+
+	/**
+	 * Restores what is still true and republishes every collected bed's list; call once,
+	 * when the patient state is synchronised.
+	 * @return how many alarms were restored
+	 */
+	synchronized int restore() {
+		int restored = 0;
+		for (AlarmList list : this.retained.values()) {
+			List<Alarm> stillTrue = list.alarms().stream().filter((alarm) -> stillTrue(alarm, list)).toList();
+			restored += this.clinical.restoreBed(new AlarmList(list.ward(), list.bed(), list.updated(), stillTrue));
+		}
+		if (restored > 0) {
+			logger.info("Restored " + restored + " active alarm(s) of " + this.retained.size() + " bed(s)");
+		}
+		this.retained.clear();
+		return restored;
+	}
+
+	private boolean stillTrue(Alarm alarm, AlarmList bed) {
+		boolean inThatBed = this.history.location(alarm.patient())
+			.filter((at) -> at.ward().equals(bed.ward()) && at.bed().equals(bed.bed()))
+			.isPresent();
+		boolean deviceStillTheirs = alarm.device() == null || this.history.current(alarm.device())
+			.map(Assignment::patient)
+			.filter(alarm.patient()::equals)
+			.isPresent();
+		return inThatBed && deviceStillTheirs;
+	}
+
+}
