@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import care.vitals.model.alarm.AlarmList;
-import care.vitals.model.alarm.AlarmState;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
 import org.junit.jupiter.api.Test;
@@ -282,71 +279,6 @@ class PatientTruthIntegrationTests {
 				.isEqualTo(200);
 		}
 	}
-
-	/**
-	 * Verifies that an acknowledged high SpO2 alarm survives an ingest restart while the
-	 * SpO2 stays at 80 %: the bed's retained list never goes empty, and the alarm keeps
-	 * its id and its acknowledgement instead of coming back as a new one.
-	 */
-	@Test
-	void anAcknowledgedAlarmSurvivesARestartWithItsIdAndAcknowledgement() throws Exception {
-		influx.createDatabase("durable");
-		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-durable", influx.url(), "durable",
-				this.spool);
-		Instant base = Instant.now().minus(90, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-		try (BedDisplay display = BedDisplay.watch(mosquitto.url(), "ward-m/8")) {
-			String alarmId = raiseAndAcknowledgeAnSpo2Alarm(properties, base, display);
-			int seenBeforeRestart = display.lists().size();
-			try (RunningIngest restarted = RunningIngest.start(properties);
-					TestDevice monitor = new TestDevice(mosquitto.url(), "mon-78")) {
-				for (int s = 30; s < 60; s++) {
-					monitor.publishMeasurement(reading(base.plusSeconds(s), s, LOW_SPO2), "application/json");
-				}
-				await().atMost(Duration.ofSeconds(20))
-					.untilAsserted(() -> assertThat(
-							influx.count("durable", "SELECT count(spo2) FROM vitals WHERE device='mon-78'"))
-						.isEqualTo(60));
-				assertThat(new AdminApi(restarted).call("GET", "/api/alarms?ward=ward-m", null, true).body())
-					.contains(alarmId)
-					.contains("ACKNOWLEDGED");
-				assertThat(influx.query("durable",
-						"SELECT count(state) FROM alarms WHERE kind='spo2_low' AND state='raised' AND restated=false"))
-					.as("raised once, not again after the restart")
-					.contains(",1]");
-				List<AlarmList> lists = display.lists();
-				assertThat(lists.subList(seenBeforeRestart, lists.size()))
-					.as("the bed's list never lost the alarm over the restart")
-					.allMatch((list) -> list.alarms().stream().anyMatch((a) -> a.alarmId().equals(alarmId)));
-			}
-		}
-	}
-
-	/** 30 s of SpO2 80 %: the high alarm, acknowledged through the API; then a stop. */
-	private static String raiseAndAcknowledgeAnSpo2Alarm(Map<String, Object> properties, Instant base,
-			BedDisplay display) throws Exception {
-		try (RunningIngest ingest = RunningIngest.start(properties);
-				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-78")) {
-			AdminApi api = new AdminApi(ingest);
-			api.admit("mon-78", "p-78", "ward-m", "8", base.minusSeconds(60));
-			for (int s = 0; s < 30; s++) {
-				monitor.publishMeasurement(reading(base.plusSeconds(s), s, LOW_SPO2), "application/json");
-			}
-			await().atMost(Duration.ofSeconds(20))
-				.until(() -> api.call("GET", "/api/alarms?ward=ward-m", null, true).body().contains("spo2_low"));
-			String alarms = api.call("GET", "/api/alarms?ward=ward-m", null, true).body();
-			String alarmId = alarms.replaceAll("(?s).*\"alarmId\":\"(spo2_low[^\"]+)\".*", "$1");
-			assertThat(api.call("POST", "/api/alarms/" + alarmId + "/acknowledge", "", true).statusCode())
-				.isEqualTo(200);
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> display.latest() != null && display.latest()
-					.alarms()
-					.stream()
-					.anyMatch((a) -> a.alarmId().equals(alarmId) && a.state() == AlarmState.ACKNOWLEDGED));
-			return alarmId;
-		}
-	}
-
-	private static final String LOW_SPO2 = "\"spo2\":80,\"heart_rate\":90";
 
 	private static final String NORMAL = "\"spo2\":97,\"heart_rate\":72,\"resp_rate\":14";
 

@@ -59,7 +59,18 @@ final class TestDevice implements AutoCloseable {
 
 	/** Publishes with QoS 1, retrying until the broker acknowledges (at-least-once). */
 	void publish(String topic, byte[] payload, String contentType) {
-		MqttMessage message = new MqttMessage(payload, 1, false, new MqttProperties());
+		publish(topic, new MqttMessage(payload, 1, false, new MqttProperties()), contentType);
+	}
+
+	/**
+	 * Publishes retained with QoS 1 (an ADT feed writing an assignment; an empty payload
+	 * clears it).
+	 */
+	void publishRetained(String topic, byte[] payload) {
+		publish(topic, new MqttMessage(payload, 1, true, new MqttProperties()), null);
+	}
+
+	private void publish(String topic, MqttMessage message, String contentType) {
 		if (contentType != null) {
 			message.getProperties().setContentType(contentType);
 		}
