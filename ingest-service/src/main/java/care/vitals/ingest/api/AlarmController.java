@@ -2,10 +2,10 @@ package care.vitals.ingest.api;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.model.alarm.Alarm;
+import care.vitals.web.NotFound;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +43,9 @@ class AlarmController {
 			.stream()
 			.filter((a) -> a.alarmId().equals(alarmId))
 			.findFirst()
-			.orElseThrow(() -> new NoSuchElementException("no active alarm " + alarmId));
+			.orElseThrow(() -> new NotFound("no active alarm " + alarmId));
 		List<String> lines = this.engine.acknowledge(alarmId, actor.getName())
-			.orElseThrow(() -> new NoSuchElementException("no active alarm " + alarmId));
+			.orElseThrow(() -> new NotFound("no active alarm " + alarmId));
 		this.recorder.record("acknowledge", actor.getName(), alarm.patient(), alarm.ward(),
 				"acknowledged " + alarm.kind() + " alarm " + alarmId, lines);
 		return this.engine.active(alarm.patient())

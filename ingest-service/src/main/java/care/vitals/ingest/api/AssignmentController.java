@@ -15,12 +15,15 @@ import care.vitals.model.codec.AssignmentCodec;
 import care.vitals.model.codec.DecodeLimits;
 import care.vitals.model.id.Identifiers;
 import care.vitals.model.topic.Topics;
+import care.vitals.web.InvalidRequest;
+import care.vitals.web.Unavailable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessagingException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,9 +77,10 @@ class AssignmentController {
 	@PutMapping("/{deviceId}")
 	ResponseEntity<Assignment> assign(@PathVariable String deviceId, @RequestBody AssignmentRequest request,
 			Principal actor) {
-		Identifiers.requireValid(deviceId, "device id");
-		Assignment assignment = new Assignment(request.patient(), request.ward(), request.bed(),
-				since(request.since()));
+		validDevice(deviceId);
+		Instant since = since(request.since());
+		Assignment assignment = InvalidRequest
+			.validating(() -> new Assignment(request.patient(), request.ward(), request.bed(), since));
 		Optional<Assignment> previous = this.registry.current(deviceId);
 		previous.filter((p) -> !p.patient().equals(assignment.patient()))
 			.ifPresent((p) -> clearSettingsIfLastDevice(p.patient(), deviceId));
@@ -92,7 +96,7 @@ class AssignmentController {
 
 	@DeleteMapping("/{deviceId}")
 	ResponseEntity<Void> discharge(@PathVariable String deviceId, Principal actor) {
-		Identifiers.requireValid(deviceId, "device id");
+		validDevice(deviceId);
 		Optional<Assignment> previous = this.registry.current(deviceId);
 		previous.ifPresent((p) -> clearSettingsIfLastDevice(p.patient(), deviceId));
 		publish(deviceId, this.codec.encodeDischarge());
@@ -118,12 +122,30 @@ class AssignmentController {
 		}
 	}
 
+	/**
+	 * Publishes the assignment retained and returns once the broker has it; if the broker
+	 * does not take it the request is 503 and the assignment is unchanged.
+	 */
 	private void publish(String deviceId, byte[] payload) {
-		this.mqttOut.send(MessageBuilder.withPayload(payload)
-			.setHeader(MqttHeaders.TOPIC, Topics.assignment(deviceId))
-			.setHeader(MqttHeaders.QOS, 1)
-			.setHeader(MqttHeaders.RETAINED, true)
-			.build());
+		MessagingException failure = null;
+		try {
+			if (this.mqttOut.send(MessageBuilder.withPayload(payload)
+				.setHeader(MqttHeaders.TOPIC, Topics.assignment(deviceId))
+				.setHeader(MqttHeaders.QOS, 1)
+				.setHeader(MqttHeaders.RETAINED, true)
+				.build())) {
+				return;
+			}
+		}
+		catch (MessagingException ex) {
+			failure = ex;
+		}
+		throw new Unavailable("The MQTT broker did not take the assignment of device " + deviceId
+				+ "; it is unchanged: check the current state and try again.", failure);
+	}
+
+	private static void validDevice(String deviceId) {
+		InvalidRequest.validating(() -> Identifiers.requireValid(deviceId, "device id"));
 	}
 
 	/**
@@ -138,7 +160,7 @@ class AssignmentController {
 			return now;
 		}
 		if (requested.isAfter(now.plusSeconds(5)) || requested.isBefore(now.minus(MAX_BACKDATING))) {
-			throw new IllegalArgumentException(
+			throw new InvalidRequest(
 					"since must lie between " + MAX_BACKDATING.toHours() + " h ago and now, not " + requested);
 		}
 		return requested;

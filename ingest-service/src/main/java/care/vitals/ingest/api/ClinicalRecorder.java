@@ -8,12 +8,16 @@ import java.util.List;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.ClinicalLines;
+import care.vitals.web.Unavailable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Stores what an admin action produced, with its activity record, through the same writer
- * (and so the same spool) as the data.
+ * (and so the same spool) as the data. Interrupted while the queue is full (the service
+ * is shutting down), the change itself may already be in force but its record is not
+ * stored: that is 503 with {@code Retry-After} (check the state, then retry, on this
+ * instance after its restart or on another), not a conflict of the request.
  */
 @Component
 class ClinicalRecorder {
@@ -35,7 +39,8 @@ class ClinicalRecorder {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while storing the activity record", ex);
+			throw new Unavailable("The service is shutting down and did not store the activity record (" + kind
+					+ "); the change may already be in force: check the current state, then try again.", ex);
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.patient.AssignmentHistory;
@@ -22,6 +21,9 @@ import care.vitals.model.observation.PatientObservations;
 import care.vitals.model.observation.StaffObservation;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
+import care.vitals.web.Conflict;
+import care.vitals.web.InvalidRequest;
+import care.vitals.web.NotFound;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -62,7 +64,7 @@ class PatientController {
 	@GetMapping("/news2")
 	Map<String, Object> news2(@PathVariable String patient) {
 		News2Score score = this.engine.news2(valid(patient))
-			.orElseThrow(() -> new NoSuchElementException("no NEWS2 score for patient " + patient));
+			.orElseThrow(() -> new NotFound("no NEWS2 score for patient " + patient));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("patient", patient);
 		body.put("total", score.total());
@@ -91,7 +93,7 @@ class PatientController {
 		SpO2Scale scale = switch (request.scale()) {
 			case 1 -> SpO2Scale.SCALE_1;
 			case 2 -> SpO2Scale.SCALE_2;
-			default -> throw new IllegalArgumentException("scale must be 1 or 2");
+			default -> throw new InvalidRequest("scale must be 1 or 2");
 		};
 		String ward = admittedWard(valid(patient));
 		Instant now = this.recorder.now();
@@ -112,20 +114,20 @@ class PatientController {
 	@PostMapping("/observations")
 	Map<String, Object> observe(@PathVariable String patient, @RequestBody ObservationRequest request,
 			Principal actor) {
-		Assignment location = this.registry.location(valid(patient))
-			.orElseThrow(() -> new IllegalStateException("patient " + patient + " is not admitted"));
+		Assignment location = this.registry.location(valid(patient)).orElseThrow(() -> notAdmitted(patient));
 		Instant now = this.recorder.now();
 		Instant observedAt = (request.observedAt() != null) ? request.observedAt() : now;
 		if (observedAt.isAfter(now.plusSeconds(60)) || observedAt.isBefore(now.minus(PatientObservations.KEPT))) {
-			throw new IllegalArgumentException("observedAt must lie between " + PatientObservations.KEPT.toHours()
+			throw new InvalidRequest("observedAt must lie between " + PatientObservations.KEPT.toHours()
 					+ " h ago and now, not " + observedAt);
 		}
 		Consciousness consciousness = (request.consciousness() != null)
 				? Consciousness.fromCode(request.consciousness())
-					.orElseThrow(() -> new IllegalArgumentException("consciousness must be one of A, C, V, P, U"))
+					.orElseThrow(() -> new InvalidRequest("consciousness must be one of A, C, V, P, U"))
 				: null;
-		StaffObservation observation = new StaffObservation(observedAt, actor.getName(), values(request.values()),
-				request.oxygen(), request.oxygenDevice(), request.oxygenFlow(), consciousness);
+		Map<Parameter, Double> values = values(request.values());
+		StaffObservation observation = InvalidRequest.validating(() -> new StaffObservation(observedAt, actor.getName(),
+				values, request.oxygen(), request.oxygenDevice(), request.oxygenFlow(), consciousness));
 		List<String> lines = new ArrayList<>();
 		lines.add(Lines.staffObservation(observation, location));
 		lines.addAll(this.engine.observe(location, observation));
@@ -168,12 +170,15 @@ class PatientController {
 		String ward = admittedWard(valid(patient));
 		var current = this.engine.rule(patient, p);
 		if (current == null) {
-			throw new IllegalArgumentException("parameter " + parameter + " has no threshold alarm");
+			throw new InvalidRequest("parameter " + parameter + " has no threshold alarm");
 		}
-		var limits = current.withLimits(request.criticalLow(), request.low(), request.high(), request.criticalHigh());
-		var delayed = (request.delaySeconds() != null) ? limits.withDelay(Duration.ofSeconds(request.delaySeconds()))
-				: limits;
-		var rule = (request.enabled() != null) ? delayed.withEnabled(request.enabled()) : delayed;
+		var rule = InvalidRequest.validating(() -> {
+			var limits = current.withLimits(request.criticalLow(), request.low(), request.high(),
+					request.criticalHigh());
+			var delayed = (request.delaySeconds() != null)
+					? limits.withDelay(Duration.ofSeconds(request.delaySeconds())) : limits;
+			return (request.enabled() != null) ? delayed.withEnabled(request.enabled()) : delayed;
+		});
 		Instant now = this.recorder.now();
 		ClinicalEngine.Change change = this.engine.change(patient,
 				(settings) -> settings.withThreshold(rule, actor.getName(), now));
@@ -205,19 +210,23 @@ class PatientController {
 	private String admittedWard(String patient) {
 		String ward = ward(patient);
 		if (ward == null) {
-			throw new IllegalStateException("patient " + patient + " is not admitted");
+			throw notAdmitted(patient);
 		}
 		return ward;
 	}
 
+	private static Conflict notAdmitted(String patient) {
+		return new Conflict("patient " + patient + " is not admitted");
+	}
+
 	private static Parameter parameter(String name) {
 		return Parameter.byName(name)
-			.orElseThrow(() -> new IllegalArgumentException(
+			.orElseThrow(() -> new InvalidRequest(
 					"unknown parameter " + (Identifiers.isValid(name) ? name : "(invalid name)")));
 	}
 
 	private static String valid(String patient) {
-		return Identifiers.requireValid(patient, "patient");
+		return InvalidRequest.validating(() -> Identifiers.requireValid(patient, "patient"));
 	}
 
 	record ScaleRequest(int scale) {

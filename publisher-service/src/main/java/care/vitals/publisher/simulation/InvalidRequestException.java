@@ -2,12 +2,13 @@ package care.vitals.publisher.simulation;
 
 import java.util.Map;
 
-/**
- * A request that is well-formed but cannot be carried out as asked (400).
- */
-public class InvalidRequestException extends RuntimeException {
+import care.vitals.web.InvalidRequest;
 
-	private final Map<String, String> errors;
+/**
+ * A request that is well-formed but cannot be carried out as asked (400,
+ * {@code invalid-request}, with an {@code errors} object naming each field).
+ */
+public class InvalidRequestException extends InvalidRequest {
 
 	/**
 	 * Creates the exception.
@@ -15,16 +16,7 @@ public class InvalidRequestException extends RuntimeException {
 	 * @param errors the message per field
 	 */
 	public InvalidRequestException(String message, Map<String, String> errors) {
-		super(message);
-		this.errors = Map.copyOf(errors);
-	}
-
-	/**
-	 * Returns the message per field.
-	 * @return field errors
-	 */
-	public Map<String, String> errors() {
-		return this.errors;
+		super(message, errors);
 	}
 
 }

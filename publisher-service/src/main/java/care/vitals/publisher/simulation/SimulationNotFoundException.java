@@ -1,9 +1,11 @@
 package care.vitals.publisher.simulation;
 
+import care.vitals.web.NotFound;
+
 /**
- * No simulation, patient or device with the given id (404).
+ * No simulation, patient or device with the given id (404, {@code not-found}).
  */
-public class SimulationNotFoundException extends RuntimeException {
+public class SimulationNotFoundException extends NotFound {
 
 	/**
 	 * Creates the exception.
