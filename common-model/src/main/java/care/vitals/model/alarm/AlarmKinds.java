@@ -1,5 +1,7 @@
 package care.vitals.model.alarm;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 import care.vitals.model.parameter.Parameter;
@@ -61,7 +63,20 @@ public final class AlarmKinds {
 	 */
 	public static final String IMPLAUSIBLE_VALUE = "implausible_value";
 
+	/** One string per kind, made once: map keys on the per-reading path hash it once. */
+	private static final Map<Parameter, String> LOW = kinds("_low");
+
+	private static final Map<Parameter, String> HIGH = kinds("_high");
+
 	private AlarmKinds() {
+	}
+
+	private static Map<Parameter, String> kinds(String suffix) {
+		Map<Parameter, String> kinds = new EnumMap<>(Parameter.class);
+		for (Parameter parameter : Parameter.values()) {
+			kinds.put(parameter, parameter.canonicalName() + suffix);
+		}
+		return kinds;
 	}
 
 	/**
@@ -70,7 +85,7 @@ public final class AlarmKinds {
 	 * @return e.g. {@code spo2_low}
 	 */
 	public static String low(Parameter parameter) {
-		return Objects.requireNonNull(parameter, "parameter").canonicalName() + "_low";
+		return LOW.get(Objects.requireNonNull(parameter, "parameter"));
 	}
 
 	/**
@@ -79,7 +94,7 @@ public final class AlarmKinds {
 	 * @return e.g. {@code heart_rate_high}
 	 */
 	public static String high(Parameter parameter) {
-		return Objects.requireNonNull(parameter, "parameter").canonicalName() + "_high";
+		return HIGH.get(Objects.requireNonNull(parameter, "parameter"));
 	}
 
 }

@@ -59,6 +59,10 @@ final class SourceAgreement {
 			return Verdict.KEEP;
 		}
 		state.latest.put(device, new Value(value, at));
+		if (state.latest.size() == 1 && state.disagreeSince == null && !active) {
+			// one source only (the common case): nothing to compare
+			return Verdict.KEEP;
+		}
 		state.other = null;
 		for (Map.Entry<String, Value> entry : state.latest.entrySet()) {
 			Value other = entry.getValue();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -206,6 +206,10 @@ public final class PatientVitalsWindow {
 		if (parameter == News2Parameter.CONSCIOUSNESS) {
 			return staff;
 		}
+		if (devices.isEmpty() || (staff == null && devices.size() == 1)) {
+			// one candidate (the common case): no need to score it here
+			return (staff != null) ? staff : (devices.isEmpty() ? null : devices.get(0));
+		}
 		Used worst = staff;
 		int worstScore = (staff != null) ? subScore(parameter, staff.value(), scale, onOxygen) : -1;
 		for (Used device : devices) {
@@ -240,13 +244,12 @@ public final class PatientVitalsWindow {
 	}
 
 	private int offer(News2Parameter parameter, Source source, Object value, Instant at) {
-		Map<Source, Observation> sources = this.latest.computeIfAbsent(parameter, (p) -> new LinkedHashMap<>());
-		Observation held = sources.get(source);
+		Map<Source, Observation> sources = this.latest.computeIfAbsent(parameter, (p) -> new HashMap<>());
+		Observation held = sources.put(source, new Observation(value, at));
 		if (held != null && at.isBefore(held.at())) {
+			sources.put(source, held);
 			return 0;
 		}
-		sources.remove(source);
-		sources.put(source, new Observation(value, at));
 		if (sources.size() > MAX_SOURCES) {
 			Source oldest = null;
 			for (Map.Entry<Source, Observation> entry : sources.entrySet()) {
