@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import care.vitals.ingest.clinical.ObservationsPublisher;
 import care.vitals.ingest.clinical.SettingsPublisher;
+import care.vitals.ingest.mqtt.RetainedPublisher;
 import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.AssignmentCodec;
@@ -16,14 +17,8 @@ import care.vitals.model.codec.DecodeLimits;
 import care.vitals.model.id.Identifiers;
 import care.vitals.model.topic.Topics;
 import care.vitals.web.InvalidRequest;
-import care.vitals.web.Unavailable;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
-import org.springframework.integration.mqtt.support.MqttHeaders;
-import org.springframework.integration.support.MessageBuilder;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessagingException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +43,7 @@ class AssignmentController {
 
 	private final ClinicalRecorder recorder;
 
-	private final MessageChannel mqttOut;
+	private final RetainedPublisher retained;
 
 	private final AssignmentCodec codec = new AssignmentCodec(DecodeLimits.defaults());
 
@@ -56,13 +51,12 @@ class AssignmentController {
 
 	private final ObservationsPublisher observations;
 
-	AssignmentController(AssignmentHistory registry, ClinicalRecorder recorder,
-			@Qualifier("mqttOut") MessageChannel mqttOut, SettingsPublisher settings,
-			ObservationsPublisher observations) {
+	AssignmentController(AssignmentHistory registry, ClinicalRecorder recorder, RetainedPublisher retained,
+			SettingsPublisher settings, ObservationsPublisher observations) {
 		this.observations = observations;
 		this.registry = registry;
 		this.recorder = recorder;
-		this.mqttOut = mqttOut;
+		this.retained = retained;
 		this.settings = settings;
 	}
 
@@ -127,21 +121,7 @@ class AssignmentController {
 	 * does not take it the request is 503 and the assignment is unchanged.
 	 */
 	private void publish(String deviceId, byte[] payload) {
-		MessagingException failure = null;
-		try {
-			if (this.mqttOut.send(MessageBuilder.withPayload(payload)
-				.setHeader(MqttHeaders.TOPIC, Topics.assignment(deviceId))
-				.setHeader(MqttHeaders.QOS, 1)
-				.setHeader(MqttHeaders.RETAINED, true)
-				.build())) {
-				return;
-			}
-		}
-		catch (MessagingException ex) {
-			failure = ex;
-		}
-		throw new Unavailable("The MQTT broker did not take the assignment of device " + deviceId
-				+ "; it is unchanged: check the current state and try again.", failure);
+		this.retained.publish(Topics.assignment(deviceId), payload, "the assignment of device " + deviceId);
 	}
 
 	private static void validDevice(String deviceId) {

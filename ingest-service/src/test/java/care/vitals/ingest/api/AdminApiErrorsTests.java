@@ -11,6 +11,7 @@ import java.util.Optional;
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.clinical.ObservationsPublisher;
 import care.vitals.ingest.clinical.SettingsPublisher;
+import care.vitals.ingest.mqtt.RetainedPublisher;
 import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.model.assignment.Assignment;
@@ -70,8 +71,8 @@ class AdminApiErrorsTests {
 		ClinicalRecorder recorder = new ClinicalRecorder(this.writer, Clock.fixed(NOW, ZoneOffset.UTC));
 		this.mvc = MockMvcBuilders
 			.standaloneSetup(new PatientController(this.engine, this.registry, recorder),
-					new AssignmentController(this.registry, recorder, this.mqttOut, mock(SettingsPublisher.class),
-							mock(ObservationsPublisher.class)),
+					new AssignmentController(this.registry, recorder, new RetainedPublisher(this.mqttOut),
+							mock(SettingsPublisher.class), mock(ObservationsPublisher.class)),
 					new AlarmController(this.engine, recorder))
 			.setControllerAdvice(new ProblemHandler())
 			.build();
@@ -102,7 +103,7 @@ class AdminApiErrorsTests {
 				"unavailable")
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(jsonPath("$.detail").value(
-					"The MQTT broker did not take the assignment of device mon-1; it is unchanged: check the current state and try again."));
+					"The MQTT broker did not take the assignment of device mon-1; nothing was changed: check the current state and try again."));
 		verify(this.writer, never()).submit(any());
 	}
 
