@@ -71,7 +71,7 @@ public class ClinicalEngine {
 
 	private final Clock clock;
 
-	ClinicalEngine(AlarmStatePublisher publisher, SettingsPublisher settingsPublisher,
+	public ClinicalEngine(AlarmStatePublisher publisher, SettingsPublisher settingsPublisher,
 			ObservationsPublisher observationsPublisher, Clock clock) {
 		this.publisher = publisher;
 		this.settingsPublisher = settingsPublisher;
