@@ -73,8 +73,10 @@ final class DeviceAlarms {
 			device.online = true;
 			device.backOnlineAt = receivedAt;
 		}
-		this.alarms.resolve(state, key(device, AlarmKinds.DEVICE_OFFLINE), at, out);
-		this.alarms.resolve(state, key(device, AlarmKinds.NO_DATA), at, out);
+		// raised on receive time, so ended on receive time (a buffered reading's own time
+		// would clamp the resolution to the raise and log a zero-length outage)
+		this.alarms.resolve(state, key(device, AlarmKinds.DEVICE_OFFLINE), receivedAt, out);
+		this.alarms.resolve(state, key(device, AlarmKinds.NO_DATA), receivedAt, out);
 		sequence(state, device, reading, out);
 		Double battery = reading.values().get(Parameter.BATTERY);
 		if (battery != null) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import care.vitals.model.device.DeviceStatus;
 import care.vitals.model.parameter.Parameter;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,14 @@ class DeviceTimeAlarmTests {
 		assertThat(describe(out)).noneMatch((t) -> t.startsWith("no_data"));
 		out = this.engine.tick(at(120 + 61));
 		assertThat(describe(out)).containsExactly("no_data MEDIUM RAISED @181");
+	}
+
+	@Test
+	void aDeviceBackOnlineWithBufferedReadingsEndsItsOfflineAlarmWhenTheyArrive() {
+		this.engine.assign(BED_12, MONITOR, at(0));
+		this.engine.onStatus(BED_12, new DeviceStatus(MONITOR, false, null, null, null, null), at(100));
+		List<AlarmTransition> out = this.engine.onReading(BED_12, reading(50, Parameter.HEART_RATE, 72), at(110));
+		assertThat(describe(out)).containsExactly("device_offline MEDIUM RESOLVED @110");
 	}
 
 	@Test
