@@ -130,6 +130,17 @@ public final class PatientVitalsWindow {
 	 * @return the score
 	 */
 	public News2Score score(Instant at, SpO2Scale scale) {
+		return scored(at, scale).score();
+	}
+
+	/**
+	 * Scores the values chosen at an instant and returns the score with the values it
+	 * used (one pass: what {@link #score} and {@link #used} give separately).
+	 * @param at the instant to score at; never {@code null}
+	 * @param scale the patient's SpO2 scale; never {@code null}
+	 * @return the score and the values used, with their sources
+	 */
+	public Scored scored(Instant at, SpO2Scale scale) {
 		Objects.requireNonNull(at, "at");
 		Objects.requireNonNull(scale, "scale");
 		Set<News2Parameter> missing = EnumSet.noneOf(News2Parameter.class);
@@ -137,7 +148,7 @@ public final class PatientVitalsWindow {
 		Map<News2Parameter, Used> used = used(at, scale, missing, stale);
 		Map<News2Parameter, Object> fresh = new EnumMap<>(News2Parameter.class);
 		used.forEach((parameter, value) -> fresh.put(parameter, value.value()));
-		return News2Scorer.score(inputs(fresh), missing, stale, scale, at);
+		return new Scored(News2Scorer.score(inputs(fresh), missing, stale, scale, at), used);
 	}
 
 	/**
@@ -271,6 +282,17 @@ public final class PatientVitalsWindow {
 	 * @param source who measured or observed it; never {@code null}
 	 */
 	public record Used(Object value, Instant at, Source source) {
+
+	}
+
+	/**
+	 * A score with the values it used.
+	 *
+	 * @param score the score; never {@code null}
+	 * @param used the value scored for each parameter with a fresh value, with its
+	 * source, in chart order; never {@code null}
+	 */
+	public record Scored(News2Score score, Map<News2Parameter, Used> used) {
 
 	}
 

@@ -111,8 +111,7 @@ public class ClinicalEngine {
 		PatientState state = state(context.patient());
 		News2Score score = state.accept(reading, source);
 		if (score != null) {
-			lines.add(ClinicalLines.news2(context.patient(), context.ward(), context.bed(), score,
-					state.sources(score.at())));
+			lines.add(ClinicalLines.news2(context.patient(), context.ward(), context.bed(), score, state.sources()));
 			transitions.addAll(this.alarms.onScore(context, score));
 		}
 	}

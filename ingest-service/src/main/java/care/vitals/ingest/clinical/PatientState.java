@@ -1,10 +1,11 @@
 package care.vitals.ingest.clinical;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 import care.vitals.model.news2.FreshnessWindows;
+import care.vitals.model.news2.News2Parameter;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.PatientVitalsWindow;
 import care.vitals.model.news2.SpO2Scale;
@@ -27,13 +28,16 @@ final class PatientState {
 
 	private News2Score last;
 
+	private Map<News2Parameter, PatientVitalsWindow.Used> lastUsed = Map.of();
+
 	/**
 	 * Takes an artefact-free reading of a source; returns the new score if it differs
 	 * from the last.
 	 */
 	synchronized News2Score accept(Reading reading, Source source) {
 		this.window.accept(reading, source);
-		News2Score score = this.window.score(reading.timestamp(), this.scale);
+		PatientVitalsWindow.Scored scored = this.window.scored(reading.timestamp(), this.scale);
+		News2Score score = scored.score();
 		if (score.subScores().isEmpty()) {
 			return null;
 		}
@@ -41,20 +45,20 @@ final class PatientState {
 			return null;
 		}
 		this.last = score;
+		this.lastUsed = scored.used();
 		return score;
 	}
 
 	/**
-	 * Which source each parameter of the score at {@code at} came from, e.g.
+	 * Which source each parameter of the last score returned came from, e.g.
 	 * {@code spo2=device:ox-1 consciousness=staff:nurse-1}.
 	 */
-	synchronized String sources(Instant at) {
+	synchronized String sources() {
 		StringBuilder text = new StringBuilder();
-		this.window.used(at, this.scale)
-			.forEach((parameter, used) -> text.append((text.length() > 0) ? " " : "")
-				.append(parameter.code())
-				.append('=')
-				.append(used.source()));
+		this.lastUsed.forEach((parameter, used) -> text.append((text.length() > 0) ? " " : "")
+			.append(parameter.code())
+			.append('=')
+			.append(used.source()));
 		return text.toString();
 	}
 

@@ -45,12 +45,8 @@ public class DeviceEventIntake {
 		List<String> lines = new ArrayList<>();
 		lines.add(Lines.event(event, attribution));
 		if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-			String patient = assigned.assignment().patient();
-			lines.addAll(this.context.clinical.exclusive(() -> this.context.history.current(device)
-				.filter((now) -> now.patient().equals(patient))
-				.flatMap((now) -> this.context.history.location(patient))
-				.map((bed) -> this.context.clinical.onEvent(bed, corrected))
-				.orElse(List.of())));
+			lines.addAll(this.context.evaluate(device, assigned.assignment().patient(),
+					(bed) -> this.context.clinical.onEvent(bed, corrected)));
 		}
 		return new Envelope(lines, message.ack(), null, null);
 	}

@@ -1,6 +1,8 @@
 package care.vitals.ingest.inbound;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.clinical.ClinicalProperties;
@@ -8,6 +10,7 @@ import care.vitals.ingest.mqtt.DecodeProperties;
 import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.ingest.patient.DeviceClocks;
 import care.vitals.ingest.pipeline.IngestMetrics;
+import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.DecodeLimits;
 
 import org.springframework.stereotype.Component;
@@ -48,6 +51,26 @@ final class IntakeContext {
 		this.clinicalEnabled = clinicalProperties.enabled();
 		this.rejections = rejections;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Evaluates with the clinical engine if the device is still the patient's and the
+	 * patient is admitted: where the patient is now and the evaluation are one step (see
+	 * {@link ClinicalEngine#exclusive}). A buffered reading or event of a device that has
+	 * since moved to another patient is stored on the patient it was taken from but not
+	 * evaluated (its device state would outlive the assignment and hold alarms no device
+	 * can end).
+	 * @param device the device
+	 * @param patient the patient the input is attributed to
+	 * @param work the evaluation, given the patient's current bed
+	 * @return the lines it produced, empty if not evaluated
+	 */
+	List<String> evaluate(String device, String patient, Function<Assignment, List<String>> work) {
+		return this.clinical.exclusive(() -> this.history.current(device)
+			.filter((now) -> now.patient().equals(patient))
+			.flatMap((now) -> this.history.location(patient))
+			.map(work)
+			.orElse(List.of()));
 	}
 
 }

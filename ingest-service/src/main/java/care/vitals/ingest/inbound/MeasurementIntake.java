@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 import care.vitals.ingest.patient.Attribution;
 import care.vitals.ingest.patient.DeviceClocks;
@@ -13,7 +11,6 @@ import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.Lines;
 import care.vitals.ingest.storage.RejectedLines;
-import care.vitals.model.assignment.Assignment;
 import care.vitals.model.codec.DecodeResult;
 import care.vitals.model.codec.Decoded;
 import care.vitals.model.codec.MeasurementDecoder;
@@ -75,7 +72,7 @@ public class MeasurementIntake {
 			Attribution attribution = this.context.history.at(device, corrected.timestamp());
 			lines.add(Lines.vitals(reading, attribution));
 			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-				lines.addAll(evaluate(device, assigned.assignment().patient(),
+				lines.addAll(this.context.evaluate(device, assigned.assignment().patient(),
 						(bed) -> this.context.clinical.onReading(bed, corrected, receivedAt)));
 			}
 		}
@@ -101,29 +98,13 @@ public class MeasurementIntake {
 			Instant wardTime = DeviceClocks.wardTime(value.timestamp(), offset, message.receivedAt());
 			Attribution attribution = this.context.history.at(device, wardTime);
 			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-				lines.addAll(evaluate(device, assigned.assignment().patient(), (bed) -> this.context.clinical
-					.implausible(bed, device, value.parameter(), value.sent(), wardTime)));
+				lines.addAll(
+						this.context.evaluate(device, assigned.assignment().patient(), (bed) -> this.context.clinical
+							.implausible(bed, device, value.parameter(), value.sent(), wardTime)));
 			}
 		}
 		String reason = rejected.get(0).rejection().reason().code();
 		return new DeadLetter(reason, detail.toString(), message.topic(), message.payload());
-	}
-
-	/**
-	 * Evaluates with the clinical engine if the device is still the patient's and the
-	 * patient is admitted: where the patient is now and the evaluation are one step. A
-	 * buffered reading of a device that has since moved to another patient is stored on
-	 * the patient it was taken from but not evaluated (its device state would outlive the
-	 * assignment and hold alarms no device can end).
-	 */
-	private List<String> evaluate(String device, String patient, Function<Assignment, List<String>> work) {
-		return this.context.clinical.exclusive(() -> {
-			boolean stillTheirs = this.context.history.current(device)
-				.filter((now) -> now.patient().equals(patient))
-				.isPresent();
-			Optional<Assignment> bed = stillTheirs ? this.context.history.location(patient) : Optional.empty();
-			return bed.map(work).orElse(List.of());
-		});
 	}
 
 	private static Instant newest(List<Reading> readings) {
