@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import care.vitals.model.alarm.PatientState.ActiveAlarm;
 
@@ -125,6 +126,28 @@ final class ActiveAlarms {
 		state.active.put(key, new ActiveAlarm(key, alarm));
 		state.lastIds.put(key, alarm.alarmId());
 		this.patientByAlarmId.put(alarm.alarmId(), state.patient);
+	}
+
+	/**
+	 * Gives the active alarm of the same kind and device the identity of a published one
+	 * (id, state, time), keeping its own priority, text and value.
+	 * @return whether one has it now
+	 */
+	boolean adopt(PatientState state, Alarm published) {
+		for (ActiveAlarm active : state.active.values()) {
+			Alarm own = active.alarm;
+			if (own.kind().equals(published.kind()) && Objects.equals(own.device(), published.device())) {
+				if (!own.alarmId().equals(published.alarmId())) {
+					this.patientByAlarmId.remove(own.alarmId());
+					this.patientByAlarmId.put(published.alarmId(), state.patient);
+					state.lastIds.put(active.key, published.alarmId());
+				}
+				active.alarm = new Alarm(published.alarmId(), own.patient(), own.ward(), own.bed(), own.device(),
+						own.priority(), own.kind(), published.state(), own.message(), own.value(), published.ts());
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static AlarmTransition move(ActiveAlarm active, AlarmState next, Instant at, String actor) {

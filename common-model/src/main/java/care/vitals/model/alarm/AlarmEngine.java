@@ -298,6 +298,24 @@ public final class AlarmEngine {
 	}
 
 	/**
+	 * Takes over the identity of an alarm the owner of the clinical output published
+	 * (docs/scaling.md): a standby that evaluates the same input holds the same condition
+	 * under an id of its own, and adopts the owner's id, state (acknowledgement included)
+	 * and time, so that it continues the same alarm if it takes over. The condition must
+	 * be active here with the same kind and device; nothing is raised or resolved.
+	 * @param published the alarm as the owner published it; never {@code null}
+	 * @return whether an alarm here now has its identity
+	 */
+	public synchronized boolean adopt(Alarm published) {
+		Objects.requireNonNull(published, "published");
+		PatientState state = this.patients.get(published.patient());
+		if (published.state() == AlarmState.RESOLVED || state == null) {
+			return false;
+		}
+		return this.alarms.adopt(state, published);
+	}
+
+	/**
 	 * The condition key of a restored alarm, and the state that holds it; {@code null} if
 	 * the engine cannot hold it.
 	 */

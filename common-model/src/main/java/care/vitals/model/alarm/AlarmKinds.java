@@ -63,6 +63,13 @@ public final class AlarmKinds {
 	 */
 	public static final String IMPLAUSIBLE_VALUE = "implausible_value";
 
+	/**
+	 * An ingest instance could not restore the patient state (assignments, settings,
+	 * staff observations, active alarms) at start: alarms that were active may be missing
+	 * from the beds until it is (technical, high; on {@code alarms/ingest/<clientId>}).
+	 */
+	public static final String STATE_UNRESTORED = "state_unrestored";
+
 	/** One string per kind, made once: map keys on the per-reading path hash it once. */
 	private static final Map<Parameter, String> LOW = kinds("_low");
 

@@ -45,13 +45,34 @@ public record PatientObservations(String patient, List<StaffObservation> entries
 	 * @return the new observations
 	 */
 	public PatientObservations with(StaffObservation entry, Instant now) {
+		return kept(List.of(entry), now);
+	}
+
+	/**
+	 * Returns the union of these observations and others of the same patient (each entry
+	 * once), without entries older than {@link #KEPT} before {@code now}, and at most
+	 * {@value #MAX_ENTRIES}: two instances that recorded at the same time each published
+	 * only their own entry, and the union keeps both.
+	 * @param others the other observations of the patient
+	 * @param now the current time
+	 * @return the union
+	 */
+	public PatientObservations merge(PatientObservations others, Instant now) {
+		return kept(others.entries, now);
+	}
+
+	private PatientObservations kept(List<StaffObservation> more, Instant now) {
 		List<StaffObservation> next = new ArrayList<>();
-		for (StaffObservation kept : this.entries) {
-			if (!kept.observedAt().isBefore(now.minus(KEPT))) {
-				next.add(kept);
+		for (StaffObservation entry : this.entries) {
+			if (!entry.observedAt().isBefore(now.minus(KEPT))) {
+				next.add(entry);
 			}
 		}
-		next.add(entry);
+		for (StaffObservation entry : more) {
+			if (!next.contains(entry) && !entry.observedAt().isBefore(now.minus(KEPT))) {
+				next.add(entry);
+			}
+		}
 		next.sort(Comparator.comparing(StaffObservation::observedAt));
 		while (next.size() > MAX_ENTRIES) {
 			next.remove(0);

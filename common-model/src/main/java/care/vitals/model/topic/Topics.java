@@ -40,6 +40,18 @@ public final class Topics {
 	/** Filter for all dead-letter topics: {@value}. */
 	public static final String REJECTED_FILTER = "ingest/rejected/+";
 
+	/**
+	 * The lease of the clinical output among ingest instances (retained: the client id of
+	 * the owner; cleared by the owner's Last Will). Internal to the ingest.
+	 */
+	public static final String CLINICAL_OWNER = "ingest/clinical/owner";
+
+	/**
+	 * Acknowledgements made through an ingest instance that does not own the clinical
+	 * output, for the owner to apply ({@code <alarmId> <user>}). Internal to the ingest.
+	 */
+	public static final String CLINICAL_ACKS = "ingest/clinical/acks";
+
 	private static final String DEVICES = "devices";
 
 	private static final String MEASUREMENTS = "measurements";

@@ -81,10 +81,9 @@ class AssignmentController {
 		publish(deviceId, this.codec.encode(assignment));
 		String kind = previous.filter((p) -> p.patient().equals(assignment.patient())).isPresent() ? "transfer"
 				: "admit";
-		this.recorder.record(
-				kind, actor.getName(), assignment.patient(), assignment.ward(), kind + " device " + deviceId
-						+ " to patient " + assignment.patient() + " in " + assignment.ward() + "/" + assignment.bed(),
-				List.of());
+		this.recorder.record(kind, actor.getName(), assignment.patient(), assignment.ward(),
+				kind + " device " + deviceId + " to patient " + assignment.patient() + " in " + assignment.ward() + "/"
+						+ assignment.bed());
 		return ResponseEntity.ok(assignment);
 	}
 
@@ -95,7 +94,7 @@ class AssignmentController {
 		previous.ifPresent((p) -> clearSettingsIfLastDevice(p.patient(), deviceId));
 		publish(deviceId, this.codec.encodeDischarge());
 		this.recorder.record("discharge", actor.getName(), previous.map(Assignment::patient).orElse(null),
-				previous.map(Assignment::ward).orElse(null), "discharge device " + deviceId, List.of());
+				previous.map(Assignment::ward).orElse(null), "discharge device " + deviceId);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import care.vitals.ingest.clinical.ClinicalOutput;
+import care.vitals.ingest.clinical.Outcome;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.ClinicalLines;
@@ -24,15 +26,33 @@ class ClinicalRecorder {
 
 	private final BatchWriter writer;
 
+	private final ClinicalOutput output;
+
 	private final Clock clock;
 
-	ClinicalRecorder(BatchWriter writer, Clock clock) {
+	ClinicalRecorder(BatchWriter writer, ClinicalOutput output, Clock clock) {
 		this.writer = writer;
+		this.output = output;
 		this.clock = clock;
 	}
 
-	void record(String kind, String actor, String patient, String ward, String message, List<String> lines) {
-		List<String> all = new ArrayList<>(lines);
+	/** Stores an activity record alone. */
+	void record(String kind, String actor, String patient, String ward, String message) {
+		record(kind, actor, patient, ward, message, List.of(), Outcome.none(now()));
+	}
+
+	void record(String kind, String actor, String patient, String ward, String message, Outcome outcome) {
+		record(kind, actor, patient, ward, message, List.of(), outcome);
+	}
+
+	/**
+	 * Stores the data an action produced, what the clinical engine decided (on the owner
+	 * of the clinical output) and the activity record, in one batch.
+	 */
+	void record(String kind, String actor, String patient, String ward, String message, List<String> data,
+			Outcome outcome) {
+		List<String> all = new ArrayList<>(data);
+		all.addAll(this.output.lines(outcome));
 		all.add(ClinicalLines.activity(kind, actor, patient, ward, message, Instant.now(this.clock)));
 		try {
 			this.writer.submit(new Envelope(all, null, null, null));

@@ -100,7 +100,7 @@ class PatientController {
 		ClinicalEngine.Change change = this.engine.change(patient,
 				(current) -> current.withScale(scale, actor.getName(), now));
 		this.recorder.record("settings", actor.getName(), patient, ward, "SpO2 scale " + scale.number() + " prescribed",
-				change.lines());
+				change.outcome());
 		return Map.of("patient", patient, "scale", scale.number());
 	}
 
@@ -128,11 +128,10 @@ class PatientController {
 		Map<Parameter, Double> values = values(request.values());
 		StaffObservation observation = InvalidRequest.validating(() -> new StaffObservation(observedAt, actor.getName(),
 				values, request.oxygen(), request.oxygenDevice(), request.oxygenFlow(), consciousness));
-		List<String> lines = new ArrayList<>();
-		lines.add(Lines.staffObservation(observation, location));
-		lines.addAll(this.engine.observe(location, observation));
+		String stored = Lines.staffObservation(observation, location);
 		this.recorder.record("observation", actor.getName(), patient, location.ward(),
-				"observed at " + observedAt + ": " + describe(observation), lines);
+				"observed at " + observedAt + ": " + describe(observation), List.of(stored),
+				this.engine.observe(location, observation));
 		return Map.of("patient", patient, "observedAt", observedAt, "observer", actor.getName());
 	}
 
@@ -183,7 +182,7 @@ class PatientController {
 		ClinicalEngine.Change change = this.engine.change(patient,
 				(settings) -> settings.withThreshold(rule, actor.getName(), now));
 		this.recorder.record("threshold", actor.getName(), patient, ward, "override " + parameter + ": " + request,
-				change.lines());
+				change.outcome());
 		return rule;
 	}
 
@@ -195,7 +194,7 @@ class PatientController {
 		ClinicalEngine.Change change = this.engine.change(patient,
 				(settings) -> settings.withoutThreshold(p, actor.getName(), now));
 		this.recorder.record("threshold", actor.getName(), patient, ward, "override of " + parameter + " cleared",
-				change.lines());
+				change.outcome());
 		return this.engine.rule(patient, p);
 	}
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import care.vitals.ingest.storage.ClinicalLines;
 import care.vitals.model.alarm.AckOutcome;
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmEngine;
@@ -38,11 +37,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Streams readings, device events and status of assigned devices through NEWS2 and the
- * alarm engine of common-model. Returns the line protocol to store (NEWS2 scores when
- * they change, every alarm transition) so it is written in the same batch as the data
- * that caused it, and publishes the retained alarm list of every bed whose alarms
- * changed. Readings follow the patient: the context always comes from the device's
- * current assignment.
+ * alarm engine of common-model, and holds each patient's clinical state (NEWS2 window,
+ * alarms, settings, staff observations). Every step returns its {@link Outcome}: the
+ * NEWS2 scores that changed, the alarm transitions and the current list of every bed
+ * whose alarms changed; the {@link ClinicalOutput} stores and publishes them (on the
+ * owner of the clinical output only). Readings follow the patient: the context always
+ * comes from the device's current assignment.
  */
 @Component
 public class ClinicalEngine {
@@ -63,17 +63,14 @@ public class ClinicalEngine {
 	/** Serialises settings changes made through this instance's API. */
 	private final Object changes = new Object();
 
-	private final AlarmStatePublisher publisher;
-
 	private final SettingsPublisher settingsPublisher;
 
 	private final ObservationsPublisher observationsPublisher;
 
 	private final Clock clock;
 
-	public ClinicalEngine(AlarmStatePublisher publisher, SettingsPublisher settingsPublisher,
-			ObservationsPublisher observationsPublisher, Clock clock) {
-		this.publisher = publisher;
+	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher,
+			Clock clock) {
 		this.settingsPublisher = settingsPublisher;
 		this.observationsPublisher = observationsPublisher;
 		this.clock = clock;
@@ -95,24 +92,23 @@ public class ClinicalEngine {
 	 * @param location where the patient is now (their current assignment)
 	 * @param reading the reading, its time corrected for the device's clock
 	 * @param receivedAt when it arrived (no-data runs on it)
-	 * @return the lines to store: NEWS2 when it changed, alarm transitions
+	 * @return NEWS2 when it changed, alarm transitions
 	 */
-	public List<String> onReading(Assignment location, Reading reading, Instant receivedAt) {
+	public Outcome onReading(Assignment location, Reading reading, Instant receivedAt) {
 		PatientContext context = context(location);
-		List<AlarmTransition> transitions = new ArrayList<>(this.alarms.onReading(context, reading, receivedAt));
-		List<String> lines = new ArrayList<>();
+		Outcome.Builder out = new Outcome.Builder();
+		out.transitions.addAll(this.alarms.onReading(context, reading, receivedAt));
 		Optional<Reading> clean = this.alarms.artefactFree(context.patient(), reading);
-		clean.ifPresent((r) -> score(context, r, Source.device(r.deviceId()), transitions, lines));
-		return record(transitions, lines);
+		clean.ifPresent((r) -> score(context, r, Source.device(r.deviceId()), out));
+		return record(out);
 	}
 
-	private void score(PatientContext context, Reading reading, Source source, List<AlarmTransition> transitions,
-			List<String> lines) {
+	private void score(PatientContext context, Reading reading, Source source, Outcome.Builder out) {
 		PatientState state = state(context.patient());
 		News2Score score = state.accept(reading, source);
 		if (score != null) {
-			lines.add(ClinicalLines.news2(context.patient(), context.ward(), context.bed(), score, state.sources()));
-			transitions.addAll(this.alarms.onScore(context, score));
+			out.scores.add(new Outcome.Scored(context, score, state.sources()));
+			out.transitions.addAll(this.alarms.onScore(context, score));
 		}
 	}
 
@@ -124,10 +120,10 @@ public class ClinicalEngine {
 	 * same parameter while fresh.
 	 * @param location where the patient is now
 	 * @param observation the observation
-	 * @return the lines of the NEWS2 score and alarm transitions it caused
+	 * @return the NEWS2 score and alarm transitions it caused
 	 * @throws RuntimeException if the broker did not take it (nothing changed)
 	 */
-	public List<String> observe(Assignment location, StaffObservation observation) {
+	public Outcome observe(Assignment location, StaffObservation observation) {
 		synchronized (this.changes) {
 			String patient = location.patient();
 			PatientObservations next = observations(patient).with(observation, Instant.now(this.clock));
@@ -137,25 +133,50 @@ public class ClinicalEngine {
 	}
 
 	/**
-	 * Applies a patient's retained staff observations (after a restart, or made through
-	 * another instance): every entry goes into the NEWS2 window as a staff-sourced value.
+	 * Receives a patient's retained staff observations (after a restart, or made through
+	 * another instance) and applies them merged with those known here: two instances that
+	 * recorded at the same time each published only their own entry, and the broker kept
+	 * the last. If the message lacks an entry known here, the union is published again,
+	 * so the retained copy converges on every entry (the union of the union changes
+	 * nothing, so this ends).
+	 * @param location where the patient is now, or {@code null} if not admitted
+	 * @param received the observations as published
+	 * @return the NEWS2 score and alarm transitions they caused
+	 */
+	public Outcome received(Assignment location, PatientObservations received) {
+		synchronized (this.changes) {
+			PatientObservations merged = received.merge(observations(received.patient()), Instant.now(this.clock));
+			if (!merged.entries().equals(received.entries())) {
+				try {
+					this.observationsPublisher.publish(merged);
+				}
+				catch (RuntimeException ex) {
+					// kept here; the next observation of the patient publishes the union
+				}
+			}
+			return apply(location, merged);
+		}
+	}
+
+	/**
+	 * Applies a patient's staff observations: every entry goes into the NEWS2 window as a
+	 * staff-sourced value.
 	 * @param location where the patient is now, or {@code null} if not admitted (kept,
 	 * not scored)
 	 * @param observations the observations
-	 * @return the lines of the NEWS2 score and alarm transitions they caused
+	 * @return the NEWS2 score and alarm transitions they caused
 	 */
-	public synchronized List<String> apply(Assignment location, PatientObservations observations) {
+	public synchronized Outcome apply(Assignment location, PatientObservations observations) {
 		this.observations.put(observations.patient(), observations);
 		if (location == null) {
-			return List.of();
+			return Outcome.none(Instant.now(this.clock));
 		}
 		PatientContext context = context(location);
-		List<AlarmTransition> transitions = new ArrayList<>();
-		List<String> lines = new ArrayList<>();
+		Outcome.Builder out = new Outcome.Builder();
 		for (StaffObservation entry : observations.entries()) {
-			score(context, entry.asReading(STAFF_ENTRY), Source.staff(entry.observer()), transitions, lines);
+			score(context, entry.asReading(STAFF_ENTRY), Source.staff(entry.observer()), out);
 		}
-		return record(transitions, lines);
+		return record(out);
 	}
 
 	/**
@@ -181,26 +202,25 @@ public class ClinicalEngine {
 	 * A device's clock is off beyond tolerance ({@code offset}), or no longer is
 	 * ({@code null}): raises or resolves {@code clock_skew}.
 	 */
-	public List<String> clockSkew(Assignment assignment, String device, Duration offset, Instant at) {
-		return record(this.alarms.clockSkew(context(assignment), device, offset, at), new ArrayList<>());
+	public Outcome clockSkew(Assignment assignment, String device, Duration offset, Instant at) {
+		return record(this.alarms.clockSkew(context(assignment), device, offset, at));
 	}
 
 	/** A device sent an impossible value: raises {@code implausible_value} for it. */
-	public List<String> implausible(Assignment assignment, String device, Parameter parameter, String detail,
-			Instant at) {
-		return record(this.alarms.implausible(context(assignment), device, parameter, detail, at), new ArrayList<>());
+	public Outcome implausible(Assignment assignment, String device, Parameter parameter, String detail, Instant at) {
+		return record(this.alarms.implausible(context(assignment), device, parameter, detail, at));
 	}
 
-	public List<String> onEvent(Assignment assignment, DeviceEvent event) {
-		return record(this.alarms.onEvent(context(assignment), event), new ArrayList<>());
+	public Outcome onEvent(Assignment assignment, DeviceEvent event) {
+		return record(this.alarms.onEvent(context(assignment), event));
 	}
 
-	public List<String> onStatus(Assignment assignment, DeviceStatus status, Instant receivedAt) {
-		return record(this.alarms.onStatus(context(assignment), status, receivedAt), new ArrayList<>());
+	public Outcome onStatus(Assignment assignment, DeviceStatus status, Instant receivedAt) {
+		return record(this.alarms.onStatus(context(assignment), status, receivedAt));
 	}
 
 	/** A device's assignment changed: admitted, transferred or discharged. */
-	public List<String> onAssignment(String device, Optional<Assignment> previous, Optional<Assignment> next,
+	public Outcome onAssignment(String device, Optional<Assignment> previous, Optional<Assignment> next,
 			boolean patientStillMonitored) {
 		Instant now = Instant.now(this.clock);
 		List<AlarmTransition> transitions = new ArrayList<>();
@@ -225,12 +245,13 @@ public class ClinicalEngine {
 			}
 		}
 		next.ifPresent((assignment) -> transitions.addAll(this.alarms.assign(context(assignment), device, now)));
-		List<String> lines = record(transitions, new ArrayList<>());
+		Outcome.Builder out = new Outcome.Builder();
+		out.transitions.addAll(transitions);
 		// staff observations that arrived before the patient's assignment (at start)
 		next.filter((assignment) -> this.observations.containsKey(assignment.patient()))
-			.ifPresent((assignment) -> lines.addAll(apply(assignment, this.observations.get(assignment.patient()))));
-		vacated.forEach((bed) -> publishBed(bed, now));
-		return lines;
+			.ifPresent((assignment) -> out.add(apply(assignment, this.observations.get(assignment.patient()))));
+		vacated.forEach((bed) -> out.bed(bedList(bed, now)));
+		return record(out);
 	}
 
 	/**
@@ -241,9 +262,9 @@ public class ClinicalEngine {
 	 * again as it now is. Never call it with live lists (an echo could hold an alarm
 	 * whose condition has since ended).
 	 * @param list the bed's retained alarm list, filtered
-	 * @return how many alarms were restored
+	 * @return how many alarms were restored, and the bed's list to publish
 	 */
-	public int restoreBed(AlarmList list) {
+	public Restored restoreBed(AlarmList list) {
 		int restored = 0;
 		PatientContext occupant = null;
 		for (Alarm alarm : list.alarms()) {
@@ -254,27 +275,56 @@ public class ClinicalEngine {
 			}
 		}
 		Instant now = Instant.now(this.clock);
-		if (occupant != null) {
-			publishBed(occupant, now);
+		Outcome.Builder out = new Outcome.Builder();
+		out.bed((occupant != null) ? bedList(occupant, now) : new AlarmList(list.ward(), list.bed(), now, List.of()));
+		return new Restored(restored, out.build(now));
+	}
+
+	/**
+	 * The result of {@link #restoreBed}.
+	 *
+	 * @param alarms how many alarms were restored
+	 * @param outcome the bed's list, to publish
+	 */
+	public record Restored(int alarms, Outcome outcome) {
+	}
+
+	/**
+	 * Takes over the identities (id, acknowledgement, time) of the alarms in a bed's list
+	 * the owner of the clinical output published, for the conditions this standby holds
+	 * too (docs/scaling.md). Never raises or resolves anything.
+	 * @param list the owner's list of a bed
+	 * @return how many alarms here now carry the owner's identity
+	 */
+	public synchronized int adopt(AlarmList list) {
+		int adopted = 0;
+		for (Alarm alarm : list.alarms()) {
+			if (this.alarms.adopt(alarm)) {
+				adopted++;
+			}
 		}
-		else {
-			this.publisher.publish(new AlarmList(list.ward(), list.bed(), now, List.of()));
-		}
-		return restored;
+		return adopted;
 	}
 
 	/** Evaluates delays and no-data timeouts. */
-	public List<String> tick() {
-		return record(this.alarms.tick(Instant.now(this.clock)), new ArrayList<>());
+	public Outcome tick() {
+		return record(this.alarms.tick(Instant.now(this.clock)));
 	}
 
-	public Optional<List<String>> acknowledge(String alarmId, String user) {
+	/**
+	 * Acknowledges an active alarm.
+	 * @param alarmId the alarm
+	 * @param user who acknowledges
+	 * @return the transition (none if it was acknowledged already), or empty if no active
+	 * alarm has the id
+	 */
+	public Optional<Outcome> acknowledge(String alarmId, String user) {
 		AckOutcome outcome = this.alarms.acknowledge(alarmId, user, Instant.now(this.clock));
 		if (outcome instanceof AckOutcome.Acknowledged acknowledged) {
-			return Optional.of(record(List.of(acknowledged.transition()), new ArrayList<>()));
+			return Optional.of(record(List.of(acknowledged.transition())));
 		}
 		if (outcome instanceof AckOutcome.AlreadyAcknowledged) {
-			return Optional.of(List.of());
+			return Optional.of(Outcome.none(Instant.now(this.clock)));
 		}
 		return Optional.empty();
 	}
@@ -287,7 +337,7 @@ public class ClinicalEngine {
 	 * the broker wins everywhere.
 	 * @param patient the patient
 	 * @param edit makes the new settings from the current ones
-	 * @return the new settings and the lines of the alarm transitions they caused
+	 * @return the new settings and the alarm transitions they caused
 	 * @throws RuntimeException if the broker did not take them (nothing changed)
 	 */
 	public Change change(String patient, UnaryOperator<PatientSettings> edit) {
@@ -302,9 +352,9 @@ public class ClinicalEngine {
 	 * The result of {@link #change}.
 	 *
 	 * @param settings the settings now in force
-	 * @param lines the alarm transitions they caused, as line protocol
+	 * @param outcome the alarm transitions they caused
 	 */
-	public record Change(PatientSettings settings, List<String> lines) {
+	public record Change(PatientSettings settings, Outcome outcome) {
 	}
 
 	/**
@@ -315,13 +365,13 @@ public class ClinicalEngine {
 	 * ignored; the same revision is applied, so that instances that changed the same
 	 * patient at once converge on the broker's last message.
 	 * @param next the settings
-	 * @return the alarm transitions caused, as lines
+	 * @return the alarm transitions caused
 	 */
-	public synchronized List<String> apply(PatientSettings next) {
+	public synchronized Outcome apply(PatientSettings next) {
 		String patient = next.patient();
 		PatientSettings previous = settings(patient);
 		if (next.revision() < previous.revision()) {
-			return List.of();
+			return Outcome.none(Instant.now(this.clock));
 		}
 		Instant now = Instant.now(this.clock);
 		state(patient).scale(next.scale());
@@ -337,18 +387,18 @@ public class ClinicalEngine {
 			}
 		});
 		this.settings.put(patient, next);
-		return record(transitions, new ArrayList<>());
+		return record(transitions);
 	}
 
 	/**
 	 * Returns a patient to the default settings (its retained settings were cleared).
 	 * @param patient the patient
-	 * @return the alarm transitions caused, as lines
+	 * @return the alarm transitions caused
 	 */
-	public synchronized List<String> reset(String patient) {
+	public synchronized Outcome reset(String patient) {
 		PatientSettings previous = this.settings.remove(patient);
 		if (previous == null) {
-			return List.of();
+			return Outcome.none(Instant.now(this.clock));
 		}
 		Instant now = Instant.now(this.clock);
 		PatientState state = this.patients.get(patient);
@@ -357,7 +407,7 @@ public class ClinicalEngine {
 		}
 		List<AlarmTransition> transitions = new ArrayList<>();
 		previous.thresholds().keySet().forEach((p) -> transitions.addAll(this.alarms.clearOverride(patient, p, now)));
-		return record(transitions, new ArrayList<>());
+		return record(transitions);
 	}
 
 	/**
@@ -394,38 +444,41 @@ public class ClinicalEngine {
 		return all;
 	}
 
-	/** Lines that restate every active alarm now, and the retained list of every bed. */
-	public List<String> restate() {
+	/** Every active alarm restated as it is now, and the list of every bed. */
+	public Outcome restate() {
 		Instant now = Instant.now(this.clock);
-		List<String> lines = new ArrayList<>();
+		Outcome.Builder out = new Outcome.Builder();
 		for (PatientContext context : this.contexts.values()) {
-			this.alarms.active(context.patient()).forEach((alarm) -> lines.add(ClinicalLines.alarm(alarm, now)));
-			publishBed(context, now);
+			out.restated.addAll(this.alarms.active(context.patient()));
+			out.bed(bedList(context, now));
 		}
-		return lines;
+		return out.build(now);
 	}
 
-	private List<String> record(List<AlarmTransition> transitions, List<String> lines) {
-		Set<String> changed = new LinkedHashSet<>();
-		for (AlarmTransition transition : transitions) {
-			lines.add(ClinicalLines.alarm(transition.alarm()));
-			changed.add(transition.alarm().patient());
-		}
+	private Outcome record(List<AlarmTransition> transitions) {
+		Outcome.Builder out = new Outcome.Builder();
+		out.transitions.addAll(transitions);
+		return record(out);
+	}
+
+	/** Adds the list of every bed whose alarms changed. */
+	private Outcome record(Outcome.Builder out) {
 		Instant now = Instant.now(this.clock);
+		Set<String> changed = new LinkedHashSet<>();
+		out.transitions.forEach((transition) -> changed.add(transition.alarm().patient()));
 		for (String patient : changed) {
 			PatientContext context = this.contexts.get(patient);
 			if (context != null) {
-				publishBed(context, now);
+				out.bed(bedList(context, now));
 			}
 		}
-		return lines;
+		return out.build(now);
 	}
 
-	private void publishBed(PatientContext context, Instant now) {
-		AlarmList list = this.alarms.activeList(context.patient(), now)
+	private AlarmList bedList(PatientContext context, Instant now) {
+		return this.alarms.activeList(context.patient(), now)
 			.filter((l) -> l.ward().equals(context.ward()) && l.bed().equals(context.bed()))
 			.orElse(new AlarmList(context.ward(), context.bed(), now, List.of()));
-		this.publisher.publish(list);
 	}
 
 	private PatientContext context(Assignment assignment) {

@@ -25,14 +25,17 @@ class ClinicalScheduler implements SmartLifecycle {
 
 	private final ClinicalEngine engine;
 
+	private final ClinicalOutput output;
+
 	private final BatchWriter writer;
 
 	private final ClinicalProperties properties;
 
 	private ScheduledExecutorService scheduler;
 
-	ClinicalScheduler(ClinicalEngine engine, BatchWriter writer, ClinicalProperties properties) {
+	ClinicalScheduler(ClinicalEngine engine, ClinicalOutput output, BatchWriter writer, ClinicalProperties properties) {
 		this.engine = engine;
+		this.output = output;
 		this.writer = writer;
 		this.properties = properties;
 	}
@@ -63,11 +66,12 @@ class ClinicalScheduler implements SmartLifecycle {
 		return this.scheduler != null;
 	}
 
-	private void submit(List<String> lines) {
-		if (lines.isEmpty()) {
-			return;
-		}
+	private void submit(Outcome outcome) {
 		try {
+			List<String> lines = this.output.lines(outcome);
+			if (lines.isEmpty()) {
+				return;
+			}
 			this.writer.submit(new Envelope(lines, null, null, null));
 		}
 		catch (InterruptedException ex) {

@@ -49,7 +49,7 @@ public class AssignmentIntake {
 			return List.of();
 		}
 		boolean stillMonitored = previous.isPresent() && this.context.history.isMonitored(previous.get().patient());
-		return this.context.clinical.onAssignment(device, previous, next, stillMonitored);
+		return this.context.lines(this.context.clinical.onAssignment(device, previous, next, stillMonitored));
 	}
 
 }

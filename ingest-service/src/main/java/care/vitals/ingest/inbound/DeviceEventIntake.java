@@ -31,11 +31,13 @@ public class DeviceEventIntake {
 		this.context = context;
 	}
 
-	public Envelope accept(String device, InboundMessage message) {
-		this.context.metrics.received("events");
+	public Envelope accept(String device, InboundMessage message, Scope scope) {
+		if (scope.stores()) {
+			this.context.metrics.received("events");
+		}
 		Outcome<DeviceEvent> outcome = this.codec.decode(device, message.payload(), message.receivedAt());
 		if (outcome instanceof Outcome.Failed<DeviceEvent> failed) {
-			return this.context.rejections.envelope(failed.rejection(), device, message);
+			return this.context.rejections.envelope(failed.rejection(), device, message, scope);
 		}
 		DeviceEvent event = ((Outcome.Ok<DeviceEvent>) outcome).value();
 		Instant wardTime = DeviceClocks.wardTime(event.ts(), this.context.clocks.offset(device), message.receivedAt());
@@ -43,8 +45,10 @@ public class DeviceEventIntake {
 				: new DeviceEvent(event.deviceId(), event.kind(), wardTime, event.details());
 		Attribution attribution = this.context.history.at(device, corrected.ts());
 		List<String> lines = new ArrayList<>();
-		lines.add(Lines.event(event, attribution));
-		if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
+		if (scope.stores()) {
+			lines.add(Lines.event(event, attribution));
+		}
+		if (scope.evaluates() && this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
 			lines.addAll(this.context.evaluate(device, assigned.assignment().patient(),
 					(bed) -> this.context.clinical.onEvent(bed, corrected)));
 		}

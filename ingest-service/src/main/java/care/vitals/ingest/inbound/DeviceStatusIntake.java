@@ -30,18 +30,23 @@ public class DeviceStatusIntake {
 		this.context = context;
 	}
 
-	public Envelope accept(String device, InboundMessage message) {
-		this.context.metrics.received("status");
+	public Envelope accept(String device, InboundMessage message, Scope scope) {
+		if (scope.stores()) {
+			this.context.metrics.received("status");
+		}
 		Outcome<DeviceStatus> outcome = this.codec.decode(device, message.payload());
 		if (outcome instanceof Outcome.Failed<DeviceStatus> failed) {
-			return this.context.rejections.envelope(failed.rejection(), device, message);
+			return this.context.rejections.envelope(failed.rejection(), device, message, scope);
 		}
 		DeviceStatus status = ((Outcome.Ok<DeviceStatus>) outcome).value();
 		Optional<Assignment> assignment = this.context.history.current(device);
 		List<String> lines = new ArrayList<>();
-		lines.add(Lines.status(status, assignment, message.receivedAt()));
-		if (this.context.clinicalEnabled && assignment.isPresent()) {
-			lines.addAll(this.context.clinical.onStatus(assignment.get(), status, message.receivedAt()));
+		if (scope.stores()) {
+			lines.add(Lines.status(status, assignment, message.receivedAt()));
+		}
+		if (scope.evaluates() && this.context.clinicalEnabled && assignment.isPresent()) {
+			lines.addAll(
+					this.context.lines(this.context.clinical.onStatus(assignment.get(), status, message.receivedAt())));
 		}
 		return new Envelope(lines, message.ack(), null, null);
 	}

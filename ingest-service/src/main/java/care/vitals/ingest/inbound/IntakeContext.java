@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.clinical.ClinicalOutput;
+import care.vitals.ingest.clinical.Outcome;
 import care.vitals.ingest.clinical.ClinicalProperties;
 import care.vitals.ingest.mqtt.DecodeProperties;
 import care.vitals.ingest.patient.AssignmentHistory;
@@ -33,6 +35,8 @@ final class IntakeContext {
 
 	final ClinicalEngine clinical;
 
+	final ClinicalOutput output;
+
 	/** Whether NEWS2 and alarms are computed. */
 	final boolean clinicalEnabled;
 
@@ -41,13 +45,14 @@ final class IntakeContext {
 	final IngestMetrics metrics;
 
 	IntakeContext(DecodeProperties decode, Clock clock, AssignmentHistory history, DeviceClocks clocks,
-			ClinicalEngine clinical, ClinicalProperties clinicalProperties, Rejections rejections,
-			IngestMetrics metrics) {
+			ClinicalEngine clinical, ClinicalOutput output, ClinicalProperties clinicalProperties,
+			Rejections rejections, IngestMetrics metrics) {
 		this.limits = decode.limits();
 		this.clock = clock;
 		this.history = history;
 		this.clocks = clocks;
 		this.clinical = clinical;
+		this.output = output;
 		this.clinicalEnabled = clinicalProperties.enabled();
 		this.rejections = rejections;
 		this.metrics = metrics;
@@ -63,14 +68,20 @@ final class IntakeContext {
 	 * @param device the device
 	 * @param patient the patient the input is attributed to
 	 * @param work the evaluation, given the patient's current bed
-	 * @return the lines it produced, empty if not evaluated
+	 * @return the lines it produced, empty if not evaluated (or on a standby)
 	 */
-	List<String> evaluate(String device, String patient, Function<Assignment, List<String>> work) {
+	List<String> evaluate(String device, String patient, Function<Assignment, Outcome> work) {
 		return this.clinical.exclusive(() -> this.history.current(device)
 			.filter((now) -> now.patient().equals(patient))
 			.flatMap((now) -> this.history.location(patient))
 			.map(work)
+			.map(this.output::lines)
 			.orElse(List.of()));
+	}
+
+	/** The lines of an outcome, on the owner of the clinical output. */
+	List<String> lines(Outcome outcome) {
+		return this.output.lines(outcome);
 	}
 
 }

@@ -46,14 +46,17 @@ public class MeasurementIntake {
 	/**
 	 * @param device the device named by the topic
 	 * @param message the message
+	 * @param scope whether to store it, evaluate it, or both
 	 * @return what to store and acknowledge
 	 */
-	public Envelope accept(String device, InboundMessage message) {
-		this.context.metrics.received("measurements");
+	public Envelope accept(String device, InboundMessage message, Scope scope) {
+		if (scope.stores()) {
+			this.context.metrics.received("measurements");
+		}
 		DecodeResult result = this.decoder.decode(device, message.payload(), message.contentType(),
 				message.receivedAt());
 		if (result instanceof Rejected rejected) {
-			return this.context.rejections.envelope(rejected.rejection(), device, message);
+			return this.context.rejections.envelope(rejected.rejection(), device, message, scope);
 		}
 		Decoded decoded = (Decoded) result;
 		List<Reading> readings = decoded.readings();
@@ -62,23 +65,26 @@ public class MeasurementIntake {
 		Instant newest = newest(readings);
 		Duration offset = (newest != null) ? this.context.clocks.observe(device, newest, receivedAt) : before;
 		List<String> lines = new ArrayList<>(readings.size() * 2);
-		if (this.context.clinicalEnabled && !(offset.isZero() && before.isZero())) {
+		boolean evaluates = scope.evaluates() && this.context.clinicalEnabled;
+		if (evaluates && !(offset.isZero() && before.isZero())) {
 			this.context.history.current(device)
-				.ifPresent((now) -> lines
-					.addAll(this.context.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt)));
+				.ifPresent((now) -> lines.addAll(this.context
+					.lines(this.context.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt))));
 		}
 		for (Reading reading : readings) {
 			Reading corrected = shifted(reading, DeviceClocks.wardTime(reading.timestamp(), offset, receivedAt));
 			Attribution attribution = this.context.history.at(device, corrected.timestamp());
-			lines.add(Lines.vitals(reading, attribution));
-			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
+			if (scope.stores()) {
+				lines.add(Lines.vitals(reading, attribution));
+			}
+			if (evaluates && attribution instanceof Attribution.Assigned assigned) {
 				lines.addAll(this.context.evaluate(device, assigned.assignment().patient(),
 						(bed) -> this.context.clinical.onReading(bed, corrected, receivedAt)));
 			}
 		}
 		DeadLetter deadLetter = decoded.rejectedValues().isEmpty() ? null
-				: rejectedValues(device, message, decoded.rejectedValues(), offset, lines);
-		return new Envelope(lines, message.ack(), deadLetter, newest);
+				: rejectedValues(device, message, decoded.rejectedValues(), offset, scope, lines);
+		return new Envelope(lines, message.ack(), deadLetter, scope.stores() ? newest : null);
 	}
 
 	/**
@@ -87,21 +93,27 @@ public class MeasurementIntake {
 	 * device if it measures a monitored patient, and one dead letter for the message.
 	 */
 	private DeadLetter rejectedValues(String device, InboundMessage message, List<RejectedValue> rejected,
-			Duration offset, List<String> lines) {
+			Duration offset, Scope scope, List<String> lines) {
 		StringBuilder detail = new StringBuilder();
 		for (RejectedValue value : rejected) {
 			String reason = value.rejection().reason().code();
-			this.context.metrics.rejected(reason);
-			lines.add(RejectedLines.line(reason, device, message.topic(), value.rejection().detail(), message.payload(),
-					value.timestamp()));
+			if (scope.stores()) {
+				this.context.metrics.rejected(reason);
+				lines.add(RejectedLines.line(reason, device, message.topic(), value.rejection().detail(),
+						message.payload(), value.timestamp()));
+			}
 			detail.append((detail.length() > 0) ? "; " : "").append(value.rejection().detail());
 			Instant wardTime = DeviceClocks.wardTime(value.timestamp(), offset, message.receivedAt());
 			Attribution attribution = this.context.history.at(device, wardTime);
-			if (this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
+			if (scope.evaluates() && this.context.clinicalEnabled
+					&& attribution instanceof Attribution.Assigned assigned) {
 				lines.addAll(
 						this.context.evaluate(device, assigned.assignment().patient(), (bed) -> this.context.clinical
 							.implausible(bed, device, value.parameter(), value.sent(), wardTime)));
 			}
+		}
+		if (!scope.stores()) {
+			return null;
 		}
 		String reason = rejected.get(0).rejection().reason().code();
 		return new DeadLetter(reason, detail.toString(), message.topic(), message.payload());

@@ -42,8 +42,8 @@ public class ObservationsIntake {
 			this.context.clinical.clearObservations(patient);
 			return new Envelope(List.of(), message.ack(), null, null);
 		}
-		List<String> lines = this.context.clinical.apply(this.context.history.location(patient).orElse(null),
-				observations.get());
+		List<String> lines = this.context.lines(this.context.clinical
+			.received(this.context.history.location(patient).orElse(null), observations.get()));
 		return new Envelope(lines, message.ack(), null, null);
 	}
 

@@ -29,6 +29,17 @@ public class Rejections {
 	 * @param message the message
 	 * @return the envelope that stores and acknowledges it
 	 */
+	/**
+	 * A rejected message: stored and dead-lettered in a scope that stores, only
+	 * acknowledged in one that does not (the storing session rejects the same message).
+	 */
+	public Envelope envelope(Rejection rejection, String device, InboundMessage message, Scope scope) {
+		if (!scope.stores()) {
+			return new Envelope(List.of(), message.ack(), null, null);
+		}
+		return envelope(rejection, device, message);
+	}
+
 	public Envelope envelope(Rejection rejection, String device, InboundMessage message) {
 		String reason = rejection.reason().code();
 		this.metrics.rejected(reason);

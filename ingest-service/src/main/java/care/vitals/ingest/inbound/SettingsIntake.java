@@ -36,8 +36,8 @@ public class SettingsIntake {
 		if (!this.context.clinicalEnabled) {
 			return new Envelope(List.of(), message.ack(), null, null);
 		}
-		List<String> lines = settings.map(this.context.clinical::apply)
-			.orElseGet(() -> this.context.clinical.reset(patient));
+		List<String> lines = this.context
+			.lines(settings.map(this.context.clinical::apply).orElseGet(() -> this.context.clinical.reset(patient)));
 		return new Envelope(lines, message.ack(), null, null);
 	}
 

@@ -1,10 +1,13 @@
 package care.vitals.ingest.mqtt;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.clinical.ClinicalOutput;
+import care.vitals.ingest.clinical.Outcome;
 import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmList;
@@ -31,12 +34,17 @@ class AlarmRestore {
 
 	private final Map<String, AlarmList> retained = new LinkedHashMap<>();
 
+	private final Map<String, AlarmList> published = new LinkedHashMap<>();
+
 	private final ClinicalEngine clinical;
+
+	private final ClinicalOutput output;
 
 	private final AssignmentHistory history;
 
-	AlarmRestore(ClinicalEngine clinical, AssignmentHistory history) {
+	AlarmRestore(ClinicalEngine clinical, ClinicalOutput output, AssignmentHistory history) {
 		this.clinical = clinical;
+		this.output = output;
 		this.history = history;
 	}
 
@@ -56,13 +64,57 @@ class AlarmRestore {
 		int restored = 0;
 		for (AlarmList list : this.retained.values()) {
 			List<Alarm> stillTrue = list.alarms().stream().filter((alarm) -> stillTrue(alarm, list)).toList();
-			restored += this.clinical.restoreBed(new AlarmList(list.ward(), list.bed(), list.updated(), stillTrue));
+			ClinicalEngine.Restored bed = this.clinical
+				.restoreBed(new AlarmList(list.ward(), list.bed(), list.updated(), stillTrue));
+			this.output.lines(bed.outcome());
+			restored += bed.alarms();
 		}
 		if (restored > 0) {
 			logger.info("Restored " + restored + " active alarm(s) of " + this.retained.size() + " bed(s)");
 		}
+		this.published.putAll(this.retained);
 		this.retained.clear();
 		return restored;
+	}
+
+	/**
+	 * A bed's list published after the state was synchronised: the owner's current list.
+	 * Kept (the latest per bed) for a takeover; on a standby, its alarms' identities are
+	 * adopted at once (docs/scaling.md), so that ids and acknowledgements are the same on
+	 * every instance.
+	 */
+	synchronized void published(String topic, AlarmList list) {
+		this.published.put(topic, list);
+		if (!this.output.owns()) {
+			this.clinical.adopt(list);
+		}
+	}
+
+	/**
+	 * This instance became the owner of the clinical output: the latest published list of
+	 * every bed is reconciled with what this instance evaluated (the alarms it holds take
+	 * the published ids and acknowledgements; a published alarm it does not hold is
+	 * restored if still true, as at a restart: never cleared for being unsure), then
+	 * every active alarm is restated and every bed's list published.
+	 * @return what to store and publish
+	 */
+	synchronized Outcome takeOver() {
+		return this.clinical.exclusive(() -> {
+			List<Outcome> outcomes = new ArrayList<>();
+			int restored = 0;
+			for (AlarmList list : this.published.values()) {
+				List<Alarm> stillTrue = list.alarms().stream().filter((alarm) -> stillTrue(alarm, list)).toList();
+				AlarmList filtered = new AlarmList(list.ward(), list.bed(), list.updated(), stillTrue);
+				this.clinical.adopt(filtered);
+				ClinicalEngine.Restored bed = this.clinical.restoreBed(filtered);
+				restored += bed.alarms();
+				outcomes.add(bed.outcome());
+			}
+			outcomes.add(this.clinical.restate());
+			logger.info("Took over the clinical output: " + this.published.size() + " bed list(s) reconciled, "
+					+ restored + " alarm(s) restored");
+			return Outcome.merge(outcomes);
+		});
 	}
 
 	private boolean stillTrue(Alarm alarm, AlarmList bed) {

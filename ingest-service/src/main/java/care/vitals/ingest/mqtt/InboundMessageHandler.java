@@ -8,6 +8,7 @@ import care.vitals.ingest.inbound.DeviceStatusIntake;
 import care.vitals.ingest.inbound.InboundMessage;
 import care.vitals.ingest.inbound.MeasurementIntake;
 import care.vitals.ingest.inbound.Rejections;
+import care.vitals.ingest.inbound.Scope;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.pipeline.IngestMetrics;
@@ -27,7 +28,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs on the device session's callback thread: routes each device message by its topic
@@ -35,7 +35,6 @@ import org.springframework.stereotype.Component;
  * {@link BatchWriter}. The device id always comes from the topic. Bad input never throws:
  * it becomes a dead letter with a reason.
  */
-@Component
 class InboundMessageHandler implements MessageHandler {
 
 	private final MeasurementIntake measurements;
@@ -54,9 +53,11 @@ class InboundMessageHandler implements MessageHandler {
 
 	private final DeviceMessagesAdapter adapter;
 
+	private final Scope scope;
+
 	InboundMessageHandler(MeasurementIntake measurements, DeviceStatusIntake statuses, DeviceEventIntake events,
 			Rejections rejections, BatchWriter writer, IngestMetrics metrics, Clock clock,
-			DeviceMessagesAdapter adapter) {
+			DeviceMessagesAdapter adapter, Scope scope) {
 		this.measurements = measurements;
 		this.statuses = statuses;
 		this.events = events;
@@ -65,6 +66,7 @@ class InboundMessageHandler implements MessageHandler {
 		this.metrics = metrics;
 		this.clock = clock;
 		this.adapter = adapter;
+		this.scope = scope;
 	}
 
 	@Override
@@ -87,17 +89,17 @@ class InboundMessageHandler implements MessageHandler {
 
 	Envelope route(ParsedTopic parsed, InboundMessage message) {
 		if (parsed instanceof MeasurementsTopic topic) {
-			return this.measurements.accept(topic.deviceId(), message);
+			return this.measurements.accept(topic.deviceId(), message, this.scope);
 		}
 		if (parsed instanceof StatusTopic topic) {
-			return this.statuses.accept(topic.deviceId(), message);
+			return this.statuses.accept(topic.deviceId(), message, this.scope);
 		}
 		if (parsed instanceof EventsTopic topic) {
-			return this.events.accept(topic.deviceId(), message);
+			return this.events.accept(topic.deviceId(), message, this.scope);
 		}
 		Rejection rejection = (parsed instanceof InvalidTopic invalid) ? invalid.rejection()
 				: new Rejection(RejectReason.INVALID_TOPIC, "not a topic the ingest consumes");
-		return this.rejections.envelope(rejection, null, message);
+		return this.rejections.envelope(rejection, null, message, this.scope);
 	}
 
 	private static String contentType(Message<?> message) {

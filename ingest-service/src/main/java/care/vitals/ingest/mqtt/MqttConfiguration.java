@@ -5,15 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import java.time.Clock;
+
+import care.vitals.ingest.clinical.ClinicalOwnership;
+import care.vitals.ingest.inbound.DeviceEventIntake;
+import care.vitals.ingest.inbound.DeviceStatusIntake;
+import care.vitals.ingest.inbound.MeasurementIntake;
+import care.vitals.ingest.inbound.Rejections;
+import care.vitals.ingest.inbound.Scope;
+import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.DeadLetterSink;
+import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.model.topic.Topics;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +42,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 @Configuration(proxyBeanMethods = false)
 class MqttConfiguration {
-
-	private static final Log logger = LogFactory.getLog(MqttConfiguration.class);
 
 	/** Inbound starts last and stops first, so the writer drains what it received. */
 	static final int INBOUND_PHASE = Integer.MAX_VALUE - 1000;
@@ -64,7 +72,7 @@ class MqttConfiguration {
 	 * dependency of their flow (which would connect them at phase 0, before the writer
 	 * and their own consumer run).
 	 */
-	private static <A extends DeviceMessagesAdapter> A inbound(A adapter, MqttProperties properties) {
+	static <A extends DeviceMessagesAdapter> A inbound(A adapter, MqttProperties properties) {
 		adapter.setPayloadType(byte[].class);
 		MqttHeaderMapper inbound = new MqttHeaderMapper();
 		inbound.setInboundHeaderNames(MessageHeaders.CONTENT_TYPE);
@@ -96,32 +104,34 @@ class MqttConfiguration {
 	 */
 	@Bean
 	SmartLifecycle inboundStarter(DeviceMessagesAdapter deviceMessagesAdapter, PatientStateAdapter patientStateAdapter,
-			PatientStateSync sync, AlarmRestore restore, MqttProperties properties) {
+			ObjectProvider<ClinicalMessagesAdapter> clinicalAdapter, ObjectProvider<ClinicalLease> lease,
+			StateRestore restore) {
 		return new SmartLifecycle() {
+
+			private volatile boolean running;
 
 			@Override
 			public void start() {
 				patientStateAdapter.start();
-				if (sync.await(properties.stateSyncTimeout())) {
-					restore.restore();
-				}
-				else {
-					logger.error("Patient state (assignments, settings, observations, alarms) not confirmed within "
-							+ properties.stateSyncTimeout() + "; starting the device session anyway, alarms not "
-							+ "restored (health DOWN until it is)");
-				}
+				restore.atStart();
+				clinicalAdapter.ifAvailable(DeviceMessagesAdapter::start);
 				deviceMessagesAdapter.start();
+				lease.ifAvailable(ClinicalLease::start);
+				this.running = true;
 			}
 
 			@Override
 			public void stop() {
+				this.running = false;
+				lease.ifAvailable(ClinicalLease::stop);
 				deviceMessagesAdapter.stop();
+				clinicalAdapter.ifAvailable(DeviceMessagesAdapter::stop);
 				patientStateAdapter.stop();
 			}
 
 			@Override
 			public boolean isRunning() {
-				return deviceMessagesAdapter.isRunning() || patientStateAdapter.isRunning();
+				return this.running || deviceMessagesAdapter.isRunning() || patientStateAdapter.isRunning();
 			}
 
 			@Override
@@ -132,9 +142,25 @@ class MqttConfiguration {
 		};
 	}
 
+	/**
+	 * The device session stores and evaluates every message (one instance), or stores its
+	 * share of a shared subscription while the clinical session evaluates (several).
+	 */
 	@Bean
-	IntegrationFlow deviceMessagesInFlow(DeviceMessagesAdapter deviceMessagesAdapter, InboundMessageHandler handler) {
-		return IntegrationFlow.from(deviceMessagesAdapter).handle(handler).get();
+	IntegrationFlow deviceMessagesInFlow(DeviceMessagesAdapter deviceMessagesAdapter, MeasurementIntake measurements,
+			DeviceStatusIntake statuses, DeviceEventIntake events, Rejections rejections, BatchWriter writer,
+			IngestMetrics metrics, Clock clock, MqttProperties properties) {
+		return IntegrationFlow.from(deviceMessagesAdapter)
+			.handle(new InboundMessageHandler(measurements, statuses, events, rejections, writer, metrics, clock,
+					deviceMessagesAdapter, properties.shared() ? Scope.DATA : Scope.ALL))
+			.get();
+	}
+
+	/** One instance alone owns the clinical output. */
+	@Bean
+	@ConditionalOnExpression(ClusterConfiguration.ALONE)
+	ClinicalOwnership clinicalOwnership() {
+		return ClinicalOwnership.ALONE;
 	}
 
 	/**
@@ -219,10 +245,17 @@ class MqttConfiguration {
 	 * at start the retained alarm lists: never shared; plus its own sync topic.
 	 */
 	static MqttSubscription[] stateSubscriptions(MqttProperties properties) {
-		return new MqttSubscription[] { new MqttSubscription(Topics.ASSIGNMENTS_FILTER, 1),
-				new MqttSubscription(Topics.SETTINGS_FILTER, 1), new MqttSubscription(Topics.OBSERVATIONS_FILTER, 1),
-				new MqttSubscription(Topics.ALARMS_FILTER, 1),
-				new MqttSubscription(Topics.sync(properties.clientId()), 1) };
+		List<MqttSubscription> subscriptions = new ArrayList<>(List.of(
+				new MqttSubscription(Topics.ASSIGNMENTS_FILTER, 1), new MqttSubscription(Topics.SETTINGS_FILTER, 1),
+				new MqttSubscription(Topics.OBSERVATIONS_FILTER, 1), new MqttSubscription(Topics.ALARMS_FILTER, 1),
+				new MqttSubscription(Topics.sync(properties.clientId()), 1)));
+		if (properties.shared()) {
+			// several instances: the lease of the clinical output, and acknowledgements
+			// made through other instances
+			subscriptions.add(new MqttSubscription(Topics.CLINICAL_OWNER, 1));
+			subscriptions.add(new MqttSubscription(Topics.CLINICAL_ACKS, 1));
+		}
+		return subscriptions.toArray(MqttSubscription[]::new);
 	}
 
 	private static String nullToEmpty(String value) {

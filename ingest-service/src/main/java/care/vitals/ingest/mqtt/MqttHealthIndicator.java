@@ -3,6 +3,7 @@ package care.vitals.ingest.mqtt;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
@@ -26,13 +27,19 @@ class MqttHealthIndicator implements HealthIndicator {
 
 	private volatile boolean stateConnected;
 
+	private volatile boolean clinicalConnected;
+
 	private volatile String lastFailure;
 
 	private volatile Instant since;
 
 	private final PatientStateSync sync;
 
-	MqttHealthIndicator(MqttProperties properties, Clock clock, PatientStateSync sync) {
+	private final ObjectProvider<ClinicalLease> lease;
+
+	MqttHealthIndicator(MqttProperties properties, Clock clock, PatientStateSync sync,
+			ObjectProvider<ClinicalLease> lease) {
+		this.lease = lease;
 		this.sync = sync;
 		this.properties = properties;
 		this.clock = clock;
@@ -59,7 +66,22 @@ class MqttHealthIndicator implements HealthIndicator {
 	}
 
 	private static boolean isDeviceSession(Object source) {
-		return source instanceof Mqttv5PahoMessageDrivenChannelAdapter && !(source instanceof PatientStateAdapter);
+		return source instanceof Mqttv5PahoMessageDrivenChannelAdapter && !(source instanceof PatientStateAdapter)
+				&& !(source instanceof ClinicalMessagesAdapter);
+	}
+
+	@EventListener
+	void clinicalSubscribed(MqttSubscribedEvent event) {
+		if (event.getSource() instanceof ClinicalMessagesAdapter) {
+			this.clinicalConnected = true;
+		}
+	}
+
+	@EventListener
+	void clinicalFailed(MqttConnectionFailedEvent event) {
+		if (event.getSource() instanceof ClinicalMessagesAdapter) {
+			this.clinicalConnected = false;
+		}
 	}
 
 	@EventListener
@@ -79,17 +101,25 @@ class MqttHealthIndicator implements HealthIndicator {
 	/**
 	 * UP only while the device session is subscribed, the patient state session is
 	 * connected (without it, transfers and settings would stop arriving while readings
-	 * flow) and the patient state was restored at start.
+	 * flow) and the patient state was restored at start; with several instances, also
+	 * while the clinical session is subscribed (the role, owner or standby, is a detail).
 	 */
 	@Override
 	public Health health() {
-		boolean up = this.subscribed && this.stateConnected && this.sync.isSynced();
+		ClinicalLease clinical = this.lease.getIfAvailable();
+		boolean up = this.subscribed && this.stateConnected && this.sync.isSynced()
+				&& (clinical == null || this.clinicalConnected);
 		Health.Builder health = up ? Health.up() : Health.down();
 		health.withDetail("broker", this.properties.url())
 			.withDetail("clientId", this.properties.clientId())
 			.withDetail("since", this.since.toString())
 			.withDetail("patientStateConnected", this.stateConnected)
 			.withDetail("patientStateSynced", this.sync.isSynced());
+		if (clinical != null) {
+			health.withDetail("clinicalSessionConnected", this.clinicalConnected)
+				.withDetail("clinicalRole", clinical.role().name().toLowerCase(java.util.Locale.ROOT))
+				.withDetail("clinicalOwner", String.valueOf(clinical.holder()));
+		}
 		if (!this.subscribed && this.lastFailure != null) {
 			health.withDetail("lastFailure", this.lastFailure);
 		}

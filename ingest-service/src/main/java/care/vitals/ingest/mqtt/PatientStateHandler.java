@@ -25,6 +25,7 @@ import care.vitals.model.topic.Topics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
@@ -59,10 +60,17 @@ class PatientStateHandler implements MessageHandler {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ClinicalLease> lease;
+
+	private final ObjectProvider<AckCommands> acks;
+
 	private final AlarmListCodec alarmLists = new AlarmListCodec(DecodeLimits.defaults());
 
 	PatientStateHandler(AssignmentIntake assignments, SettingsIntake settings, ObservationsIntake observations,
-			Rejections rejections, PatientStateSync sync, AlarmRestore restore, BatchWriter writer, Clock clock) {
+			Rejections rejections, PatientStateSync sync, AlarmRestore restore, BatchWriter writer, Clock clock,
+			ObjectProvider<ClinicalLease> lease, ObjectProvider<AckCommands> acks) {
+		this.lease = lease;
+		this.acks = acks;
 		this.assignments = assignments;
 		this.settings = settings;
 		this.observations = observations;
@@ -82,6 +90,14 @@ class PatientStateHandler implements MessageHandler {
 			this.sync.arrived(payload);
 			return;
 		}
+		if (Topics.CLINICAL_OWNER.equals(topic)) {
+			this.lease.ifAvailable((l) -> l.seen(payload));
+			return;
+		}
+		if (Topics.CLINICAL_ACKS.equals(topic)) {
+			this.acks.ifAvailable((a) -> a.received(payload));
+			return;
+		}
 		ParsedTopic parsed = Topics.parse(topic);
 		if (parsed instanceof AlarmTopic) {
 			offer(topic, payload, Boolean.TRUE.equals(message.getHeaders().get(MqttHeaders.RECEIVED_RETAINED)));
@@ -99,15 +115,20 @@ class PatientStateHandler implements MessageHandler {
 
 	/**
 	 * A bed's alarm list: kept for the restore at start while the state session
-	 * synchronises (only its retained copy counts); afterwards lists are this service's
-	 * own publications.
+	 * synchronises (only its retained copy counts); afterwards the owner's publications
+	 * (this instance's own, or on a standby the owner's, whose identities it adopts).
 	 */
 	private void offer(String topic, byte[] payload, boolean retainedCopy) {
-		if (this.sync.isSynced() || payload.length == 0) {
+		if (payload.length == 0) {
 			return;
 		}
 		if (this.alarmLists.decode(payload) instanceof Outcome.Ok<AlarmList> ok) {
-			this.restore.offer(topic, ok.value(), retainedCopy);
+			if (this.sync.isSynced()) {
+				this.restore.published(topic, ok.value());
+			}
+			else {
+				this.restore.offer(topic, ok.value(), retainedCopy);
+			}
 		}
 		else {
 			logger.warn("Retained alarm list on " + topic + " not restored: it does not decode");

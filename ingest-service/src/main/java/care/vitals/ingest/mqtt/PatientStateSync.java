@@ -58,9 +58,13 @@ class PatientStateSync {
 
 	@EventListener
 	void subscribed(MqttSubscribedEvent event) {
-		if (!(event.getSource() instanceof PatientStateAdapter)) {
-			return;
+		if (event.getSource() instanceof PatientStateAdapter) {
+			resend();
 		}
+	}
+
+	/** Publishes the marker (again). */
+	void resend() {
 		try {
 			this.out.send(MessageBuilder.withPayload(this.token.clone())
 				.setHeader(MqttHeaders.TOPIC, this.topic)

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.clinical.ClinicalOutput;
+import care.vitals.ingest.clinical.ClinicalOwnership;
+import care.vitals.ingest.clinical.Outcome;
 import care.vitals.ingest.clinical.ObservationsPublisher;
 import care.vitals.ingest.clinical.SettingsPublisher;
 import care.vitals.ingest.mqtt.RetainedPublisher;
@@ -68,12 +71,16 @@ class AdminApiErrorsTests {
 	private final MockMvc mvc;
 
 	AdminApiErrorsTests() {
-		ClinicalRecorder recorder = new ClinicalRecorder(this.writer, Clock.fixed(NOW, ZoneOffset.UTC));
+		ClinicalOutput output = new ClinicalOutput(ClinicalOwnership.ALONE, (list) -> {
+		});
+		ClinicalRecorder recorder = new ClinicalRecorder(this.writer, output, Clock.fixed(NOW, ZoneOffset.UTC));
 		this.mvc = MockMvcBuilders
 			.standaloneSetup(new PatientController(this.engine, this.registry, recorder),
 					new AssignmentController(this.registry, recorder, new RetainedPublisher(this.mqttOut),
 							mock(SettingsPublisher.class), mock(ObservationsPublisher.class)),
-					new AlarmController(this.engine, recorder))
+					new AlarmController(this.engine, recorder, output,
+							new org.springframework.beans.factory.support.StaticListableBeanFactory()
+								.getBeanProvider(care.vitals.ingest.clinical.AckRelay.class)))
 			.setControllerAdvice(new ProblemHandler())
 			.build();
 	}
@@ -87,7 +94,7 @@ class AdminApiErrorsTests {
 	void interruptedWriteIsUnavailableNotConflict() throws Exception {
 		admitted("p-1");
 		given(this.engine.change(anyString(), any()))
-			.willReturn(new ClinicalEngine.Change(PatientSettings.defaults("p-1", NOW), List.of()));
+			.willReturn(new ClinicalEngine.Change(PatientSettings.defaults("p-1", NOW), Outcome.none(NOW)));
 		willThrow(new InterruptedException()).given(this.writer).submit(any());
 		problem(put("/api/patients/p-1/spo2-scale").content("{\"scale\":2}"), 503, "unavailable")
 			.andExpect(header().string("Retry-After", "5"))

@@ -30,8 +30,7 @@ class ClinicalEngineSettingsTests {
 
 	private boolean brokerDown;
 
-	private final ClinicalEngine engine = new ClinicalEngine((list) -> {
-	}, new SettingsPublisher() {
+	private final ClinicalEngine engine = new ClinicalEngine(new SettingsPublisher() {
 		@Override
 		public void publish(PatientSettings settings) {
 			if (ClinicalEngineSettingsTests.this.brokerDown) {
@@ -112,7 +111,7 @@ class ClinicalEngineSettingsTests {
 		assertThat(this.engine.settings("p-1").revision()).isZero();
 		assertThat(this.engine.scale("p-1")).isEqualTo(SpO2Scale.SCALE_1);
 		assertThat(this.engine.rule("p-1", Parameter.SPO2)).isNotEqualTo(this.lowSpo2);
-		assertThat(this.engine.reset("p-2")).as("a patient it never knew").isEmpty();
+		assertThat(this.engine.reset("p-2").isEmpty()).as("a patient it never knew").isTrue();
 	}
 
 }

@@ -19,15 +19,19 @@ final class AdminApi {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private final RunningIngest ingest;
+	private final int port;
 
 	AdminApi(RunningIngest ingest) {
-		this.ingest = ingest;
+		this(ingest.port());
+	}
+
+	/** The API of an ingest process on a port (its environment sets the same account). */
+	AdminApi(int port) {
+		this.port = port;
 	}
 
 	HttpResponse<String> call(String method, String path, String body, boolean authenticated) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.ingest.port() + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());

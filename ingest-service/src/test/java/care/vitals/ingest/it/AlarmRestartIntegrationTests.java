@@ -132,6 +132,40 @@ class AlarmRestartIntegrationTests {
 		}
 	}
 
+	/**
+	 * Verifies that an instance that cannot confirm the patient state at start says so
+	 * with a technical alarm (high, on {@code alarms/ingest/<clientId>} and in
+	 * {@code alarms}) instead of silently running without it, restores the state when it
+	 * arrives late, and then resolves the technical alarm.
+	 */
+	@Test
+	void aStateNotRestoredAtStartRaisesATechnicalAlarmUntilItIs() throws Exception {
+		influx.createDatabase("unrestored");
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-unrestored", influx.url(),
+				"unrestored", this.spool);
+		// no broker answers a sync that fast: the device session starts without the state
+		properties.put("ingest.mqtt.state-sync-timeout", "1ms");
+		try (BedDisplay display = BedDisplay.watch(mosquitto.url(), "ingest/ingest-unrestored");
+				RunningIngest ingest = RunningIngest.start(properties)) {
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(display.lists())
+					.anySatisfy((list) -> assertThat(list.alarms()).singleElement().satisfies((alarm) -> {
+						assertThat(alarm.kind()).isEqualTo("state_unrestored");
+						assertThat(alarm.priority().name()).isEqualTo("HIGH");
+					})));
+			await().atMost(Duration.ofSeconds(90))
+				.alias("restored late, then resolved")
+				.untilAsserted(() -> assertThat(display.latest().alarms()).isEmpty());
+			for (String state : new String[] { "raised", "resolved" }) {
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(influx.query("unrestored",
+							"SELECT count(state) FROM alarms WHERE kind='state_unrestored' AND state='" + state + "'"))
+						.as(state)
+						.contains(",1]"));
+			}
+		}
+	}
+
 	private static String reading(Instant ts, int seq, String values) {
 		return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"values\":{" + values + "},\"o2\":false}";
 	}

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.clinical.ClinicalOutput;
+import care.vitals.ingest.clinical.ClinicalOwnership;
 import care.vitals.ingest.clinical.ObservationsPublisher;
 import care.vitals.ingest.clinical.SettingsPublisher;
 import care.vitals.ingest.patient.AssignmentHistory;
@@ -35,7 +37,7 @@ class AlarmRestoreTests {
 
 	private final AssignmentHistory history = new AssignmentHistory();
 
-	private final ClinicalEngine clinical = new ClinicalEngine(this.published::add, new SettingsPublisher() {
+	private final ClinicalEngine clinical = new ClinicalEngine(new SettingsPublisher() {
 		@Override
 		public void publish(PatientSettings settings) {
 		}
@@ -53,7 +55,8 @@ class AlarmRestoreTests {
 		}
 	}, Clock.fixed(NOW, ZoneOffset.UTC));
 
-	private final AlarmRestore restore = new AlarmRestore(this.clinical, this.history);
+	private final AlarmRestore restore = new AlarmRestore(this.clinical,
+			new ClinicalOutput(ClinicalOwnership.ALONE, this.published::add), this.history);
 
 	@Test
 	void restoresTheAlarmsOfAPatientStillInThatBedWithTheirDevice() {

@@ -1,0 +1,162 @@
+package care.vitals.ingest.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import care.vitals.ingest.mqtt.ClinicalLease.Role;
+import care.vitals.model.topic.Topics;
+import care.vitals.testsupport.MosquittoServer;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Verifies the lease of the clinical output against a real Mosquitto: instances that
+ * claim at once end with exactly one owner; a clean stop hands over; a lease still naming
+ * an instance from before its restart is taken back; a lease cleared by someone's Last
+ * Will is claimed again by its owner.
+ */
+class ClinicalLeaseIntegrationTests {
+
+	@RegisterExtension
+	static final MosquittoServer mosquitto = MosquittoServer.create();
+
+	private final List<AutoCloseable> open = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (AutoCloseable closeable : this.open) {
+			closeable.close();
+		}
+		clearLease();
+	}
+
+	@Test
+	void instancesClaimingAtOnceEndWithExactlyOneOwner() throws Exception {
+		List<ClinicalLease> leases = new ArrayList<>();
+		AtomicInteger takeOvers = new AtomicInteger();
+		for (String id : List.of("lease-a", "lease-b", "lease-c")) {
+			leases.add(lease(id, takeOvers::incrementAndGet));
+		}
+		leases.forEach(ClinicalLease::start);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> leases.stream().filter(ClinicalLease::owns).count() == 1
+					&& leases.stream().noneMatch((l) -> l.role() == Role.CLAIMING));
+		Thread.sleep(3000);
+		assertThat(leases.stream().filter(ClinicalLease::owns).count()).as("still exactly one owner").isOne();
+		ClinicalLease owner = leases.stream().filter(ClinicalLease::owns).findFirst().orElseThrow();
+		assertThat(retainedLease()).isEqualTo(owner.holder());
+		assertThat(takeOvers).hasValue(1);
+	}
+
+	@Test
+	void aCleanStopHandsOverAtOnce() throws Exception {
+		ClinicalLease first = lease("lease-d", () -> {
+		});
+		first.start();
+		await().atMost(Duration.ofSeconds(10)).until(first::owns);
+		ClinicalLease second = lease("lease-e", () -> {
+		});
+		second.start();
+		Thread.sleep(3000);
+		assertThat(second.owns()).as("a standby while the owner runs").isFalse();
+		long stopped = System.nanoTime();
+		first.stop();
+		await().atMost(Duration.ofSeconds(10)).until(second::owns);
+		assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(6));
+		assertThat(retainedLease()).isEqualTo("lease-e");
+	}
+
+	@Test
+	void aLeaseStillNamingThisInstanceAfterARestartIsTakenBack() throws Exception {
+		publishLease("lease-f");
+		ClinicalLease restarted = lease("lease-f", () -> {
+		});
+		restarted.start();
+		await().atMost(Duration.ofSeconds(10)).until(restarted::owns);
+	}
+
+	@Test
+	void anOwnerWhoseLeaseIsClearedClaimsItAgain() throws Exception {
+		ClinicalLease owner = lease("lease-g", () -> {
+		});
+		owner.start();
+		await().atMost(Duration.ofSeconds(10)).until(owner::owns);
+		publishLease("");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "lease-g".equals(retainedLease()));
+		assertThat(owner.owns()).isTrue();
+	}
+
+	@Test
+	void anOwnerStandsDownWhenAnotherClaimFollows() throws Exception {
+		ClinicalLease owner = lease("lease-h", () -> {
+		});
+		owner.start();
+		await().atMost(Duration.ofSeconds(10)).until(owner::owns);
+		publishLease("lease-other");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !owner.owns());
+	}
+
+	/**
+	 * A lease fed by its own subscriber, as the state session feeds it in the service.
+	 */
+	private ClinicalLease lease(String clientId, Runnable takeOver) throws Exception {
+		MqttProperties properties = new MqttProperties(mosquitto.url(), clientId, null, null, "ingest",
+				Duration.ofHours(1), Duration.ofSeconds(30), 100, Duration.ofSeconds(5), Duration.ofSeconds(5), null);
+		ClinicalLease lease = new ClinicalLease(properties, Duration.ofSeconds(5), Duration.ofSeconds(2), takeOver);
+		MqttClient watcher = new MqttClient(mosquitto.url(), clientId + "-watch", new MemoryPersistence());
+		watcher.connect();
+		watcher.subscribe(new MqttSubscription[] { new MqttSubscription(Topics.CLINICAL_OWNER, 1) },
+				new IMqttMessageListener[] { (topic, message) -> lease.seen(message.getPayload()) });
+		// as the state session's sync does before the service starts the lease: the
+		// retained lease, if any, has arrived
+		Thread.sleep(500);
+		this.open.add(() -> {
+			lease.stop();
+			watcher.disconnect();
+			watcher.close();
+		});
+		return lease;
+	}
+
+	private static String retainedLease() throws Exception {
+		MqttClient reader = new MqttClient(mosquitto.url(), "lease-reader", new MemoryPersistence());
+		reader.connect();
+		try {
+			String[] value = { "" };
+			reader.subscribe(new MqttSubscription[] { new MqttSubscription(Topics.CLINICAL_OWNER, 1) },
+					new IMqttMessageListener[] {
+							(topic, message) -> value[0] = new String(message.getPayload(), StandardCharsets.UTF_8) });
+			Thread.sleep(300);
+			return value[0];
+		}
+		finally {
+			reader.disconnect();
+			reader.close();
+		}
+	}
+
+	private static void publishLease(String holder) throws Exception {
+		MqttClient client = new MqttClient(mosquitto.url(), "lease-writer", new MemoryPersistence());
+		client.connect();
+		client.publish(Topics.CLINICAL_OWNER, new MqttMessage(holder.getBytes(StandardCharsets.UTF_8), 1, true, null));
+		client.disconnect();
+		client.close();
+	}
+
+	private static void clearLease() throws Exception {
+		publishLease("");
+	}
+
+}
