@@ -190,6 +190,8 @@ class ProvisionedQueriesIntegrationTests {
 		expected.put("news2-medium", Expectation.QUIET);
 		expected.put("news2-single-parameter-3", Expectation.firesFor(Map.of("bed", "2")));
 		expected.put("spo2-below-90", Expectation.firesFor(Map.of("bed", "2")));
+		// SpO2 88: the medium rule (85-90), not the high one (below 85)
+		expected.put("spo2-below-85", Expectation.QUIET);
 		expected.put("device-offline", Expectation.firesFor(Map.of("device", "mon-a3")));
 		expected.put("device-no-data", Expectation.firesFor(Map.of("device", "mon-a3")));
 		expected.put("ingest-lag", Expectation.HAS_DATA);
