@@ -133,8 +133,11 @@ class ClinicalBandsTests {
 				assertThat(options.path(risk.code()).path("color").asString()).as(risk.code())
 					.isEqualTo(RiskTable.colour(risk).code());
 			}
-			assertThat(options.properties()).hasSize(News2Risk.values().length);
+			assertThat(options.properties()).hasSizeBetween(News2Risk.values().length, News2Risk.values().length + 1);
 		}
+		// the ward tile's partial score: no risk colour
+		assertThat(mappings.get(0).path(0).path("options").path("true").path("color").asString())
+			.isEqualTo("transparent");
 	}
 
 	@Test
