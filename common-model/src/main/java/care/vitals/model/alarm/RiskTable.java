@@ -1,9 +1,6 @@
 package care.vitals.model.alarm;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -143,16 +140,13 @@ public final class RiskTable {
 			return Optional.empty();
 		}
 		for (Side side : Side.values()) {
-			Optional<Limits> limits = Limits.of(rule, side);
-			Tier worst = null;
-			for (Tier tier : limits.map(Limits::tiers).orElse(List.of())) {
-				if (limits.get().violates(value, tier.limit())
-						&& (worst == null || tier.priority().compareTo(worst.priority()) < 0)) {
-					worst = tier;
-				}
-			}
-			if (worst != null) {
-				return Optional.of(new LimitBreach(kind(rule.parameter(), side), worst.priority()));
+			Optional<Tier> worst = Limits.of(rule, side)
+				.flatMap((limits) -> limits.tiers()
+					.stream()
+					.filter((tier) -> limits.violates(value, tier.limit()))
+					.min(Comparator.comparing(Tier::priority)));
+			if (worst.isPresent()) {
+				return Optional.of(new LimitBreach(kind(rule.parameter(), side), worst.get().priority()));
 			}
 		}
 		return Optional.empty();
@@ -201,88 +195,16 @@ public final class RiskTable {
 	/**
 	 * Returns the table for a set of rules, one row per kind and priority: NEWS2 (if on),
 	 * then every enabled limit (low side, then high; critical first), then the technical
-	 * alarms.
-	 * @param rules the rules, e.g. {@link AlarmRules#defaults()}; never {@code null}
+	 * alarms. docs/clinical.md shows the table of {@link AlarmRules#defaults()}.
+	 * @param rules the rules; never {@code null}
 	 * @return the rows
 	 */
 	public static List<RiskRow> rows(AlarmRules rules) {
-		List<RiskRow> rows = new ArrayList<>();
-		if (rules.news2Alarms()) {
-			news2(rows, News2Risk.HIGH, "NEWS2 total 7 or more");
-			news2(rows, News2Risk.MEDIUM, "NEWS2 total 5-6");
-			news2(rows, News2Risk.LOW_MEDIUM, "a single NEWS2 parameter scores 3 (total below 5)");
-		}
-		Map<Parameter, ThresholdRule> thresholds = new EnumMap<>(rules.thresholds());
-		for (ThresholdRule rule : thresholds.values()) {
-			if (rule.enabled()) {
-				limits(rows, rule);
-			}
-		}
-		technical(rows, rules.technical());
-		return List.copyOf(rows);
+		return RiskRows.of(Objects.requireNonNull(rules, "rules"));
 	}
 
-	private static void news2(List<RiskRow> rows, News2Risk risk, String condition) {
-		AlarmPriority priority = news2Priority(risk).orElseThrow();
-		rows.add(new RiskRow(news2Kind(risk).orElseThrow(), condition, priority, colour(priority), risk.response()));
-	}
-
-	private static void limits(List<RiskRow> rows, ThresholdRule rule) {
-		String delay = rule.delay().isZero() ? "" : " for " + seconds(rule.delay());
-		for (Side side : Side.values()) {
-			List<Tier> tiers = new ArrayList<>(Limits.of(rule, side).map(Limits::tiers).orElse(List.of()));
-			Collections.reverse(tiers);
-			for (Tier tier : tiers) {
-				String condition = Labels.name(rule.parameter()) + ((side == Side.LOW) ? " < " : " > ")
-						+ Labels.quantity(rule.parameter(), tier.limit()) + delay;
-				String response = (tier.priority() == AlarmPriority.HIGH) ? "Immediate response: go to the bedside"
-						: "Prompt response: assess the patient";
-				rows.add(new RiskRow(kind(rule.parameter(), side), condition, tier.priority(), colour(tier.priority()),
-						response));
-			}
-		}
-	}
-
-	private static void technical(List<RiskRow> rows, TechnicalRules technical) {
-		String notMonitored = "Prompt response: the patient is not monitored; ";
-		fixed(rows, AlarmKinds.PROBE_OFF, "the device reports a probe off", notMonitored + "check the sensor");
-		fixed(rows, AlarmKinds.LEAD_OFF, "the device reports a lead off", notMonitored + "check the leads");
-		fixed(rows, AlarmKinds.SENSOR_DISCONNECTED, "the device reports a sensor disconnected",
-				notMonitored + "check the sensor");
-		fixed(rows, AlarmKinds.DEVICE_OFFLINE, "the device reports offline (or its connection broke)",
-				notMonitored + "check power and connection");
-		fixed(rows, AlarmKinds.NO_DATA,
-				"an assigned online device sends no reading for " + seconds(technical.noDataTimeout()),
-				notMonitored + "check sensor and device");
-		fixed(rows, AlarmKinds.IMPLAUSIBLE_VALUE, "the device sends a physiologically impossible value (rejected)",
-				"Prompt response: check the sensor and device");
-		rows.add(battery(technical.batteryCritical(), true, "Prompt response: charge or replace the battery now"));
-		rows.add(battery(technical.batteryLow(), false, "Awareness: charge or replace the battery"));
-		fixed(rows, AlarmKinds.SEQUENCE_GAP, "the device's sequence numbers show missed readings",
-				"Awareness: readings were lost; check the connection");
-		fixed(rows, AlarmKinds.CLOCK_SKEW, "the device's clock is off by more than the tolerance",
-				"Awareness: times are corrected; set the device's clock");
-		fixed(rows, AlarmKinds.SOURCES_DISAGREE, "two devices' values of one parameter differ beyond a margin",
-				"Awareness: check which device is right (the worse value counts)");
-	}
-
-	private static void fixed(List<RiskRow> rows, String kind, String condition, String response) {
-		AlarmPriority priority = priority(kind);
-		rows.add(new RiskRow(kind, condition, priority, colour(priority), response));
-	}
-
-	private static RiskRow battery(double level, boolean critical, String response) {
-		AlarmPriority priority = batteryPriority(critical);
-		return new RiskRow(AlarmKinds.BATTERY_LOW, "battery < " + Labels.number(level) + " %", priority,
-				colour(priority), response);
-	}
-
-	private static String kind(Parameter parameter, Side side) {
+	static String kind(Parameter parameter, Side side) {
 		return (side == Side.LOW) ? AlarmKinds.low(parameter) : AlarmKinds.high(parameter);
-	}
-
-	private static String seconds(Duration duration) {
-		return duration.toSeconds() + " s";
 	}
 
 }
