@@ -26,7 +26,7 @@ class AlertingProvisioningTests {
 
 	/** The rules issue #7 asks for, by uid. */
 	static final Set<String> REQUIRED_RULES = Set.of("news2-high", "news2-medium", "news2-single-parameter-3",
-			"spo2-below-90", "device-offline", "device-no-data", "ingest-lag", "ingest-spool-growing",
+			"spo2-below-90", "spo2-below-85", "device-offline", "device-no-data", "ingest-lag", "ingest-spool-growing",
 			"dead-letters-spiking", "disk-usage");
 
 	private static final Set<String> NO_DATA_STATES = Set.of("OK", "NoData", "Alerting", "KeepLast");
@@ -206,7 +206,8 @@ class AlertingProvisioningTests {
 		}
 		assertThat(problems).isEmpty();
 		assertThat(routed.get("news2-high (ward)")).containsExactly("ward-pager", "ward-email");
-		assertThat(routed.get("spo2-below-90 (ward)")).containsExactly("ward-pager", "ward-email");
+		assertThat(routed.get("spo2-below-85 (ward)")).containsExactly("ward-pager", "ward-email");
+		assertThat(routed.get("spo2-below-90 (ward)")).containsExactly("ward-email");
 		assertThat(routed.get("news2-medium (ward)")).containsExactly("ward-email");
 		assertThat(routed.get("device-offline (ward)")).containsExactly("ward-email");
 		assertThat(routed.get("device-no-data (ward)")).containsExactly("ward-email");

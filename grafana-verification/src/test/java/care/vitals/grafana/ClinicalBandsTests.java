@@ -1,45 +1,46 @@
 package care.vitals.grafana;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.DoubleToIntFunction;
 
 import care.vitals.grafana.GrafanaFiles.AlertRule;
 import care.vitals.grafana.GrafanaFiles.Dashboard;
+import care.vitals.model.alarm.AlarmPriority;
+import care.vitals.model.alarm.RiskTable;
+import care.vitals.model.news2.News2Risk;
+import care.vitals.model.news2.News2Scorer;
+import care.vitals.model.news2.SpO2Scale;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Verifies that every clinical colour band of the dashboards is the NEWS2 band of
- * CLINICAL.md (RCP 2017), and that the alert thresholds are the ones of the issue.
+ * Verifies that every clinical colour of the dashboards is the one of the engine's risk
+ * table ({@link RiskTable}): vital signs by the NEWS2 sub-score the engine gives them
+ * ({@link News2Scorer}, RCP 2017 chart), NEWS2 totals and risk bands by the engine's risk
+ * colours, alarm counts and lists by the priority colours; and that the alert thresholds
+ * are the ones of the issue.
  * <p>
- * The colour of a value must be the colour of the NEWS2 sub-score of the rounded value (0
- * green, 1 yellow, 2 orange, 3 red). Rounding is half up, to integers and for temperature
- * to one decimal; if the clinical engine settles on another rule, the step values move
- * with it and this test says where.
+ * The colour of a value must be the colour of the NEWS2 sub-score the engine gives it,
+ * including the engine's rule for values between two chart cells (the worse band, at a
+ * resolution of 0.001). Grafana colours a value by the last step at or below it, so both
+ * functions are piecewise constant: the test compares them at and just below every point
+ * where either can change (every Grafana step, every chart cell and half a thousandth
+ * either side of it) and in the middle between cells.
  */
 class ClinicalBandsTests {
 
-	private static final List<String> SCORE_COLOURS = List.of("green", "yellow", "orange", "red");
-
-	/** NEWS2 sub-scores of whole values (temperature: tenths of a degree). */
-	private static final Map<String, IntUnaryOperator> SCORES = Map.of(
-			// pulse /min: <=40 3, 41-50 1, 51-90 0, 91-110 1, 111-130 2, >=131 3
-			"heart_rate", (v) -> (v <= 40) ? 3 : (v <= 50) ? 1 : (v <= 90) ? 0 : (v <= 110) ? 1 : (v <= 130) ? 2 : 3,
-			// respiratory rate /min: <=8 3, 9-11 1, 12-20 0, 21-24 2, >=25 3
-			"resp_rate", (v) -> (v <= 8) ? 3 : (v <= 11) ? 1 : (v <= 20) ? 0 : (v <= 24) ? 2 : 3,
-			// SpO2 scale 1 %: <=91 3, 92-93 2, 94-95 1, >=96 0
-			"spo2", (v) -> (v <= 91) ? 3 : (v <= 93) ? 2 : (v <= 95) ? 1 : 0,
-			// systolic BP mmHg: <=90 3, 91-100 2, 101-110 1, 111-219 0, >=220 3
-			"systolic_bp", (v) -> (v <= 90) ? 3 : (v <= 100) ? 2 : (v <= 110) ? 1 : (v <= 219) ? 0 : 3,
-			// temperature in tenths: <=35.0 3, 35.1-36.0 1, 36.1-38.0 0, 38.1-39.0 1,
-			// >=39.1 2
-			"temperature", (t) -> (t <= 350) ? 3 : (t <= 360) ? 1 : (t <= 380) ? 0 : (t <= 390) ? 1 : 2);
+	/** The engine's sub-score of each banded parameter (SpO2: scale 1, as the tiles). */
+	private static final Map<String, DoubleToIntFunction> SCORES = Map.of("heart_rate", News2Scorer::heartRate,
+			"resp_rate", News2Scorer::respRate, "spo2", (v) -> News2Scorer.spo2(v, SpO2Scale.SCALE_1, false),
+			"systolic_bp", News2Scorer::systolicBp, "temperature", News2Scorer::temperature);
 
 	/** Panels coloured by a NEWS2 band: dashboard uid, panel title, parameter. */
 	private static final List<String[]> BANDED_PANELS = List.of(
@@ -54,39 +55,117 @@ class ClinicalBandsTests {
 			new String[] { "vitals-patient-detail", "Blood pressure", "systolic_bp" },
 			new String[] { "vitals-patient-detail", "Temperature", "temperature" });
 
+	private static final BigDecimal HALF_RESOLUTION = new BigDecimal("0.0005");
+
 	@Test
-	void vitalSignColoursAreTheNews2SubScoreColoursOfTheRoundedValue() {
+	void vitalSignColoursAreTheColoursOfTheEnginesNews2SubScore() {
 		List<String> mismatches = new ArrayList<>();
 		for (String[] banded : BANDED_PANELS) {
 			JsonNode thresholds = panel(banded[0], banded[1]).path("fieldConfig").path("defaults").path("thresholds");
 			String parameter = banded[2];
-			boolean tenths = parameter.equals("temperature");
-			BigDecimal step = tenths ? new BigDecimal("0.01") : new BigDecimal("0.1");
-			BigDecimal end = new BigDecimal(tenths ? "44" : "300");
-			for (BigDecimal value = BigDecimal.ZERO; value.compareTo(end) <= 0; value = value.add(step)) {
-				int rounded = tenths ? value.movePointRight(1).setScale(0, RoundingMode.HALF_UP).intValueExact()
-						: value.setScale(0, RoundingMode.HALF_UP).intValueExact();
-				String expected = SCORE_COLOURS.get(SCORES.get(parameter).applyAsInt(rounded));
-				String actual = colour(thresholds, value.doubleValue());
+			for (double value : probes(thresholds, parameter.equals("temperature"))) {
+				String expected = RiskTable.subScoreColour(SCORES.get(parameter).applyAsInt(value)).code();
+				String actual = colour(thresholds, value);
 				if (!expected.equals(actual)) {
-					mismatches.add(banded[0] + " / " + banded[1] + ": " + value + " is " + actual + ", NEWS2 says "
-							+ expected);
-					break;
+					mismatches.add(banded[0] + " / " + banded[1] + ": " + value + " is " + actual
+							+ ", the engine scores it " + expected);
 				}
 			}
 		}
 		assertThat(mismatches).isEmpty();
 	}
 
+	/**
+	 * Every value where the panel's colour or the engine's sub-score can change, and the
+	 * value just below it; plus the middle between two cells. Cells are whole numbers
+	 * 0-300 (temperature: tenths 25.0-46.0).
+	 */
+	private static List<Double> probes(JsonNode thresholds, boolean tenths) {
+		List<BigDecimal> points = new ArrayList<>();
+		BigDecimal cell = tenths ? new BigDecimal("0.1") : BigDecimal.ONE;
+		BigDecimal end = tenths ? new BigDecimal("46") : new BigDecimal("300");
+		for (BigDecimal value = tenths ? new BigDecimal("25") : BigDecimal.ZERO; value
+			.compareTo(end) <= 0; value = value.add(cell)) {
+			points.add(value);
+			points.add(value.add(HALF_RESOLUTION));
+			points.add(value.subtract(HALF_RESOLUTION));
+			points.add(value.add(cell.divide(BigDecimal.valueOf(2))));
+		}
+		for (JsonNode step : thresholds.path("steps")) {
+			if (step.path("value").isNumber()) {
+				points.add(step.path("value").decimalValue());
+			}
+		}
+		List<Double> probes = new ArrayList<>();
+		for (BigDecimal point : points) {
+			probes.add(point.doubleValue());
+			probes.add(Math.nextDown(point.doubleValue()));
+		}
+		return probes;
+	}
+
 	@Test
-	void news2TotalIsGreenUpTo4OrangeFrom5AndRedFrom7() {
+	void news2TotalIsColouredByTheEnginesRiskOfTheTotal() {
 		for (String[] panel : List.of(new String[] { "vitals-ward-overview", "NEWS2" },
 				new String[] { "vitals-patient-detail", "NEWS2" })) {
 			JsonNode thresholds = panel(panel[0], panel[1]).path("fieldConfig").path("defaults").path("thresholds");
-			for (int score = 0; score <= 20; score++) {
-				String expected = (score >= 7) ? "red" : (score >= 5) ? "orange" : "green";
+			for (int score = 0; score <= News2Scorer.MAX_TOTAL; score++) {
+				String expected = RiskTable.colour(News2Scorer.risk(score, false)).code();
 				assertThat(colour(thresholds, score)).as(panel[0] + " NEWS2 " + score).isEqualTo(expected);
 			}
+		}
+		JsonNode latest = override(panel("vitals-patient-detail", "Latest NEWS2"), "NEWS2", "thresholds");
+		for (int score = 0; score <= News2Scorer.MAX_TOTAL; score++) {
+			assertThat(colour(latest, score)).as("Latest NEWS2 " + score)
+				.isEqualTo(RiskTable.colour(News2Scorer.risk(score, false)).code());
+		}
+		assertThat(colour(latest, 4)).isEqualTo("green");
+		assertThat(colour(latest, 5)).isEqualTo("orange");
+		assertThat(colour(latest, 7)).isEqualTo("red");
+	}
+
+	@Test
+	void riskBandsAreColouredAsTheEngineColoursThem() {
+		JsonNode tile = panel("vitals-ward-overview", "Risk").path("fieldConfig")
+			.path("defaults")
+			.path("mappings")
+			.path(0)
+			.path("options");
+		JsonNode table = override(panel("vitals-patient-detail", "Latest NEWS2"), "risk", "mappings").path(0)
+			.path("options");
+		Set<String> codes = new TreeSet<>();
+		for (News2Risk risk : News2Risk.values()) {
+			codes.add(risk.code());
+			for (JsonNode options : List.of(tile, table)) {
+				assertThat(options.path(risk.code()).path("color").asString()).as(risk.code())
+					.isEqualTo(RiskTable.colour(risk).code());
+			}
+		}
+		assertThat(table.propertyNames()).containsExactlyInAnyOrderElementsOf(codes);
+		// the ward tile's partial score (query B returns partial = true): no risk colour
+		codes.add("true");
+		assertThat(tile.propertyNames()).containsExactlyInAnyOrderElementsOf(codes);
+		assertThat(tile.path("true").path("color").asString()).isEqualTo("transparent");
+	}
+
+	@Test
+	void alarmPrioritiesAreColouredAsTheEngineColoursThem() {
+		for (String[] panel : List.of(new String[] { "vitals-ward-overview", "Active alarms" },
+				new String[] { "vitals-ward-overview", "Alarms" })) {
+			for (AlarmPriority priority : AlarmPriority.values()) {
+				String name = priority.name().toLowerCase(Locale.ROOT);
+				JsonNode thresholds = override(panel(panel[0], panel[1]), name, "thresholds");
+				assertThat(colour(thresholds, 0)).as(panel[1] + " " + name + " 0").isEqualTo("transparent");
+				assertThat(colour(thresholds, 1)).as(panel[1] + " " + name + " 1")
+					.isEqualTo(RiskTable.colour(priority).code());
+			}
+		}
+		JsonNode options = override(panel("vitals-patient-detail", "Alarms"), "priority", "mappings").path(0)
+			.path("options");
+		for (AlarmPriority priority : AlarmPriority.values()) {
+			String name = priority.name().toLowerCase(Locale.ROOT);
+			assertThat(options.path(name).path("color").asString()).as("Alarms table " + name)
+				.isEqualTo(RiskTable.colour(priority).code());
 		}
 	}
 
@@ -95,13 +174,15 @@ class ClinicalBandsTests {
 		assertThat(firing("news2-high", 0, 20)).containsExactlyElementsOf(range(7, 20));
 		assertThat(firing("news2-medium", 0, 20)).containsExactly(5, 6);
 		assertThat(firing("news2-single-parameter-3", 0, 7)).containsExactlyElementsOf(range(1, 7));
-		assertThat(firing("spo2-below-90", 50, 100)).containsExactlyElementsOf(range(50, 89));
+		assertThat(firing("spo2-below-90", 50, 100)).containsExactlyElementsOf(range(85, 89));
+		assertThat(firing("spo2-below-85", 50, 100)).containsExactlyElementsOf(range(50, 84));
 		assertThat(firing("disk-usage", 0, 100)).containsExactlyElementsOf(range(86, 100));
 		assertThat(firing("ingest-lag", 29999, 30001)).containsExactly(30001);
 		// "SpO2 below 90 for 1 minute": the highest reading of the last minute is below
 		// 90
 		assertThat(String.valueOf(rule("spo2-below-90").model("A").get("query"))).startsWith("SELECT max(\"spo2\")");
 		assertThat(rule("spo2-below-90").query("A").get("relativeTimeRange")).isEqualTo(Map.of("from", 60, "to", 0));
+		assertThat(rule("spo2-below-85").query("A")).isEqualTo(rule("spo2-below-90").query("A"));
 	}
 
 	private static List<Integer> range(int from, int to) {
@@ -129,6 +210,21 @@ class ClinicalBandsTests {
 			.filter((panel) -> title.equals(panel.path("title").asString()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError(dashboardUid + " has no panel " + title));
+	}
+
+	/** The value of a property of a panel's field override for one field name. */
+	private static JsonNode override(JsonNode panel, String fieldName, String property) {
+		for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
+			if ("byName".equals(override.path("matcher").path("id").asString())
+					&& fieldName.equals(override.path("matcher").path("options").asString())) {
+				for (JsonNode entry : override.path("properties")) {
+					if (property.equals(entry.path("id").asString())) {
+						return entry.path("value");
+					}
+				}
+			}
+		}
+		throw new AssertionError(panel.path("title").asString() + " has no " + property + " override for " + fieldName);
 	}
 
 	/** Grafana's threshold lookup: the last step whose value is at most the value. */

@@ -119,7 +119,8 @@ class DashboardStructureTests {
 					}
 				}
 				for (String unit : units) {
-					if (!unit.isEmpty() && !GRAFANA_UNITS.contains(unit) && !unit.startsWith("suffix:")) {
+					if (!unit.isEmpty() && !GRAFANA_UNITS.contains(unit) && !unit.startsWith("suffix:")
+							&& !unit.startsWith("prefix:")) {
 						problems.add(where + ": unknown unit '" + unit + "'");
 					}
 				}

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 
 import care.vitals.grafana.GrafanaFiles.AlertRule;
 import care.vitals.grafana.GrafanaFiles.Dashboard;
+import care.vitals.model.alarm.RiskTable;
+import care.vitals.model.news2.News2Risk;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
 import org.junit.jupiter.api.AfterAll;
@@ -190,6 +192,8 @@ class ProvisionedQueriesIntegrationTests {
 		expected.put("news2-medium", Expectation.QUIET);
 		expected.put("news2-single-parameter-3", Expectation.firesFor(Map.of("bed", "2")));
 		expected.put("spo2-below-90", Expectation.firesFor(Map.of("bed", "2")));
+		// SpO2 88: the medium rule (85-90), not the high one (below 85)
+		expected.put("spo2-below-85", Expectation.QUIET);
 		expected.put("device-offline", Expectation.firesFor(Map.of("device", "mon-a3")));
 		expected.put("device-no-data", Expectation.firesFor(Map.of("device", "mon-a3")));
 		expected.put("ingest-lag", Expectation.HAS_DATA);
@@ -334,6 +338,63 @@ class ProvisionedQueriesIntegrationTests {
 		assertThat(problems).isEmpty();
 		assertThat(downsampledQueries).isGreaterThanOrEqualTo(5);
 		assertThat(downsampledData).as("the 7 d preset shows the 1-minute means of 13 hours ago").isTrue();
+	}
+
+	/**
+	 * Verifies, with the real pipeline, that the ward overview's NEWS2 and Risk tiles
+	 * give a risk colour only to a complete score: patient {@code p-2001} (ward-b, bed 1)
+	 * was never assessed by a nurse, so the ingest scores partially (consciousness
+	 * missing, 9 points known) and the tiles show it without colour; bed 2 of ward-a
+	 * (complete, NEWS2 10) is red, as the engine's risk table says.
+	 */
+	@Test
+	@Order(5)
+	void news2TilesColourOnlyACompleteScore() throws Exception {
+		scenario.admitAndMonitorAnUnassessedPatient(ingest);
+		await("the partial NEWS2 of p-2001").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> count("SELECT count(\"score\") FROM \"news2\" WHERE \"patient\" = 'p-2001'") > 0);
+		assertThat(count("SELECT count(\"score\") FROM \"news2\" WHERE \"patient\" = 'p-2001' AND \"partial\" = false"))
+			.as("scores of p-2001 that are complete")
+			.isZero();
+		Dashboard dashboard = GrafanaFiles.dashboard("vitals-ward-overview");
+		Set<String> riskColours = new TreeSet<>();
+		for (News2Risk risk : News2Risk.values()) {
+			riskColours.add(RiskTable.colour(risk).code());
+		}
+		for (String title : List.of("NEWS2", "Risk")) {
+			JsonNode panel = dashboard.dataPanels()
+				.stream()
+				.filter((candidate) -> title.equals(candidate.path("title").asString()))
+				.findFirst()
+				.orElseThrow();
+			List<String> partial = shownColours(panel, "ward-b", "1");
+			assertThat(partial).as(title + " of a partial score").isNotEmpty().doesNotContainAnyElementsOf(riskColours);
+			assertThat(shownColours(panel, WardScenario.WARD, "2")).as(title + " of bed 2, complete NEWS2 10")
+				.containsExactly(RiskTable.colour(News2Risk.HIGH).code());
+		}
+	}
+
+	/** The colour of every value a stat panel shows for one bed. */
+	private static List<String> shownColours(JsonNode panel, String ward, String bed) {
+		InfluxQlTemplate template = InfluxQlTemplate.lastRange(Duration.ofHours(1), Instant.now())
+			.with("ward", List.of(ward), false)
+			.with("bed", List.of(bed), true);
+		List<String> colours = new ArrayList<>();
+		for (JsonNode target : panel.path("targets")) {
+			Run run = run(Queries.database(target.path("datasource")),
+					template.expand(target.path("query").asString()));
+			assertThat(run.failure()).isNull();
+			for (InfluxResult.Series series : run.result().series()) {
+				int column = series.columns().get(0).equals("time") ? 1 : 0;
+				for (List<JsonNode> row : series.rows()) {
+					if (!row.get(column).isNull()) {
+						colours.add(StatDisplay.colour(panel, target.path("refId").asString(), row.get(column)));
+					}
+				}
+			}
+		}
+		return colours;
 	}
 
 	private static void runPanels(Dashboard dashboard, InfluxQlTemplate template, Predicate<JsonNode> which,

@@ -122,6 +122,25 @@ final class WardScenario {
 	}
 
 	/**
+	 * Admits patient {@code p-2001} to {@code ward-b} bed 1 on monitor {@code mon-b1} and
+	 * publishes three readings of a deteriorating patient (HR 118, RR 24, SpO2 93 %, 38.4
+	 * Cel, SBP 98 on air: 9 points without consciousness). No nurse assesses ACVPU, which
+	 * a monitor cannot, so every NEWS2 score of this patient is partial.
+	 */
+	void admitAndMonitorAnUnassessedPatient(IngestProcess ingest) throws Exception {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		ingest.admin("PUT", "/api/assignments/mon-b1", "{\"patient\":\"p-2001\",\"ward\":\"ward-b\",\"bed\":\"1\","
+				+ "\"since\":\"" + start.minus(Duration.ofMinutes(5)) + "\"}");
+		await("the ingest to apply the admission of p-2001").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> "p-2001"
+				.equals(ingest.admin("GET", "/api/assignments", null).path("mon-b1").path("patient").asString()));
+		for (int i = 0; i < 3; i++) {
+			reading("mon-b1", start.minus(Duration.ofSeconds(20L * (2 - i))), i + 1, 118, 93, 24, 38.4, 98, 60, "A");
+		}
+	}
+
+	/**
 	 * Acknowledges bed 2's SpO2 alarm through the admin API once the clinical engine has
 	 * raised it, as the nurse at the central station would.
 	 * @return the acknowledged alarm's id

@@ -47,10 +47,10 @@ import care.vitals.model.reading.Reading;
  * <p>
  * <b>NEWS2 alarms</b> ({@link #onScore}): risk high raises {@value AlarmKinds#NEWS2_HIGH}
  * (high), medium {@value AlarmKinds#NEWS2_MEDIUM} (medium), low-medium
- * {@value AlarmKinds#NEWS2_SINGLE} (low); one NEWS2 alarm at a time, replaced (resolved
- * and raised anew) when the band changes and resolved when it drops to low. A partial
- * score is a lower bound, so it can raise or escalate but never de-escalate or resolve;
- * only a complete score can.
+ * {@value AlarmKinds#NEWS2_SINGLE} (medium; see {@link RiskTable}); one NEWS2 alarm at a
+ * time, replaced (resolved and raised anew) when the band changes and resolved when it
+ * drops to low. A partial score is a lower bound, so it can raise or escalate but never
+ * de-escalate or resolve; only a complete score can.
  * <p>
  * <b>Technical alarms</b>: sensor faults (medium, above); battery below
  * {@link TechnicalRules#batteryLow()} (low) or {@link TechnicalRules#batteryCritical()}

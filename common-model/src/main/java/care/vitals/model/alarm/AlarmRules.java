@@ -79,9 +79,11 @@ import care.vitals.model.parameter.Parameter;
  * <td>0</td>
  * </tr>
  * </table>
- * NEWS2 alarms (on): total 7+ {@value AlarmKinds#NEWS2_HIGH} high, 5-6
- * {@value AlarmKinds#NEWS2_MEDIUM} medium, a single 3 {@value AlarmKinds#NEWS2_SINGLE}
- * low. Technical alarms: see {@link TechnicalRules#defaults()}.
+ * Priorities (critical limits high, outer limits medium) and the NEWS2 and technical
+ * alarms' priorities come from the {@link RiskTable}. NEWS2 alarms (on): total 7+
+ * {@value AlarmKinds#NEWS2_HIGH} high, 5-6 {@value AlarmKinds#NEWS2_MEDIUM} medium, a
+ * single 3 {@value AlarmKinds#NEWS2_SINGLE} medium. Technical alarms: see
+ * {@link TechnicalRules#defaults()}.
  *
  * @param thresholds the limit rules by parameter, each keyed by its own parameter;
  * copied, unmodifiable; never {@code null}

@@ -103,8 +103,9 @@ final class DeviceAlarms {
 		if (!status.online()) {
 			device.online = false;
 			if (!this.alarms.isActive(state, key)) {
-				out.add(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.DEVICE_OFFLINE, device.deviceId,
-						"Device " + device.deviceId + " offline", null, receivedAt));
+				out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.DEVICE_OFFLINE),
+						AlarmKinds.DEVICE_OFFLINE, device.deviceId, "Device " + device.deviceId + " offline", null,
+						receivedAt));
 			}
 		}
 		else {
@@ -127,10 +128,10 @@ final class DeviceAlarms {
 		if (this.alarms.isActive(state, key)) {
 			return List.of();
 		}
-		return List
-			.of(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.IMPLAUSIBLE_VALUE, device.deviceId,
-					"Impossible " + Labels.name(parameter) + " from " + device.deviceId + " rejected: " + detail, null,
-					at));
+		return List.of(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.IMPLAUSIBLE_VALUE),
+				AlarmKinds.IMPLAUSIBLE_VALUE, device.deviceId,
+				"Impossible " + Labels.name(parameter) + " from " + device.deviceId + " rejected: " + detail, null,
+				at));
 	}
 
 	List<AlarmTransition> clockSkew(PatientState state, DeviceState device, Duration offset, Instant at) {
@@ -141,7 +142,8 @@ final class DeviceAlarms {
 		}
 		else if (!this.alarms.isActive(state, key)) {
 			long seconds = Math.abs(offset.toSeconds());
-			out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.CLOCK_SKEW, device.deviceId,
+			out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.CLOCK_SKEW), AlarmKinds.CLOCK_SKEW,
+					device.deviceId,
 					"Clock of " + device.deviceId + " is " + seconds + " s "
 							+ (offset.isNegative() ? "ahead" : "behind") + "; times corrected",
 					(double) offset.toSeconds(), at));
@@ -165,8 +167,9 @@ final class DeviceAlarms {
 			}
 			Duration silent = Duration.between(device.dataReference(), now);
 			if (silent.compareTo(timeout) > 0) {
-				out.add(this.alarms.raise(state, key, AlarmPriority.MEDIUM, AlarmKinds.NO_DATA, device.deviceId,
-						"No data from " + device.deviceId + " for " + silent.toSeconds() + " s", null, now));
+				out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.NO_DATA), AlarmKinds.NO_DATA,
+						device.deviceId, "No data from " + device.deviceId + " for " + silent.toSeconds() + " s", null,
+						now));
 			}
 		}
 	}
@@ -198,8 +201,8 @@ final class DeviceAlarms {
 
 	private void battery(PatientState state, DeviceState device, double level, Instant at, List<AlarmTransition> out) {
 		Limits limits = new Limits(Side.LOW,
-				List.of(new Tier(this.technical.batteryLow(), AlarmPriority.LOW),
-						new Tier(this.technical.batteryCritical(), AlarmPriority.MEDIUM)),
+				List.of(new Tier(this.technical.batteryLow(), RiskTable.batteryPriority(false)),
+						new Tier(this.technical.batteryCritical(), RiskTable.batteryPriority(true))),
 				Duration.ZERO, this.technical.batteryHysteresis(), Duration.ZERO);
 		String key = key(device, AlarmKinds.BATTERY_LOW);
 		Step step = device.battery.evaluate(limits, level, at, this.alarms.priority(state, key));
@@ -235,9 +238,9 @@ final class DeviceAlarms {
 		if (missed > 0) {
 			device.lastGapAt = at;
 			if (!this.alarms.isActive(state, key)) {
-				out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.SEQUENCE_GAP, device.deviceId,
-						"Missed " + missed + " readings from " + device.deviceId + " (sequence " + previous + " to "
-								+ sequence + ")",
+				out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.SEQUENCE_GAP),
+						AlarmKinds.SEQUENCE_GAP, device.deviceId, "Missed " + missed + " readings from "
+								+ device.deviceId + " (sequence " + previous + " to " + sequence + ")",
 						(double) missed, at));
 			}
 		}

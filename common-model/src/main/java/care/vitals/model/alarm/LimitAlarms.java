@@ -234,8 +234,8 @@ final class LimitAlarms {
 		String key = SOURCES_KEY + parameter.canonicalName();
 		boolean active = this.alarms.isActive(state, key);
 		switch (state.agreement.observe(parameter, device, value, at, active)) {
-			case RAISE -> out.add(this.alarms.raise(state, key, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, null,
-					state.agreement.describe(parameter, device), null, at));
+			case RAISE -> out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.SOURCES_DISAGREE),
+					AlarmKinds.SOURCES_DISAGREE, null, state.agreement.describe(parameter, device), null, at));
 			case RESOLVE -> this.alarms.resolve(state, key, at, out);
 			default -> {
 			}

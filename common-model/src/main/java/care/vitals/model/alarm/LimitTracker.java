@@ -105,10 +105,10 @@ final class LimitTracker {
 			Double outer = (side == Side.LOW) ? rule.low() : rule.high();
 			Double critical = (side == Side.LOW) ? rule.criticalLow() : rule.criticalHigh();
 			if (outer != null) {
-				tiers.add(new Tier(outer, AlarmPriority.MEDIUM));
+				tiers.add(new Tier(outer, RiskTable.limitPriority(false)));
 			}
 			if (critical != null) {
-				tiers.add(new Tier(critical, AlarmPriority.HIGH));
+				tiers.add(new Tier(critical, RiskTable.limitPriority(true)));
 			}
 			if (tiers.isEmpty()) {
 				return Optional.empty();

@@ -2,6 +2,7 @@ package care.vitals.model.alarm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import care.vitals.model.news2.News2Parameter;
 import care.vitals.model.news2.News2Risk;
@@ -9,12 +10,14 @@ import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.News2Scorer;
 
 /**
- * NEWS2 alarms: risk high raises {@value AlarmKinds#NEWS2_HIGH} (high), medium
- * {@value AlarmKinds#NEWS2_MEDIUM} (medium), low-medium {@value AlarmKinds#NEWS2_SINGLE}
- * (low); one NEWS2 alarm at a time, replaced (resolved and raised anew) when the band
- * changes and resolved when it drops to low. A partial score is a lower bound, so it can
- * raise or escalate but never de-escalate or resolve; only a complete score can. Scores
- * older than the last one are ignored.
+ * NEWS2 alarms, kind and priority from the {@link RiskTable}: risk high raises
+ * {@value AlarmKinds#NEWS2_HIGH} (high), medium {@value AlarmKinds#NEWS2_MEDIUM}
+ * (medium), low-medium {@value AlarmKinds#NEWS2_SINGLE} (medium); one NEWS2 alarm at a
+ * time, replaced (resolved and raised anew) when the risk band changes, also between two
+ * bands of the same priority, and resolved when it drops to low. Bands are compared as
+ * risks (low, low-medium, medium, high), not as priorities. A partial score is a lower
+ * bound, so it can raise or escalate but never de-escalate or resolve; only a complete
+ * score can. Scores older than the last one are ignored.
  */
 final class News2Alarms {
 
@@ -40,22 +43,32 @@ final class News2Alarms {
 			return List.of();
 		}
 		state.lastScoreAt = score.at();
-		AlarmPriority target = news2Priority(score.risk());
-		AlarmPriority now = this.alarms.priority(state, KEY);
+		News2Risk target = score.risk();
+		News2Risk now = activeRisk(state);
 		if (target == now) {
 			return List.of();
 		}
-		boolean escalation = target != null && (now == null || target.compareTo(now) < 0);
+		boolean escalation = target.compareTo(now) > 0;
 		if (score.partial() && !escalation && !belowBandEvenAtWorst(score, now)) {
 			return List.of();
 		}
 		List<AlarmTransition> out = new ArrayList<>();
 		this.alarms.resolve(state, KEY, score.at(), out);
-		if (target != null) {
-			out.add(this.alarms.raise(state, KEY, target, news2Kind(score.risk()), null, news2Message(score),
-					(double) score.total(), score.at()));
+		Optional<String> kind = RiskTable.news2Kind(target);
+		if (kind.isPresent()) {
+			out.add(this.alarms.raise(state, KEY, RiskTable.news2Priority(target).orElseThrow(), kind.get(), null,
+					news2Message(score), (double) score.total(), score.at()));
 		}
 		return out;
+	}
+
+	/**
+	 * The risk band of the patient's active NEWS2 alarm, by its kind (also for a restored
+	 * alarm); {@link News2Risk#LOW} if none.
+	 */
+	private static News2Risk activeRisk(PatientState state) {
+		PatientState.ActiveAlarm active = state.active.get(KEY);
+		return (active != null) ? RiskTable.news2Risk(active.alarm.kind()).orElse(News2Risk.LOW) : News2Risk.LOW;
 	}
 
 	/**
@@ -65,33 +78,15 @@ final class News2Alarms {
 	 * (devices cannot assess it) would keep a NEWS2 alarm for hours after recovering. The
 	 * single-parameter band counts only known sub-scores.
 	 */
-	private static boolean belowBandEvenAtWorst(News2Score score, AlarmPriority active) {
-		if (active == null) {
+	private static boolean belowBandEvenAtWorst(News2Score score, News2Risk active) {
+		if (active == News2Risk.LOW) {
 			return false;
 		}
 		int upper = score.total();
 		for (News2Parameter parameter : score.unavailable()) {
 			upper += (parameter == News2Parameter.AIR_OR_OXYGEN) ? 2 : 3;
 		}
-		AlarmPriority atWorst = news2Priority(News2Scorer.risk(upper, score.singleParameterThree()));
-		return atWorst == null || atWorst.compareTo(active) > 0;
-	}
-
-	private static AlarmPriority news2Priority(News2Risk risk) {
-		return switch (risk) {
-			case HIGH -> AlarmPriority.HIGH;
-			case MEDIUM -> AlarmPriority.MEDIUM;
-			case LOW_MEDIUM -> AlarmPriority.LOW;
-			case LOW -> null;
-		};
-	}
-
-	private static String news2Kind(News2Risk risk) {
-		return switch (risk) {
-			case HIGH -> AlarmKinds.NEWS2_HIGH;
-			case MEDIUM -> AlarmKinds.NEWS2_MEDIUM;
-			default -> AlarmKinds.NEWS2_SINGLE;
-		};
+		return News2Scorer.risk(upper, score.singleParameterThree()).compareTo(active) < 0;
 	}
 
 	private static String news2Message(News2Score score) {

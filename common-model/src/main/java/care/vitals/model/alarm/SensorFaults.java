@@ -150,7 +150,7 @@ final class SensorFaults {
 		LimitAlarms.interrupt(state, device.deviceId, parameters);
 		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
 		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
-		out.add(this.alarms.raise(state, alarmKey, AlarmPriority.MEDIUM, kind, device.deviceId, message, null, at));
+		out.add(this.alarms.raise(state, alarmKey, RiskTable.priority(kind), kind, device.deviceId, message, null, at));
 	}
 
 	private void closeFault(PatientState state, DeviceState device, SensorFault fault, Instant at,

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The NEWS2 clinical risk band. Total 7 or more is {@link #HIGH}, 5-6 {@link #MEDIUM};
  * below 5, a single parameter scoring 3 makes it {@link #LOW_MEDIUM}, otherwise it is
- * {@link #LOW}. See {@link News2Scorer#risk(int, boolean)}.
+ * {@link #LOW}. See {@link News2Scorer#risk(int, boolean)}. Declared in order of
+ * increasing risk, so {@link #compareTo} orders bands.
  */
 public enum News2Risk {
 

@@ -1,7 +1,5 @@
 package care.vitals.model.news2;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,14 +12,12 @@ import care.vitals.model.reading.Consciousness;
  * NEWS2 sub-scores, total and risk exactly per the RCP 2017 chart (see
  * {@code CLINICAL.md}).
  * <p>
- * <b>Rounding.</b> The chart bands whole numbers (temperature: tenths), so values are
- * rounded before banding: temperature to one decimal, every other value to an integer,
- * both <em>half-up on the value's shortest decimal form</em> ({@link Double#toString}),
- * so binary representation never decides: SpO2 95.5 becomes 96 (scale 1 score 0), pulse
- * 90.5 becomes 91 (score 1), 110.5 becomes 111 (score 2), temperature 35.05 becomes 35.1
- * (score 1) and 38.05 becomes 38.1 (score 1), while 35.04 stays 35.0 (score 3). The
- * inputs are plausible (non-negative) values, for which half-up is the same as rounding
- * half away from zero.
+ * <b>Values between two chart cells score the worse band.</b> The chart's cells are whole
+ * numbers (temperature: tenths); a value between two adjacent cells scores the higher
+ * sub-score of the two (see {@code ChartCells}, which also takes values to a resolution
+ * of 0.001 first so unit-conversion noise never decides): SpO2 95.5 scores 1 (95: 1, 96:
+ * 0), respiration rate 20.5 scores 2, pulse 90.5 scores 1, systolic 100.5 scores 2,
+ * temperature 35.05 scores 3 and 38.05 scores 1.
  * <p>
  * <b>SpO2 scale 2</b> (prescribed target 88-92 %) scores 88-92 % as 0 whatever the
  * oxygen, and 93 % or more as 0 on air but 1 (93-94), 2 (95-96) or 3 (97+) on oxygen.
@@ -39,12 +35,16 @@ public final class News2Scorer {
 	}
 
 	/**
-	 * Scores the respiration rate: 8 or less 3, 9-11 1, 12-20 0, 21-24 2, 25 or more 3.
+	 * Scores the respiration rate: 8 or less 3, 9-11 1, 12-20 0, 21-24 2, 25 or more 3;
+	 * between two whole numbers, the worse (20.5 scores 2).
 	 * @param perMinute breaths per minute, finite
 	 * @return the sub-score, 0-3
 	 */
 	public static int respRate(double perMinute) {
-		long rate = roundToInteger(perMinute);
+		return ChartCells.score(perMinute, 0, News2Scorer::respRateBand);
+	}
+
+	private static int respRateBand(long rate) {
 		if (rate <= 8) {
 			return 3;
 		}
@@ -58,7 +58,8 @@ public final class News2Scorer {
 	}
 
 	/**
-	 * Scores SpO2 on the given scale.
+	 * Scores SpO2 on the given scale; between two whole numbers, the worse (95.5 scores 1
+	 * on scale 1).
 	 * @param percent SpO2 in percent, finite
 	 * @param scale the patient's scale; never {@code null}
 	 * @param onOxygen whether the patient is on supplemental oxygen (matters on scale 2
@@ -67,7 +68,10 @@ public final class News2Scorer {
 	 */
 	public static int spo2(double percent, SpO2Scale scale, boolean onOxygen) {
 		Objects.requireNonNull(scale, "scale");
-		long spo2 = roundToInteger(percent);
+		return ChartCells.score(percent, 0, (spo2) -> spo2Band(spo2, scale, onOxygen));
+	}
+
+	private static int spo2Band(long spo2, SpO2Scale scale, boolean onOxygen) {
 		if (scale == SpO2Scale.SCALE_1) {
 			if (spo2 <= 91) {
 				return 3;
@@ -106,12 +110,15 @@ public final class News2Scorer {
 
 	/**
 	 * Scores the systolic blood pressure: 90 or less 3, 91-100 2, 101-110 1, 111-219 0,
-	 * 220 or more 3.
+	 * 220 or more 3; between two whole numbers, the worse (100.5 scores 2).
 	 * @param mmHg systolic pressure in mmHg, finite
 	 * @return the sub-score, 0-3
 	 */
 	public static int systolicBp(double mmHg) {
-		long pressure = roundToInteger(mmHg);
+		return ChartCells.score(mmHg, 0, News2Scorer::systolicBpBand);
+	}
+
+	private static int systolicBpBand(long pressure) {
 		if (pressure <= 90) {
 			return 3;
 		}
@@ -126,12 +133,15 @@ public final class News2Scorer {
 
 	/**
 	 * Scores the pulse: 40 or less 3, 41-50 1, 51-90 0, 91-110 1, 111-130 2, 131 or more
-	 * 3.
+	 * 3; between two whole numbers, the worse (90.5 scores 1).
 	 * @param perMinute beats per minute, finite
 	 * @return the sub-score, 0-3
 	 */
 	public static int heartRate(double perMinute) {
-		long rate = roundToInteger(perMinute);
+		return ChartCells.score(perMinute, 0, News2Scorer::heartRateBand);
+	}
+
+	private static int heartRateBand(long rate) {
 		if (rate <= 40) {
 			return 3;
 		}
@@ -159,13 +169,17 @@ public final class News2Scorer {
 	}
 
 	/**
-	 * Scores the temperature, rounded to one decimal first: 35.0 or less 3, 35.1-36.0 1,
-	 * 36.1-38.0 0, 38.1-39.0 1, 39.1 or more 2.
+	 * Scores the temperature by the chart's tenths: 35.0 or less 3, 35.1-36.0 1,
+	 * 36.1-38.0 0, 38.1-39.0 1, 39.1 or more 2; between two tenths, the worse (35.05
+	 * scores 3).
 	 * @param celsius temperature in degrees Celsius, finite
 	 * @return the sub-score, 0-3
 	 */
 	public static int temperature(double celsius) {
-		long tenths = decimal(celsius).setScale(1, RoundingMode.HALF_UP).movePointRight(1).longValueExact();
+		return ChartCells.score(celsius, 1, News2Scorer::temperatureBand);
+	}
+
+	private static int temperatureBand(long tenths) {
 		if (tenths <= 350) {
 			return 3;
 		}
@@ -176,26 +190,6 @@ public final class News2Scorer {
 			return 0;
 		}
 		return (tenths <= 390) ? 1 : 2;
-	}
-
-	/**
-	 * Rounds a value to an integer, half-up on its shortest decimal form: 95.5 to 96,
-	 * 90.49 to 90.
-	 * @param value a finite value
-	 * @return the rounded value
-	 */
-	public static long roundToInteger(double value) {
-		return decimal(value).setScale(0, RoundingMode.HALF_UP).longValueExact();
-	}
-
-	/**
-	 * Rounds a temperature to one decimal, half-up on its shortest decimal form: 35.05 to
-	 * 35.1, 38.04 to 38.0.
-	 * @param celsius a finite temperature
-	 * @return the rounded temperature
-	 */
-	public static double roundTemperature(double celsius) {
-		return decimal(celsius).setScale(1, RoundingMode.HALF_UP).doubleValue();
 	}
 
 	/**
@@ -264,13 +258,6 @@ public final class News2Scorer {
 		int total = subScores.values().stream().mapToInt(Integer::intValue).sum();
 		boolean three = subScores.containsValue(3);
 		return new News2Score(total, risk(total, three), subScores, scale, missing, stale, at);
-	}
-
-	private static BigDecimal decimal(double value) {
-		if (!Double.isFinite(value)) {
-			throw new IllegalArgumentException("value must be finite, got " + value);
-		}
-		return BigDecimal.valueOf(value);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import care.vitals.model.news2.News2Inputs;
+import care.vitals.model.news2.News2Risk;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.News2Scorer;
 import care.vitals.model.news2.SpO2Scale;
@@ -38,8 +39,8 @@ class News2AlarmTests {
 		transitions.addAll(this.engine.onScore(BED_12, complete(1, 420)));
 		assertThat(describe(transitions)).containsExactly("news2_medium MEDIUM RAISED @120",
 				"news2_medium MEDIUM RESOLVED @240", "news2_high HIGH RAISED @240", "news2_high HIGH RESOLVED @300",
-				"news2_medium MEDIUM RAISED @300", "news2_medium MEDIUM RESOLVED @360", "news2_single LOW RAISED @360",
-				"news2_single LOW RESOLVED @420");
+				"news2_medium MEDIUM RAISED @300", "news2_medium MEDIUM RESOLVED @360",
+				"news2_single MEDIUM RAISED @360", "news2_single MEDIUM RESOLVED @420");
 		Alarm high = transitions.get(2).alarm();
 		assertThat(high.device()).isNull();
 		assertThat(high.value()).isEqualTo(7.0);
@@ -58,6 +59,36 @@ class News2AlarmTests {
 		assertThat(describe(transitions)).containsExactly("news2_medium MEDIUM RAISED @0",
 				"news2_medium MEDIUM RESOLVED @180", "news2_high HIGH RAISED @180", "news2_high HIGH RESOLVED @300");
 		assertThat(transitions.get(0).alarm().message()).endsWith("; partial, not counted: systolic_bp, temperature");
+	}
+
+	/**
+	 * Verifies that a single parameter scoring 3 is a medium-priority alarm (RCP: urgent
+	 * ward-based response), as the risk table and the Grafana rule say.
+	 */
+	@Test
+	void raisesASingleParameterThreeAtMediumPriority() {
+		AlarmTransition raised = only(this.engine.onScore(BED_12, singleThree(0)));
+		assertThat(raised.alarm().kind()).isEqualTo(AlarmKinds.NEWS2_SINGLE);
+		assertThat(raised.alarm().priority()).isEqualTo(AlarmPriority.MEDIUM)
+			.isEqualTo(RiskTable.news2Priority(News2Risk.LOW_MEDIUM).orElseThrow());
+		assertThat(raised.alarm().message()).startsWith("NEWS2 3 (low-medium risk): Urgent ward-based response");
+	}
+
+	/**
+	 * Verifies that low-medium and medium, the same priority, are still two bands: a rise
+	 * from a single 3 to a total of 5 replaces the alarm even on a partial score, and a
+	 * partial score never steps back down.
+	 */
+	@Test
+	void replacesTheAlarmWhenTheBandChangesWithinOnePriority() {
+		List<AlarmTransition> transitions = new ArrayList<>();
+		transitions.addAll(this.engine.onScore(BED_12, partialSingleThree(0)));
+		transitions.addAll(this.engine.onScore(BED_12, partial(5, 60)));
+		transitions.addAll(this.engine.onScore(BED_12, partialSingleThree(120)));
+		transitions.addAll(this.engine.onScore(BED_12, singleThree(180)));
+		assertThat(describe(transitions)).containsExactly("news2_single MEDIUM RAISED @0",
+				"news2_single MEDIUM RESOLVED @60", "news2_medium MEDIUM RAISED @60",
+				"news2_medium MEDIUM RESOLVED @180", "news2_single MEDIUM RAISED @180");
 	}
 
 	@Test
@@ -106,6 +137,17 @@ class News2AlarmTests {
 	static News2Score singleThree(double seconds) {
 		return News2Scorer.score(new News2Inputs(16.0, 97.0, false, 120.0, 70.0, Consciousness.V, 36.8),
 				SpO2Scale.SCALE_1, at(seconds));
+	}
+
+	/**
+	 * A partial score of 3 from a single 3 (consciousness V; SBP, temperature missing).
+	 */
+	static News2Score partialSingleThree(double seconds) {
+		News2Score score = News2Scorer.score(new News2Inputs(16.0, 97.0, false, null, 70.0, Consciousness.V, null),
+				SpO2Scale.SCALE_1, at(seconds));
+		assertThat(score.partial()).isTrue();
+		assertThat(score.singleParameterThree()).isTrue();
+		return score;
 	}
 
 	/**

@@ -1,49 +1,79 @@
 package care.vitals.model.news2;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import care.vitals.model.reading.Consciousness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Verifies every band boundary of the RCP 2017 chart, on both sides, and the rounding
- * rule.
+ * Verifies every band boundary of the RCP 2017 chart, on both sides, and that a value
+ * between two cells scores the worse of the two.
  */
 class News2ScorerTests {
 
 	private static final Instant AT = Instant.parse("2026-11-27T18:00:00Z");
 
+	/**
+	 * Verifies the cells of the chart and, around every boundary, the values on both
+	 * sides of it: each cell, values within the resolution of a cell (they are that
+	 * cell), and values between the two cells (they score the worse of the two).
+	 */
 	@ParameterizedTest(name = "resp rate {0} scores {1}")
-	@CsvSource({ "0, 3", "8, 3", "9, 1", "11, 1", "12, 0", "20, 0", "21, 2", "24, 2", "25, 3", "60, 3",
-			// rounding half-up to an integer
-			"8.49, 3", "8.5, 1", "11.49, 1", "11.5, 0", "20.49, 0", "20.5, 2", "24.49, 2", "24.5, 3" })
+	@MethodSource
 	void scoresRespirationRate(double value, int expected) {
 		assertThat(News2Scorer.respRate(value)).isEqualTo(expected);
 	}
 
-	@ParameterizedTest(name = "SpO2 {0} on scale 1 scores {1}")
-	@CsvSource({ "50, 3", "91, 3", "92, 2", "93, 2", "94, 1", "95, 1", "96, 0", "100, 0",
-			// rounding: 95.5 -> 96 -> 0
-			"91.49, 3", "91.5, 2", "93.49, 2", "93.5, 1", "95.49, 1", "95.5, 0" })
+	static Stream<Arguments> scoresRespirationRate() {
+		return Stream.concat(Stream.of(arguments(0, 3), arguments(16, 0), arguments(60, 3)),
+				aroundBoundaries(WHOLE, 8, 3, 1, 11, 1, 0, 20, 0, 2, 24, 2, 3));
+	}
+
+	@ParameterizedTest(name = "SpO2 {0} on scale 1 scores {1}, on air or oxygen")
+	@MethodSource
 	void scoresSpo2OnScale1WhateverTheOxygen(double value, int expected) {
 		assertThat(News2Scorer.spo2(value, SpO2Scale.SCALE_1, false)).isEqualTo(expected);
 		assertThat(News2Scorer.spo2(value, SpO2Scale.SCALE_1, true)).isEqualTo(expected);
 	}
 
-	@ParameterizedTest(name = "SpO2 {0} on scale 2 scores {1} on air, {2} on oxygen")
-	@CsvSource({ "50, 3, 3", "83, 3, 3", "84, 2, 2", "85, 2, 2", "86, 1, 1", "87, 1, 1", "88, 0, 0", "92, 0, 0",
-			"93, 0, 1", "94, 0, 1", "95, 0, 2", "96, 0, 2", "97, 0, 3", "100, 0, 3",
-			// rounding
-			"83.5, 2, 2", "87.49, 1, 1", "87.5, 0, 0", "92.49, 0, 0", "92.5, 0, 1", "94.5, 0, 2", "96.5, 0, 3" })
-	void scoresSpo2OnScale2(double value, int onAir, int onOxygen) {
-		assertThat(News2Scorer.spo2(value, SpO2Scale.SCALE_2, false)).isEqualTo(onAir);
-		assertThat(News2Scorer.spo2(value, SpO2Scale.SCALE_2, true)).isEqualTo(onOxygen);
+	static Stream<Arguments> scoresSpo2OnScale1WhateverTheOxygen() {
+		return Stream.concat(Stream.of(arguments(50, 3), arguments(100, 0)),
+				aroundBoundaries(WHOLE, 91, 3, 2, 93, 2, 1, 95, 1, 0));
+	}
+
+	@ParameterizedTest(name = "SpO2 {0} on scale 2 on air scores {1}")
+	@MethodSource
+	void scoresSpo2OnScale2OnAir(double value, int expected) {
+		assertThat(News2Scorer.spo2(value, SpO2Scale.SCALE_2, false)).isEqualTo(expected);
+	}
+
+	static Stream<Arguments> scoresSpo2OnScale2OnAir() {
+		return Stream.concat(Stream.of(arguments(50, 3), arguments(90, 0), arguments(93, 0), arguments(100, 0)),
+				aroundBoundaries(WHOLE, 83, 3, 2, 85, 2, 1, 87, 1, 0, 92, 0, 0, 94, 0, 0, 96, 0, 0));
+	}
+
+	@ParameterizedTest(name = "SpO2 {0} on scale 2 on oxygen scores {1}")
+	@MethodSource
+	void scoresSpo2OnScale2OnOxygen(double value, int expected) {
+		assertThat(News2Scorer.spo2(value, SpO2Scale.SCALE_2, true)).isEqualTo(expected);
+	}
+
+	static Stream<Arguments> scoresSpo2OnScale2OnOxygen() {
+		return Stream.concat(Stream.of(arguments(50, 3), arguments(90, 0), arguments(100, 3)),
+				aroundBoundaries(WHOLE, 83, 3, 2, 85, 2, 1, 87, 1, 0, 92, 0, 1, 94, 1, 2, 96, 2, 3));
 	}
 
 	@Test
@@ -53,20 +83,25 @@ class News2ScorerTests {
 	}
 
 	@ParameterizedTest(name = "systolic {0} scores {1}")
-	@CsvSource({ "0, 3", "90, 3", "91, 2", "100, 2", "101, 1", "110, 1", "111, 0", "219, 0", "220, 3", "300, 3",
-			"90.49, 3", "90.5, 2", "100.49, 2", "100.5, 1", "110.5, 0", "219.49, 0", "219.5, 3" })
+	@MethodSource
 	void scoresSystolicPressure(double value, int expected) {
 		assertThat(News2Scorer.systolicBp(value)).isEqualTo(expected);
 	}
 
+	static Stream<Arguments> scoresSystolicPressure() {
+		return Stream.concat(Stream.of(arguments(0, 3), arguments(150, 0), arguments(300, 3)),
+				aroundBoundaries(WHOLE, 90, 3, 2, 100, 2, 1, 110, 1, 0, 219, 0, 3));
+	}
+
 	@ParameterizedTest(name = "pulse {0} scores {1}")
-	@CsvSource({ "0, 3", "40, 3", "41, 1", "50, 1", "51, 0", "90, 0", "91, 1", "110, 1", "111, 2", "130, 2", "131, 3",
-			"300, 3",
-			// rounding: 90.5 -> 91 -> 1, 110.5 -> 111 -> 2
-			"40.49, 3", "40.5, 1", "50.49, 1", "50.5, 0", "90.49, 0", "90.5, 1", "110.49, 1", "110.5, 2", "130.49, 2",
-			"130.5, 3" })
+	@MethodSource
 	void scoresPulse(double value, int expected) {
 		assertThat(News2Scorer.heartRate(value)).isEqualTo(expected);
+	}
+
+	static Stream<Arguments> scoresPulse() {
+		return Stream.concat(Stream.of(arguments(0, 3), arguments(70, 0), arguments(300, 3)),
+				aroundBoundaries(WHOLE, 40, 3, 1, 50, 1, 0, 90, 0, 1, 110, 1, 2, 130, 2, 3));
 	}
 
 	@ParameterizedTest(name = "consciousness {0} scores {1}")
@@ -76,31 +111,53 @@ class News2ScorerTests {
 	}
 
 	@ParameterizedTest(name = "temperature {0} scores {1}")
-	@CsvSource({ "32, 3", "35.0, 3", "35.1, 1", "36.0, 1", "36.1, 0", "38.0, 0", "38.1, 1", "39.0, 1", "39.1, 2",
-			"44, 2",
-			// rounding to one decimal, half-up on the decimal form
-			"35.04, 3", "35.05, 1", "36.04, 1", "36.05, 0", "38.04, 0", "38.05, 1", "39.04, 1", "39.05, 2", "35.049, 3",
-			"38.0499, 0" })
+	@MethodSource
 	void scoresTemperature(double value, int expected) {
 		assertThat(News2Scorer.temperature(value)).isEqualTo(expected);
 	}
 
-	@ParameterizedTest(name = "{0} rounds to {1}")
-	@CsvSource({ "95.5, 96", "90.5, 91", "110.5, 111", "95.49, 95", "0.5, 1", "72, 72", "99.999, 100" })
-	void roundsHalfUpToIntegers(double value, long expected) {
-		assertThat(News2Scorer.roundToInteger(value)).isEqualTo(expected);
+	static Stream<Arguments> scoresTemperature() {
+		return Stream.concat(Stream.of(arguments(32, 3), arguments(37, 0), arguments(44, 2)),
+				aroundBoundaries(TENTH, 35.0, 3, 1, 36.0, 1, 0, 38.0, 0, 1, 39.0, 1, 2));
 	}
 
-	@ParameterizedTest(name = "{0} °C rounds to {1}")
-	@CsvSource({ "35.05, 35.1", "38.05, 38.1", "35.04, 35.0", "36.95, 37.0", "37.25, 37.3", "36.8, 36.8" })
-	void roundsTemperatureHalfUpToOneDecimal(double value, double expected) {
-		assertThat(News2Scorer.roundTemperature(value)).isEqualTo(expected);
+	/**
+	 * Verifies the examples of the issue: a value between two cells scores the worse.
+	 */
+	@Test
+	void scoresValuesBetweenTwoCellsAsTheWorseCell() {
+		assertThat(News2Scorer.spo2(95.5, SpO2Scale.SCALE_1, false)).isEqualTo(1);
+		assertThat(News2Scorer.respRate(20.5)).isEqualTo(2);
+		assertThat(News2Scorer.temperature(35.05)).isEqualTo(3);
+		assertThat(News2Scorer.heartRate(90.5)).isEqualTo(1);
+		assertThat(News2Scorer.systolicBp(100.5)).isEqualTo(2);
+		assertThat(News2Scorer.temperature(38.05)).isEqualTo(1);
+		assertThat(News2Scorer.heartRate(50.9)).isEqualTo(1);
+	}
+
+	/**
+	 * Verifies that conversion noise (a ratio of 0.57 times 100 is 56.99999999999999)
+	 * lands on the cell the value belongs to instead of between two cells.
+	 */
+	@Test
+	void scoresConversionNoiseAsTheCellItBelongsTo() {
+		assertThat(0.57 * 100).isEqualTo(56.99999999999999);
+		assertThat(News2Scorer.spo2(Math.nextDown(96.0), SpO2Scale.SCALE_1, false)).isZero();
+		assertThat(News2Scorer.spo2(Math.nextDown(88.0), SpO2Scale.SCALE_2, false)).isZero();
+		assertThat(News2Scorer.heartRate(Math.nextUp(90.0))).isZero();
+		assertThat(News2Scorer.heartRate(Math.nextDown(51.0))).isZero();
+		assertThat(News2Scorer.systolicBp(Math.nextDown(111.0))).isZero();
+		assertThat(News2Scorer.respRate(Math.nextUp(20.0))).isZero();
+		assertThat(News2Scorer.temperature(Math.nextDown(36.1))).isZero();
+		assertThat(News2Scorer.temperature(Math.nextUp(38.0))).isZero();
 	}
 
 	@Test
 	void rejectsNonFiniteValues() {
 		assertThatIllegalArgumentException().isThrownBy(() -> News2Scorer.heartRate(Double.NaN));
 		assertThatIllegalArgumentException().isThrownBy(() -> News2Scorer.temperature(Double.POSITIVE_INFINITY));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> News2Scorer.spo2(Double.NEGATIVE_INFINITY, SpO2Scale.SCALE_2, true));
 	}
 
 	@ParameterizedTest(name = "total {0}, single 3 {1}: {2}")
@@ -229,6 +286,42 @@ class News2ScorerTests {
 	void namesEveryParameter(News2Parameter parameter) {
 		assertThat(parameter.code()).matches("[a-z0-9_]+");
 		assertThat(parameter.toString()).isEqualTo(parameter.code());
+	}
+
+	private static final BigDecimal WHOLE = BigDecimal.ONE;
+
+	private static final BigDecimal TENTH = new BigDecimal("0.1");
+
+	/** Half the resolution (0.001) at which values are compared with the chart. */
+	private static final BigDecimal HALF_RESOLUTION = new BigDecimal("0.0005");
+
+	private static final BigDecimal LESS_THAN_HALF = new BigDecimal("0.0004");
+
+	private static final BigDecimal MORE_THAN_HALF = new BigDecimal("0.0006");
+
+	/**
+	 * Cases around chart boundaries, each given as (last cell below, its score, score of
+	 * the next cell). Values are taken half-up to 0.001 first, so: the lower cell and up
+	 * to 0.0004 above it score the lower cell; from 0.0005 above it to 0.0006 below the
+	 * next cell, the worse of the two; from 0.0005 below the next cell, the next cell.
+	 */
+	static Stream<Arguments> aroundBoundaries(BigDecimal cell, double... boundaries) {
+		List<Arguments> cases = new ArrayList<>();
+		for (int i = 0; i < boundaries.length; i += 3) {
+			BigDecimal lower = BigDecimal.valueOf(boundaries[i]);
+			BigDecimal upper = lower.add(cell);
+			int below = (int) boundaries[i + 1];
+			int above = (int) boundaries[i + 2];
+			int worse = Math.max(below, above);
+			cases.add(arguments(lower.doubleValue(), below));
+			cases.add(arguments(lower.add(LESS_THAN_HALF).doubleValue(), below));
+			cases.add(arguments(lower.add(HALF_RESOLUTION).doubleValue(), worse));
+			cases.add(arguments(lower.add(cell.divide(BigDecimal.valueOf(2))).doubleValue(), worse));
+			cases.add(arguments(upper.subtract(MORE_THAN_HALF).doubleValue(), worse));
+			cases.add(arguments(upper.subtract(HALF_RESOLUTION).doubleValue(), above));
+			cases.add(arguments(upper.doubleValue(), above));
+		}
+		return cases.stream();
 	}
 
 	static News2Inputs inputs(double rr, double spo2, boolean oxygen, double sbp, double hr, Consciousness level,
