@@ -58,7 +58,51 @@ class ComposeFileIntegrationTests {
 	}
 
 	@Test
-	void composeFileIsValidWithEveryVariableOfEnvExampleAndTheHospitalsAlertSettings() {
+	void aCopiedEnvExampleStartsNothingEvenWithTheAlertRoutingFilledIn() throws Exception {
+		Map<String, String> example = Deploy.readEnv(Deploy.root().resolve(".env.example"));
+		List<String> secrets = example.keySet().stream().filter(Deploy::isSecret).toList();
+		assertThat(secrets).contains("GRAFANA_ADMIN_PASSWORD", "INFLUX_ADMIN_TOKEN", "EMQX_NODE_COOKIE",
+				"INGEST_ADMIN_PASSWORD");
+		secrets.forEach((key) -> assertThat(example.get(key)).as(key + " in .env.example").isEmpty());
+		// `cp .env.example .env` plus the hospital's alert settings: the secrets are
+		// still
+		// the template's.
+		Path copied = Files.createTempFile("copied", ".env");
+		StringBuilder env = new StringBuilder(Files.readString(Deploy.root().resolve(".env.example")));
+		ALERT_SETTINGS.forEach((key, value) -> env.append(key).append('=').append(value).append('\n'));
+		Files.writeString(copied, env);
+		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", copied.toString(), "config", "-q");
+		assertThat(result.ok()).as(result.output()).isFalse();
+		assertThat(result.output()).contains("run deploy/init.sh");
+		// Every secret compose passes on is required (`:?`), so none can be empty.
+		Matcher uses = Pattern.compile("\\$\\{(\\w+)(:?[-?]?)")
+			.matcher(Files.readString(Deploy.root().resolve("docker-compose.yml")));
+		List<String> checked = new ArrayList<>();
+		while (uses.find()) {
+			if (Deploy.isSecret(uses.group(1))) {
+				assertThat(uses.group(2)).as(uses.group(1)).isEqualTo(":?");
+				checked.add(uses.group(1));
+			}
+		}
+		assertThat(checked).contains("GRAFANA_ADMIN_PASSWORD", "EMQX_NODE_COOKIE", "MQTT_INGEST_PASSWORD");
+	}
+
+	@Test
+	void simulatorAndAlertCatchersRunOnlyWithTheirProfiles() {
+		Map<String, Map<String, Object>> services = renderedServices();
+		assertThat(services.get("publisher").get("profiles")).isEqualTo(List.of("simulation"));
+		assertThat(services.get("mail-catcher").get("profiles")).isEqualTo(List.of("demo"));
+		assertThat(services.get("webhook-catcher").get("profiles")).isEqualTo(List.of("demo"));
+		services.forEach((name, service) -> {
+			if (!List.of("publisher", "mail-catcher", "webhook-catcher").contains(name)) {
+				assertThat(service).as(name).doesNotContainKey("profiles");
+			}
+		});
+		assertThat(Deploy.readEnv(Deploy.root().resolve(".env.example"))).containsEntry("COMPOSE_PROFILES", "");
+	}
+
+	@Test
+	void composeFileIsValidWithEveryVariableOfEnvExampleInitsSecretsAndTheHospitalsAlertSettings() {
 		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv().toString(), "config",
 				"-q");
 		assertThat(result.ok()).as(result.output()).isTrue();
@@ -158,7 +202,8 @@ class ComposeFileIntegrationTests {
 	@Test
 	void everyServiceIsHealthcheckedLimitedRotatedAndRestarted() {
 		Map<String, Map<String, Object>> services = renderedServices();
-		assertThat(services).containsOnlyKeys("emqx", "influxdb", "grafana", "telegraf", "ingest", "publisher");
+		assertThat(services).containsOnlyKeys("emqx", "influxdb", "grafana", "telegraf", "ingest", "publisher",
+				"mail-catcher", "webhook-catcher");
 		services.forEach((name, service) -> {
 			assertThat(service).as(name).containsKeys("healthcheck", "mem_limit", "logging");
 			assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
@@ -283,8 +328,9 @@ class ComposeFileIntegrationTests {
 	}
 
 	/**
-	 * Renders docker-compose.yml with {@code .env.example} plus the hospital's alert
-	 * settings, as deploy/init.sh leaves {@code .env} once they are filled in.
+	 * Renders docker-compose.yml with {@code .env.example} plus generated secrets and the
+	 * hospital's alert settings, as deploy/init.sh leaves {@code .env} once they are
+	 * filled in.
 	 */
 	private static Map<String, Map<String, Object>> renderedServices() {
 		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv().toString(), "config");
@@ -292,18 +338,27 @@ class ComposeFileIntegrationTests {
 		return services(result.output());
 	}
 
-	private static Path filledEnv() {
+	static Path filledEnv() {
 		return filledEnv(ALERT_SETTINGS);
 	}
 
-	/** {@code .env.example} with the given values in place of its own. */
-	private static Path filledEnv(Map<String, String> values) {
+	/**
+	 * {@code .env.example} with the given values in place of its own, and a random
+	 * 48-hex-digit value (what deploy/init.sh generates) for every secret not given.
+	 */
+	static Path filledEnv(Map<String, String> values) {
 		try {
 			StringBuilder env = new StringBuilder();
 			for (String line : Files.readAllLines(Deploy.root().resolve(".env.example"))) {
 				int eq = line.indexOf('=');
 				String key = (!line.startsWith("#") && eq > 0) ? line.substring(0, eq) : null;
-				env.append((key != null && values.containsKey(key)) ? key + "=" + values.get(key) : line).append('\n');
+				if (key != null && values.containsKey(key)) {
+					line = key + "=" + values.get(key);
+				}
+				else if (key != null && Deploy.isSecret(key)) {
+					line = key + "=" + Deploy.randomSecret();
+				}
+				env.append(line).append('\n');
 			}
 			Path file = Files.createTempFile("filled", ".env");
 			Files.writeString(file, env);
@@ -316,7 +371,7 @@ class ComposeFileIntegrationTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, Object>> services(String yaml) {
+	static Map<String, Map<String, Object>> services(String yaml) {
 		Map<String, Object> model = new Yaml().load(yaml);
 		return (Map<String, Map<String, Object>>) model.get("services");
 	}
@@ -343,7 +398,10 @@ class ComposeFileIntegrationTests {
 		};
 	}
 
-	private static Deploy.Result compose(String... args) {
+	static Deploy.Result compose(String... args) {
+		if (dockerCompose == null) {
+			locate();
+		}
 		String[] command = new String[args.length + 1];
 		command[0] = dockerCompose;
 		System.arraycopy(args, 0, command, 1, args.length);

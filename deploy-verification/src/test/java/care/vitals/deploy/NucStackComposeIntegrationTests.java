@@ -81,7 +81,6 @@ class NucStackComposeIntegrationTests {
 					.replace("GRAFANA_COOKIE_SECURE=true", "GRAFANA_COOKIE_SECURE=false"));
 		env = Deploy.readEnv(envFile);
 		stack = new ComposeContainer(new File(repo.toFile(), "docker-compose.yml")).withBuild(true)
-			.withEnv("COMPOSE_PROFILES", "simulation")
 			.withExposedService("emqx", 8883, Wait.forHealthcheck().withStartupTimeout(STARTUP))
 			.withExposedService("emqx", 18083)
 			.withExposedService("influxdb", 8086, Wait.forHealthcheck().withStartupTimeout(STARTUP))
