@@ -23,7 +23,8 @@
 #    NUC_HOSTNAME, localhost, the compose service names, TLS_EXTRA_SANS) and a client
 #    certificate per device of deploy/devices.csv.
 # 3. MQTT accounts (deploy/devices.sh): device passwords, EMQX bootstrap file,
-#    Mosquitto password file; and the EMQX REST API key file.
+#    Mosquitto password file; and the EMQX REST API key file. Every secret of `.env`
+#    also as a file, deploy/secrets/env/<NAME> (Docker secrets of the containers).
 # 4. Alert routing, which has no default (the hospital's): ALERT_WEBHOOK_URL,
 #    ALERT_EMAIL_ADDRESSES, OPS_ALERT_EMAIL_ADDRESSES, SMTP_HOST, SMTP_FROM_ADDRESS
 #    (required) and SMTP_USER are taken from init.sh's environment when set there,
@@ -263,6 +264,22 @@ mkdir -p "$SECRETS_DIR/emqx"
 printf 'vitals-ops:%s:administrator\n' "$(env_value EMQX_API_SECRET)" >"$SECRETS_DIR/emqx/api-keys.txt"
 # Read by EMQX (uid 1000) through a bind mount; the secrets directory is mode 700.
 chmod 644 "$SECRETS_DIR/emqx/api-keys.txt"
+
+# --- 3b. Secrets as files (Docker secrets of the containers, docs/security.md) ------
+# One file per secret of .env, rewritten from .env on every run (a secret rotated in
+# .env reaches the file). Mode 644 inside the mode-700 secrets directory: the
+# containers read them as their own users (Grafana 472, the services 10001).
+mkdir -p "$SECRETS_DIR/env"
+while IFS= read -r line || [[ -n $line ]]; do
+  [[ $line =~ ^([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+  key=${BASH_REMATCH[1]}
+  value=${BASH_REMATCH[2]}
+  if [[ $key =~ $SECRET_KEY ]]; then
+    printf '%s' "$value" >"$SECRETS_DIR/env/$key.tmp"
+    chmod 644 "$SECRETS_DIR/env/$key.tmp"
+    mv "$SECRETS_DIR/env/$key.tmp" "$SECRETS_DIR/env/$key"
+  fi
+done <"$ENV_FILE"
 
 # --- 4. SMTP password (Docker secret of the grafana service) -------------------------
 # Mode 644 like the server key: Grafana (uid 472) reads it through a bind mount; the

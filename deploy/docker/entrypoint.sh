@@ -6,9 +6,10 @@
 #   entrypoint.sh COMMAND [ARG...]      checks, then exec COMMAND
 #
 # 1. Secrets as files: for every variable NAME listed in VITALS_FILE_SECRETS below,
-#    NAME_FILE=/path makes NAME the content of that file (Docker secrets, or the
-#    InfluxDB token the init script writes into a shared volume), so secrets need not
-#    be passed as plain environment values (`docker inspect` shows those).
+#    NAME_FILE=/path makes NAME the content of that file (Docker secrets written by
+#    deploy/init.sh, or the InfluxDB token the init script writes into a shared
+#    volume), so secrets need not be passed as environment values (`docker inspect`
+#    shows those); NAME then exists only in the environment of the started program.
 # 2. No placeholder starts anything: the container exits with status 78 and a message
 #    naming the variable when
 #    - any variable's value is a template placeholder such as __GENERATED__ (two
@@ -24,7 +25,9 @@
 set -eu
 
 who=${VITALS_CHECKED_BY:-entrypoint}
-VITALS_FILE_SECRETS=${VITALS_FILE_SECRETS:-INFLUX_TOKEN INFLUX_PASSWORD MQTT_PASSWORD INGEST_ADMIN_PASSWORD PUBLISHER_API_PASSWORD}
+# Read from NAME_FILE by this script (the images' own *_FILE support, e.g. Grafana's
+# GF_*__FILE, needs no entry here).
+VITALS_FILE_SECRETS=${VITALS_FILE_SECRETS:-INFLUX_TOKEN INFLUX_PASSWORD MQTT_PASSWORD INGEST_ADMIN_PASSWORD PUBLISHER_API_PASSWORD DOCKER_INFLUXDB_INIT_PASSWORD DOCKER_INFLUXDB_INIT_ADMIN_TOKEN INFLUX_GRAFANA_PASSWORD INFLUX_TELEGRAF_PASSWORD INFLUX_INGEST_PASSWORD}
 
 # is_placeholder VALUE: a template value nobody may run with.
 is_placeholder() {

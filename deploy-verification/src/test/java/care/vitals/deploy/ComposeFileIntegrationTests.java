@@ -84,7 +84,66 @@ class ComposeFileIntegrationTests {
 				checked.add(uses.group(1));
 			}
 		}
-		assertThat(checked).contains("GRAFANA_ADMIN_PASSWORD", "EMQX_NODE_COOKIE", "MQTT_INGEST_PASSWORD");
+		// The others reach the containers as files (secretsReachTheContainersAsFiles...).
+		assertThat(checked).contains("EMQX_NODE_COOKIE", "MQTT_INGEST_PASSWORD");
+	}
+
+	/**
+	 * Verifies that secrets reach the containers as files (Docker secrets written by
+	 * deploy/init.sh), so `docker inspect` shows none, except the ones still passed as
+	 * values: EMQX's node cookie and first-boot dashboard password (its `emqx ctl`, used
+	 * by the healthcheck and the backups, reads the cookie from the environment) and the
+	 * ingest's (docker-compose.cluster.yml repeats its environment).
+	 */
+	@Test
+	void secretsReachTheContainersAsFilesExceptTheDocumentedOnes() throws Exception {
+		Map<String, String> secrets = new LinkedHashMap<>();
+		Deploy.readEnv(filledEnv()).forEach((key, value) -> {
+			if (Deploy.isSecret(key)) {
+				secrets.put(value, key);
+			}
+		});
+		Path env = filledEnv(ALERT_SETTINGS);
+		Map<String, String> values = Deploy.readEnv(env);
+		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", env.toString(), "config");
+		assertThat(result.ok()).as(result.output()).isTrue();
+		Map<String, Object> model = new Yaml().load(result.output());
+		Map<String, Map<String, Object>> services = services(result.output());
+		List<String> asValues = new ArrayList<>();
+		services.forEach((name, service) -> env(service).forEach((key, value) -> {
+			if (values.containsValue(value) && values.entrySet()
+				.stream()
+				.anyMatch((entry) -> Deploy.isSecret(entry.getKey()) && entry.getValue().equals(value))) {
+				asValues.add(name + ":" + key);
+			}
+		}));
+		assertThat(asValues).containsExactlyInAnyOrder("emqx:EMQX_NODE__COOKIE",
+				"emqx:EMQX_DASHBOARD__DEFAULT_PASSWORD", "ingest:MQTT_PASSWORD", "ingest:INGEST_ADMIN_PASSWORD");
+		// Every *_FILE / *__FILE under /run/secrets names a secret the service has, and
+		// every such secret is a file deploy/init.sh writes.
+		Map<String, Object> declared = map(model.get("secrets"));
+		services.forEach((name, service) -> env(service).forEach((key, value) -> {
+			if (key.endsWith("_FILE") && value.startsWith("/run/secrets/")) {
+				String secret = value.substring("/run/secrets/".length());
+				assertThat(String.valueOf(service.get("secrets"))).as(name + " " + key).contains(secret);
+				assertThat(String.valueOf(map(declared.get(secret)).get("file"))).as(secret)
+					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password)");
+			}
+		}));
+		assertThat(env(services.get("grafana"))).containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE",
+				"GF_SECURITY_SECRET_KEY__FILE", "INFLUX_PASSWORD_FILE");
+		assertThat(env(services.get("influxdb"))).containsKeys("DOCKER_INFLUXDB_INIT_PASSWORD_FILE",
+				"DOCKER_INFLUXDB_INIT_ADMIN_TOKEN_FILE");
+		// The check that turns NAME_FILE into NAME knows every NAME used here that the
+		// image does not read itself (Grafana reads GF_*__FILE).
+		String entrypoint = Files.readString(Deploy.root().resolve("deploy/docker/entrypoint.sh"));
+		services.forEach((name, service) -> env(service).entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().endsWith("_FILE") && !entry.getKey().endsWith("__FILE")
+					&& entry.getValue().matches("/run/(secrets|influx-tokens)/.*"))
+			.map((entry) -> entry.getKey().substring(0, entry.getKey().length() - "_FILE".length()))
+			.forEach((secret) -> assertThat(entrypoint).as(name + " " + secret)
+				.containsPattern("VITALS_FILE_SECRETS=.*\\b" + secret + "\\b")));
 	}
 
 	@Test
@@ -269,8 +328,8 @@ class ComposeFileIntegrationTests {
 				"MQTT_PASSWORD", "MQTT_SHARED_GROUP", "INFLUX_URL", "INFLUX_API", "INFLUX_TOKEN_FILE", "INFLUX_ORG",
 				"INFLUX_BUCKET", "INFLUX_DATABASE", "INFLUX_RETENTION_POLICY", "SPOOL_DIR", "SERVER_PORT",
 				"INGEST_ADMIN_USERNAME", "INGEST_ADMIN_PASSWORD");
-		assertThat(env(services.get("publisher"))).containsKeys("MQTT_URL", "MQTT_USERNAME", "MQTT_PASSWORD",
-				"SERVER_PORT", "PUBLISHER_API_USERNAME", "PUBLISHER_API_PASSWORD");
+		assertThat(env(services.get("publisher"))).containsKeys("MQTT_URL", "MQTT_USERNAME", "MQTT_PASSWORD_FILE",
+				"SERVER_PORT", "PUBLISHER_API_USERNAME", "PUBLISHER_API_PASSWORD_FILE");
 		assertThat(env(services.get("grafana"))).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
 			.containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
 	}

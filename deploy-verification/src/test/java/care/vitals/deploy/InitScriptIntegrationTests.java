@@ -131,6 +131,13 @@ class InitScriptIntegrationTests {
 				"EMQX_API_SECRET");
 		assertThat(generated.stream().map(values::get).distinct()).hasSameSizeAs(generated);
 		assertThat(values).containsEntry("NUC_HOSTNAME", "nuc-test.example");
+		// Each secret also as a file, the containers' Docker secret (read by their own
+		// users through the bind mount; deploy/secrets is 700).
+		for (String key : generated) {
+			Path file = repo.resolve("deploy/secrets/env/" + key);
+			assertThat(file).as(key).hasContent(values.get(key));
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+		}
 		// init.sh's rule for what it generates is the tests' (Deploy.isSecret).
 		assertThat(Files.readString(repo.resolve("deploy/init.sh")))
 			.contains("SECRET_KEY='_(PASSWORD|TOKEN|SECRET|SECRET_KEY|COOKIE)$'");

@@ -91,30 +91,41 @@ class PlaceholderRefusalIntegrationTests {
 	}
 
 	/**
-	 * The scenario of issue 15: `.env` holding the template's __GENERATED__ (an older
-	 * template, or a hand edit). Compose renders it (the value is not empty), so each
-	 * container must refuse it itself.
+	 * The scenario of issue 15: a secret holding the template's __GENERATED__ (an older
+	 * template, or a hand edit), in `.env` and in its file under deploy/secrets/env.
+	 * Compose renders it (the value is not empty), so each container that gets it, as an
+	 * environment value or as a secret file, must refuse it itself. The deployment is the
+	 * one deploy/init.sh writes in a scratch copy of the repository.
 	 */
 	@Test
-	void everyContainerThatGetsASecretRefusesItsPlaceholder() throws Exception {
-		Map<String, String> example = Deploy.readEnv(Deploy.root().resolve(".env.example"));
-		List<String> secrets = example.keySet().stream().filter(Deploy::isSecret).toList();
-		Map<String, String> real = new HashMap<>(ComposeFileIntegrationTests.ALERT_SETTINGS);
-		secrets.forEach((key) -> real.put(key, Deploy.randomSecret()));
-		Map<String, Map<String, Object>> services = render(real);
-		services.forEach((name, service) -> {
-			Deploy.Result started = runCheckOf(name, service);
+	void everyContainerThatGetsASecretRefusesItsPlaceholder(@TempDir Path repo) throws Exception {
+		Deploy.scratchCopy(repo);
+		Deploy.Result init = Deploy.run(repo, ComposeFileIntegrationTests.ALERT_SETTINGS, Duration.ofMinutes(3), "bash",
+				"deploy/init.sh");
+		assertThat(init.ok()).as(init.output()).isTrue();
+		Path envFile = repo.resolve(".env");
+		String env = Files.readString(envFile);
+		Map<String, String> real = Deploy.readEnv(envFile);
+		List<String> secrets = real.keySet().stream().filter(Deploy::isSecret).toList();
+		Map<String, Object> model = renderIn(repo);
+		services(model).forEach((name, service) -> {
+			Deploy.Result started = runCheckOf(name, service, model);
 			assertThat(started.ok()).as(name + ": " + started.output()).isTrue();
 			assertThat(started.output()).as(name).isEqualTo("started\n");
 		});
 
 		List<String> refusedBySomeone = new ArrayList<>();
 		for (String secret : secrets) {
-			Map<String, String> values = new HashMap<>(real);
-			values.put(secret, "__GENERATED__");
-			render(values).forEach((name, service) -> {
-				boolean receives = String.valueOf(environment(service)).contains("__GENERATED__");
-				Deploy.Result result = runCheckOf(name, service);
+			Path file = repo.resolve("deploy/secrets/env/" + secret);
+			assertThat(file).hasContent(real.get(secret));
+			Files.writeString(envFile,
+					env.replace(secret + "=" + real.get(secret) + "\n", secret + "=__GENERATED__\n"));
+			Files.writeString(file, "__GENERATED__");
+			Map<String, Object> placeholder = renderIn(repo);
+			services(placeholder).forEach((name, service) -> {
+				boolean receives = String.valueOf(environment(service)).contains("__GENERATED__")
+						|| secretFiles(service, placeholder).contains(file.toString());
+				Deploy.Result result = runCheckOf(name, service, placeholder);
 				if (receives) {
 					assertThat(result.exitCode()).as(name + " with " + secret + "=__GENERATED__: " + result.output())
 						.isEqualTo(78);
@@ -124,8 +135,10 @@ class PlaceholderRefusalIntegrationTests {
 					assertThat(result.ok()).as(name + " without " + secret + ": " + result.output()).isTrue();
 				}
 			});
+			Files.writeString(envFile, env);
+			Files.writeString(file, real.get(secret));
 		}
-		// Secrets no container receives are files or API keys written by init.sh.
+		// EMQX_API_SECRET reaches EMQX only inside the API key file init.sh writes.
 		assertThat(refusedBySomeone).contains("GRAFANA_ADMIN_PASSWORD", "GRAFANA_SECRET_KEY", "EMQX_NODE_COOKIE",
 				"EMQX_DASHBOARD_PASSWORD", "INFLUX_ADMIN_PASSWORD", "INFLUX_ADMIN_TOKEN", "INFLUX_GRAFANA_PASSWORD",
 				"INFLUX_TELEGRAF_PASSWORD", "INFLUX_INGEST_PASSWORD", "MQTT_INGEST_PASSWORD", "INGEST_ADMIN_PASSWORD",
@@ -209,9 +222,13 @@ class PlaceholderRefusalIntegrationTests {
 	 * {@code entrypoint:}, for a built image the file its Dockerfile copies to its
 	 * ENTRYPOINT; a service with neither runs nothing before its program.
 	 */
-	private static Deploy.Result runCheckOf(String name, Map<String, Object> service) {
+	private static Deploy.Result runCheckOf(String name, Map<String, Object> service, Map<String, Object> model) {
 		try {
 			Map<String, String> environment = new HashMap<>(environment(service));
+			// Docker secrets appear at /run/secrets/<name>: here, their files on the
+			// host.
+			Map<String, String> secretFiles = secretPaths(service, model);
+			environment.replaceAll((key, value) -> secretFiles.getOrDefault(value, value));
 			if (environment.containsKey("INFLUX_TOKEN_FILE")) {
 				Path token = Files.createTempFile(scratch, "ingest", ".token");
 				Files.writeString(token, Deploy.randomSecret());
@@ -241,6 +258,37 @@ class PlaceholderRefusalIntegrationTests {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/** Container path of each secret the service lists -> the file on the host. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> secretPaths(Map<String, Object> service, Map<String, Object> model) {
+		Map<String, Object> declared = (Map<String, Object>) model.getOrDefault("secrets", Map.of());
+		Map<String, String> paths = new HashMap<>();
+		for (Object entry : (List<?>) service.getOrDefault("secrets", List.of())) {
+			String secret = (entry instanceof Map<?, ?> map) ? String.valueOf(map.get("source"))
+					: String.valueOf(entry);
+			Object file = ((Map<String, Object>) declared.get(secret)).get("file");
+			paths.put("/run/secrets/" + secret, String.valueOf(file));
+		}
+		return paths;
+	}
+
+	private static java.util.Collection<String> secretFiles(Map<String, Object> service, Map<String, Object> model) {
+		return secretPaths(service, model).values();
+	}
+
+	/** Renders the compose file of a scratch repository with its own .env. */
+	private static Map<String, Object> renderIn(Path repo) {
+		Deploy.Result result = Deploy.run(repo, Map.of(), Duration.ofMinutes(1),
+				Deploy.binary("docker-compose", "docker-compose"), "config");
+		assertThat(result.ok()).as(result.output()).isTrue();
+		return new org.yaml.snakeyaml.Yaml().load(result.output());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> services(Map<String, Object> model) {
+		return (Map<String, Map<String, Object>>) model.get("services");
 	}
 
 	private static Deploy.Result check(Map<String, String> values) {
