@@ -11,6 +11,8 @@
 #                              later runs (mode 600). Give each device its password.
 #   emqx/auth-bootstrap.csv    EMQX built-in database bootstrap (PBKDF2-SHA256, salted)
 #   mosquitto/passwd           Mosquitto password file (PBKDF2-SHA512, salted)
+# Service accounts: `ingest` always; `publisher` (the simulator) only when .env's
+# COMPOSE_PROFILES contains `simulation` (deploy/init.sh --demo).
 #   tls/devices/<id>.*         client certificate, key and PKCS#12 (if the CA exists)
 # A device id that is not 1-64 characters of [A-Za-z0-9._-], is reserved (ingest,
 # publisher) or is listed twice is refused and nothing is written.
@@ -18,7 +20,7 @@
 # EMQX imports the bootstrap file at start but never overwrites a user it already
 # has; --apply pushes the accounts into the running EMQX through its REST API
 # (overwriting, so rotated passwords take effect) and deletes the devices removed
-# from the inventory.
+# from the inventory (and `publisher` without the simulation profile).
 set -euo pipefail
 export LC_ALL=C
 
@@ -33,7 +35,7 @@ HASH_ITERATIONS=10000
 RESERVED_IDS=" ingest publisher "
 
 usage() {
-  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -51,6 +53,9 @@ while [[ $# -gt 0 ]]; do
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
+
+# shellcheck source=lib/placeholders.sh
+source "$DEPLOY_DIR/lib/placeholders.sh"
 
 command -v openssl >/dev/null || die "openssl is missing: apt-get install openssl"
 command -v python3 >/dev/null || die "python3 is missing: apt-get install python3"
@@ -94,13 +99,20 @@ while IFS= read -r line || [[ -n $line ]]; do
 done <"$INVENTORY"
 [[ $errors -eq 0 ]] || die "$errors invalid inventory line(s); nothing was written"
 
+# The simulator's account `publisher` may publish as any device and admit patients:
+# it exists only on a box with the compose profile `simulation` (deploy/init.sh --demo).
+simulation=false
+if [[ ,$(env_value COMPOSE_PROFILES), == *,simulation,* ]]; then
+  simulation=true
+fi
 ingest_password=$(env_value MQTT_INGEST_PASSWORD)
 publisher_password=$(env_value MQTT_PUBLISHER_PASSWORD)
-for value in "$ingest_password" "$publisher_password"; do
-  if [[ -z $value || $value == __GENERATED__ ]]; then
-    die "MQTT_INGEST_PASSWORD / MQTT_PUBLISHER_PASSWORD missing in $ENV_FILE: run deploy/init.sh first"
-  fi
-done
+[[ -n $ingest_password ]] || die "MQTT_INGEST_PASSWORD missing in $ENV_FILE: run deploy/init.sh first"
+refuse_placeholders MQTT_INGEST_PASSWORD="$ingest_password" || die "run deploy/init.sh first"
+if [[ $simulation == true ]]; then
+  [[ -n $publisher_password ]] || die "MQTT_PUBLISHER_PASSWORD missing in $ENV_FILE: run deploy/init.sh first"
+  refuse_placeholders MQTT_PUBLISHER_PASSWORD="$publisher_password" || die "run deploy/init.sh first"
+fi
 
 # --- device passwords: keep the existing ones, generate for new devices ----------
 umask 077
@@ -133,7 +145,9 @@ chmod 600 "$PASSWORDS"
 # --- salted hashes for both brokers --------------------------------------------------
 accounts() {
   printf 'ingest\t%s\n' "$ingest_password"
-  printf 'publisher\t%s\n' "$publisher_password"
+  if [[ $simulation == true ]]; then
+    printf 'publisher\t%s\n' "$publisher_password"
+  fi
   for id in "${DEVICES[@]}"; do
     printf '%s\t%s\n' "$id" "${PASSWORD[$id]}"
   done
@@ -169,6 +183,10 @@ if [[ $APPLY == true ]]; then
   api=${EMQX_API_URL:-http://127.0.0.1:18083}/api/v5/authentication/password_based%3Abuilt_in_database
   secret=$(env_value EMQX_API_SECRET)
   curl -fsS -u "vitals-ops:$secret" -X POST -F "filename=@$BOOTSTRAP" "$api/import_users?type=hash" >/dev/null
+  if [[ $simulation == false ]]; then
+    # A box that ran the simulator before: its account must not outlive the profile.
+    REMOVED+=(publisher)
+  fi
   for id in "${REMOVED[@]}"; do
     curl -fsS -u "vitals-ops:$secret" -X DELETE "$api/users/$id" >/dev/null ||
       echo "devices.sh: could not delete $id from EMQX (already gone?)" >&2

@@ -2,16 +2,29 @@
 # shellcheck source-path=SCRIPTDIR
 # Prepares a fresh NUC (or refreshes an existing one) for `docker compose up -d`.
 #
-#   deploy/init.sh [--hostname NAME]
+#   deploy/init.sh [--hostname NAME]          a ward NUC (the default)
+#   deploy/init.sh --demo [--hostname NAME]   a demonstration box: NEVER for a ward
 #
-# 1. `.env` from `.env.example`: every __GENERATED__ value becomes a random secret;
-#    values already in `.env` are kept, variables new in `.env.example` are added.
-#    Mode 600.
+# 1. `.env` from `.env.example`: every secret (a variable ending in _PASSWORD, _TOKEN,
+#    _SECRET, _SECRET_KEY or _COOKIE, empty in the template) becomes a random secret;
+#    a secret already in `.env` is kept unless it is a placeholder or a well-known
+#    default (__GENERATED__, changeme, ...: deploy/docker/entrypoint.sh), which is
+#    replaced with a warning. Other values already in `.env` are kept, variables new
+#    in `.env.example` are added. Mode 600.
+#    Ward (default): COMPOSE_PROFILES never contains `simulation` or `demo` (a rerun
+#    removes them), so no simulator and no broker account `publisher` exist, and alert
+#    routing left over from a demo (the catchers, @demo.invalid) is dropped.
+#    --demo: COMPOSE_PROFILES gets `simulation` (publisher-service, simulated patients)
+#    and `demo` (mail-catcher and webhook-catcher, docs/security.md), and alert
+#    routing that is still empty points at the catchers, so alerts are visible without
+#    a hospital relay. Simulated patients and a catcher instead of the nurse call: a
+#    demo box must never receive real devices.
 # 2. TLS material with openssl in deploy/secrets/tls: CA, server certificate (SANs:
 #    NUC_HOSTNAME, localhost, the compose service names, TLS_EXTRA_SANS) and a client
 #    certificate per device of deploy/devices.csv.
 # 3. MQTT accounts (deploy/devices.sh): device passwords, EMQX bootstrap file,
-#    Mosquitto password file; and the EMQX REST API key file.
+#    Mosquitto password file; and the EMQX REST API key file. Every secret of `.env`
+#    also as a file, deploy/secrets/env/<NAME> (Docker secrets of the containers).
 # 4. Alert routing, which has no default (the hospital's): ALERT_WEBHOOK_URL,
 #    ALERT_EMAIL_ADDRESSES, OPS_ALERT_EMAIL_ADDRESSES, SMTP_HOST, SMTP_FROM_ADDRESS
 #    (required) and SMTP_USER are taken from init.sh's environment when set there,
@@ -19,7 +32,8 @@
 #    empty ones are listed, and compose refuses to start until they are filled in.
 #    The SMTP password goes to deploy/secrets/grafana/smtp-password (from the
 #    environment variable SMTP_PASSWORD, or asked for), never into `.env`.
-# Running it again never replaces an existing secret, key or certificate.
+# Running it again never replaces an existing secret (unless it is a placeholder),
+# key or certificate.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,8 +41,10 @@ ROOT_DIR=$(dirname "$DEPLOY_DIR")
 ENV_FILE=$ROOT_DIR/.env
 EXAMPLE=$ROOT_DIR/.env.example
 SECRETS_DIR=$DEPLOY_DIR/secrets
-PLACEHOLDER=__GENERATED__
 hostname_arg=
+demo=false
+# Variables of .env.example that are secrets, generated here (never a default).
+SECRET_KEY='_(PASSWORD|TOKEN|SECRET|SECRET_KEY|COOKIE)$'
 
 die() {
   echo "init.sh: $*" >&2
@@ -38,7 +54,8 @@ die() {
 while [[ $# -gt 0 ]]; do
   case $1 in
     --hostname) hostname_arg=$2; shift 2 ;;
-    -h | --help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --demo) demo=true; shift ;;
+    -h | --help) sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -51,6 +68,28 @@ umask 077
 # A 48-hex-digit (192-bit) secret: safe in env files, URLs, HOCON and YAML unquoted.
 new_secret() {
   openssl rand -hex 24
+}
+
+# usable_secret KEY VALUE: not empty, no placeholder, no well-known default; judged by
+# the same check the containers run before they start.
+usable_secret() {
+  [[ -n $2 ]] && env -i PATH="$PATH" VITALS_CHECKED_BY=init.sh "$1=$2" sh "$DEPLOY_DIR/docker/entrypoint.sh" true 2>/dev/null
+}
+
+# profiles CURRENT: COMPOSE_PROFILES for this mode; other profiles an operator added
+# are kept.
+profiles() {
+  local profile result=()
+  local -a current
+  IFS=, read -r -a current <<<"$1"
+  for profile in "${current[@]}"; do
+    [[ -z $profile || $profile == simulation || $profile == demo ]] && continue
+    result+=("$profile")
+  done
+  if [[ $demo == true ]]; then
+    result+=(simulation demo)
+  fi
+  (IFS=,; echo "${result[*]}")
 }
 
 declare -A CURRENT=()
@@ -99,12 +138,34 @@ is_required() {
   return 1
 }
 
+# --demo: where alerts go when nothing else is set (the catchers of the profile demo).
+declare -A DEMO_SETTING=(
+  [ALERT_WEBHOOK_URL]=http://webhook-catcher:8080/grafana
+  [ALERT_EMAIL_ADDRESSES]=ward@demo.invalid
+  [OPS_ALERT_EMAIL_ADDRESSES]=ops@demo.invalid
+  [SMTP_HOST]=mail-catcher:1025
+  [SMTP_FROM_ADDRESS]=vitals@demo.invalid
+)
+
+# is_demo_value VALUE: alert routing that only reaches the demo catchers.
+is_demo_value() {
+  [[ $1 == *webhook-catcher* || $1 == *mail-catcher* || $1 == *demo.invalid* ]]
+}
+
 declare -A SETTING=()
+dropped=()
 for key in "${SETTINGS[@]}"; do
   # Precedence: init.sh's environment (an explicit change), then `.env`, then a prompt.
   value=${!key:-}
   if [[ -z $value ]]; then
     value=${CURRENT[$key]:-}
+  fi
+  if [[ $demo == false ]] && is_demo_value "$value"; then
+    dropped+=("$key")
+    value=
+  fi
+  if [[ $demo == true && -z $value ]]; then
+    value=${DEMO_SETTING[$key]:-}
   fi
   if [[ -z $value && -t 0 ]] && { is_required "$key" || [[ -z ${CURRENT[$key]+set} ]]; }; then
     read -r -p "$key ($(setting_hint "$key")): " value
@@ -114,6 +175,8 @@ for key in "${SETTINGS[@]}"; do
 done
 
 generated=0
+replaced=()
+profiles_removed=false
 tmp=$(mktemp "$ROOT_DIR/.env.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
 {
@@ -125,11 +188,21 @@ trap 'rm -f "$tmp"' EXIT
       value=${BASH_REMATCH[2]}
       if [[ -n ${SETTING[$key]+set} ]]; then
         value=${SETTING[$key]}
-      elif [[ -n ${CURRENT[$key]+set} && ${CURRENT[$key]} != "$PLACEHOLDER" ]]; then
+      elif [[ $key =~ $SECRET_KEY ]]; then
+        if usable_secret "$key" "${CURRENT[$key]:-}"; then
+          value=${CURRENT[$key]}
+        else
+          [[ -n ${CURRENT[$key]:-} ]] && replaced+=("$key")
+          value=$(new_secret)
+          generated=$((generated + 1))
+        fi
+      elif [[ $key == COMPOSE_PROFILES ]]; then
+        value=$(profiles "${CURRENT[$key]-$value}")
+        if [[ $demo == false && ,${CURRENT[$key]:-}, =~ ,(simulation|demo), ]]; then
+          profiles_removed=true
+        fi
+      elif [[ -n ${CURRENT[$key]+set} ]]; then
         value=${CURRENT[$key]}
-      elif [[ $value == "$PLACEHOLDER" ]]; then
-        value=$(new_secret)
-        generated=$((generated + 1))
       fi
       if [[ $key == NUC_HOSTNAME && -n $hostname_arg ]]; then
         value=$hostname_arg
@@ -153,6 +226,22 @@ chmod 600 "$tmp"
 mv "$tmp" "$ENV_FILE"
 trap - EXIT
 echo "init.sh: $ENV_FILE written ($generated new secret(s))"
+if [[ ${#replaced[@]} -gt 0 ]]; then
+  echo "init.sh: WARNING: ${replaced[*]} in .env held a placeholder or well-known default and got a new random value." >&2
+  echo "init.sh:          If the stack was ever started with the old value, InfluxDB, Grafana and EMQX keep it" >&2
+  echo "init.sh:          from their first boot: follow docs/security.md, \"A placeholder reached a container\"." >&2
+fi
+if [[ ${#dropped[@]} -gt 0 ]]; then
+  echo "init.sh: ${dropped[*]}: the demo's catchers dropped from the alert routing (a ward NUC needs the hospital's)." >&2
+fi
+if [[ $profiles_removed == true ]]; then
+  echo "init.sh: the profiles simulation and demo are off now (ward NUC). Remove their running containers:" >&2
+  echo "init.sh:   docker compose rm --stop --force publisher mail-catcher webhook-catcher" >&2
+fi
+if [[ $demo == true ]]; then
+  echo "init.sh: DEMO box: simulated patients and alert catchers (COMPOSE_PROFILES=simulation,demo)." >&2
+  echo "init.sh: never connect real devices or use it on a ward; rerun without --demo to turn both off." >&2
+fi
 
 env_value() {
   local line
@@ -175,6 +264,22 @@ mkdir -p "$SECRETS_DIR/emqx"
 printf 'vitals-ops:%s:administrator\n' "$(env_value EMQX_API_SECRET)" >"$SECRETS_DIR/emqx/api-keys.txt"
 # Read by EMQX (uid 1000) through a bind mount; the secrets directory is mode 700.
 chmod 644 "$SECRETS_DIR/emqx/api-keys.txt"
+
+# --- 3b. Secrets as files (Docker secrets of the containers, docs/security.md) ------
+# One file per secret of .env, rewritten from .env on every run (a secret rotated in
+# .env reaches the file). Mode 644 inside the mode-700 secrets directory: the
+# containers read them as their own users (Grafana 472, the services 10001).
+mkdir -p "$SECRETS_DIR/env"
+while IFS= read -r line || [[ -n $line ]]; do
+  [[ $line =~ ^([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+  key=${BASH_REMATCH[1]}
+  value=${BASH_REMATCH[2]}
+  if [[ $key =~ $SECRET_KEY ]]; then
+    printf '%s' "$value" >"$SECRETS_DIR/env/$key.tmp"
+    chmod 644 "$SECRETS_DIR/env/$key.tmp"
+    mv "$SECRETS_DIR/env/$key.tmp" "$SECRETS_DIR/env/$key"
+  fi
+done <"$ENV_FILE"
 
 # --- 4. SMTP password (Docker secret of the grafana service) -------------------------
 # Mode 644 like the server key: Grafana (uid 472) reads it through a bind mount; the

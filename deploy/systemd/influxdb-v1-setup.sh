@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Creates the InfluxDB 1.x schema of the install without Docker (Debian `influxdb`),
 # with the same InfluxQL names as the InfluxDB 2.7 DBRP mappings of the Docker
 # install, so dashboards and alert rules run unchanged on both:
@@ -13,6 +14,13 @@
 #   set -a; . ./.env; set +a; deploy/systemd/influxdb-v1-setup.sh
 # Then set `auth-enabled = true` in /etc/influxdb/influxdb.conf and restart influxdb.
 set -euo pipefail
+
+# shellcheck source=../lib/placeholders.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/placeholders.sh"
+for name in INFLUX_ADMIN_PASSWORD INFLUX_INGEST_PASSWORD INFLUX_GRAFANA_PASSWORD INFLUX_TELEGRAF_PASSWORD; do
+  [[ -n ${!name:-} ]] || { echo "influxdb-v1-setup.sh: $name is not set: run deploy/init.sh, then set -a; . ./.env; set +a" >&2; exit 2; }
+  refuse_placeholders "$name=${!name}" || exit 2
+done
 
 url=${INFLUX_URL:-http://127.0.0.1:8086}
 admin=${INFLUX_ADMIN_USERNAME:-admin}

@@ -58,7 +58,110 @@ class ComposeFileIntegrationTests {
 	}
 
 	@Test
-	void composeFileIsValidWithEveryVariableOfEnvExampleAndTheHospitalsAlertSettings() {
+	void aCopiedEnvExampleStartsNothingEvenWithTheAlertRoutingFilledIn() throws Exception {
+		Map<String, String> example = Deploy.readEnv(Deploy.root().resolve(".env.example"));
+		List<String> secrets = example.keySet().stream().filter(Deploy::isSecret).toList();
+		assertThat(secrets).contains("GRAFANA_ADMIN_PASSWORD", "INFLUX_ADMIN_TOKEN", "EMQX_NODE_COOKIE",
+				"INGEST_ADMIN_PASSWORD");
+		secrets.forEach((key) -> assertThat(example.get(key)).as(key + " in .env.example").isEmpty());
+		// `cp .env.example .env` plus the hospital's alert settings: the secrets are
+		// still
+		// the template's.
+		Path copied = Files.createTempFile("copied", ".env");
+		StringBuilder env = new StringBuilder(Files.readString(Deploy.root().resolve(".env.example")));
+		ALERT_SETTINGS.forEach((key, value) -> env.append(key).append('=').append(value).append('\n'));
+		Files.writeString(copied, env);
+		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", copied.toString(), "config", "-q");
+		assertThat(result.ok()).as(result.output()).isFalse();
+		assertThat(result.output()).contains("run deploy/init.sh");
+		// Every secret compose passes on is required (`:?`), so none can be empty.
+		Matcher uses = Pattern.compile("\\$\\{(\\w+)(:?[-?]?)")
+			.matcher(Files.readString(Deploy.root().resolve("docker-compose.yml")));
+		List<String> checked = new ArrayList<>();
+		while (uses.find()) {
+			if (Deploy.isSecret(uses.group(1))) {
+				assertThat(uses.group(2)).as(uses.group(1)).isEqualTo(":?");
+				checked.add(uses.group(1));
+			}
+		}
+		// The others reach the containers as files (secretsReachTheContainersAsFiles...).
+		assertThat(checked).contains("EMQX_NODE_COOKIE", "MQTT_INGEST_PASSWORD");
+	}
+
+	/**
+	 * Verifies that secrets reach the containers as files (Docker secrets written by
+	 * deploy/init.sh), so `docker inspect` shows none, except the ones still passed as
+	 * values: EMQX's node cookie and first-boot dashboard password (its `emqx ctl`, used
+	 * by the healthcheck and the backups, reads the cookie from the environment) and the
+	 * ingest's (docker-compose.cluster.yml repeats its environment).
+	 */
+	@Test
+	void secretsReachTheContainersAsFilesExceptTheDocumentedOnes() throws Exception {
+		Map<String, String> secrets = new LinkedHashMap<>();
+		Deploy.readEnv(filledEnv()).forEach((key, value) -> {
+			if (Deploy.isSecret(key)) {
+				secrets.put(value, key);
+			}
+		});
+		Path env = filledEnv(ALERT_SETTINGS);
+		Map<String, String> values = Deploy.readEnv(env);
+		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", env.toString(), "config");
+		assertThat(result.ok()).as(result.output()).isTrue();
+		Map<String, Object> model = new Yaml().load(result.output());
+		Map<String, Map<String, Object>> services = services(result.output());
+		List<String> asValues = new ArrayList<>();
+		services.forEach((name, service) -> env(service).forEach((key, value) -> {
+			if (values.containsValue(value) && values.entrySet()
+				.stream()
+				.anyMatch((entry) -> Deploy.isSecret(entry.getKey()) && entry.getValue().equals(value))) {
+				asValues.add(name + ":" + key);
+			}
+		}));
+		assertThat(asValues).containsExactlyInAnyOrder("emqx:EMQX_NODE__COOKIE",
+				"emqx:EMQX_DASHBOARD__DEFAULT_PASSWORD", "ingest:MQTT_PASSWORD", "ingest:INGEST_ADMIN_PASSWORD");
+		// Every *_FILE / *__FILE under /run/secrets names a secret the service has, and
+		// every such secret is a file deploy/init.sh writes.
+		Map<String, Object> declared = map(model.get("secrets"));
+		services.forEach((name, service) -> env(service).forEach((key, value) -> {
+			if (key.endsWith("_FILE") && value.startsWith("/run/secrets/")) {
+				String secret = value.substring("/run/secrets/".length());
+				assertThat(String.valueOf(service.get("secrets"))).as(name + " " + key).contains(secret);
+				assertThat(String.valueOf(map(declared.get(secret)).get("file"))).as(secret)
+					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password)");
+			}
+		}));
+		assertThat(env(services.get("grafana"))).containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE",
+				"GF_SECURITY_SECRET_KEY__FILE", "INFLUX_PASSWORD_FILE");
+		assertThat(env(services.get("influxdb"))).containsKeys("DOCKER_INFLUXDB_INIT_PASSWORD_FILE",
+				"DOCKER_INFLUXDB_INIT_ADMIN_TOKEN_FILE");
+		// The check that turns NAME_FILE into NAME knows every NAME used here that the
+		// image does not read itself (Grafana reads GF_*__FILE).
+		String entrypoint = Files.readString(Deploy.root().resolve("deploy/docker/entrypoint.sh"));
+		services.forEach((name, service) -> env(service).entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().endsWith("_FILE") && !entry.getKey().endsWith("__FILE")
+					&& entry.getValue().matches("/run/(secrets|influx-tokens)/.*"))
+			.map((entry) -> entry.getKey().substring(0, entry.getKey().length() - "_FILE".length()))
+			.forEach((secret) -> assertThat(entrypoint).as(name + " " + secret)
+				.containsPattern("VITALS_FILE_SECRETS=.*\\b" + secret + "\\b")));
+	}
+
+	@Test
+	void simulatorAndAlertCatchersRunOnlyWithTheirProfiles() {
+		Map<String, Map<String, Object>> services = renderedServices();
+		assertThat(services.get("publisher").get("profiles")).isEqualTo(List.of("simulation"));
+		assertThat(services.get("mail-catcher").get("profiles")).isEqualTo(List.of("demo"));
+		assertThat(services.get("webhook-catcher").get("profiles")).isEqualTo(List.of("demo"));
+		services.forEach((name, service) -> {
+			if (!List.of("publisher", "mail-catcher", "webhook-catcher").contains(name)) {
+				assertThat(service).as(name).doesNotContainKey("profiles");
+			}
+		});
+		assertThat(Deploy.readEnv(Deploy.root().resolve(".env.example"))).containsEntry("COMPOSE_PROFILES", "");
+	}
+
+	@Test
+	void composeFileIsValidWithEveryVariableOfEnvExampleInitsSecretsAndTheHospitalsAlertSettings() {
 		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv().toString(), "config",
 				"-q");
 		assertThat(result.ok()).as(result.output()).isTrue();
@@ -158,7 +261,8 @@ class ComposeFileIntegrationTests {
 	@Test
 	void everyServiceIsHealthcheckedLimitedRotatedAndRestarted() {
 		Map<String, Map<String, Object>> services = renderedServices();
-		assertThat(services).containsOnlyKeys("emqx", "influxdb", "grafana", "telegraf", "ingest", "publisher");
+		assertThat(services).containsOnlyKeys("emqx", "influxdb", "grafana", "telegraf", "ingest", "publisher",
+				"mail-catcher", "webhook-catcher");
 		services.forEach((name, service) -> {
 			assertThat(service).as(name).containsKeys("healthcheck", "mem_limit", "logging");
 			assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
@@ -224,8 +328,8 @@ class ComposeFileIntegrationTests {
 				"MQTT_PASSWORD", "MQTT_SHARED_GROUP", "INFLUX_URL", "INFLUX_API", "INFLUX_TOKEN_FILE", "INFLUX_ORG",
 				"INFLUX_BUCKET", "INFLUX_DATABASE", "INFLUX_RETENTION_POLICY", "SPOOL_DIR", "SERVER_PORT",
 				"INGEST_ADMIN_USERNAME", "INGEST_ADMIN_PASSWORD");
-		assertThat(env(services.get("publisher"))).containsKeys("MQTT_URL", "MQTT_USERNAME", "MQTT_PASSWORD",
-				"SERVER_PORT", "PUBLISHER_API_USERNAME", "PUBLISHER_API_PASSWORD");
+		assertThat(env(services.get("publisher"))).containsKeys("MQTT_URL", "MQTT_USERNAME", "MQTT_PASSWORD_FILE",
+				"SERVER_PORT", "PUBLISHER_API_USERNAME", "PUBLISHER_API_PASSWORD_FILE");
 		assertThat(env(services.get("grafana"))).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
 			.containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
 	}
@@ -283,8 +387,9 @@ class ComposeFileIntegrationTests {
 	}
 
 	/**
-	 * Renders docker-compose.yml with {@code .env.example} plus the hospital's alert
-	 * settings, as deploy/init.sh leaves {@code .env} once they are filled in.
+	 * Renders docker-compose.yml with {@code .env.example} plus generated secrets and the
+	 * hospital's alert settings, as deploy/init.sh leaves {@code .env} once they are
+	 * filled in.
 	 */
 	private static Map<String, Map<String, Object>> renderedServices() {
 		Deploy.Result result = compose("-f", "docker-compose.yml", "--env-file", filledEnv().toString(), "config");
@@ -292,18 +397,27 @@ class ComposeFileIntegrationTests {
 		return services(result.output());
 	}
 
-	private static Path filledEnv() {
+	static Path filledEnv() {
 		return filledEnv(ALERT_SETTINGS);
 	}
 
-	/** {@code .env.example} with the given values in place of its own. */
-	private static Path filledEnv(Map<String, String> values) {
+	/**
+	 * {@code .env.example} with the given values in place of its own, and a random
+	 * 48-hex-digit value (what deploy/init.sh generates) for every secret not given.
+	 */
+	static Path filledEnv(Map<String, String> values) {
 		try {
 			StringBuilder env = new StringBuilder();
 			for (String line : Files.readAllLines(Deploy.root().resolve(".env.example"))) {
 				int eq = line.indexOf('=');
 				String key = (!line.startsWith("#") && eq > 0) ? line.substring(0, eq) : null;
-				env.append((key != null && values.containsKey(key)) ? key + "=" + values.get(key) : line).append('\n');
+				if (key != null && values.containsKey(key)) {
+					line = key + "=" + values.get(key);
+				}
+				else if (key != null && Deploy.isSecret(key)) {
+					line = key + "=" + Deploy.randomSecret();
+				}
+				env.append(line).append('\n');
 			}
 			Path file = Files.createTempFile("filled", ".env");
 			Files.writeString(file, env);
@@ -316,7 +430,7 @@ class ComposeFileIntegrationTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, Object>> services(String yaml) {
+	static Map<String, Map<String, Object>> services(String yaml) {
 		Map<String, Object> model = new Yaml().load(yaml);
 		return (Map<String, Map<String, Object>>) model.get("services");
 	}
@@ -343,7 +457,10 @@ class ComposeFileIntegrationTests {
 		};
 	}
 
-	private static Deploy.Result compose(String... args) {
+	static Deploy.Result compose(String... args) {
+		if (dockerCompose == null) {
+			locate();
+		}
 		String[] command = new String[args.length + 1];
 		command[0] = dockerCompose;
 		System.arraycopy(args, 0, command, 1, args.length);

@@ -24,6 +24,8 @@ import care.vitals.testsupport.ServerBinaries;
  */
 final class Deploy {
 
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	private Deploy() {
 	}
 
@@ -86,6 +88,27 @@ final class Deploy {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Whether a variable of {@code .env.example} is a secret that deploy/init.sh
+	 * generates (its rule: the name ends in _PASSWORD, _TOKEN, _SECRET, _SECRET_KEY or
+	 * _COOKIE).
+	 * @param key the variable name
+	 * @return whether it is a generated secret
+	 */
+	static boolean isSecret(String key) {
+		return key.matches(".*_(PASSWORD|TOKEN|SECRET|SECRET_KEY|COOKIE)");
+	}
+
+	/**
+	 * Returns a secret of the shape deploy/init.sh generates: 48 hex digits.
+	 * @return a fresh random secret
+	 */
+	static String randomSecret() {
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		return java.util.HexFormat.of().formatHex(bytes);
 	}
 
 	/**

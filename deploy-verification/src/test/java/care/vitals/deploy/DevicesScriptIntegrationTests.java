@@ -63,7 +63,6 @@ class DevicesScriptIntegrationTests {
 
 		Map<String, String> expected = new LinkedHashMap<>(passwords);
 		expected.put("ingest", INGEST_PASSWORD);
-		expected.put("publisher", PUBLISHER_PASSWORD);
 		List<String> bootstrap = Files.readAllLines(this.secrets.resolve("emqx/auth-bootstrap.csv"));
 		assertThat(bootstrap.get(0)).isEqualTo("user_id,password_hash,salt,is_superuser");
 		assertThat(bootstrap).hasSize(expected.size() + 1);
@@ -91,6 +90,33 @@ class DevicesScriptIntegrationTests {
 			byte[] hash = pbkdf2("PBKDF2WithHmacSHA512", expected.get(matcher.group(1)),
 					Base64.getDecoder().decode(matcher.group(3)), Integer.parseInt(matcher.group(2)), 64);
 			assertThat(Base64.getEncoder().encodeToString(hash)).isEqualTo(matcher.group(4));
+		}
+	}
+
+	@Test
+	void thePublisherAccountExistsOnlyWithTheSimulationProfile() throws Exception {
+		inventory("mon-1");
+		assertThat(devices().ok()).isTrue();
+		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).doesNotContain("publisher");
+		assertThat(Files.readString(this.secrets.resolve("mosquitto/passwd"))).doesNotContain("publisher");
+
+		Files.writeString(this.repo.resolve(".env"), "COMPOSE_PROFILES=monitoring,simulation\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		Deploy.Result simulation = devices();
+		assertThat(simulation.ok()).as(simulation.output()).isTrue();
+		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).contains("\npublisher,");
+		assertThat(Files.readString(this.secrets.resolve("mosquitto/passwd"))).contains("\npublisher:");
+	}
+
+	@Test
+	void refusesAPlaceholderServicePasswordAndWritesNothing() throws Exception {
+		inventory("mon-1");
+		for (String placeholder : List.of("__GENERATED__", "changeme")) {
+			Files.writeString(this.repo.resolve(".env"), "MQTT_INGEST_PASSWORD=" + placeholder + "\n");
+			Deploy.Result result = devices();
+			assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+			assertThat(result.output()).contains("MQTT_INGEST_PASSWORD", "run deploy/init.sh");
+			assertThat(this.secrets.resolve("emqx/auth-bootstrap.csv")).doesNotExist();
 		}
 	}
 

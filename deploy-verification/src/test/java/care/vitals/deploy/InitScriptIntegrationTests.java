@@ -121,22 +121,122 @@ class InitScriptIntegrationTests {
 		Map<String, String> example = Deploy.readEnv(repo.resolve(".env.example"));
 		Map<String, String> values = Deploy.readEnv(env);
 		assertThat(values).containsOnlyKeys(example.keySet());
-		List<String> generated = new ArrayList<>();
-		example.forEach((key, placeholder) -> {
-			if (placeholder.equals("__GENERATED__")) {
-				generated.add(key);
-				assertThat(values.get(key)).as(key).isNotEmpty().isNotEqualTo(placeholder).matches("[0-9a-f]{48}");
-			}
+		List<String> generated = example.keySet().stream().filter(Deploy::isSecret).toList();
+		generated.forEach((key) -> {
+			assertThat(example.get(key)).as(key + " in the template").isEmpty();
+			assertThat(values.get(key)).as(key).matches("[0-9a-f]{48}");
 		});
 		assertThat(generated).contains("EMQX_DASHBOARD_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "INFLUX_ADMIN_PASSWORD",
-				"INFLUX_ADMIN_TOKEN", "MQTT_INGEST_PASSWORD");
+				"INFLUX_ADMIN_TOKEN", "MQTT_INGEST_PASSWORD", "EMQX_NODE_COOKIE", "GRAFANA_SECRET_KEY",
+				"EMQX_API_SECRET");
 		assertThat(generated.stream().map(values::get).distinct()).hasSameSizeAs(generated);
 		assertThat(values).containsEntry("NUC_HOSTNAME", "nuc-test.example");
-		// Every secret-looking variable is generated, none has a fixed default.
-		example.keySet()
+		// Each secret also as a file, the containers' Docker secret (read by their own
+		// users through the bind mount; deploy/secrets is 700).
+		for (String key : generated) {
+			Path file = repo.resolve("deploy/secrets/env/" + key);
+			assertThat(file).as(key).hasContent(values.get(key));
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+		}
+		// init.sh's rule for what it generates is the tests' (Deploy.isSecret).
+		assertThat(Files.readString(repo.resolve("deploy/init.sh")))
+			.contains("SECRET_KEY='_(PASSWORD|TOKEN|SECRET|SECRET_KEY|COOKIE)$'");
+	}
+
+	@Test
+	void replacesAPlaceholderOrDefaultLeftInTheEnvAndWarns(@TempDir Path other) throws Exception {
+		Deploy.scratchCopy(other);
+		// An .env made by hand from an older template, or edited to a "temporary" value.
+		StringBuilder env = new StringBuilder();
+		Deploy.readEnv(other.resolve(".env.example"))
+			.forEach((key, value) -> env.append(key)
+				.append('=')
+				.append(Deploy.isSecret(key) ? "__GENERATED__" : value)
+				.append('\n'));
+		Files.writeString(other.resolve(".env"),
+				env.toString().replace("GRAFANA_ADMIN_PASSWORD=__GENERATED__", "GRAFANA_ADMIN_PASSWORD=changeme"));
+		Deploy.Result init = Deploy.run(other, ComposeFileIntegrationTests.ALERT_SETTINGS, INIT_TIMEOUT, "bash",
+				"deploy/init.sh");
+		assertThat(init.ok()).as(init.output()).isTrue();
+		assertThat(init.output()).contains("WARNING: ", "GRAFANA_ADMIN_PASSWORD", "INFLUX_ADMIN_TOKEN",
+				"held a placeholder or well-known default", "docs/security.md");
+		Map<String, String> values = Deploy.readEnv(other.resolve(".env"));
+		values.forEach((key, value) -> {
+			if (Deploy.isSecret(key)) {
+				assertThat(value).as(key).matches("[0-9a-f]{48}");
+			}
+		});
+		assertThat(values.values()).doesNotContain("__GENERATED__", "changeme");
+		Deploy.Result config = Deploy.run(other, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config", "-q");
+		assertThat(config.ok()).as(config.output()).isTrue();
+	}
+
+	@Test
+	void aWardNucGetsNoSimulatorNoPublisherAccountAndNoDemoRouting(@TempDir Path other) throws Exception {
+		Deploy.scratchCopy(other);
+		Deploy.Result first = Deploy.run(other, ComposeFileIntegrationTests.ALERT_SETTINGS, INIT_TIMEOUT, "bash",
+				"deploy/init.sh");
+		assertThat(first.ok()).as(first.output()).isTrue();
+		assertThat(Deploy.readEnv(other.resolve(".env"))).containsEntry("COMPOSE_PROFILES", "");
+		assertThat(accounts(other)).contains("ingest", "sim-monitor-001").doesNotContain("publisher");
+		// A NUC set up by the previous init.sh, which wrote COMPOSE_PROFILES=simulation.
+		Path env = other.resolve(".env");
+		Files.writeString(env, Files.readString(env).replace("COMPOSE_PROFILES=\n", "COMPOSE_PROFILES=simulation\n"));
+		Deploy.Result rerun = Deploy.run(other, withoutAlertSettings(), INIT_TIMEOUT, "bash", "deploy/init.sh");
+		assertThat(rerun.ok()).as(rerun.output()).isTrue();
+		assertThat(rerun.output()).contains("docker compose rm --stop --force publisher");
+		assertThat(Deploy.readEnv(env)).containsEntry("COMPOSE_PROFILES", "");
+		assertThat(accounts(other)).doesNotContain("publisher");
+	}
+
+	@Test
+	void demoTurnsOnTheSimulatorAndTheCatchersAndAWardRerunTurnsThemOff(@TempDir Path other) throws Exception {
+		Deploy.scratchCopy(other);
+		Deploy.Result demo = Deploy.run(other, withoutAlertSettings(), INIT_TIMEOUT, "bash", "deploy/init.sh",
+				"--demo");
+		assertThat(demo.ok()).as(demo.output()).isTrue();
+		assertThat(demo.output()).contains("DEMO box", "never connect real devices").doesNotContain("NOT SET");
+		Map<String, String> values = Deploy.readEnv(other.resolve(".env"));
+		assertThat(values).containsEntry("COMPOSE_PROFILES", "simulation,demo")
+			.containsEntry("ALERT_WEBHOOK_URL", "http://webhook-catcher:8080/grafana")
+			.containsEntry("SMTP_HOST", "mail-catcher:1025");
+		assertThat(accounts(other)).contains("ingest", "publisher");
+		// The catchers and the publisher are services of the compose file, in the demo's
+		// network, on the ports init.sh points the alerts at.
+		Deploy.Result config = Deploy.run(other, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config");
+		assertThat(config.ok()).as(config.output()).isTrue();
+		Map<String, Map<String, Object>> services = ComposeFileIntegrationTests.services(config.output());
+		assertThat(services).containsKeys("publisher", "mail-catcher", "webhook-catcher");
+		assertThat(String.valueOf(services.get("webhook-catcher").get("environment"))).contains("HTTP_PORT=8080");
+		assertThat(String.valueOf(services.get("grafana").get("environment")))
+			.contains("GF_SMTP_HOST=mail-catcher:1025");
+
+		// Back to a ward: both profiles, the publisher account and the demo routing go.
+		Deploy.Result ward = Deploy.run(other, withoutAlertSettings(), INIT_TIMEOUT, "bash", "deploy/init.sh");
+		assertThat(ward.ok()).as(ward.output()).isTrue();
+		assertThat(ward.output()).contains("ALERT ROUTING NOT SET", "demo's catchers dropped");
+		values = Deploy.readEnv(other.resolve(".env"));
+		assertThat(values).containsEntry("COMPOSE_PROFILES", "")
+			.containsEntry("ALERT_WEBHOOK_URL", "")
+			.containsEntry("SMTP_HOST", "");
+		assertThat(accounts(other)).doesNotContain("publisher");
+		Deploy.Result refused = Deploy.run(other, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config", "-q");
+		assertThat(refused.ok()).isFalse();
+	}
+
+	/** The user names of the EMQX bootstrap file and the Mosquitto password file. */
+	private static List<String> accounts(Path repo) throws Exception {
+		List<String> emqx = Files.readAllLines(repo.resolve("deploy/secrets/emqx/auth-bootstrap.csv"))
 			.stream()
-			.filter((key) -> key.matches(".*(PASSWORD|TOKEN|SECRET|SECRET_KEY|NODE_COOKIE)"))
-			.forEach((key) -> assertThat(generated).as(key).contains(key));
+			.skip(1)
+			.map((line) -> line.substring(0, line.indexOf(',')))
+			.toList();
+		List<String> mosquitto = Files.readAllLines(repo.resolve("deploy/secrets/mosquitto/passwd"))
+			.stream()
+			.map((line) -> line.substring(0, line.indexOf(':')))
+			.toList();
+		assertThat(mosquitto).containsExactlyElementsOf(emqx);
+		return emqx;
 	}
 
 	@Test

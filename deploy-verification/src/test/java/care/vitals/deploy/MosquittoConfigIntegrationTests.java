@@ -185,6 +185,171 @@ class MosquittoConfigIntegrationTests {
 		assertThat(cleared.ok()).as(cleared.output()).isTrue();
 	}
 
+	@Test
+	void aDevicePublishesOnlyItsThreeTopicsAndNeverTheIngestsInternalOnes() throws Exception {
+		CompletableFuture<Deploy.Result> received = ingestReceives(1);
+		for (String topic : List.of("devices/sim-monitor-001/measurements/extra", "devices/sim-monitor-001/config",
+				"ingest/clinical/owner", "ingest/clinical/acks", "ingest/sync/ingest-1", "ingest/rejected/forged",
+				"assignments/sim-monitor-001", "alarms/ward-a/bed-1")) {
+			Deploy.Result result = devicePublish("sim-monitor-001", password("sim-monitor-001"), topic, "forged");
+			assertThat(result.output()).as(topic).contains("Not authorized");
+		}
+		Deploy.Result allowed = devicePublish("sim-monitor-001", password("sim-monitor-001"),
+				"devices/sim-monitor-001/events", "genuine-event");
+		assertThat(allowed.ok()).as(allowed.output()).isTrue();
+		assertThat(received.get().output()).contains("genuine-event").doesNotContain("forged");
+		// Nor may it read them.
+		Deploy.Result eavesdrop = Deploy.run(repo, Map.of(), TIMEOUT, this.sub, "-h", "localhost", "-p",
+				String.valueOf(this.tlsPort), "--cafile", this.tls.resolve("ca.crt").toString(), "--cert",
+				this.tls.resolve("devices/sim-monitor-001.crt").toString(), "--key",
+				this.tls.resolve("devices/sim-monitor-001.key").toString(), "-u", "sim-monitor-001", "-P",
+				password("sim-monitor-001"), "-V", "mqttv5", "-t", "ingest/#", "-v", "-C", "1", "-W", "3");
+		assertThat(eavesdrop.output()).containsAnyOf("Timed out", "Subscription denied", "not authori");
+	}
+
+	@Test
+	void theIngestOwnsItsInternalTopics() throws Exception {
+		for (String topic : List.of("ingest/clinical/owner", "ingest/clinical/acks", "ingest/sync/ingest-2")) {
+			CompletableFuture<Deploy.Result> received = CompletableFuture
+				.supplyAsync(() -> Deploy.run(repo, Map.of(), TIMEOUT, this.sub, "-h", "127.0.0.1", "-p",
+						String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"),
+						"-V", "mqttv5", "-q", "1", "-t", topic, "-v", "-C", "1", "-W", "10"));
+			Thread.sleep(700);
+			Deploy.Result published = Deploy.run(repo, Map.of(), TIMEOUT, this.pub, "-h", "127.0.0.1", "-p",
+					String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"), "-V",
+					"mqttv5", "-q", "1", "-t", topic, "-m", "owner-of-p-1");
+			assertThat(published.ok()).as(published.output()).isTrue();
+			assertThat(received.get().output()).as(topic).contains(topic + " owner-of-p-1");
+		}
+	}
+
+	/**
+	 * Verifies that the broker itself refuses packets beyond the ingest's 64 KiB payload
+	 * limit (plus 2 KiB for topic and properties) and lets a 64 KiB payload through.
+	 * Well-behaved clients (mosquitto_pub, Paho) already refuse to send what exceeds the
+	 * Maximum Packet Size the broker announces in CONNACK, so the oversized PUBLISH is
+	 * written here byte by byte, as a faulty or hostile device would.
+	 */
+	@Test
+	void packetsBeyondTheIngestsPayloadLimitAreRefusedByTheBroker() throws Exception {
+		assertThat(Files.readString(repo.resolve("deploy/mosquitto/vitals.conf")))
+			.contains("\nmax_packet_size 67584\n");
+		CompletableFuture<Deploy.Result> received = ingestReceives(1);
+		try (RawMqttDevice device = new RawMqttDevice("sim-monitor-003")) {
+			boolean closed;
+			try {
+				device.publish("devices/sim-monitor-003/measurements", "y".repeat(68000));
+				closed = device.closedByBroker();
+			}
+			catch (IOException ex) {
+				// The broker read the length, refused it and closed while we were
+				// writing.
+				closed = true;
+			}
+			assertThat(closed).as("connection closed after the oversized PUBLISH").isTrue();
+		}
+		try (RawMqttDevice device = new RawMqttDevice("sim-monitor-003")) {
+			device.publish("devices/sim-monitor-003/measurements", "x".repeat(65536));
+			assertThat(device.closedByBroker()).as("connection open after a 64 KiB PUBLISH").isFalse();
+		}
+		String delivered = received.get().output();
+		assertThat(delivered).contains("devices/sim-monitor-003/measurements " + "x".repeat(65536))
+			.doesNotContain("yyyy");
+	}
+
+	/**
+	 * A device speaking MQTT 3.1.1 over TLS with its own certificate and password,
+	 * written by hand so that nothing stops it from sending what the broker must refuse.
+	 */
+	private final class RawMqttDevice implements AutoCloseable {
+
+		private final javax.net.ssl.SSLSocket socket;
+
+		RawMqttDevice(String device) throws Exception {
+			java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+			try (java.io.InputStream in = Files
+				.newInputStream(MosquittoConfigIntegrationTests.this.tls.resolve("devices/" + device + ".p12"))) {
+				keys.load(in, password(device).toCharArray());
+			}
+			javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory
+				.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+			kmf.init(keys, password(device).toCharArray());
+			java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+			trust.load(null, null);
+			try (java.io.InputStream in = Files
+				.newInputStream(MosquittoConfigIntegrationTests.this.tls.resolve("ca.crt"))) {
+				trust.setCertificateEntry("ca",
+						java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+			}
+			javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+				.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+			tmf.init(trust);
+			javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+			context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+			this.socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+				.createSocket("localhost", MosquittoConfigIntegrationTests.this.tlsPort);
+			this.socket.setSoTimeout(5000);
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			body.write(new byte[] { 0, 4, 'M', 'Q', 'T', 'T', 4, (byte) 0xC2, 0, 60 });
+			writeString(body, device);
+			writeString(body, device);
+			writeString(body, password(device));
+			send(0x10, body.toByteArray());
+			byte[] connack = this.socket.getInputStream().readNBytes(4);
+			assertThat(connack).as("CONNACK accepted").containsExactly(0x20, 2, 0, 0);
+		}
+
+		void publish(String topic, String payload) throws IOException {
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			writeString(body, topic);
+			body.write(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			send(0x30, body.toByteArray());
+		}
+
+		/**
+		 * Sends PINGREQ: a broker that kept the connection answers PINGRESP, one that
+		 * refused the previous packet has closed it.
+		 */
+		boolean closedByBroker() {
+			try {
+				send(0xC0, new byte[0]);
+				byte[] answer = this.socket.getInputStream().readNBytes(2);
+				return answer.length < 2 || (answer[0] & 0xFF) != 0xD0;
+			}
+			catch (IOException ex) {
+				return true;
+			}
+		}
+
+		private void send(int type, byte[] body) throws IOException {
+			java.io.ByteArrayOutputStream packet = new java.io.ByteArrayOutputStream();
+			packet.write(type);
+			int length = body.length;
+			do {
+				int digit = length % 128;
+				length /= 128;
+				packet.write((length > 0) ? digit | 0x80 : digit);
+			}
+			while (length > 0);
+			packet.write(body);
+			this.socket.getOutputStream().write(packet.toByteArray());
+			this.socket.getOutputStream().flush();
+		}
+
+		private static void writeString(java.io.ByteArrayOutputStream out, String value) throws IOException {
+			byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			out.write(bytes.length >> 8);
+			out.write(bytes.length & 0xFF);
+			out.write(bytes);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
+	}
+
 	private CompletableFuture<Deploy.Result> ingestReceives(int count) throws InterruptedException {
 		CompletableFuture<Deploy.Result> future = CompletableFuture.supplyAsync(() -> Deploy.run(repo, Map.of(),
 				TIMEOUT, this.sub, "-h", "127.0.0.1", "-p", String.valueOf(this.localPort), "-u", "ingest", "-P",

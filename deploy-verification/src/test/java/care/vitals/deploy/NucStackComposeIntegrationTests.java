@@ -81,7 +81,6 @@ class NucStackComposeIntegrationTests {
 					.replace("GRAFANA_COOKIE_SECURE=true", "GRAFANA_COOKIE_SECURE=false"));
 		env = Deploy.readEnv(envFile);
 		stack = new ComposeContainer(new File(repo.toFile(), "docker-compose.yml")).withBuild(true)
-			.withEnv("COMPOSE_PROFILES", "simulation")
 			.withExposedService("emqx", 8883, Wait.forHealthcheck().withStartupTimeout(STARTUP))
 			.withExposedService("emqx", 18083)
 			.withExposedService("influxdb", 8086, Wait.forHealthcheck().withStartupTimeout(STARTUP))
@@ -125,6 +124,50 @@ class NucStackComposeIntegrationTests {
 		}
 		finally {
 			device.disconnect().waitForCompletion(10_000);
+		}
+	}
+
+	/**
+	 * Verifies the broker limits of deploy/emqx (docs/security.md, "Broker limits"): a
+	 * device cannot retain a measurement, publish below its topics or to the ingest's
+	 * internal topics, nor send a packet beyond the ingest's 64 KiB payload limit.
+	 */
+	@Test
+	void oneDeviceCannotRetainMeasurementsTouchInternalTopicsOrSendOversizedPackets() throws Exception {
+		MqttAsyncClient device = new MqttAsyncClient("ssl://localhost:" + stack.getServicePort("emqx", 8883),
+				"sim-monitor-002", new MemoryPersistence());
+		device.connect(options("sim-monitor-002", devicePassword("sim-monitor-002"))).waitForCompletion(10_000);
+		try {
+			assertThat(publishReason(device, "devices/sim-monitor-002/measurements", 10, true)).as("retained reading")
+				.isEqualTo(135);
+			assertThat(publishReason(device, "devices/sim-monitor-002/measurements/extra", 10, false)).as("sub-topic")
+				.isEqualTo(135);
+			assertThat(publishReason(device, "ingest/clinical/owner", 10, false)).as("internal topic").isEqualTo(135);
+			assertThat(publishReason(device, "devices/sim-monitor-002/status", 10, true)).as("retained status")
+				.isZero();
+			assertThat(publishReason(device, "devices/sim-monitor-002/measurements", 60_000, false)).as("60 kB reading")
+				.isZero();
+			assertThat(publishReason(device, "devices/sim-monitor-002/measurements", 70_000, false)).as("70 kB reading")
+				.isNotZero()
+				.isNotEqualTo(135);
+		}
+		finally {
+			if (device.isConnected()) {
+				device.disconnect().waitForCompletion(10_000);
+			}
+			device.close();
+		}
+	}
+
+	/** The PUBACK reason code, or the client's error code when it was refused. */
+	private static int publishReason(MqttAsyncClient device, String topic, int size, boolean retained) {
+		try {
+			IMqttToken token = device.publish(topic, "{\"values\":{}}".repeat(size / 13 + 1).getBytes(), 1, retained);
+			token.waitForCompletion(10_000);
+			return token.getReasonCodes()[0];
+		}
+		catch (MqttException ex) {
+			return Math.max(1, ex.getReasonCode());
 		}
 	}
 
