@@ -1,5 +1,6 @@
 package care.vitals.model.alarm;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,31 @@ public sealed interface AckOutcome
 	 * The alarm was raised and is now acknowledged.
 	 *
 	 * @param transition the transition to log and publish; never {@code null}
+	 * @param released the resolution of a latched alarm whose condition had ended, which
+	 * the acknowledgement released; {@code null} if it was not latched
 	 */
-	record Acknowledged(AlarmTransition transition) implements AckOutcome {
+	record Acknowledged(AlarmTransition transition, AlarmTransition released) implements AckOutcome {
 
 		/**
 		 * Validates the transition.
 		 */
 		public Acknowledged {
 			Objects.requireNonNull(transition, "transition");
+		}
+
+		/**
+		 * An acknowledgement of an alarm that was not latched.
+		 * @param transition the transition
+		 */
+		public Acknowledged(AlarmTransition transition) {
+			this(transition, null);
+		}
+
+		/**
+		 * @return the acknowledgement, then the release if any
+		 */
+		public List<AlarmTransition> transitions() {
+			return (this.released != null) ? List.of(this.transition, this.released) : List.of(this.transition);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package care.vitals.model.alarm;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,10 +45,40 @@ final class ActiveAlarms {
 	}
 
 	/**
-	 * Resolves the alarm of a condition, if one is active, adding its transition to
-	 * {@code out}.
+	 * The suffix of the key under which a latched alarm waits for its acknowledgement.
+	 */
+	static final String LATCHED = "#latched";
+
+	/**
+	 * The condition of an alarm ended: resolves it, adding its transition to {@code out};
+	 * or, if it latches ({@link RiskTable#latches}) and nobody acknowledged it, keeps it
+	 * on the list under a key of its own, its text saying the condition ended, until it
+	 * is acknowledged (which then resolves it). A new episode of the condition gets a new
+	 * alarm.
 	 */
 	void resolve(PatientState state, String key, Instant at, List<AlarmTransition> out) {
+		ActiveAlarm active = state.active.remove(key);
+		if (active == null) {
+			return;
+		}
+		Alarm alarm = active.alarm;
+		if (alarm.state() == AlarmState.RAISED && RiskTable.latches(alarm) && !key.endsWith(LATCHED)) {
+			Alarm latched = new Alarm(alarm.alarmId(), alarm.patient(), alarm.ward(), alarm.bed(), alarm.device(),
+					alarm.priority(), alarm.kind(), AlarmState.RAISED,
+					alarm.message() + " (condition ended " + at + "; latched until acknowledged)", alarm.value(),
+					alarm.ts());
+			ActiveAlarm kept = new ActiveAlarm(key + LATCHED, latched);
+			state.active.remove(key + LATCHED);
+			state.active.put(key + LATCHED, kept);
+			out.add(new AlarmTransition(latched, AlarmState.RAISED, null));
+			return;
+		}
+		this.patientByAlarmId.remove(alarm.alarmId());
+		out.add(move(active, AlarmState.RESOLVED, at, null));
+	}
+
+	/** Resolves the alarm of a condition whatever latching says (discharge, unassign). */
+	void end(PatientState state, String key, Instant at, List<AlarmTransition> out) {
 		ActiveAlarm active = state.active.remove(key);
 		if (active != null) {
 			this.patientByAlarmId.remove(active.alarm.alarmId());
@@ -62,7 +93,7 @@ final class ActiveAlarms {
 	void resolveAll(PatientState state, String keyPrefix, Instant at, List<AlarmTransition> out) {
 		for (String key : List.copyOf(state.active.keySet())) {
 			if (key.startsWith(keyPrefix)) {
-				resolve(state, key, at, out);
+				end(state, key, at, out);
 			}
 		}
 	}
@@ -98,7 +129,14 @@ final class ActiveAlarms {
 					if (active.alarm.state() == AlarmState.ACKNOWLEDGED) {
 						return new AckOutcome.AlreadyAcknowledged(active.alarm);
 					}
-					return new AckOutcome.Acknowledged(move(active, AlarmState.ACKNOWLEDGED, at, user));
+					AlarmTransition acknowledged = move(active, AlarmState.ACKNOWLEDGED, at, user);
+					if (active.key.endsWith(LATCHED)) {
+						// its condition had ended: acknowledging releases the latch
+						List<AlarmTransition> resolved = new ArrayList<>();
+						end(state, active.key, at, resolved);
+						return new AckOutcome.Acknowledged(acknowledged, resolved.get(0));
+					}
+					return new AckOutcome.Acknowledged(acknowledged);
 				}
 			}
 		}
@@ -126,6 +164,31 @@ final class ActiveAlarms {
 		state.active.put(key, new ActiveAlarm(key, alarm));
 		state.lastIds.put(key, alarm.alarmId());
 		this.patientByAlarmId.put(alarm.alarmId(), state.patient);
+	}
+
+	/**
+	 * Changes the active alarm of a condition in place, keeping its id (one alarm per
+	 * episode): new kind, priority, text and value; raised again if it was acknowledged
+	 * and {@code realert} (the condition worsened), otherwise in its state.
+	 * @return the transition (an update or a re-alert), or {@code null} if no alarm is
+	 * active or nothing changed
+	 */
+	AlarmTransition update(PatientState state, String key, String kind, AlarmPriority priority, String message,
+			Double value, Instant at, boolean realert) {
+		ActiveAlarm active = state.active.get(key);
+		if (active == null) {
+			return null;
+		}
+		Alarm before = active.alarm;
+		AlarmState next = (realert && before.state() == AlarmState.ACKNOWLEDGED) ? AlarmState.RAISED : before.state();
+		if (next == before.state() && before.kind().equals(kind) && before.priority() == priority
+				&& before.message().equals(message) && Objects.equals(before.value(), value)) {
+			return null;
+		}
+		Instant when = at.isBefore(before.ts()) ? before.ts() : at;
+		active.alarm = new Alarm(before.alarmId(), before.patient(), before.ward(), before.bed(), before.device(),
+				priority, kind, next, message, value, (next != before.state()) ? when : before.ts());
+		return new AlarmTransition(active.alarm, before.state(), null);
 	}
 
 	/**

@@ -324,6 +324,9 @@ public final class AlarmEngine {
 		if (News2Alarms.holds(kind)) {
 			return News2Alarms.KEY;
 		}
+		if (AlarmKinds.SOURCES_DISAGREE.equals(kind)) {
+			return LimitAlarms.restoreDisagreement(alarm);
+		}
 		if (alarm.device() == null) {
 			return null;
 		}
@@ -387,6 +390,7 @@ public final class AlarmEngine {
 		List<AlarmTransition> out = new ArrayList<>();
 		for (PatientState state : this.patients.values()) {
 			this.devices.noData(state, now, out);
+			this.news2.tick(state, now, out);
 		}
 		return out;
 	}

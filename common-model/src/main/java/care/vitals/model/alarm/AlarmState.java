@@ -1,8 +1,9 @@
 package care.vitals.model.alarm;
 
 /**
- * The lifecycle of an alarm: raised, then optionally acknowledged, then resolved. Every
- * transition is logged.
+ * The lifecycle of an alarm: raised, then optionally acknowledged, then resolved; an
+ * acknowledged alarm whose condition worsens is raised again (re-alert, IEC 60601-1-8),
+ * keeping its id. Every transition is logged.
  */
 public enum AlarmState {
 
@@ -17,14 +18,15 @@ public enum AlarmState {
 
 	/**
 	 * Tells whether the lifecycle allows moving from this state to another one. Allowed:
-	 * raised to acknowledged, raised or acknowledged to resolved.
+	 * raised to acknowledged, acknowledged back to raised (re-alert on worsening), raised
+	 * or acknowledged to resolved.
 	 * @param next the target state
 	 * @return {@code true} if the transition is allowed
 	 */
 	public boolean canMoveTo(AlarmState next) {
 		return switch (this) {
 			case RAISED -> next == ACKNOWLEDGED || next == RESOLVED;
-			case ACKNOWLEDGED -> next == RESOLVED;
+			case ACKNOWLEDGED -> next == RAISED || next == RESOLVED;
 			case RESOLVED -> false;
 		};
 	}

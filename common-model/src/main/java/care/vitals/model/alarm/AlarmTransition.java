@@ -5,9 +5,10 @@ import java.util.Objects;
 import care.vitals.model.id.Identifiers;
 
 /**
- * One step of an alarm's lifecycle, as the engine emits it: to be written to the InfluxDB
- * {@code alarms} measurement and followed by a republish of the bed's retained alarm
- * list. Every transition of every alarm is emitted exactly once.
+ * One step of an alarm's lifecycle (raise, acknowledgement, re-alert, resolution, or an
+ * update in place that keeps the state), as the engine emits it: to be written to the
+ * InfluxDB {@code alarms} measurement and followed by a republish of the bed's retained
+ * alarm list. Every transition of every alarm is emitted exactly once.
  *
  * @param alarm the alarm in its new state, {@link Alarm#ts()} being the time of the
  * transition; never {@code null}
@@ -28,15 +29,34 @@ public record AlarmTransition(Alarm alarm, AlarmState from, String actor) {
 				throw new IllegalArgumentException("an alarm starts raised");
 			}
 		}
-		else if (!from.canMoveTo(alarm.state())) {
+		else if (!from.canMoveTo(alarm.state()) && !(from == alarm.state() && from != AlarmState.RESOLVED)) {
 			throw new IllegalArgumentException("no transition from " + from + " to " + alarm.state());
 		}
-		if (alarm.state() == AlarmState.ACKNOWLEDGED) {
+		if (from == AlarmState.RAISED && alarm.state() == AlarmState.ACKNOWLEDGED) {
 			Identifiers.requireValid(actor, "actor");
 		}
 		else if (actor != null) {
 			throw new IllegalArgumentException("only acknowledgements have an actor");
 		}
+	}
+
+	/**
+	 * Tells whether this transition changed an active alarm in place (priority, kind,
+	 * text or value: an escalation or de-escalation within one episode) without changing
+	 * its state.
+	 * @return {@code true} for an update
+	 */
+	public boolean updated() {
+		return this.from != null && this.from == this.alarm.state();
+	}
+
+	/**
+	 * Tells whether this transition raised an acknowledged alarm again because its
+	 * condition worsened.
+	 * @return {@code true} for a re-alert
+	 */
+	public boolean realerted() {
+		return this.from == AlarmState.ACKNOWLEDGED && this.alarm.state() == AlarmState.RAISED;
 	}
 
 	/**

@@ -192,6 +192,16 @@ final class DeviceAlarms {
 			case AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF, AlarmKinds.SENSOR_DISCONNECTED -> {
 				return SensorFaults.restore(device, kind, alarm.ts());
 			}
+			case AlarmKinds.IMPLAUSIBLE_VALUE -> {
+				// the parameter is in the text: held until a valid value of it, as raised
+				for (Parameter parameter : Parameter.values()) {
+					if (alarm.message().startsWith("Impossible " + Labels.name(parameter) + " from ")) {
+						device.implausibleSince.put(parameter, alarm.ts());
+						return implausibleKey(device, parameter);
+					}
+				}
+				return null;
+			}
 			default -> {
 				return null;
 			}

@@ -102,6 +102,22 @@ final class LimitAlarms {
 	}
 
 	/**
+	 * The condition key of a restored {@value AlarmKinds#SOURCES_DISAGREE} alarm, by the
+	 * parameter its text names; held until the sources agree (or one is left) for the
+	 * hold period.
+	 * @param alarm the alarm
+	 * @return its key, or {@code null} if its text names no parameter
+	 */
+	static String restoreDisagreement(Alarm alarm) {
+		for (Parameter parameter : Parameter.values()) {
+			if (alarm.message().startsWith(Labels.name(parameter) + " sources disagree")) {
+				return SOURCES_KEY + parameter.canonicalName();
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Holds a restored limit alarm as if its source had confirmed it.
 	 * @param alarm the alarm, of a limit kind and with a device
 	 * @return its condition key, or {@code null} if no limit of the rule in force has its

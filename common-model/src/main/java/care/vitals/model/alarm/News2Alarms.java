@@ -1,6 +1,9 @@
 package care.vitals.model.alarm;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,19 +13,36 @@ import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.News2Scorer;
 
 /**
- * NEWS2 alarms, kind and priority from the {@link RiskTable}: risk high raises
- * {@value AlarmKinds#NEWS2_HIGH} (high), medium {@value AlarmKinds#NEWS2_MEDIUM}
- * (medium), low-medium {@value AlarmKinds#NEWS2_SINGLE} (medium); one NEWS2 alarm at a
- * time, replaced (resolved and raised anew) when the risk band changes, also between two
- * bands of the same priority, and resolved when it drops to low. Bands are compared as
- * risks (low, low-medium, medium, high), not as priorities. A partial score is a lower
- * bound, so it can raise or escalate but never de-escalate or resolve; only a complete
- * score can. Scores older than the last one are ignored.
+ * NEWS2 alarms, one per episode (CLINICAL.md, principle 6), kind and priority from the
+ * {@link RiskTable}: risk high {@value AlarmKinds#NEWS2_HIGH} (high), medium
+ * {@value AlarmKinds#NEWS2_MEDIUM} (medium), low-medium {@value AlarmKinds#NEWS2_SINGLE}
+ * (medium).
+ * <p>
+ * <b>Episode.</b> The alarm's band is the worst band of the scores of the last
+ * {@link #HOLD} (the latest score always counts): it escalates at once and de-escalates
+ * or resolves only after the lower band has held for {@link #HOLD}, so a total flickering
+ * between 6 and 7 is one alarm, not one per flicker. Within an episode the alarm keeps
+ * its id; a change of band changes its kind and priority in place, and its text and value
+ * always follow the latest score (an update, stored as a restatement).
+ * <p>
+ * <b>Re-alert.</b> An acknowledged NEWS2 alarm is raised again (same id) when its band
+ * rises or the total rises by {@value #REALERT_RISE} or more since the acknowledgement; a
+ * smaller rise, or any improvement, keeps the acknowledgement.
+ * <p>
+ * A partial score is a lower bound: it can raise or escalate, but lowers the band only if
+ * even its worst case (every missing parameter at its maximum) lies below the alarm's
+ * band. Scores older than the last one are ignored.
  */
 final class News2Alarms {
 
 	/** The condition key of a patient's one NEWS2 alarm. */
 	static final String KEY = "news2";
+
+	/** How long a lower band must hold before the alarm de-escalates or resolves. */
+	static final Duration HOLD = Duration.ofMinutes(5);
+
+	/** The rise of the NEWS2 total since an acknowledgement that re-alerts. */
+	static final int REALERT_RISE = 2;
 
 	private final AlarmRules rules;
 
@@ -43,21 +63,64 @@ final class News2Alarms {
 			return List.of();
 		}
 		state.lastScoreAt = score.at();
-		News2Risk target = score.risk();
 		News2Risk now = activeRisk(state);
-		if (target == now) {
+		boolean informative = !score.partial() || score.risk().compareTo(now) > 0 || belowBandEvenAtWorst(score, now);
+		if (!informative) {
 			return List.of();
 		}
-		boolean escalation = target.compareTo(now) > 0;
-		if (score.partial() && !escalation && !belowBandEvenAtWorst(score, now)) {
-			return List.of();
+		state.lastScore = score;
+		state.news2Bands.addLast(new PatientState.News2Band(score.at(), score.risk()));
+		return evaluate(state, score.at());
+	}
+
+	/**
+	 * Lets time pass: a lower band that has held for {@link #HOLD} de-escalates or
+	 * resolves the alarm even when no new score comes (scores come only when they
+	 * change).
+	 */
+	void tick(PatientState state, Instant now, List<AlarmTransition> out) {
+		if (this.rules.news2Alarms() && state.lastScore != null && state.news2Bands.size() > 1) {
+			out.addAll(evaluate(state, now));
 		}
+	}
+
+	private List<AlarmTransition> evaluate(PatientState state, Instant now) {
+		Deque<PatientState.News2Band> bands = state.news2Bands;
+		while (bands.size() > 1 && bands.peekFirst().at().isBefore(now.minus(HOLD))) {
+			bands.pollFirst();
+		}
+		News2Risk target = worst(bands);
+		News2Score score = state.lastScore;
+		PatientState.ActiveAlarm active = state.active.get(KEY);
 		List<AlarmTransition> out = new ArrayList<>();
-		this.alarms.resolve(state, KEY, score.at(), out);
-		Optional<String> kind = RiskTable.news2Kind(target);
-		if (kind.isPresent()) {
-			out.add(this.alarms.raise(state, KEY, RiskTable.news2Priority(target).orElseThrow(), kind.get(), null,
-					news2Message(score), (double) score.total(), score.at()));
+		if (active == null) {
+			state.news2AcknowledgedTotal = null;
+			Optional<String> kind = RiskTable.news2Kind(target);
+			kind.ifPresent((k) -> out.add(this.alarms.raise(state, KEY, RiskTable.news2Priority(target).orElseThrow(),
+					k, null, message(score, target), (double) score.total(), score.at())));
+			return out;
+		}
+		if (target == News2Risk.LOW) {
+			state.news2AcknowledgedTotal = null;
+			this.alarms.resolve(state, KEY, now, out);
+			return out;
+		}
+		News2Risk current = activeRisk(state);
+		if (active.alarm.state() == AlarmState.ACKNOWLEDGED && state.news2AcknowledgedTotal == null) {
+			state.news2AcknowledgedTotal = active.alarm.value();
+		}
+		Double acknowledgedAt = state.news2AcknowledgedTotal;
+		boolean worse = target.compareTo(current) > 0
+				|| (acknowledgedAt != null && score.total() >= acknowledgedAt + REALERT_RISE);
+		boolean realert = worse && active.alarm.state() == AlarmState.ACKNOWLEDGED;
+		AlarmTransition update = this.alarms.update(state, KEY, RiskTable.news2Kind(target).orElseThrow(),
+				RiskTable.news2Priority(target).orElseThrow(), message(score, target), (double) score.total(),
+				now.isBefore(score.at()) ? score.at() : now, realert);
+		if (update != null) {
+			if (update.realerted()) {
+				state.news2AcknowledgedTotal = null;
+			}
+			out.add(update);
 		}
 		return out;
 	}
@@ -87,6 +150,22 @@ final class News2Alarms {
 			upper += (parameter == News2Parameter.AIR_OR_OXYGEN) ? 2 : 3;
 		}
 		return News2Scorer.risk(upper, score.singleParameterThree()).compareTo(active) < 0;
+	}
+
+	private static News2Risk worst(Deque<PatientState.News2Band> bands) {
+		News2Risk worst = News2Risk.LOW;
+		for (PatientState.News2Band band : bands) {
+			worst = (band.risk().compareTo(worst) > 0) ? band.risk() : worst;
+		}
+		return worst;
+	}
+
+	private static String message(News2Score score, News2Risk band) {
+		String message = news2Message(score);
+		if (band.compareTo(score.risk()) > 0) {
+			message += "; " + band.code() + " risk held until the lower score has lasted " + HOLD.toMinutes() + " min";
+		}
+		return message;
 	}
 
 	private static String news2Message(News2Score score) {

@@ -1,12 +1,16 @@
 package care.vitals.model.alarm;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import care.vitals.model.news2.News2Risk;
+import care.vitals.model.news2.News2Score;
 import care.vitals.model.parameter.Parameter;
 
 /**
@@ -41,6 +45,27 @@ final class PatientState {
 	final Map<String, String> lastIds = new HashMap<>();
 
 	Instant lastScoreAt;
+
+	/** The latest NEWS2 score (the alarm's text follows it). */
+	News2Score lastScore;
+
+	/** The NEWS2 risk bands of the hold period, oldest first (the episode's window). */
+	final Deque<News2Band> news2Bands = new ArrayDeque<>();
+
+	/**
+	 * The NEWS2 total when the patient's NEWS2 alarm was acknowledged, or {@code null}: a
+	 * rise by {@link News2Alarms#REALERT_RISE} re-alerts.
+	 */
+	Double news2AcknowledgedTotal;
+
+	/**
+	 * A NEWS2 risk band seen at a time.
+	 *
+	 * @param at when
+	 * @param risk the band
+	 */
+	record News2Band(Instant at, News2Risk risk) {
+	}
 
 	PatientState(String patient) {
 		this.patient = patient;

@@ -66,6 +66,18 @@ public final class RiskTable {
 	}
 
 	/**
+	 * Whether an alarm latches (IEC 60601-1-8): stays on the bed's list, unacknowledged,
+	 * after its condition ended, until somebody acknowledges it. High-priority clinical
+	 * alarms (limit and NEWS2 kinds) latch; technical alarms and lower priorities do not.
+	 * @param alarm the alarm
+	 * @return whether it latches
+	 */
+	public static boolean latches(Alarm alarm) {
+		return alarm.priority() == AlarmPriority.HIGH && !FIXED.containsKey(alarm.kind())
+				&& !AlarmKinds.BATTERY_LOW.equals(alarm.kind()) && !AlarmKinds.STATE_UNRESTORED.equals(alarm.kind());
+	}
+
+	/**
 	 * Returns the priority of the NEWS2 alarm of a risk band.
 	 * @param risk the band; never {@code null}
 	 * @return the priority, or empty for {@link News2Risk#LOW} (no alarm)

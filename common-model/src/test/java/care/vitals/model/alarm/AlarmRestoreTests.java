@@ -65,18 +65,50 @@ class AlarmRestoreTests {
 			.containsExactly("device_offline MEDIUM RESOLVED @601");
 	}
 
+	/**
+	 * Verifies that the technical alarms whose parameter is only in their text come back
+	 * too: an impossible value until a valid value of that parameter 30 s later, two
+	 * disagreeing sources until one source is left (or they agree) for 30 s.
+	 */
+	@Test
+	void restoredImplausibleAndDisagreementAlarmsEndAsTheyWouldHaveEnded() {
+		AlarmEngine before = engine();
+		before.assign(BED_12, MONITOR, at(0));
+		Alarm implausible = before.implausible(BED_12, MONITOR, Parameter.SPO2, "150 above 100", at(1)).get(0).alarm();
+		Alarm disagree = new Alarm("sources_disagree.x.1", BED_12.patient(), BED_12.ward(), BED_12.bed(), null,
+				AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, AlarmState.RAISED,
+				"SpO2 sources disagree: ox-1 84 %, mon-7 97 %", null, at(2));
+		AlarmEngine restarted = engine();
+		restarted.assign(BED_12, MONITOR, at(3));
+		assertThat(restarted.restore(implausible)).isTrue();
+		assertThat(restarted.restore(disagree)).isTrue();
+		assertThat(restarted.active(BED_12.patient())).extracting(Alarm::alarmId)
+			.containsExactlyInAnyOrder(implausible.alarmId(), disagree.alarmId());
+		assertThat(describe(restarted.onReading(BED_12, reading(10, Parameter.SPO2, 97)))).as("too early for either")
+			.isEmpty();
+		List<String> later = describe(restarted.onReading(BED_12, reading(45, Parameter.SPO2, 97)));
+		assertThat(later).containsExactlyInAnyOrder("implausible_value MEDIUM RESOLVED @45",
+				"sources_disagree LOW RESOLVED @45");
+	}
+
 	@Test
 	void aRestoredNews2AlarmStaysInItsBand() {
 		Alarm news2 = new Alarm("news2_high.x.1", BED_12.patient(), BED_12.ward(), BED_12.bed(), null,
 				AlarmPriority.HIGH, AlarmKinds.NEWS2_HIGH, AlarmState.ACKNOWLEDGED, "NEWS2 8", 8.0, at(5));
 		AlarmEngine restarted = engine();
 		assertThat(restarted.restore(news2)).isTrue();
-		assertThat(restarted.onScore(BED_12, score(8, false, 10))).isEmpty();
+		assertThat(describe(restarted.onScore(BED_12, score(8, false, 10))))
+			.as("the same episode: its text follows the score")
+			.containsExactly("news2_high HIGH ACKNOWLEDGED (updated)");
 		assertThat(restarted.onScore(BED_12, score(5, true, 11))).as("partial 5: could still be 8").isEmpty();
-		assertThat(restarted.active(BED_12.patient())).containsExactly(news2);
+		assertThat(restarted.active(BED_12.patient())).singleElement().satisfies((alarm) -> {
+			assertThat(alarm.alarmId()).isEqualTo(news2.alarmId());
+			assertThat(alarm.state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+		});
 		assertThat(describe(restarted.onScore(BED_12, score(3, true, 12))))
-			.as("partial 3 without consciousness: at most 6, below the high band")
-			.containsExactly("news2_high HIGH RESOLVED @12");
+			.as("partial 3 without consciousness: at most 6, below the high band, held for the hold period")
+			.containsExactly("news2_high HIGH ACKNOWLEDGED (updated)");
+		assertThat(describe(restarted.tick(at(12 + 300)))).containsExactly("news2_high HIGH RESOLVED @312");
 	}
 
 	/**

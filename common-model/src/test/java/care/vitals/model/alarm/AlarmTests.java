@@ -36,7 +36,7 @@ class AlarmTests {
 	void refusesToLeaveResolvedOrGoBack() {
 		Alarm resolved = raised().moveTo(AlarmState.RESOLVED, TS);
 		assertThatIllegalStateException().isThrownBy(() -> resolved.moveTo(AlarmState.RAISED, TS));
-		assertThat(AlarmState.ACKNOWLEDGED.canMoveTo(AlarmState.RAISED)).isFalse();
+		assertThat(AlarmState.ACKNOWLEDGED.canMoveTo(AlarmState.RAISED)).as("re-alert on worsening").isTrue();
 		assertThat(AlarmState.RAISED.canMoveTo(AlarmState.RAISED)).isFalse();
 	}
 

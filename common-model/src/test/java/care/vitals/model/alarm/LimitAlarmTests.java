@@ -78,7 +78,7 @@ class LimitAlarmTests {
 		assertThat(raised.alarm().message()).isEqualTo("Systolic BP 85 mmHg below 90 mmHg");
 		assertThat(this.engine.onReading(BED_12, reading(900, Parameter.SYSTOLIC_BP, 93))).isEmpty();
 		assertThat(describe(this.engine.onReading(BED_12, reading(1800, Parameter.SYSTOLIC_BP, 95))))
-			.containsExactly("systolic_bp_low HIGH RESOLVED @1800");
+			.containsExactly("systolic_bp_low HIGH RAISED (updated)");
 	}
 
 	@Test
@@ -131,7 +131,7 @@ class LimitAlarmTests {
 		transitions.addAll(feed(this.engine, Parameter.SPO2, 88, 41, 80));
 		transitions.addAll(feed(this.engine, Parameter.SPO2, 93, 81, 100));
 		assertThat(describe(transitions)).containsExactly("spo2_low MEDIUM RAISED @15", "spo2_low MEDIUM RESOLVED @35",
-				"spo2_low HIGH RAISED @35", "spo2_low HIGH RESOLVED @91");
+				"spo2_low HIGH RAISED @35", "spo2_low HIGH RAISED (updated)");
 		assertThat(transitions.get(2).alarm().message()).isEqualTo("SpO2 80% below 85%");
 		assertThat(transitions.get(2).alarm().alarmId()).isNotEqualTo(transitions.get(0).alarm().alarmId());
 	}

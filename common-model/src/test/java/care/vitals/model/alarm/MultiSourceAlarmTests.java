@@ -40,8 +40,12 @@ class MultiSourceAlarmTests {
 	void theAlarmResolvesOnlyWhenNoSourceHoldsItAnyMore() {
 		alternate(84, 97, 0, 40);
 		List<AlarmTransition> out = alternate(97, 97, 41, 80);
-		assertThat(describe(out)).contains("spo2_low HIGH RESOLVED @51");
-		assertThat(this.engine.active(BED_12.patient())).noneMatch((alarm) -> alarm.kind().equals("spo2_low"));
+		assertThat(describe(out)).contains("spo2_low HIGH RAISED (updated)");
+		assertThat(this.engine.active(BED_12.patient()))
+			.as("its condition ended: only latched (unacknowledged high) until acknowledged")
+			.filteredOn((alarm) -> alarm.kind().equals("spo2_low"))
+			.singleElement()
+			.satisfies((alarm) -> assertThat(alarm.message()).contains("latched until acknowledged"));
 	}
 
 	@Test
@@ -84,7 +88,7 @@ class MultiSourceAlarmTests {
 		for (int s = 42; s <= 60; s++) {
 			out.addAll(this.engine.onReading(BED_12, reading(MONITOR, s, Parameter.SPO2, 97)));
 		}
-		assertThat(describe(out)).containsExactly("spo2_low HIGH RESOLVED @52");
+		assertThat(describe(out)).containsExactly("spo2_low HIGH RAISED (updated)");
 	}
 
 	@Test

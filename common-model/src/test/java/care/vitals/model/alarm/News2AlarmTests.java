@@ -19,32 +19,77 @@ import static care.vitals.model.alarm.AlarmFixtures.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Verifies the NEWS2 alarms: raised when entering a band, replaced when the band changes,
- * resolved when leaving; partial scores only raise or escalate.
+ * Verifies the NEWS2 alarms: one alarm per episode, escalating at once and de-escalating
+ * or resolving only after the lower band has held for the hold period; its text and value
+ * follow the score; an acknowledgement survives fluctuations and is re-alerted by a
+ * worsening; partial scores only raise or escalate.
  */
 class News2AlarmTests {
 
 	private final AlarmEngine engine = engine();
 
 	@Test
-	void followsTheRiskBandsOfCompleteScores() {
+	void oneAlarmPerEpisodeEscalatesAtOnceAndDeEscalatesAfterTheHold() {
 		List<AlarmTransition> transitions = new ArrayList<>();
 		transitions.addAll(this.engine.onScore(BED_12, complete(0, 0)));
 		transitions.addAll(this.engine.onScore(BED_12, complete(4, 60)));
 		transitions.addAll(this.engine.onScore(BED_12, complete(5, 120)));
-		transitions.addAll(this.engine.onScore(BED_12, complete(6, 180)));
 		transitions.addAll(this.engine.onScore(BED_12, complete(7, 240)));
 		transitions.addAll(this.engine.onScore(BED_12, complete(5, 300)));
 		transitions.addAll(this.engine.onScore(BED_12, singleThree(360)));
 		transitions.addAll(this.engine.onScore(BED_12, complete(1, 420)));
 		assertThat(describe(transitions)).containsExactly("news2_medium MEDIUM RAISED @120",
-				"news2_medium MEDIUM RESOLVED @240", "news2_high HIGH RAISED @240", "news2_high HIGH RESOLVED @300",
-				"news2_medium MEDIUM RAISED @300", "news2_medium MEDIUM RESOLVED @360",
-				"news2_single MEDIUM RAISED @360", "news2_single MEDIUM RESOLVED @420");
-		Alarm high = transitions.get(2).alarm();
+				"news2_high HIGH RAISED (updated)", "news2_high HIGH RAISED (updated)",
+				"news2_high HIGH RAISED (updated)", "news2_high HIGH RAISED (updated)");
+		String id = transitions.get(0).alarm().alarmId();
+		assertThat(transitions).allMatch((t) -> t.alarm().alarmId().equals(id));
+		Alarm high = transitions.get(1).alarm();
 		assertThat(high.device()).isNull();
 		assertThat(high.value()).isEqualTo(7.0);
 		assertThat(high.message()).startsWith("NEWS2 7 (high risk): Emergency response");
+		assertThat(transitions.get(4).alarm().message()).startsWith("NEWS2 1 (low risk)")
+			.contains("high risk held until the lower score has lasted 5 min");
+		assertThat(this.engine.tick(at(539))).as("the 7 still counts").isEmpty();
+		assertThat(describe(this.engine.tick(at(541)))).containsExactly("news2_medium MEDIUM RAISED (updated)");
+		assertThat(describe(this.engine.tick(at(601)))).containsExactly("news2_single MEDIUM RAISED (updated)");
+		assertThat(describe(this.engine.tick(at(661)))).containsExactly("news2_single MEDIUM RESOLVED @661");
+	}
+
+	/**
+	 * Verifies the chatter of the issue: a total alternating 6 and 7 every 2 s for 90 s
+	 * is one alarm, raised once, escalated once.
+	 */
+	@Test
+	void aFlickeringTotalIsOneAlarm() {
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (int s = 0; s < 90; s += 2) {
+			transitions.addAll(this.engine.onScore(BED_12, complete((s % 4 == 0) ? 6 : 7, s)));
+			transitions.addAll(this.engine.tick(at(s + 1)));
+		}
+		assertThat(transitions.stream().filter(AlarmTransition::raised)).hasSize(1);
+		assertThat(transitions.stream().filter((t) -> t.alarm().state() == AlarmState.RESOLVED)).isEmpty();
+		assertThat(transitions.stream().map((t) -> t.alarm().alarmId()).distinct()).hasSize(1);
+		assertThat(this.engine.active(BED_12.patient())).singleElement()
+			.satisfies((alarm) -> assertThat(alarm.kind()).isEqualTo(AlarmKinds.NEWS2_HIGH));
+	}
+
+	@Test
+	void anAcknowledgementSurvivesFluctuationsAndIsReAlertedByAWorsening() {
+		AlarmTransition raised = only(this.engine.onScore(BED_12, complete(5, 0)));
+		String id = raised.alarm().alarmId();
+		this.engine.acknowledge(id, "nurse.jones", at(10));
+		assertThat(describe(this.engine.onScore(BED_12, complete(6, 60)))).as("a rise of 1 within the band")
+			.containsExactly("news2_medium MEDIUM ACKNOWLEDGED (updated)");
+		AlarmTransition realerted = only(this.engine.onScore(BED_12, complete(7, 120)));
+		assertThat(realerted.realerted()).as("the band rose").isTrue();
+		assertThat(describe(List.of(realerted))).containsExactly("news2_high HIGH RAISED @120");
+		assertThat(realerted.alarm().alarmId()).isEqualTo(id);
+		this.engine.acknowledge(id, "nurse.jones", at(130));
+		AckOutcome again = this.engine.acknowledge(id, "nurse.smith", at(131));
+		assertThat(again).as("idempotent").isInstanceOf(AckOutcome.AlreadyAcknowledged.class);
+		AlarmTransition rise = only(this.engine.onScore(BED_12, highWithSingleThree(9, 180)));
+		assertThat(rise.realerted()).as("the total rose by 2 since the acknowledgement").isTrue();
+		assertThat(rise.alarm().alarmId()).isEqualTo(id);
 	}
 
 	@Test
@@ -57,8 +102,9 @@ class News2AlarmTests {
 		transitions.addAll(this.engine.onScore(BED_12, partial(5, 240)));
 		transitions.addAll(this.engine.onScore(BED_12, complete(2, 300)));
 		assertThat(describe(transitions)).containsExactly("news2_medium MEDIUM RAISED @0",
-				"news2_medium MEDIUM RESOLVED @180", "news2_high HIGH RAISED @180", "news2_high HIGH RESOLVED @300");
+				"news2_high HIGH RAISED (updated)", "news2_high HIGH RAISED (updated)");
 		assertThat(transitions.get(0).alarm().message()).endsWith("; partial, not counted: systolic_bp, temperature");
+		assertThat(describe(this.engine.tick(at(481)))).containsExactly("news2_high HIGH RAISED (updated)");
 	}
 
 	/**
@@ -76,19 +122,19 @@ class News2AlarmTests {
 
 	/**
 	 * Verifies that low-medium and medium, the same priority, are still two bands: a rise
-	 * from a single 3 to a total of 5 replaces the alarm even on a partial score, and a
-	 * partial score never steps back down.
+	 * from a single 3 to a total of 5 changes the alarm's kind in place even on a partial
+	 * score, and a partial score never steps back down.
 	 */
 	@Test
-	void replacesTheAlarmWhenTheBandChangesWithinOnePriority() {
+	void changesBandWithinOnePriorityInPlace() {
 		List<AlarmTransition> transitions = new ArrayList<>();
 		transitions.addAll(this.engine.onScore(BED_12, partialSingleThree(0)));
 		transitions.addAll(this.engine.onScore(BED_12, partial(5, 60)));
 		transitions.addAll(this.engine.onScore(BED_12, partialSingleThree(120)));
 		transitions.addAll(this.engine.onScore(BED_12, singleThree(180)));
 		assertThat(describe(transitions)).containsExactly("news2_single MEDIUM RAISED @0",
-				"news2_single MEDIUM RESOLVED @60", "news2_medium MEDIUM RAISED @60",
-				"news2_medium MEDIUM RESOLVED @180", "news2_single MEDIUM RAISED @180");
+				"news2_medium MEDIUM RAISED (updated)", "news2_medium MEDIUM RAISED (updated)");
+		assertThat(describe(this.engine.tick(at(361)))).containsExactly("news2_single MEDIUM RAISED (updated)");
 	}
 
 	@Test
@@ -108,9 +154,21 @@ class News2AlarmTests {
 	void keepsTheIdOfAnEpisodeAcrossItsTransitions() {
 		AlarmTransition raised = only(this.engine.onScore(BED_12, complete(7, 0)));
 		this.engine.acknowledge(raised.alarm().alarmId(), "nurse.jones", at(30));
-		AlarmTransition resolved = only(this.engine.onScore(BED_12, complete(0, 60)));
+		this.engine.onScore(BED_12, complete(0, 60));
+		AlarmTransition resolved = only(this.engine.tick(at(361)));
 		assertThat(resolved.alarm().alarmId()).isEqualTo(raised.alarm().alarmId());
+		assertThat(resolved.alarm().state()).isEqualTo(AlarmState.RESOLVED);
 		assertThat(resolved.from()).isEqualTo(AlarmState.ACKNOWLEDGED);
+	}
+
+	/** A high score of {@code total} (7 or more) with a single 3: consciousness V. */
+	static News2Score highWithSingleThree(int total, double seconds) {
+		News2Score base = complete(total - 3, seconds);
+		News2Score score = News2Scorer.score(
+				new News2Inputs((total - 3 >= 2) ? 22.0 : 16.0, base.total() >= 4 ? 93.0 : 97.0, false,
+						(total - 3 >= 6) ? 105.0 : 120.0, (total - 3 >= 5) ? 95.0 : 70.0, Consciousness.V, 36.8),
+				SpO2Scale.SCALE_1, at(seconds));
+		return score;
 	}
 
 	/**

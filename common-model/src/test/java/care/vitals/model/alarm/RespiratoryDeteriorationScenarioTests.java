@@ -79,10 +79,12 @@ class RespiratoryDeteriorationScenarioTests {
 		assertThat(describe(transitions)).containsExactly(
 				// 13:00 NEWS2 5
 				"news2_medium MEDIUM RAISED @780",
+				// 14:00 NEWS2 6: the same alarm, its text and value follow
+				"news2_medium MEDIUM RAISED (updated)",
 				// 16:00 SpO2 89 + 15 s delay
 				"spo2_low MEDIUM RAISED @975",
-				// 17:00 NEWS2 8
-				"news2_medium MEDIUM RESOLVED @1020", "news2_high HIGH RAISED @1020",
+				// 17:00 NEWS2 8: the same episode escalates at once
+				"news2_high HIGH RAISED (updated)",
 				// 17:00 RR 25 + 20 s delay
 				"resp_rate_high MEDIUM RAISED @1040",
 				// 17:30 acknowledged at the bedside
@@ -90,11 +92,18 @@ class RespiratoryDeteriorationScenarioTests {
 				// 20:00 SpO2 84 and RR 31 pass the critical limits
 				"spo2_low MEDIUM RESOLVED @1215", "spo2_low HIGH RAISED @1215", "resp_rate_high MEDIUM RESOLVED @1220",
 				"resp_rate_high HIGH RAISED @1220",
-				// 27:00 back inside by the hysteresis, for the clear delays
-				"spo2_low HIGH RESOLVED @1630", "resp_rate_high HIGH RESOLVED @1635",
-				// 28:00 NEWS2 3 without a single 3
-				"news2_high HIGH RESOLVED @1680");
-		assertThat(engine.active(BED_12.patient())).isEmpty();
+				// 25:00 NEWS2 9, 26:00 8, 27:00 7: a rise of 1 keeps the acknowledgement
+				"news2_high HIGH ACKNOWLEDGED (updated)", "news2_high HIGH ACKNOWLEDGED (updated)",
+				"news2_high HIGH ACKNOWLEDGED (updated)",
+				// 27:00 back inside by the hysteresis, for the clear delays:
+				// unacknowledged high alarms latch
+				"spo2_low HIGH RAISED (updated)", "resp_rate_high HIGH RAISED (updated)",
+				// 28:00 NEWS2 3 without a single 3: held high for the hold period
+				"news2_high HIGH ACKNOWLEDGED (updated)");
+		assertThat(engine.active(BED_12.patient())).extracting(Alarm::kind).contains("news2_high");
+		assertThat(describe(engine.tick(at(28 * 60 + 300))))
+			.as("5 minutes of NEWS2 3 end the episode (the monitor has stopped meanwhile)")
+			.containsExactly("no_data MEDIUM RAISED @1980", "news2_high HIGH RESOLVED @1980");
 	}
 
 	private static Reading monitor(int second, double[] values, boolean oxygen) {

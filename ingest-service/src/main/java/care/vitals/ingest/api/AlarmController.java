@@ -64,6 +64,11 @@ class AlarmController {
 	@PostMapping("/{alarmId}/acknowledge")
 	Alarm acknowledge(@PathVariable String alarmId, Principal actor) {
 		Alarm alarm = find(alarmId).orElseThrow(() -> new NotFound("no active alarm " + alarmId));
+		if (alarm.state() == AlarmState.ACKNOWLEDGED) {
+			// idempotent: acknowledged already, by whoever did first; nothing is logged
+			// again
+			return alarm;
+		}
 		String message = "acknowledged " + alarm.kind() + " alarm " + alarmId;
 		if (!this.output.owns()) {
 			Alarm acknowledged = relayed(alarm, actor.getName());
@@ -72,14 +77,13 @@ class AlarmController {
 		}
 		Outcome outcome = this.engine.acknowledge(alarmId, actor.getName())
 			.orElseThrow(() -> new NotFound("no active alarm " + alarmId));
-		this.recorder.record("acknowledge", actor.getName(), alarm.patient(), alarm.ward(), message, outcome);
+		if (!outcome.transitions().isEmpty()) {
+			this.recorder.record("acknowledge", actor.getName(), alarm.patient(), alarm.ward(), message, outcome);
+		}
 		return find(alarmId).orElse(alarm);
 	}
 
 	private Alarm relayed(Alarm alarm, String user) {
-		if (alarm.state() == AlarmState.ACKNOWLEDGED) {
-			return alarm;
-		}
 		AckRelay relay = this.relay.getIfAvailable();
 		if (relay == null) {
 			throw new Unavailable("This instance does not own the clinical output and cannot reach its owner.", null);

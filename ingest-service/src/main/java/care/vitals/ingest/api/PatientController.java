@@ -171,9 +171,17 @@ class PatientController {
 		if (current == null) {
 			throw new InvalidRequest("parameter " + parameter + " has no threshold alarm");
 		}
+		if (request.delaySeconds() != null
+				&& (request.delaySeconds() < 0 || request.delaySeconds() > MAX_DELAY.toSeconds())) {
+			throw new InvalidRequest("delaySeconds must be between 0 and " + MAX_DELAY.toSeconds() + ", not "
+					+ request.delaySeconds() + " (a longer delay would hide a real deterioration)");
+		}
 		var rule = InvalidRequest.validating(() -> {
-			var limits = current.withLimits(request.criticalLow(), request.low(), request.high(),
-					request.criticalHigh());
+			// a change merges with the limits in force: a limit not given stays as it is
+			// (a critical limit can be moved, never dropped by omission)
+			var limits = current.withLimits(or(request.criticalLow(), current.criticalLow()),
+					or(request.low(), current.low()), or(request.high(), current.high()),
+					or(request.criticalHigh(), current.criticalHigh()));
 			var delayed = (request.delaySeconds() != null)
 					? limits.withDelay(Duration.ofSeconds(request.delaySeconds())) : limits;
 			return (request.enabled() != null) ? delayed.withEnabled(request.enabled()) : delayed;
@@ -243,6 +251,13 @@ class PatientController {
 	 */
 	record ObservationRequest(Instant observedAt, String consciousness, Boolean oxygen, String oxygenDevice,
 			Double oxygenFlow, Map<String, Double> values) {
+	}
+
+	/** The longest alarm delay the API accepts. */
+	static final Duration MAX_DELAY = Duration.ofSeconds(120);
+
+	private static Double or(Double requested, Double current) {
+		return (requested != null) ? requested : current;
 	}
 
 	record ThresholdRequest(Double criticalLow, Double low, Double high, Double criticalHigh, Long delaySeconds,

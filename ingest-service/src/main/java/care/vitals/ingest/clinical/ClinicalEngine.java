@@ -321,7 +321,7 @@ public class ClinicalEngine {
 	public Optional<Outcome> acknowledge(String alarmId, String user) {
 		AckOutcome outcome = this.alarms.acknowledge(alarmId, user, Instant.now(this.clock));
 		if (outcome instanceof AckOutcome.Acknowledged acknowledged) {
-			return Optional.of(record(List.of(acknowledged.transition())));
+			return Optional.of(record(acknowledged.transitions()));
 		}
 		if (outcome instanceof AckOutcome.AlreadyAcknowledged) {
 			return Optional.of(Outcome.none(Instant.now(this.clock)));

@@ -1,0 +1,144 @@
+package care.vitals.ingest.it;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import care.vitals.model.alarm.Alarm;
+import care.vitals.model.alarm.AlarmState;
+import care.vitals.testsupport.InfluxDb1Server;
+import care.vitals.testsupport.MosquittoServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The alarm lifecycle as a ward lives it, with real Mosquitto, real InfluxDB 1.x and the
+ * real ingest: a NEWS2 total flickering between 6 and 7 is one alarm; a nurse's second
+ * acknowledgement logs nothing; a worsening re-alerts the acknowledged alarm under its
+ * id; a limit change merges with the limits in force and delays are bounded.
+ */
+class AlarmLifecycleIntegrationTests {
+
+	@RegisterExtension
+	static final MosquittoServer mosquitto = MosquittoServer.create();
+
+	@RegisterExtension
+	static final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	@TempDir
+	Path spool;
+
+	/**
+	 * NEWS2 6/7 alternating every second for 90 s (SpO2 93/95 with RR 22, HR 95, SBP 105,
+	 * 38.5 °C, alert): one {@code news2_high} episode, never resolved in between;
+	 * acknowledged twice, logged once; RR 25 and HR 115 then raise the total by 2: the
+	 * same alarm is raised again.
+	 */
+	@Test
+	void aFlickeringScoreIsOneAlarmAndAWorseningReAlertsIt() throws Exception {
+		influx.createDatabase("lifecycle");
+		Instant base = Instant.now().minus(200, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-lifecycle", influx.url(), "lifecycle", this.spool));
+				BedDisplay display = BedDisplay.watch(mosquitto.url(), "ward-l/4");
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-44")) {
+			AdminApi api = new AdminApi(ingest);
+			api.admit("mon-44", "p-44", "ward-l", "4", base.minusSeconds(60));
+			assertThat(api
+				.call("POST", "/api/patients/p-44/observations",
+						"{\"observedAt\":\"" + base.minusSeconds(5)
+								+ "\",\"consciousness\":\"A\",\"values\":{\"systolic_bp\":105,\"temperature\":38.5}}",
+						true)
+				.statusCode()).isEqualTo(200);
+			for (int s = 0; s < 90; s++) {
+				monitor.publishMeasurement(reading(base.plusSeconds(s), s, (s % 2 == 0) ? 93 : 95, 22, 95),
+						"application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						influx.count("lifecycle", "SELECT count(spo2) FROM vitals WHERE patient='p-44'"))
+					.isEqualTo(90));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> display.latest() != null && !display.latest().alarms().isEmpty());
+			assertThat(influx.query("lifecycle", "SELECT count(score) FROM news2 WHERE patient='p-44' AND score=7"))
+				.as("the score did flicker")
+				.contains(",");
+			assertThat(influx.query("lifecycle",
+					"SELECT count(state) FROM alarms WHERE patient='p-44' AND state='raised' AND restated=false"))
+				.as("one alarm for the whole flicker")
+				.contains(",1]");
+			assertThat(influx.count("lifecycle",
+					"SELECT count(state) FROM alarms WHERE patient='p-44' AND state='resolved'"))
+				.isZero();
+			Alarm alarm = display.latest().alarms().get(0);
+			assertThat(alarm.kind()).isEqualTo("news2_high");
+
+			HttpResponse<String> first = api.call("POST", "/api/alarms/" + alarm.alarmId() + "/acknowledge", "", true);
+			HttpResponse<String> second = api.call("POST", "/api/alarms/" + alarm.alarmId() + "/acknowledge", "", true);
+			assertThat(first.statusCode()).isEqualTo(200);
+			assertThat(second.statusCode()).as("idempotent").isEqualTo(200);
+			assertThat(second.body()).contains("ACKNOWLEDGED");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(influx.query("lifecycle",
+						"SELECT count(message) FROM activity WHERE kind='acknowledge' AND patient='p-44'"))
+					.as("logged once")
+					.contains(",1]"));
+
+			// RR 25 (3) and HR 115 (2): 7 -> 9, a rise of 2 since the acknowledgement
+			for (int s = 90; s < 100; s++) {
+				monitor.publishMeasurement(reading(base.plusSeconds(s), s, 93, 25, 115), "application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(display.latest().alarms()).singleElement().satisfies((a) -> {
+					assertThat(a.alarmId()).isEqualTo(alarm.alarmId());
+					assertThat(a.state()).as("raised again").isEqualTo(AlarmState.RAISED);
+					assertThat(a.value()).isGreaterThanOrEqualTo(9.0);
+				}));
+		}
+	}
+
+	/**
+	 * The limit change of the issue: {@code {"low":86}} on SpO2 keeps the critical limit
+	 * of 85 %, so SpO2 80 % still raises the high-priority alarm; a delay of a day is
+	 * refused with a clear reason.
+	 */
+	@Test
+	void aLimitChangeMergesWithTheLimitsInForce() throws Exception {
+		influx.createDatabase("limits");
+		Instant base = Instant.now().minus(60, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-limits", influx.url(), "limits", this.spool));
+				BedDisplay display = BedDisplay.watch(mosquitto.url(), "ward-l/5");
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-45")) {
+			AdminApi api = new AdminApi(ingest);
+			api.admit("mon-45", "p-45", "ward-l", "5", base.minusSeconds(60));
+			HttpResponse<String> changed = api.call("PUT", "/api/patients/p-45/thresholds/spo2", "{\"low\":86}", true);
+			assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+			assertThat(changed.body()).contains("\"low\":86").contains("\"criticalLow\":85");
+			HttpResponse<String> day = api.call("PUT", "/api/patients/p-45/thresholds/spo2", "{\"delaySeconds\":86400}",
+					true);
+			assertThat(day.statusCode()).isEqualTo(400);
+			assertThat(day.body()).contains("delaySeconds must be between 0 and 120");
+			for (int s = 0; s < 30; s++) {
+				monitor.publishMeasurement("{\"ts\":\"" + base.plusSeconds(s) + "\",\"seq\":" + s
+						+ ",\"values\":{\"spo2\":80,\"heart_rate\":80},\"o2\":false}", "application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(display.latest()).isNotNull()
+					.satisfies((list) -> assertThat(list.alarms())
+						.anySatisfy((a) -> assertThat(a.kind() + " " + a.priority()).isEqualTo("spo2_low HIGH"))));
+		}
+	}
+
+	private static String reading(Instant ts, int seq, double spo2, double rr, double hr) {
+		return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"values\":{\"spo2\":" + spo2 + ",\"resp_rate\":" + rr
+				+ ",\"heart_rate\":" + hr + "},\"o2\":false}";
+	}
+
+}
