@@ -8,6 +8,13 @@ import java.time.Duration;
  */
 public enum ClinicalResponse {
 
+	/**
+	 * A partial score whose known part is low: it is not a low score (CLINICAL.md,
+	 * principle 8); the missing parameters must be observed before any response is
+	 * decided, now.
+	 */
+	INCOMPLETE("Incomplete: observe the missing parameters now; not a low score", Duration.ZERO),
+
 	/** Total 0: routine monitoring, observations at least every 12 hours. */
 	ROUTINE("Routine monitoring; observations at least every 12 hours", Duration.ofHours(12)),
 

@@ -110,14 +110,21 @@ public record News2Score(int total, News2Risk risk, Map<News2Parameter, Integer>
 
 	/**
 	 * Returns the clinical response the chart prescribes for this score.
-	 * @return the response; for a partial score, the response to its lower bound
+	 * @return the response; for a partial score, the response to its lower bound, and
+	 * {@link ClinicalResponse#INCOMPLETE} when that bound is low (never routine)
 	 */
 	public ClinicalResponse response() {
 		return switch (this.risk) {
 			case HIGH -> ClinicalResponse.EMERGENCY_RESPONSE;
 			case MEDIUM -> ClinicalResponse.URGENT_RESPONSE;
 			case LOW_MEDIUM -> ClinicalResponse.URGENT_WARD_RESPONSE;
-			case LOW -> (this.total == 0) ? ClinicalResponse.ROUTINE : ClinicalResponse.WARD_ASSESSMENT;
+			case LOW -> {
+				if (partial()) {
+					// a lower bound: never "routine" while something is missing
+					yield ClinicalResponse.INCOMPLETE;
+				}
+				yield (this.total == 0) ? ClinicalResponse.ROUTINE : ClinicalResponse.WARD_ASSESSMENT;
+			}
 		};
 	}
 

@@ -329,4 +329,21 @@ class News2ScorerTests {
 		return new News2Inputs(rr, spo2, oxygen, sbp, hr, level, temperature);
 	}
 
+	/**
+	 * Verifies principle 8: a partial score whose known part is low never says "routine";
+	 * a partial score at or above a band keeps that band's response (a lower bound).
+	 */
+	@Test
+	void aPartialLowScoreIsIncompleteNeverRoutine() {
+		News2Score partial = News2Scorer.score(new News2Inputs(16.0, 97.0, false, null, 70.0, null, null),
+				SpO2Scale.SCALE_1, java.time.Instant.parse("2026-12-05T10:00:00Z"));
+		assertThat(partial.partial()).isTrue();
+		assertThat(partial.total()).isZero();
+		assertThat(partial.response()).isEqualTo(ClinicalResponse.INCOMPLETE);
+		assertThat(partial.response().text()).doesNotContain("Routine");
+		News2Score partialHigh = News2Scorer.score(new News2Inputs(26.0, 86.0, false, null, 135.0, null, null),
+				SpO2Scale.SCALE_1, java.time.Instant.parse("2026-12-05T10:00:00Z"));
+		assertThat(partialHigh.response()).isEqualTo(ClinicalResponse.EMERGENCY_RESPONSE);
+	}
+
 }

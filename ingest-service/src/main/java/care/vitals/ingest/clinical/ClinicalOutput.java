@@ -49,7 +49,7 @@ public class ClinicalOutput {
 			// an update in place (escalation, de-escalation, new text) restates the alarm
 			// as it now is: not a new raise or acknowledgement
 			lines.add(transition.updated() ? ClinicalLines.alarm(transition.alarm(), outcome.at())
-					: ClinicalLines.alarm(transition.alarm()));
+					: ClinicalLines.alarm(transition.alarm(), transition.actor()));
 		}
 		for (Alarm alarm : outcome.restated()) {
 			lines.add(ClinicalLines.alarm(alarm, outcome.at()));

@@ -42,7 +42,18 @@ public final class ClinicalLines {
 
 	/** A lifecycle transition of an alarm. */
 	public static String alarm(Alarm alarm) {
-		return alarm(alarm, null);
+		return alarm(alarm, null, null);
+	}
+
+	/**
+	 * A lifecycle transition of an alarm with who made it: the {@code actor} field names
+	 * the user of an acknowledgement (the engine's own transitions have none).
+	 * @param alarm the alarm in its new state
+	 * @param actor who made the transition, or {@code null}
+	 * @return the line
+	 */
+	public static String alarm(Alarm alarm, String actor) {
+		return alarm(alarm, null, actor);
 	}
 
 	/**
@@ -51,6 +62,10 @@ public final class ClinicalLines {
 	 * real transition, written at the time the alarm entered its state
 	 */
 	public static String alarm(Alarm alarm, Instant restatedAt) {
+		return alarm(alarm, restatedAt, null);
+	}
+
+	private static String alarm(Alarm alarm, Instant restatedAt, String actor) {
 		LineBuilder line = LineBuilder.measurement("alarms")
 			.tag("patient", alarm.patient())
 			.tag("ward", alarm.ward())
@@ -67,6 +82,9 @@ public final class ClinicalLines {
 					(restatedAt != null) ? restatedAt : alarm.ts()));
 		if (alarm.value() != null) {
 			line.field("value", alarm.value());
+		}
+		if (actor != null) {
+			line.field("actor", actor);
 		}
 		return line.build();
 	}

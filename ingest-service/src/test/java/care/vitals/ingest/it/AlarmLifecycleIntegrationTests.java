@@ -89,6 +89,10 @@ class AlarmLifecycleIntegrationTests {
 						"SELECT count(message) FROM activity WHERE kind='acknowledge' AND patient='p-44'"))
 					.as("logged once")
 					.contains(",1]"));
+			assertThat(influx.query("lifecycle",
+					"SELECT actor FROM alarms WHERE patient='p-44' AND state='acknowledged' AND restated=false"))
+				.as("the transition names who acknowledged")
+				.contains("nurse-1");
 
 			// RR 25 (3) and HR 115 (2): 7 -> 9, a rise of 2 since the acknowledgement
 			for (int s = 90; s < 100; s++) {
