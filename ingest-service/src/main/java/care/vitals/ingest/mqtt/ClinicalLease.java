@@ -73,6 +73,9 @@ final class ClinicalLease implements ClinicalOwnership {
 
 	private boolean started;
 
+	/** Whether this instance can evaluate: its clinical session is subscribed. */
+	private boolean eligible = true;
+
 	private MqttAsyncClient holder;
 
 	private long claims;
@@ -129,6 +132,26 @@ final class ClinicalLease implements ClinicalOwnership {
 		this.thread.scheduleWithFixedDelay(this::evaluate, period, period, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * The clinical session was lost ({@code false}) or subscribed again ({@code true}).
+	 * An instance that cannot see the readings must not own the clinical output: it
+	 * stands down and frees the lease at once, so a standby that sees them takes over; it
+	 * competes again once its session is back.
+	 * @param canEvaluate whether the clinical session is subscribed
+	 */
+	void eligible(boolean canEvaluate) {
+		later(() -> {
+			this.eligible = canEvaluate;
+			if (!canEvaluate && this.role != Role.STANDBY) {
+				logger.error("Clinical session lost while owning the clinical output: freeing the lease");
+				this.role = Role.STANDBY;
+				release();
+				close();
+			}
+			evaluate();
+		});
+	}
+
 	/** Stands down and frees the lease (clean shutdown: a standby takes over at once). */
 	void stop() {
 		if (this.thread.isShutdown()) {
@@ -161,7 +184,7 @@ final class ClinicalLease implements ClinicalOwnership {
 	}
 
 	private void evaluate() {
-		if (!this.started) {
+		if (!this.started || !this.eligible) {
 			return;
 		}
 		String owner = this.seen;
@@ -253,6 +276,9 @@ final class ClinicalLease implements ClinicalOwnership {
 	}
 
 	private void release() {
+		if (this.holder == null) {
+			return;
+		}
 		try {
 			this.holder.publish(Topics.CLINICAL_OWNER, new MqttMessage(new byte[0], 1, true, null))
 				.waitForCompletion(timeout());

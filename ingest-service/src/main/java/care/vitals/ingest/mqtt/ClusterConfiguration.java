@@ -22,9 +22,13 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.mqtt.event.MqttConnectionFailedEvent;
+import org.springframework.integration.mqtt.event.MqttSubscribedEvent;
 import org.springframework.messaging.MessageChannel;
 
 /**
@@ -84,6 +88,21 @@ class ClusterConfiguration {
 	AckCommands ackCommands(@Qualifier("mqttOut") MessageChannel mqttOut, ClinicalEngine clinical,
 			ClinicalOutput output, BatchWriter writer) {
 		return new AckCommands(mqttOut, clinical, output, writer);
+	}
+
+	/** An owner whose clinical session is lost frees the lease (docs/scaling.md). */
+	@Bean
+	ApplicationListener<ApplicationEvent> clinicalSessionWatch(ClinicalLease lease) {
+		return (event) -> {
+			if (event instanceof MqttConnectionFailedEvent failed
+					&& failed.getSource() instanceof ClinicalMessagesAdapter) {
+				lease.eligible(false);
+			}
+			else if (event instanceof MqttSubscribedEvent subscribed
+					&& subscribed.getSource() instanceof ClinicalMessagesAdapter) {
+				lease.eligible(true);
+			}
+		};
 	}
 
 	/** Every device message, not shared. */

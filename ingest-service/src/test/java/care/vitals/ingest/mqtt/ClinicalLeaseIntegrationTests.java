@@ -109,6 +109,29 @@ class ClinicalLeaseIntegrationTests {
 	}
 
 	/**
+	 * An owner that cannot see the readings (its clinical session lost) frees the lease
+	 * at once, so a standby that sees them owns; it competes again once its session is
+	 * back.
+	 */
+	@Test
+	void anOwnerWhoseClinicalSessionIsLostHandsOver() throws Exception {
+		ClinicalLease first = lease("lease-i", () -> {
+		});
+		first.start();
+		await().atMost(Duration.ofSeconds(10)).until(first::owns);
+		ClinicalLease second = lease("lease-j", () -> {
+		});
+		second.start();
+		first.eligible(false);
+		await().atMost(Duration.ofSeconds(10)).until(second::owns);
+		assertThat(first.owns()).isFalse();
+		first.eligible(true);
+		Thread.sleep(3000);
+		assertThat(second.owns()).as("the new owner keeps it").isTrue();
+		assertThat(first.owns()).isFalse();
+	}
+
+	/**
 	 * A lease fed by its own subscriber, as the state session feeds it in the service.
 	 */
 	private ClinicalLease lease(String clientId, Runnable takeOver) throws Exception {
