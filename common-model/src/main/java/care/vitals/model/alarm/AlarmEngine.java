@@ -129,6 +129,43 @@ public final class AlarmEngine {
 	}
 
 	/**
+	 * Shows on the patient's bed list that a limit is less strict than the default
+	 * ({@value AlarmKinds#LIMIT_CHANGED}, low, never latching), with the text given
+	 * (what, who, when), or removes that indication ({@code text} {@code null}). Kept
+	 * while the change is in force; nothing for a patient not in a bed here yet (call
+	 * again once assigned).
+	 * @param patient the patient id
+	 * @param parameter the parameter
+	 * @param text what changed, by whom and when; {@code null} when the limit is the
+	 * default or stricter
+	 * @param at when
+	 * @return the transitions caused
+	 */
+	public synchronized List<AlarmTransition> indicate(String patient, Parameter parameter, String text, Instant at) {
+		PatientState state = this.patients.get(patient);
+		if (state == null || state.context == null) {
+			return List.of();
+		}
+		String key = AlarmKinds.LIMIT_CHANGED + "/" + parameter.canonicalName();
+		List<AlarmTransition> out = new ArrayList<>();
+		if (text == null) {
+			this.alarms.end(state, key, at, out);
+		}
+		else if (this.alarms.isActive(state, key)) {
+			AlarmTransition update = this.alarms.update(state, key, AlarmKinds.LIMIT_CHANGED,
+					RiskTable.priority(AlarmKinds.LIMIT_CHANGED), text, null, at, false);
+			if (update != null) {
+				out.add(update);
+			}
+		}
+		else {
+			out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.LIMIT_CHANGED),
+					AlarmKinds.LIMIT_CHANGED, null, text, null, at));
+		}
+		return out;
+	}
+
+	/**
 	 * Returns one parameter of one patient to the default rule.
 	 * @param patient the patient id
 	 * @param parameter the parameter
@@ -326,6 +363,15 @@ public final class AlarmEngine {
 		}
 		if (AlarmKinds.SOURCES_DISAGREE.equals(kind)) {
 			return LimitAlarms.restoreDisagreement(alarm);
+		}
+		if (AlarmKinds.LIMIT_CHANGED.equals(kind)) {
+			// kept while the retained settings say so (the settings apply it again)
+			for (Parameter parameter : Parameter.values()) {
+				if (alarm.message().startsWith(Labels.name(parameter) + " limit changed")) {
+					return AlarmKinds.LIMIT_CHANGED + "/" + parameter.canonicalName();
+				}
+			}
+			return null;
 		}
 		if (alarm.device() == null) {
 			return null;

@@ -70,6 +70,13 @@ public final class AlarmKinds {
 	 */
 	public static final String STATE_UNRESTORED = "state_unrestored";
 
+	/**
+	 * A limit of a patient is switched off, delayed longer or widened against the default
+	 * (CLINICAL.md, principle 7: "alarm off / limit changed", with who and when); shown
+	 * on the bed's list while the change is in force.
+	 */
+	public static final String LIMIT_CHANGED = "limit_changed";
+
 	/** One string per kind, made once: map keys on the per-reading path hash it once. */
 	private static final Map<Parameter, String> LOW = kinds("_low");
 

@@ -78,6 +78,8 @@ final class RiskRows {
 				"Awareness: times are corrected; set the device's clock");
 		fixed(rows, AlarmKinds.SOURCES_DISAGREE, "two devices' values of one parameter differ beyond a margin",
 				"Awareness: check which device is right (the worse value counts)");
+		fixed(rows, AlarmKinds.LIMIT_CHANGED, "a limit is off, delayed longer or wider than the default",
+				"Awareness: the bed is monitored less strictly (who and when are named)");
 	}
 
 	private static void fixed(List<RiskRow> rows, String kind, String condition, String response) {

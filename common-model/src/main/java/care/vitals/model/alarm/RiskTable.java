@@ -41,7 +41,8 @@ public final class RiskTable {
 			AlarmKinds.LEAD_OFF, AlarmPriority.MEDIUM, AlarmKinds.SENSOR_DISCONNECTED, AlarmPriority.MEDIUM,
 			AlarmKinds.DEVICE_OFFLINE, AlarmPriority.MEDIUM, AlarmKinds.NO_DATA, AlarmPriority.MEDIUM,
 			AlarmKinds.IMPLAUSIBLE_VALUE, AlarmPriority.MEDIUM, AlarmKinds.SEQUENCE_GAP, AlarmPriority.LOW,
-			AlarmKinds.CLOCK_SKEW, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, AlarmPriority.LOW);
+			AlarmKinds.CLOCK_SKEW, AlarmPriority.LOW, AlarmKinds.SOURCES_DISAGREE, AlarmPriority.LOW,
+			AlarmKinds.LIMIT_CHANGED, AlarmPriority.LOW);
 
 	private static final List<RiskColour> SUB_SCORE_COLOURS = List.of(RiskColour.GREEN, RiskColour.YELLOW,
 			RiskColour.ORANGE, RiskColour.RED);

@@ -19,6 +19,7 @@ import care.vitals.model.alarm.AlarmEngine;
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.alarm.AlarmRules;
 import care.vitals.model.alarm.AlarmTransition;
+import care.vitals.model.alarm.LimitChanges;
 import care.vitals.model.alarm.PatientContext;
 import care.vitals.model.alarm.ThresholdRule;
 import care.vitals.model.assignment.Assignment;
@@ -47,7 +48,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClinicalEngine {
 
-	private final AlarmEngine alarms = new AlarmEngine(AlarmRules.defaults());
+	private static final AlarmRules DEFAULTS = AlarmRules.defaults();
+
+	private final AlarmEngine alarms = new AlarmEngine(DEFAULTS);
 
 	private final Map<String, PatientState> patients = new ConcurrentHashMap<>();
 
@@ -244,7 +247,11 @@ public class ClinicalEngine {
 				vacated.add(old);
 			}
 		}
-		next.ifPresent((assignment) -> transitions.addAll(this.alarms.assign(context(assignment), device, now)));
+		next.ifPresent((assignment) -> {
+			transitions.addAll(this.alarms.assign(context(assignment), device, now));
+			// limits changed before this instance knew the patient's bed
+			transitions.addAll(indications(assignment.patient(), settings(assignment.patient()), now));
+		});
 		Outcome.Builder out = new Outcome.Builder();
 		out.transitions.addAll(transitions);
 		// staff observations that arrived before the patient's assignment (at start)
@@ -387,7 +394,28 @@ public class ClinicalEngine {
 			}
 		});
 		this.settings.put(patient, next);
+		transitions.addAll(indications(patient, previous, now));
 		return record(transitions);
+	}
+
+	/**
+	 * Shows on the bed's list every limit of the patient that is less strict than the
+	 * default ({@code limit_changed}, with who and when), and removes the indication of
+	 * one that no longer is.
+	 */
+	private List<AlarmTransition> indications(String patient, PatientSettings previous, Instant now) {
+		PatientSettings current = settings(patient);
+		Set<Parameter> parameters = new LinkedHashSet<>(previous.thresholds().keySet());
+		parameters.addAll(current.thresholds().keySet());
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (Parameter parameter : parameters) {
+			ThresholdRule rule = current.thresholds().get(parameter);
+			String text = (rule == null) ? null : DEFAULTS.threshold(parameter)
+				.flatMap((standard) -> LimitChanges.describe(rule, standard, current.updatedBy(), current.updatedAt()))
+				.orElse(null);
+			transitions.addAll(this.alarms.indicate(patient, parameter, text, now));
+		}
+		return transitions;
 	}
 
 	/**
@@ -407,6 +435,7 @@ public class ClinicalEngine {
 		}
 		List<AlarmTransition> transitions = new ArrayList<>();
 		previous.thresholds().keySet().forEach((p) -> transitions.addAll(this.alarms.clearOverride(patient, p, now)));
+		transitions.addAll(indications(patient, previous, now));
 		return record(transitions);
 	}
 

@@ -137,6 +137,25 @@ class AlarmLifecycleIntegrationTests {
 				.untilAsserted(() -> assertThat(display.latest()).isNotNull()
 					.satisfies((list) -> assertThat(list.alarms())
 						.anySatisfy((a) -> assertThat(a.kind() + " " + a.priority()).isEqualTo("spo2_low HIGH"))));
+			// the widened limit is visible on the bed, with who and when
+			assertThat(display.latest().alarms()).anySatisfy((a) -> {
+				assertThat(a.kind()).isEqualTo("limit_changed");
+				assertThat(a.message()).contains("SpO2 limit changed").contains("low 86").contains("nurse-1");
+			});
+			// switching the heart rate alarm off says so too; the default back removes
+			// both
+			assertThat(api.call("PUT", "/api/patients/p-45/thresholds/heart_rate", "{\"enabled\":false}", true)
+				.statusCode()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(display.latest().alarms())
+					.anySatisfy((a) -> assertThat(a.message()).contains("Heart rate limit changed: alarm off")));
+			assertThat(api.call("DELETE", "/api/patients/p-45/thresholds/heart_rate", null, true).statusCode())
+				.isEqualTo(200);
+			assertThat(api.call("DELETE", "/api/patients/p-45/thresholds/spo2", null, true).statusCode())
+				.isEqualTo(200);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(display.latest().alarms())
+					.noneSatisfy((a) -> assertThat(a.kind()).isEqualTo("limit_changed")));
 		}
 	}
 
