@@ -188,7 +188,7 @@ class MqttConfiguration {
 
 	@Bean
 	Mqttv5PahoMessageHandler mqttOutHandler(MqttProperties properties) {
-		Mqttv5PahoMessageHandler handler = new Mqttv5PahoMessageHandler(connectionOptions(properties),
+		Mqttv5PahoMessageHandler handler = new OutboundMessageHandler(connectionOptions(properties),
 				properties.clientId() + "-out");
 		handler.setAsync(false);
 		handler.setDefaultQos(1);
