@@ -71,6 +71,42 @@ class InfluxHealthIntegrationTests {
 		}
 	}
 
+	/**
+	 * Verifies the same for InfluxDB's own refusals of the ingest's account, with
+	 * authentication on: a wrong password (HTTP 401) and a user without write permission
+	 * (HTTP 403) make the {@code influx} component DOWN with that reason, while the ping
+	 * still answers.
+	 */
+	@Test
+	void influxIsDownWithTheReasonWhenInfluxDbRefusesTheAccount() throws Exception {
+		try (InfluxDb1Server secured = InfluxDb1Server.createWithAuthentication("admin", "admin-secret-1")) {
+			secured.start();
+			secured.createDatabase("vitals");
+			secured.execute("CREATE USER reader WITH PASSWORD 'reader-secret-1'");
+			secured.execute("GRANT READ ON vitals TO reader");
+			secured.execute("CREATE USER ingest WITH PASSWORD 'ingest-secret-1'");
+			secured.execute("GRANT WRITE ON vitals TO ingest");
+			String[][] accounts = { { "ingest", "wrong-password", "HTTP 401" },
+					{ "reader", "reader-secret-1", "HTTP 403" }, { "ingest", "ingest-secret-1", null } };
+			for (String[] account : accounts) {
+				java.util.Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), "ingest-" + account[0],
+						secured.url(), "vitals", this.spool.resolve(account[0] + account[2]));
+				properties.put("ingest.influx.username", account[0]);
+				properties.put("ingest.influx.password", account[1]);
+				try (RunningIngest ingest = RunningIngest.start(properties)) {
+					HttpResponse<String> health = health(ingest);
+					if (account[2] != null) {
+						assertThat(status(health.body(), "influx")).as(account[2]).isEqualTo("DOWN");
+						assertThat(health.body()).contains("refuses writes (" + account[2]);
+					}
+					else {
+						assertThat(status(health.body(), "influx")).isEqualTo("UP");
+					}
+				}
+			}
+		}
+	}
+
 	/** The status of one health component (its details hold no "status" key). */
 	private static String status(String body, String component) {
 		Matcher matcher = Pattern.compile("\"" + component + "\":\\{.*?\"status\":\"(\\w+)\"", Pattern.DOTALL)
