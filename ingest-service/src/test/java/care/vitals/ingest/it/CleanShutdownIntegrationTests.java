@@ -92,6 +92,11 @@ class CleanShutdownIntegrationTests {
 		assertThat(lines).as("no ERROR in the log of a clean shutdown").noneMatch((line) -> line.contains(" ERROR "));
 		assertThat(lines).as("no stack trace in the log of a clean shutdown")
 			.noneMatch((line) -> line.startsWith("\tat ") || line.contains("MqttException"));
+		// the publisher knows whether its client is connected: it disconnects cleanly
+		// while the broker is there, and only skips when the broker went first
+		assertThat(lines.stream().anyMatch((line) -> line.contains("already disconnected at shutdown")))
+			.as("publisher skipped its disconnect")
+			.isEqualTo(brokerGone);
 	}
 
 }
