@@ -5,6 +5,8 @@
 #
 #   deploy/restore.sh ARCHIVE [--skip-config]          # Docker (default)
 #   deploy/restore.sh --influx-v1 ARCHIVE [--with-files]  # no Docker
+#   an encrypted archive (.cms) also needs --key KEY.pem, the backup private key
+#   brought from where it is kept off the NUC (removed again after the restore)
 #
 # Docker, e.g. on a new NUC with the repository checked out: puts back `.env`,
 # deploy/secrets (same CA and server certificate, so devices reconnect unchanged),
@@ -26,11 +28,13 @@ mode=docker
 archive=
 skip_config=false
 with_files=false
+key=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --influx-v1) mode=v1; shift ;;
     --skip-config) skip_config=true; shift ;;
     --with-files) with_files=true; shift ;;
+    --key) key=$2; shift 2 ;;
     -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown argument '$1' (see --help)" ;;
     *) archive=$1; shift ;;
@@ -41,7 +45,15 @@ done
 umask 077
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tar -C "$work" -xzf "$archive"
+if [[ $archive == *.cms ]]; then
+  [[ -n $key && -r $key ]] || die "$archive is encrypted: give the backup private key with --key KEY.pem"
+  openssl cms -decrypt -binary -inform DER -inkey "$key" -in "$archive" -out "$work/archive.tar.gz" 2>"$work/decrypt.log" ||
+    die "cannot decrypt $archive (wrong key, or the archive was altered): $(tail -n 2 "$work/decrypt.log")"
+  tar -C "$work" -xzf "$work/archive.tar.gz"
+  rm -f "$work/archive.tar.gz" "$work/decrypt.log"
+else
+  tar -C "$work" -xzf "$archive"
+fi
 [[ -f $work/MANIFEST ]] || die "$archive is not a vitals backup (no MANIFEST)"
 grep -q "^mode=$mode$" "$work/MANIFEST" || die "$archive was not made in $mode mode: $(grep '^mode=' "$work/MANIFEST")"
 

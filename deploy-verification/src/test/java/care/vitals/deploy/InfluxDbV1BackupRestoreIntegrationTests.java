@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Verifies the scripts of the install without Docker against the real Debian InfluxDB
  * 1.x: {@code backup.sh --influx-v1} and {@code restore.sh --influx-v1} bring written
  * points back after the database is wiped (and the backed-up configuration files with
- * {@code --with-files}), the archive is private and old archives are pruned; and
+ * {@code --with-files}), the archive is encrypted to a certificate whose private key the
+ * NUC never holds (and only that key restores it), private, and old archives are pruned;
+ * a backup without a certificate refuses unless asked for in clear; and
  * {@code influxdb-v1-setup.sh} creates the InfluxQL names the dashboards use.
  */
 class InfluxDbV1BackupRestoreIntegrationTests {
@@ -55,13 +57,28 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 
 		Path etc = Files.createDirectories(this.tmp.resolve("etc/vitals"));
 		Files.writeString(etc.resolve("ingest.env"), "MQTT_URL=tcp://127.0.0.1:1883\n");
+		// a SQLite database in use (like Grafana's): copied with sqlite3's online backup
+		Path grafanaDb = etc.resolve("grafana.db");
+		assertThat(Deploy
+			.run(etc, "sqlite3", grafanaDb.toString(),
+					"CREATE TABLE dashboard(title TEXT); INSERT INTO dashboard VALUES ('ward overview');")
+			.ok()).isTrue();
 		Path backups = Files.createDirectories(this.tmp.resolve("backups"));
 		Path old = backups.resolve("vitals-backup-20000101T000000Z.tar.gz");
 		Files.writeString(old, "old");
 		Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
 
+		// made off the NUC: the NUC gets the certificate only
+		Path offNuc = Files.createDirectories(this.tmp.resolve("off-nuc"));
+		Path key = offNuc.resolve("backup-key.pem");
+		Path certificate = this.tmp.resolve("backup-recipient.pem");
+		keyPair(key, certificate);
+		Path otherKey = offNuc.resolve("other-key.pem");
+		keyPair(otherKey, offNuc.resolve("other-cert.pem"));
+
 		Map<String, String> environment = Map.of("INFLUX_V1_BACKUP_ADDR", "127.0.0.1:" + influx.rpcPort(),
-				"BACKUP_V1_PATHS", etc.toString());
+				"BACKUP_V1_PATHS", etc.resolve("ingest.env") + " " + grafanaDb, "BACKUP_RECIPIENT_CERT",
+				certificate.toString());
 		Deploy.Result backup = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash", "deploy/backup.sh",
 				"--influx-v1", "--dest", backups.toString(), "--retention-days", "14");
 		assertThat(backup.ok()).as(backup.output()).isTrue();
@@ -69,22 +86,75 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 		try (Stream<Path> files = Files.list(backups)) {
 			archives = files.toList();
 		}
+		assertThat(backup.output()).contains("SQLite snapshots: " + grafanaDb.toString().substring(1));
 		assertThat(archives).hasSize(1).doesNotContain(old);
 		Path archive = archives.get(0);
-		assertThat(archive.getFileName().toString()).matches("vitals-backup-\\d{8}T\\d{6}Z\\.tar\\.gz");
+		assertThat(archive.getFileName().toString()).matches("vitals-backup-\\d{8}T\\d{6}Z\\.tar\\.gz\\.cms");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-------");
+		assertThat(Deploy.run(this.tmp, "tar", "-tzf", archive.toString()).ok()).as("not a plain tar.gz").isFalse();
 
 		post("DROP DATABASE vitals");
 		Files.delete(etc.resolve("ingest.env"));
+		Files.delete(grafanaDb);
+		assertThat(influx.query("", "SHOW DATABASES")).doesNotContain("\"vitals\"");
+
+		Deploy.Result withoutKey = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+				"deploy/restore.sh", "--influx-v1", archive.toString(), "--with-files");
+		assertThat(withoutKey.exitCode()).isEqualTo(2);
+		assertThat(withoutKey.output()).contains("is encrypted", "--key");
+		Deploy.Result wrongKey = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+				"deploy/restore.sh", "--influx-v1", archive.toString(), "--with-files", "--key", otherKey.toString());
+		assertThat(wrongKey.exitCode()).isEqualTo(2);
+		assertThat(wrongKey.output()).contains("cannot decrypt");
 		assertThat(influx.query("", "SHOW DATABASES")).doesNotContain("\"vitals\"");
 
 		Deploy.Result restore = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
-				"deploy/restore.sh", "--influx-v1", archive.toString(), "--with-files");
+				"deploy/restore.sh", "--influx-v1", archive.toString(), "--with-files", "--key", key.toString());
 		assertThat(restore.ok()).as(restore.output()).isTrue();
 		assertThat(influx.count("vitals", "SELECT count(heart_rate) FROM vitals")).isEqualTo(500);
 		assertThat(influx.count("vitals", "SELECT count(heart_rate) FROM vitals WHERE device = 'mon-3'"))
 			.isEqualTo(100);
 		assertThat(etc.resolve("ingest.env")).hasContent("MQTT_URL=tcp://127.0.0.1:1883");
+		assertThat(Deploy.run(etc, "sqlite3", grafanaDb.toString(), "SELECT title FROM dashboard;").output())
+			.contains("ward overview");
+	}
+
+	@Test
+	void backupRefusesToRunWithoutACertificateUnlessAskedForInClear() throws Exception {
+		influx.createDatabase("vitals");
+		Path backups = Files.createDirectories(this.tmp.resolve("backups"));
+		Map<String, String> environment = Map.of("INFLUX_V1_BACKUP_ADDR", "127.0.0.1:" + influx.rpcPort(),
+				"BACKUP_V1_PATHS", this.tmp.resolve("nothing").toString());
+		Deploy.Result refused = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+				"deploy/backup.sh", "--influx-v1", "--dest", backups.toString());
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.output()).contains("no backup certificate", "--unencrypted");
+
+		Path key = this.tmp.resolve("key.pem");
+		Path certificate = this.tmp.resolve("cert.pem");
+		keyPair(key, certificate);
+		Path both = this.tmp.resolve("both.pem");
+		Files.writeString(both, Files.readString(certificate) + Files.readString(key));
+		Deploy.Result withKey = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+				"deploy/backup.sh", "--influx-v1", "--dest", backups.toString(), "--recipient", both.toString());
+		assertThat(withKey.exitCode()).isEqualTo(2);
+		assertThat(withKey.output()).contains("private key");
+
+		Deploy.Result clear = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash", "deploy/backup.sh",
+				"--influx-v1", "--dest", backups.toString(), "--unencrypted");
+		assertThat(clear.ok()).as(clear.output()).isTrue();
+		try (Stream<Path> files = Files.list(backups)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).singleElement()
+				.asString()
+				.endsWith(".tar.gz");
+		}
+	}
+
+	private void keyPair(Path key, Path certificate) {
+		Deploy.Result made = Deploy.run(this.tmp, Map.of(), Duration.ofMinutes(1), "openssl", "req", "-x509", "-newkey",
+				"rsa:3072", "-nodes", "-days", "3650", "-subj", "/CN=vitals-backup", "-keyout", key.toString(), "-out",
+				certificate.toString());
+		assertThat(made.ok()).as(made.output()).isTrue();
 	}
 
 	@Test

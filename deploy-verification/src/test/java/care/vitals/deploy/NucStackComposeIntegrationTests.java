@@ -175,7 +175,9 @@ class NucStackComposeIntegrationTests {
 	void readingPublishedOverTlsReachesInfluxDbAndGrafana() throws Exception {
 		MqttClient device = connect("sim-monitor-003", devicePassword("sim-monitor-003"));
 		device.publish("devices/sim-monitor-003/measurements",
-				"{\"values\":{\"heart_rate\":71,\"spo2\":98}}".getBytes(StandardCharsets.UTF_8), 1, false);
+				("{\"ts\":\"" + java.time.Instant.now() + "\",\"values\":{\"heart_rate\":71,\"spo2\":98}}")
+					.getBytes(StandardCharsets.UTF_8),
+				1, false);
 		device.disconnect();
 		String influx = "http://" + stack.getServiceHost("influxdb", 8086) + ":"
 				+ stack.getServicePort("influxdb", 8086);

@@ -199,6 +199,9 @@ class ProvisionedQueriesIntegrationTests {
 		expected.put("ingest-lag", Expectation.HAS_DATA);
 		expected.put("ingest-spool-growing", Expectation.QUIET);
 		expected.put("dead-letters-spiking", Expectation.QUIET);
+		// no device of the scenario has a skewed clock (no series); firing:
+		// aDeviceClockSkewAlarmThatIsActiveFiresTheClockRule below
+		expected.put("device-clock-skew", Expectation.NO_SERIES);
 		expected.put("disk-usage", Expectation.firesFor(Map.of("host", "nuc-test")));
 		expected.put("ingest-metrics-missing", Expectation.QUIET);
 		expected.put("vitals-database-unreachable", Expectation.QUIET);
@@ -373,6 +376,39 @@ class ProvisionedQueriesIntegrationTests {
 			assertThat(shownColours(panel, WardScenario.WARD, "2")).as(title + " of bed 2, complete NEWS2 10")
 				.containsExactly(RiskTable.colour(News2Risk.HIGH).code());
 		}
+	}
+
+	/**
+	 * Verifies that the platform rule on device clocks fires for a device whose
+	 * {@code clock_skew} alarm is active (its latest record is not {@code resolved}), and
+	 * not for one whose alarm has ended.
+	 */
+	@Test
+	@Order(6)
+	void aDeviceClockSkewAlarmThatIsActiveFiresTheClockRule() {
+		Instant now = Instant.now();
+		influx.write("vitals",
+				String.join("\n", clockSkew("mon-clock-1", "raised", now.minusSeconds(60)),
+						clockSkew("mon-clock-2", "raised", now.minusSeconds(120)),
+						clockSkew("mon-clock-2", "resolved", now.minusSeconds(30))));
+		AlertRule rule = GrafanaFiles.alertRules()
+			.stream()
+			.filter((candidate) -> candidate.uid().equals("device-clock-skew"))
+			.findFirst()
+			.orElseThrow();
+		String influxQl = InfluxQlTemplate.lastRange(Duration.ofSeconds(600), now)
+			.expand(String.valueOf(rule.model("A").get("query")));
+		Run run = run(Queries.database("vitals-influxql"), influxQl);
+		assertThat(run.failure()).isNull();
+		Map<Map<String, String>, Boolean> firing = AlertEvaluation.evaluate(rule, run.result());
+		assertThat(firing).as("series of the clock rule").containsEntry(Map.of("device", "mon-clock-1"), true);
+		assertThat(firing.keySet()).noneMatch((tags) -> "mon-clock-2".equals(tags.get("device")));
+	}
+
+	private static String clockSkew(String device, String state, Instant at) {
+		return "alarms,bed=9,device=" + device + ",kind=clock_skew,patient=p-9,priority=low,ward=ward-z alarm_id=\""
+				+ device + "\",message=\"clock\",state=\"" + state + "\",restated=false "
+				+ (at.getEpochSecond() * 1_000_000_000L + at.getNano());
 	}
 
 	/** The colour of every value a stat panel shows for one bed. */
@@ -638,6 +674,9 @@ class ProvisionedQueriesIntegrationTests {
 		static final Expectation HAS_DATA = new Expectation(false, true, null);
 
 		static final Expectation QUIET = new Expectation(false, true, Map.of());
+
+		/** Returns no series at all: the query lists only what is wrong. */
+		static final Expectation NO_SERIES = new Expectation(false, false, Map.of());
 
 		static Expectation firesFor(Map<String, String> tags) {
 			return new Expectation(false, true, tags);

@@ -209,7 +209,8 @@ final class WardScenario {
 				+ "\",\"details\":{\"button\":\"nurse_call\"}}", false);
 
 		publish("devices/mon-a2/measurements", "{not json", false);
-		publish("devices/mon-a2/measurements", "{\"values\":{\"heart_rate\":400}}", false);
+		publish("devices/mon-a2/measurements",
+				"{\"ts\":\"" + ago(Duration.ofMinutes(1)) + "\",\"values\":{\"heart_rate\":400}}", false);
 		publish("devices/mon-a1/measurements", "{\"values\":{\"pulse\":70}}", false);
 		publish("devices/bad id!/measurements", "{\"values\":{\"heart_rate\":70}}", false);
 	}

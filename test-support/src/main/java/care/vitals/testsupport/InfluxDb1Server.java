@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * An InfluxDB 1.x server ({@code influxd}, HTTP API {@code /write}, {@code /query},
- * {@code /ping}) on {@code 127.0.0.1} and a free port, without authentication.
+ * {@code /ping}) on {@code 127.0.0.1} and a free port, without authentication, or with it
+ * ({@link #createWithAuthentication}: an admin user is created at start and every helper
+ * here uses it).
  * <p>
  * Generated {@code influxdb.conf}: meta, data and WAL dirs in {@link #dataDir()}, the RPC
  * (backup/restore) service on a second free port instead of 8088, usage reporting and the
@@ -22,8 +24,14 @@ public final class InfluxDb1Server extends ServerProcess {
 
 	private final LocalHttp http = new LocalHttp();
 
-	private InfluxDb1Server() {
+	private final String adminUser;
+
+	private final String adminPassword;
+
+	private InfluxDb1Server(String adminUser, String adminPassword) {
 		super("influxdb", ServerBinaries.INFLUXD, "influxdb", 2);
+		this.adminUser = adminUser;
+		this.adminPassword = adminPassword;
 	}
 
 	/**
@@ -31,7 +39,39 @@ public final class InfluxDb1Server extends ServerProcess {
 	 * @return a new server
 	 */
 	public static InfluxDb1Server create() {
-		return new InfluxDb1Server();
+		return new InfluxDb1Server(null, null);
+	}
+
+	/**
+	 * Creates a server with authentication on ({@code auth-enabled = true}) and an admin
+	 * user with all privileges, created at every start; the helpers of this class
+	 * authenticate as that user.
+	 * @param adminUser the admin user name
+	 * @param adminPassword the admin password
+	 * @return a new server
+	 */
+	public static InfluxDb1Server createWithAuthentication(String adminUser, String adminPassword) {
+		return new InfluxDb1Server(adminUser, adminPassword);
+	}
+
+	/**
+	 * Runs an InfluxQL statement that changes the server (CREATE USER, GRANT, ...) as the
+	 * admin.
+	 * @param statement the statement
+	 * @return the raw JSON response body
+	 */
+	public String execute(String statement) {
+		return this.http
+			.exchange(authenticated(HttpRequest.newBuilder(LocalHttp.uri(url() + "/query", Map.of("q", statement))))
+				.POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpRequest.Builder authenticated(HttpRequest.Builder request) {
+		if (this.adminUser != null) {
+			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((this.adminUser + ":" + this.adminPassword).getBytes(StandardCharsets.UTF_8)));
+		}
+		return request;
 	}
 
 	/**
@@ -56,9 +96,7 @@ public final class InfluxDb1Server extends ServerProcess {
 	 * @param db the database name
 	 */
 	public void createDatabase(String db) {
-		this.http.exchange(
-				HttpRequest.newBuilder(LocalHttp.uri(url() + "/query", Map.of("q", "CREATE DATABASE " + quote(db))))
-					.POST(HttpRequest.BodyPublishers.noBody()));
+		execute("CREATE DATABASE " + quote(db));
 	}
 
 	/**
@@ -71,9 +109,9 @@ public final class InfluxDb1Server extends ServerProcess {
 	 */
 	public void write(String db, String lineProtocol) {
 		URI uri = LocalHttp.uri(url() + "/write", Map.of("db", db, "precision", "ns"));
-		this.http.exchange(HttpRequest.newBuilder(uri)
-			.header("Content-Type", "text/plain; charset=utf-8")
-			.POST(HttpRequest.BodyPublishers.ofString(lineProtocol, StandardCharsets.UTF_8)));
+		this.http
+			.exchange(authenticated(HttpRequest.newBuilder(uri)).header("Content-Type", "text/plain; charset=utf-8")
+				.POST(HttpRequest.BodyPublishers.ofString(lineProtocol, StandardCharsets.UTF_8)));
 	}
 
 	/**
@@ -84,8 +122,9 @@ public final class InfluxDb1Server extends ServerProcess {
 	 * @throws IllegalStateException on a non-2xx status
 	 */
 	public String query(String db, String influxql) {
-		return this.http
-			.exchange(HttpRequest.newBuilder(LocalHttp.uri(url() + "/query", Map.of("db", db, "q", influxql))).GET());
+		return this.http.exchange(
+				authenticated(HttpRequest.newBuilder(LocalHttp.uri(url() + "/query", Map.of("db", db, "q", influxql))))
+					.GET());
 	}
 
 	/**
@@ -135,7 +174,7 @@ public final class InfluxDb1Server extends ServerProcess {
 
 				[http]
 				  bind-address = "%1$s:%2$d"
-				  auth-enabled = false
+				  auth-enabled = %5$s
 				  log-enabled = false
 				  pprof-enabled = false
 
@@ -147,7 +186,7 @@ public final class InfluxDb1Server extends ServerProcess {
 
 				[logging]
 				  suppress-logo = true
-				""".formatted(host(), port(), rpcPort(), dir);
+				""".formatted(host(), port(), rpcPort(), dir, this.adminUser != null);
 		Path file = dir.resolve("influxdb.conf");
 		Files.writeString(file, config, StandardCharsets.UTF_8);
 		return List.of(binary.toString(), "-config", file.toString());
@@ -164,6 +203,12 @@ public final class InfluxDb1Server extends ServerProcess {
 	@Override
 	protected void onStarted() {
 		this.http.reset();
+		if (this.adminUser != null) {
+			// the first admin may be created while no admin exists (credentials are then
+			// ignored); on a restart it exists and the credentials are checked
+			execute("CREATE USER " + quote(this.adminUser) + " WITH PASSWORD '" + this.adminPassword
+					+ "' WITH ALL PRIVILEGES");
+		}
 	}
 
 	private static String quote(String identifier) {

@@ -17,10 +17,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Decodes the compact JSON format (CONTRACTS.md) into one reading:
  * {@code {"ts":"2026-11-27T18:00:00.123Z","seq":4711,"values":{"heart_rate":72},
- * "units":{"temperature":"degF"},"o2":false,"consciousness":"A"}}. Only {@code values} is
- * required; unknown top-level fields are ignored. An impossible value or one with an
- * unsupported unit is removed and reported (see {@link DecodeResult}); if no value and no
- * flag remains, there is no reading.
+ * "units":{"temperature":"degF"},"o2":false,"consciousness":"A"}}. {@code ts} and
+ * {@code values} are required; unknown top-level fields are ignored. A message without
+ * {@code ts} is rejected as {@code missing_device_time} once its structure has been
+ * checked (so a structurally broken message still gets its own reason). An impossible
+ * value or one with an unsupported unit is removed and reported (see
+ * {@link DecodeResult}); if no value and no flag remains, there is no reading.
  */
 final class CompactJsonDecoder {
 
@@ -39,13 +41,18 @@ final class CompactJsonDecoder {
 	Decoded decode(String deviceId, JsonNode root, Instant receivedAt, TimeWindow window) {
 		JsonFields.requireObject(root, "compact JSON payload");
 		Instant ts = JsonFields.optionalTimestamp(root, TS);
-		ts = window.check((ts != null) ? ts : receivedAt, "field 'ts'");
+		if (ts != null) {
+			ts = window.check(ts, "field 'ts'");
+		}
 		Long seq = sequence(root);
 		Map<Parameter, String> units = units(root);
 		List<RejectedValue> rejected = new ArrayList<>();
-		Map<Parameter, Double> values = values(root, units, ts, rejected);
+		Map<Parameter, Double> values = values(root, units, (ts != null) ? ts : receivedAt, rejected);
 		Boolean oxygen = JsonFields.optionalBoolean(root, O2);
 		Consciousness consciousness = consciousness(JsonFields.optionalString(root, CONSCIOUSNESS));
+		if (ts == null) {
+			throw missingTs("a measurement");
+		}
 		if (values.isEmpty() && oxygen == null && consciousness == null) {
 			return new Decoded(List.of(), rejected);
 		}
@@ -120,6 +127,18 @@ final class CompactJsonDecoder {
 		return Parameter.byName(name)
 			.orElseThrow(() -> new DecodeFailure(RejectReason.UNKNOWN_PARAMETER,
 					context + "unknown parameter " + Rejection.echo(name)));
+	}
+
+	/**
+	 * The rejection of a message without the device's time: the receive time is not
+	 * stable (a redelivery would be stored again at its own receive time) and dates a
+	 * queued backlog when it arrived, not when it was measured.
+	 */
+	static DecodeFailure missingTs(String what) {
+		return new DecodeFailure(RejectReason.MISSING_DEVICE_TIME,
+				"field 'ts' is required: " + what
+						+ " without the device's own time would be stored again on every redelivery and dated"
+						+ " when it arrived, not when it happened");
 	}
 
 	static Consciousness consciousness(String code) {

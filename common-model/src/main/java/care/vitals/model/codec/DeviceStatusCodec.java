@@ -1,6 +1,9 @@
 package care.vitals.model.codec;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import care.vitals.model.device.DeviceStatus;
@@ -16,27 +19,50 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * {@code online} is required (the Last Will carries just {@code {"online":false}});
  * {@code battery} (0-100 %), {@code rssi} (integer dBm, -200 to 20), {@code firmware}
- * (1-64 printable ASCII) and {@code ts} (ISO-8601 or epoch ms) are optional. The status
- * is retained, so {@code ts} is not checked against the clock: a status may be months
- * old. Unknown fields are ignored. Never throws on any input; thread-safe.
+ * (1-64 printable ASCII) and {@code ts} (ISO-8601 or epoch ms) are optional.
+ * <p>
+ * {@code ts} is checked against the clock with the window of measurement times
+ * ({@link DecodeLimits#maxFutureSkew()} ahead, {@link DecodeLimits#maxAge()} behind). Out
+ * of it, the status is kept without its {@code ts} (it is then dated by its receive time,
+ * like the Last Will) and the {@code ts} is reported as a rejected part
+ * ({@code timestamp_out_of_bounds}): the status is retained and may be old, and a device
+ * whose clock is wrong must neither lose its online/battery state nor make InfluxDB
+ * refuse the line (a time beyond its range or retention) on every resubscribe. Unknown
+ * fields are ignored. Never throws on any input; thread-safe.
  */
 public final class DeviceStatusCodec {
 
 	private final StrictJson json;
 
+	private final DecodeLimits limits;
+
+	private final Clock clock;
+
 	/**
-	 * Creates a codec.
+	 * Creates a codec that checks times against the system clock.
 	 * @param limits the limits to enforce
 	 */
 	public DeviceStatusCodec(DecodeLimits limits) {
-		this.json = new StrictJson(Objects.requireNonNull(limits, "limits"));
+		this(limits, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a codec.
+	 * @param limits the limits to enforce
+	 * @param clock the clock timestamps are checked against
+	 */
+	public DeviceStatusCodec(DecodeLimits limits, Clock clock) {
+		this.limits = Objects.requireNonNull(limits, "limits");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.json = new StrictJson(limits);
 	}
 
 	/**
 	 * Decodes a status message.
 	 * @param deviceId the device id from the topic; validated here
 	 * @param payload the raw payload; {@code null} is treated as empty
-	 * @return the status, or the rejection
+	 * @return the status (without a {@code ts} out of range, reported as rejected part),
+	 * or the rejection
 	 */
 	public Outcome<DeviceStatus> decode(String deviceId, byte[] payload) {
 		try {
@@ -55,7 +81,18 @@ public final class DeviceStatusCodec {
 						+ " is not 1-64 printable ASCII characters");
 			}
 			Instant ts = JsonFields.optionalTimestamp(root, "ts");
-			return new Outcome.Ok<>(new DeviceStatus(deviceId, online, battery, rssi, firmware, ts));
+			List<Rejection> rejected = new ArrayList<>();
+			if (ts != null) {
+				try {
+					new TimeWindow(this.clock.instant(), this.limits).check(ts, "field 'ts'");
+				}
+				catch (DecodeFailure outside) {
+					rejected.add(new Rejection(outside.rejection().reason(),
+							outside.rejection().detail() + "; the status is kept at its receive time"));
+					ts = null;
+				}
+			}
+			return new Outcome.Ok<>(new DeviceStatus(deviceId, online, battery, rssi, firmware, ts), rejected);
 		}
 		catch (DecodeFailure failure) {
 			return new Outcome.Failed<>(failure.rejection());

@@ -29,8 +29,12 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  * Timestamps are checked against the injected clock: at most
  * {@link DecodeLimits#maxFutureSkew()} ahead and {@link DecodeLimits#maxAge()} behind.
- * The receive time stands in for "now" inside the payload: it is the reading time of a
- * compact payload without {@code ts}, and the origin of relative SenML times.
+ * Every reading needs the device's own time: a compact payload without {@code ts} and a
+ * SenML time below 2^28 s (relative to now) are rejected as {@code missing_device_time},
+ * after the structural checks. Why: with the receive time, a redelivery (at-least-once)
+ * would be stored a second time and a backlog queued at the broker would be dated when it
+ * arrived; a stale value would look current to NEWS2. The receive time only dates the
+ * rejected values of such a message.
  * <p>
  * SenML decisions (RFC 8428 leaves them open or they are ours): the parameter is the last
  * name segment after {@code :} or {@code /} and the rest of the name is ignored (identity

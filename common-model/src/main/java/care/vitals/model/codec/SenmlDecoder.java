@@ -29,8 +29,10 @@ import tools.jackson.databind.JsonNode;
  * segment after {@code :} or {@code /}. The rest of the name (e.g.
  * {@code urn:dev:ow:10e2073a01080063}) is ignored: the device id always comes from the
  * topic.</li>
- * <li>Time = {@code bt + t} in seconds; below 2^28 it is relative to the receive time,
- * otherwise seconds since the Unix epoch. Times are resolved to microseconds.</li>
+ * <li>Time = {@code bt + t} in seconds since the Unix epoch, resolved to microseconds. A
+ * time below 2^28 (relative to now, RFC 8428 §4.5.3) rejects the pack as
+ * {@code missing_device_time} once all its records have been checked: the receive time is
+ * not a stable identity for a redelivered message.</li>
  * <li>Exactly one of {@code v}, {@code vs}, {@code vb}, {@code vd} per record; a numeric
  * value is {@code bv + v}, or {@code bv} alone if {@code v} is absent. A record with only
  * a sum ({@code s}) is rejected as {@code invalid_senml}: sums have no meaning for vital
@@ -91,6 +93,7 @@ final class SenmlDecoder {
 		Base base = new Base();
 		Map<Instant, Group> groups = new LinkedHashMap<>();
 		List<RejectedValue> rejected = new ArrayList<>();
+		String relative = null;
 		for (int i = 0; i < root.size(); i++) {
 			String context = "record " + (i + 1) + ": ";
 			JsonNode record = root.get(i);
@@ -100,9 +103,18 @@ final class SenmlDecoder {
 			}
 			rejectMustUnderstandFields(record, context);
 			base.update(record, context);
+			if (relative == null && isRelative(record, base)) {
+				relative = context;
+			}
 			Instant time = window.check(resolveTime(record, base, receivedAt, context), context + "time");
 			Group group = groups.computeIfAbsent(time, (key) -> new Group());
 			applyRecord(record, base, group, context, time, rejected);
+		}
+		if (relative != null) {
+			throw new DecodeFailure(RejectReason.MISSING_DEVICE_TIME, relative
+					+ "time is relative to now (below 2^28 s, RFC 8428 §4.5.3): the device's own time is required,"
+					+ " as seconds since 1970 in bt or t; a relative time would be stored again on every redelivery"
+					+ " and dated when it arrived");
 		}
 		List<Reading> readings = new ArrayList<>(groups.size());
 		groups.forEach((time, group) -> {
@@ -120,6 +132,12 @@ final class SenmlDecoder {
 						+ " ends in '_' (must-understand extension, not supported)");
 			}
 		}
+	}
+
+	private static boolean isRelative(JsonNode record, Base base) {
+		JsonNode t = JsonFields.optionalNumber(record, "t");
+		double seconds = base.time + ((t != null) ? JsonFields.toDouble(t) : 0);
+		return Double.isFinite(seconds) && seconds < RELATIVE_TIME_LIMIT;
 	}
 
 	private static Instant resolveTime(JsonNode record, Base base, Instant receivedAt, String context) {

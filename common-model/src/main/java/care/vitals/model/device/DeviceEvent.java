@@ -5,9 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import care.vitals.model.id.Identifiers;
+import care.vitals.model.parameter.Parameter;
 
 /**
  * A technical event a device reports on {@code devices/{id}/events}: probe off, lead off,
@@ -28,6 +31,26 @@ public record DeviceEvent(String deviceId, String kind, Instant ts, Map<String, 
 
 	/** Longest detail value, in characters. */
 	public static final int MAX_DETAIL_LENGTH = 256;
+
+	/**
+	 * The event kinds a device may send (docs/contracts.md): the sensor faults and their
+	 * ends, artefact, low battery, button and error. A kind becomes an InfluxDB tag value
+	 * and, for the faults, part of an in-memory key, so devices cannot invent new ones;
+	 * extend this set (and the contract) to accept another.
+	 */
+	public static final Set<String> KINDS = Set.of("probe_off", "probe_on", "lead_off", "lead_on",
+			"sensor_disconnected", "sensor_connected", "artefact", "battery_low", "button", "error");
+
+	/**
+	 * The values the {@code sensor} detail may take: a catalogue parameter name (the
+	 * parameter the fault concerns), {@code ecg} or {@code skin_contact}. The sensor is
+	 * part of the in-memory key of an open fault and its alarm, so it is an allowlist
+	 * too.
+	 */
+	public static final Set<String> SENSORS = sensors();
+
+	/** The detail that names the faulty sensor. */
+	public static final String SENSOR = "sensor";
 
 	private static final Pattern KIND = Pattern.compile("[a-z0-9_]{1,32}");
 
@@ -69,6 +92,32 @@ public record DeviceEvent(String deviceId, String kind, Instant ts, Map<String, 
 	 */
 	public static boolean isValidKind(String kind) {
 		return kind != null && KIND.matcher(kind).matches();
+	}
+
+	/**
+	 * Tells whether a kind is one a device may send ({@link #KINDS}).
+	 * @param kind the candidate, may be {@code null}
+	 * @return {@code true} if it is in the allowlist
+	 */
+	public static boolean isKnownKind(String kind) {
+		return kind != null && KINDS.contains(kind);
+	}
+
+	/**
+	 * Tells whether a {@code sensor} detail is one a device may send ({@link #SENSORS}).
+	 * @param sensor the candidate, may be {@code null}
+	 * @return {@code true} if it is in the allowlist
+	 */
+	public static boolean isKnownSensor(String sensor) {
+		return sensor != null && SENSORS.contains(sensor);
+	}
+
+	private static Set<String> sensors() {
+		Set<String> sensors = new TreeSet<>(Set.of("ecg", "skin_contact"));
+		for (Parameter parameter : Parameter.values()) {
+			sensors.add(parameter.canonicalName());
+		}
+		return Collections.unmodifiableSet(sensors);
 	}
 
 	/**

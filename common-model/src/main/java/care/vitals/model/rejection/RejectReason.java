@@ -68,7 +68,30 @@ public enum RejectReason {
 	 * A topic that is not part of the topic scheme, or has an invalid ward, bed or reason
 	 * segment.
 	 */
-	INVALID_TOPIC("invalid_topic");
+	INVALID_TOPIC("invalid_topic"),
+
+	/**
+	 * A measurement or event without the device's own time: compact JSON without
+	 * {@code ts}, an event without {@code ts}, or a SenML time below 2^28 s (relative to
+	 * "now", RFC 8428 §4.5.3). The receive time is not a stable identity: a redelivery
+	 * would be stored a second time, and a queued backlog would be dated when it arrived
+	 * (docs/ingest.md, "Device time").
+	 */
+	MISSING_DEVICE_TIME("missing_device_time"),
+
+	/**
+	 * A measurement or event delivered from the broker's retained store: a copy of an
+	 * earlier message, not a new one. Measurements and events must be published with
+	 * retain off.
+	 */
+	RETAINED_MESSAGE("retained_message"),
+
+	/**
+	 * An event {@code kind} that is not in the allowlist
+	 * ({@link care.vitals.model.device.DeviceEvent#KINDS}): kinds become InfluxDB tag
+	 * values and in-memory keys, so a device cannot invent new ones.
+	 */
+	UNKNOWN_EVENT_KIND("unknown_event_kind");
 
 	private final String code;
 

@@ -6,6 +6,8 @@ import java.util.List;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.RejectReason;
+import care.vitals.model.rejection.Rejection;
 import org.junit.jupiter.api.Test;
 
 import static care.vitals.model.codec.Fixtures.DEVICE;
@@ -38,18 +40,21 @@ class CompactJsonDecodingTests {
 	}
 
 	@Test
-	void usesTheReceiveTimeWhenTsIsAbsent() {
-		Instant received = NOW.minusSeconds(3);
-		DecodeResult result = Fixtures.decoder()
-			.decode(DEVICE, Fixtures.utf8("{\"values\":{\"heart_rate\":72}}"), JSON, received);
-		assertThat(((Decoded) result).readings().get(0).timestamp()).isEqualTo(received);
+	void rejectsAMessageWithoutTsAsMissingDeviceTime() {
+		// Verifies that the receive time never stands in for the device's time: a
+		// redelivery would be stored again at its own receive time.
+		for (Instant received : new Instant[] { NOW.minusSeconds(3), null }) {
+			Rejection rejection = Fixtures.rejected(Fixtures.decoder()
+				.decode(DEVICE, Fixtures.utf8("{\"seq\":7,\"values\":{\"heart_rate\":72}}"), JSON, received));
+			assertThat(rejection.reason()).isEqualTo(RejectReason.MISSING_DEVICE_TIME);
+			assertThat(rejection.detail()).contains("'ts' is required");
+		}
 	}
 
 	@Test
-	void usesTheClockWhenNoReceiveTimeIsGiven() {
-		DecodeResult result = Fixtures.decoder()
-			.decode(DEVICE, Fixtures.utf8("{\"values\":{\"heart_rate\":72}}"), JSON, null);
-		assertThat(((Decoded) result).readings().get(0).timestamp()).isEqualTo(NOW);
+	void givesAStructuralErrorItsOwnReasonBeforeTheMissingTime() {
+		assertThat(Fixtures.reasonOf("{\"values\":{\"pulse\":72}}", JSON)).isEqualTo(RejectReason.UNKNOWN_PARAMETER);
+		assertThat(Fixtures.reasonOf("{\"values\":{\"spo2\":150}}", JSON)).isEqualTo(RejectReason.MISSING_DEVICE_TIME);
 	}
 
 	@Test

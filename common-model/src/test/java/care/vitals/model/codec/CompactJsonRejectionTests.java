@@ -116,9 +116,11 @@ class CompactJsonRejectionTests {
 	}
 
 	@Test
-	void timesARejectedValueWithTheReceiveTimeWhenTheMessageHasNoTimestamp() {
-		assertThat(onlyRejectedValue("{\"values\":{\"heart_rate\":72,\"spo2\":150}}", JSON).timestamp())
-			.isEqualTo(Fixtures.NOW);
+	void timesARejectedValueWithTheMessagesTimestamp() {
+		assertThat(
+				onlyRejectedValue("{\"ts\":\"2026-11-27T17:59:00Z\",\"values\":{\"heart_rate\":72,\"spo2\":150}}", JSON)
+					.timestamp())
+			.isEqualTo(Fixtures.NOW.minusSeconds(60));
 	}
 
 	@Test

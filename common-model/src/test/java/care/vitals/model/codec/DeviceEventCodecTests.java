@@ -5,6 +5,7 @@ import java.util.Map;
 
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.rejection.RejectReason;
+import care.vitals.model.rejection.Rejection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,10 +30,43 @@ class DeviceEventCodecTests {
 	}
 
 	@Test
-	void usesTheReceiveTimeWhenTsIsAbsent() {
-		DeviceEvent event = ok(this.codec.decode("mon-7", utf8("{\"kind\":\"button\"}"), NOW.minusSeconds(1)));
-		assertThat(event.ts()).isEqualTo(NOW.minusSeconds(1));
-		assertThat(event.details()).isEmpty();
+	void rejectsAnEventWithoutTsAsMissingDeviceTime() {
+		assertThat(failed(this.codec.decode("mon-7", utf8("{\"kind\":\"button\"}"), NOW.minusSeconds(1))).reason())
+			.isEqualTo(RejectReason.MISSING_DEVICE_TIME);
+	}
+
+	@Test
+	void acceptsEveryAllowedKindAndRejectsOthersAsUnknownEventKind() {
+		for (String kind : DeviceEvent.KINDS) {
+			assertThat(ok(this.codec.decode("mon-7", utf8("{\"kind\":\"" + kind + "\",\"ts\":\"" + NOW + "\"}"), NOW))
+				.kind()).isEqualTo(kind);
+		}
+		for (String kind : new String[] { "probe_of", "x", "k".repeat(32), "spo2_low" }) {
+			Rejection rejection = failed(
+					this.codec.decode("mon-7", utf8("{\"kind\":\"" + kind + "\",\"ts\":\"" + NOW + "\"}"), NOW));
+			assertThat(rejection.reason()).as(kind).isEqualTo(RejectReason.UNKNOWN_EVENT_KIND);
+			assertThat(rejection.detail()).contains("probe_off");
+		}
+	}
+
+	@Test
+	void keepsAnEventWithAnUnknownSensorForTheWholeDeviceAndReportsTheSensor() {
+		Outcome<DeviceEvent> outcome = this.codec.decode("mon-7", utf8(
+				"{\"kind\":\"probe_off\",\"ts\":\"" + NOW + "\",\"details\":{\"sensor\":\"clip-42\",\"note\":\"x\"}}"),
+				NOW);
+		DeviceEvent event = ok(outcome);
+		assertThat(event.details()).containsExactly(Map.entry("note", "x"));
+		assertThat(((Outcome.Ok<DeviceEvent>) outcome).rejectedParts()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.reason()).isEqualTo(RejectReason.INVALID_FIELD);
+			assertThat(rejection.detail()).contains("'sensor'", "clip-42");
+		});
+		for (String sensor : new String[] { "spo2", "temperature", "ecg", "skin_contact" }) {
+			Outcome<DeviceEvent> known = this.codec.decode("mon-7",
+					utf8("{\"kind\":\"probe_off\",\"ts\":\"" + NOW + "\",\"details\":{\"sensor\":\"" + sensor + "\"}}"),
+					NOW);
+			assertThat(ok(known).details()).containsEntry("sensor", sensor);
+			assertThat(((Outcome.Ok<DeviceEvent>) known).rejectedParts()).isEmpty();
+		}
 	}
 
 	@Test
@@ -50,8 +84,10 @@ class DeviceEventCodecTests {
 			{"kind":5}                                            | wrong_type
 			{"kind":"error","details":{"code":42}}                | wrong_type
 			{"kind":"error","details":["x"]}                      | wrong_type
-			{"kind":"Probe Off"}                                  | invalid_field
+			{"kind":"Probe Off","ts":"2026-11-27T18:00:00Z"}      | invalid_field
 			{"kind":"error","details":{"bad key":"x"}}            | invalid_field
+			{"kind":"fire","ts":"2026-11-27T18:00:00Z"}           | unknown_event_kind
+			{"kind":"error"}                                      | missing_device_time
 			{"kind":"error","ts":"2026-11-27T18:05:01Z"}          | timestamp_out_of_bounds
 			{"kind":"error","ts":"2026-10-01T00:00:00Z"}          | timestamp_out_of_bounds
 			{"details":{"sensor":"spo2"}}                         | missing_value
@@ -81,9 +117,8 @@ class DeviceEventCodecTests {
 
 	@Test
 	void checksTimesAgainstTheClock() {
-		Instant farPast = Instant.parse("2000-01-01T00:00:00Z");
-		assertThat(failed(this.codec.decode("mon-7", utf8("{\"kind\":\"error\"}"), farPast)).reason())
-			.isEqualTo(RejectReason.TIMESTAMP_OUT_OF_BOUNDS);
+		assertThat(failed(this.codec.decode("mon-7", utf8("{\"kind\":\"error\",\"ts\":\"2000-01-01T00:00:00Z\"}"), NOW))
+			.reason()).isEqualTo(RejectReason.TIMESTAMP_OUT_OF_BOUNDS);
 	}
 
 }

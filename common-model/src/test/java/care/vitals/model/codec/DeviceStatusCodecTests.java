@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeviceStatusCodecTests {
 
-	private final DeviceStatusCodec codec = new DeviceStatusCodec(DecodeLimits.defaults());
+	private final DeviceStatusCodec codec = new DeviceStatusCodec(DecodeLimits.defaults(), Fixtures.CLOCK);
 
 	@Test
 	void decodesTheContractExample() {
@@ -30,10 +30,32 @@ class DeviceStatusCodecTests {
 		assertThat(ok(this.codec.decode("mon-7", utf8("{\"online\":false}")))).isEqualTo(DeviceStatus.offline("mon-7"));
 	}
 
+	/**
+	 * Verifies that a status time outside the window of measurement times (5 min ahead,
+	 * 30 days behind) is removed alone and reported: the status (online, battery) is kept
+	 * and stored at its receive time, instead of a line InfluxDB refuses on every
+	 * resubscribe.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "2026-11-27T18:05:01Z, ahead", "2300-01-01T00:00:00Z, ahead", "2026-10-28T17:59:59Z, before",
+			"1970-01-01T00:00:00Z, before" })
+	void keepsTheStatusWithoutATimeOutsideTheWindowAndReportsIt(String ts, String where) {
+		Outcome<DeviceStatus> outcome = this.codec.decode("mon-7",
+				utf8("{\"online\":true,\"battery\":50,\"ts\":\"" + ts + "\"}"));
+		assertThat(ok(outcome)).isEqualTo(new DeviceStatus("mon-7", true, 50.0, null, null, null));
+		assertThat(((Outcome.Ok<DeviceStatus>) outcome).rejectedParts()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.reason()).isEqualTo(RejectReason.TIMESTAMP_OUT_OF_BOUNDS);
+			assertThat(rejection.detail()).contains(where, "kept at its receive time");
+		});
+	}
+
 	@Test
-	void acceptsOldTimestampsBecauseTheStatusIsRetained() {
-		assertThat(ok(this.codec.decode("mon-7", utf8("{\"online\":true,\"ts\":\"2020-01-01T00:00:00Z\"}"))).ts())
-			.isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+	void keepsTimesInsideTheWindow() {
+		for (String ts : new String[] { "2026-11-27T18:05:00Z", "2026-10-28T18:00:00Z" }) {
+			Outcome<DeviceStatus> outcome = this.codec.decode("mon-7", utf8("{\"online\":true,\"ts\":\"" + ts + "\"}"));
+			assertThat(ok(outcome).ts()).isEqualTo(Instant.parse(ts));
+			assertThat(((Outcome.Ok<DeviceStatus>) outcome).rejectedParts()).isEmpty();
+		}
 	}
 
 	@Test

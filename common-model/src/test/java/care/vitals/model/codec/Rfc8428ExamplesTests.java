@@ -9,6 +9,7 @@ import java.util.Map;
 
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.RejectReason;
 import org.junit.jupiter.api.Test;
 
 import static care.vitals.model.codec.Fixtures.SENML;
@@ -66,23 +67,33 @@ class Rfc8428ExamplesTests {
 			]
 			""";
 
+	/**
+	 * §5.1.1 "Single Data Point" and a pack without any time: valid SenML, but "now" is
+	 * the receive time, which is not a stable identity for a redelivered message, so the
+	 * ingest refuses them (docs/ingest.md, "Device time").
+	 */
 	@Test
-	void decodesSingleDatapoint() {
+	void refusesPacksWithoutTimeAsMissingDeviceTime() {
 		Instant now = Instant.parse("2026-11-27T18:00:00Z");
-		List<Reading> readings = decode("""
+		for (String pack : new String[] { """
 				[{"n":"urn:dev:ow:10e2073a01080063:temperature","u":"Cel","v":36.6}]
-				""", now);
-		assertThat(readings).containsExactly(reading(now, Map.of(Parameter.TEMPERATURE, 36.6)));
+				""", """
+				[{"bn":"urn:dev:ow:10e2073a01080063:","n":"heart_rate","u":"beat/min","v":72},
+				 {"n":"spo2","u":"%","v":97}]
+				""" }) {
+			DecodeResult result = new MeasurementDecoder(DecodeLimits.defaults(), Clock.fixed(now, ZoneOffset.UTC))
+				.decode(DEVICE, utf8(pack), SENML, now);
+			assertThat(Fixtures.rejected(result).reason()).isEqualTo(RejectReason.MISSING_DEVICE_TIME);
+		}
 	}
 
 	@Test
-	void decodesMultipleDatapointsWithoutTime() {
+	void decodesSingleDatapointWithItsTime() {
 		Instant now = Instant.parse("2026-11-27T18:00:00Z");
 		List<Reading> readings = decode("""
-				[{"bn":"urn:dev:ow:10e2073a01080063:","n":"heart_rate","u":"beat/min","v":72},
-				 {"n":"spo2","u":"%","v":97}]
+				[{"n":"urn:dev:ow:10e2073a01080063:temperature","u":"Cel","v":36.6,"t":1795802400}]
 				""", now);
-		assertThat(readings).containsExactly(reading(now, values(Parameter.HEART_RATE, 72, Parameter.SPO2, 97)));
+		assertThat(readings).containsExactly(reading(now, Map.of(Parameter.TEMPERATURE, 36.6)));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.List;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.reading.Consciousness;
 import care.vitals.model.reading.Reading;
+import care.vitals.model.rejection.RejectReason;
+import care.vitals.model.rejection.Rejection;
 import org.junit.jupiter.api.Test;
 
 import static care.vitals.model.codec.Fixtures.JSON;
@@ -30,15 +32,27 @@ class SenmlDecodingTests {
 	}
 
 	@Test
-	void resolvesSmallTimesRelativeToTheReceiveTime() {
-		Instant received = NOW.minusSeconds(2);
-		DecodeResult result = Fixtures.decoder().decode(Fixtures.DEVICE, Fixtures.utf8("""
-				[{"bn":"urn:dev:mon-7:","n":"heart_rate","t":-10,"v":70},
+	void rejectsTimesRelativeToNowAsMissingDeviceTime() {
+		// Verifies that RFC 8428's relative times (below 2^28 s, "now" = receive time)
+		// are refused: a redelivery would be stored again at its own receive time.
+		for (String pack : new String[] { "[{\"bn\":\"urn:dev:mon-7:\",\"n\":\"heart_rate\",\"t\":-10,\"v\":70}]",
+				"[{\"n\":\"heart_rate\",\"v\":72}]",
+				"[{\"bt\":1795802399,\"n\":\"heart_rate\",\"v\":70},{\"bt\":0,\"n\":\"spo2\",\"v\":97}]" }) {
+			Rejection rejection = Fixtures.rejected(pack, SENML);
+			assertThat(rejection.reason()).as(pack).isEqualTo(RejectReason.MISSING_DEVICE_TIME);
+			assertThat(rejection.detail()).contains("relative");
+		}
+	}
+
+	@Test
+	void resolvesTimesRelativeToAnAbsoluteBaseTime() {
+		List<Reading> readings = decoded("""
+				[{"bn":"urn:dev:mon-7:","bt":1795802400,"n":"heart_rate","t":-10,"v":70},
 				 {"n":"heart_rate","t":-0.5,"v":71},
 				 {"n":"heart_rate","v":72}]
-				"""), SENML, received);
-		assertThat(((Decoded) result).readings()).extracting(Reading::timestamp)
-			.containsExactly(received.minusSeconds(10), received.minusMillis(500), received);
+				""", SENML);
+		assertThat(readings).extracting(Reading::timestamp)
+			.containsExactly(NOW.minusSeconds(10), NOW.minusMillis(500), NOW);
 	}
 
 	@Test
@@ -48,12 +62,12 @@ class SenmlDecodingTests {
 	}
 
 	@Test
-	void treatsTimeJustBelowTwoToThe28AsRelative() {
+	void treatsTimeJustBelowTwoToThe28AsRelativeAndRefusesIt() {
 		DecodeResult result = new MeasurementDecoder(
 				new DecodeLimits(65_536, 1_000, 8, java.time.Duration.ofDays(36_500), java.time.Duration.ofDays(30)),
 				Fixtures.CLOCK)
 			.decode(Fixtures.DEVICE, Fixtures.utf8("[{\"n\":\"heart_rate\",\"t\":268435455,\"v\":70}]"), SENML, NOW);
-		assertThat(((Decoded) result).readings().get(0).timestamp()).isEqualTo(NOW.plusSeconds(268_435_455));
+		assertThat(Fixtures.rejected(result).reason()).isEqualTo(RejectReason.MISSING_DEVICE_TIME);
 	}
 
 	@Test

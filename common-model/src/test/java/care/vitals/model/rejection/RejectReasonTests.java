@@ -15,7 +15,8 @@ class RejectReasonTests {
 		assertThat(Arrays.stream(RejectReason.values()).map(RejectReason::code)).containsExactly("malformed_json",
 				"wrong_type", "invalid_field", "unknown_parameter", "unsupported_unit", "implausible_value",
 				"timestamp_out_of_bounds", "payload_too_large", "too_many_records", "missing_value",
-				"invalid_device_id", "invalid_senml", "invalid_topic");
+				"invalid_device_id", "invalid_senml", "invalid_topic", "missing_device_time", "retained_message",
+				"unknown_event_kind");
 	}
 
 	@ParameterizedTest

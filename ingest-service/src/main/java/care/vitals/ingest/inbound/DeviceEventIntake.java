@@ -6,6 +6,7 @@ import java.util.List;
 
 import care.vitals.ingest.patient.Attribution;
 import care.vitals.ingest.patient.DeviceClocks;
+import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.Lines;
 import care.vitals.model.codec.DeviceEventCodec;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * {@code devices/{deviceId}/events}: technical events (probe off, artefact, battery),
  * attributed like readings by their own time, corrected by the device's measured clock
- * offset, so a probe-off and the readings it makes artefact line up.
+ * offset, so a probe-off and the readings it makes artefact line up. The codec admits
+ * only the allowlisted kinds and sensors (the kind is a tag value, kind and sensor are
+ * in-memory keys of the clinical engine); an unknown sensor is dead-lettered alone and
+ * the event kept for the whole device.
  */
 @Component
 public class DeviceEventIntake {
@@ -39,7 +43,8 @@ public class DeviceEventIntake {
 		if (outcome instanceof Outcome.Failed<DeviceEvent> failed) {
 			return this.context.rejections.envelope(failed.rejection(), device, message, scope);
 		}
-		DeviceEvent event = ((Outcome.Ok<DeviceEvent>) outcome).value();
+		Outcome.Ok<DeviceEvent> ok = (Outcome.Ok<DeviceEvent>) outcome;
+		DeviceEvent event = ok.value();
 		Instant wardTime = DeviceClocks.wardTime(event.ts(), this.context.clocks.offset(device), message.receivedAt());
 		DeviceEvent corrected = wardTime.equals(event.ts()) ? event
 				: new DeviceEvent(event.deviceId(), event.kind(), wardTime, event.details());
@@ -48,11 +53,12 @@ public class DeviceEventIntake {
 		if (scope.stores()) {
 			lines.add(Lines.event(event, attribution));
 		}
+		DeadLetter deadLetter = this.context.rejections.parts(ok.rejectedParts(), device, message, scope, lines);
 		if (scope.evaluates() && this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
 			lines.addAll(this.context.evaluate(device, assigned.assignment().patient(),
 					(bed) -> this.context.clinical.onEvent(bed, corrected)));
 		}
-		return new Envelope(lines, message.ack(), null, null);
+		return new Envelope(lines, message.ack(), deadLetter, null);
 	}
 
 }

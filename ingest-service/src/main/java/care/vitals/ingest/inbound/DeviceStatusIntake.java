@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import care.vitals.ingest.pipeline.DeadLetter;
 import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.Lines;
 import care.vitals.model.assignment.Assignment;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code devices/{deviceId}/status} (retained; also the Last Will): stored with the
  * device's current bed, and passed to the clinical engine (offline, battery) at receive
- * time: a retained status may be old and the Last Will has no time of its own.
+ * time: a retained status may be old and the Last Will has no time of its own. A
+ * {@code ts} outside the decoding window is dropped by the codec (the status is stored at
+ * its receive time) and dead-lettered alone.
  */
 @Component
 public class DeviceStatusIntake {
@@ -26,7 +29,7 @@ public class DeviceStatusIntake {
 	private final IntakeContext context;
 
 	DeviceStatusIntake(IntakeContext context) {
-		this.codec = new DeviceStatusCodec(context.limits);
+		this.codec = new DeviceStatusCodec(context.limits, context.clock);
 		this.context = context;
 	}
 
@@ -38,17 +41,19 @@ public class DeviceStatusIntake {
 		if (outcome instanceof Outcome.Failed<DeviceStatus> failed) {
 			return this.context.rejections.envelope(failed.rejection(), device, message, scope);
 		}
-		DeviceStatus status = ((Outcome.Ok<DeviceStatus>) outcome).value();
+		Outcome.Ok<DeviceStatus> ok = (Outcome.Ok<DeviceStatus>) outcome;
+		DeviceStatus status = ok.value();
 		Optional<Assignment> assignment = this.context.history.current(device);
 		List<String> lines = new ArrayList<>();
 		if (scope.stores()) {
 			lines.add(Lines.status(status, assignment, message.receivedAt()));
 		}
+		DeadLetter deadLetter = this.context.rejections.parts(ok.rejectedParts(), device, message, scope, lines);
 		if (scope.evaluates() && this.context.clinicalEnabled && assignment.isPresent()) {
 			lines.addAll(
 					this.context.lines(this.context.clinical.onStatus(assignment.get(), status, message.receivedAt())));
 		}
-		return new Envelope(lines, message.ack(), null, null);
+		return new Envelope(lines, message.ack(), deadLetter, null);
 	}
 
 }

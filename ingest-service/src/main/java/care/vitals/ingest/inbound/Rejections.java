@@ -19,7 +19,7 @@ public class Rejections {
 
 	private final IngestMetrics metrics;
 
-	Rejections(IngestMetrics metrics) {
+	public Rejections(IngestMetrics metrics) {
 		this.metrics = metrics;
 	}
 
@@ -38,6 +38,30 @@ public class Rejections {
 			return new Envelope(List.of(), message.ack(), null, null);
 		}
 		return envelope(rejection, device, message);
+	}
+
+	/**
+	 * The parts of a kept status or event that were removed alone (a status time out of
+	 * range, an unknown sensor): one {@code rejected} line and one count per part, and
+	 * one dead letter for the message, in a scope that stores.
+	 * @param parts the rejected parts, may be empty
+	 * @param lines where the {@code rejected} lines go
+	 * @return the dead letter, or {@code null} if there is none
+	 */
+	public DeadLetter parts(List<Rejection> parts, String device, InboundMessage message, Scope scope,
+			List<String> lines) {
+		if (parts.isEmpty() || !scope.stores()) {
+			return null;
+		}
+		StringBuilder detail = new StringBuilder();
+		for (Rejection part : parts) {
+			String reason = part.reason().code();
+			this.metrics.rejected(reason);
+			lines.add(RejectedLines.line(reason, device, message.topic(), part.detail(), message.payload(),
+					message.receivedAt()));
+			detail.append((detail.length() > 0) ? "; " : "").append(part.detail());
+		}
+		return new DeadLetter(parts.get(0).reason().code(), detail.toString(), message.topic(), message.payload());
 	}
 
 	public Envelope envelope(Rejection rejection, String device, InboundMessage message) {

@@ -107,8 +107,10 @@ class ClusterConfiguration {
 
 	/** Every device message, not shared. */
 	static MqttSubscription[] clinicalSubscriptions() {
-		return new MqttSubscription[] { new MqttSubscription(Topics.MEASUREMENTS_FILTER, 1),
-				new MqttSubscription(Topics.STATUS_FILTER, 1), new MqttSubscription(Topics.EVENTS_FILTER, 1) };
+		return new MqttSubscription[] {
+				MqttConfiguration.deviceSubscription(Topics.MEASUREMENTS_FILTER, Topics.MEASUREMENTS_FILTER),
+				MqttConfiguration.deviceSubscription(Topics.STATUS_FILTER, Topics.STATUS_FILTER),
+				MqttConfiguration.deviceSubscription(Topics.EVENTS_FILTER, Topics.EVENTS_FILTER) };
 	}
 
 }

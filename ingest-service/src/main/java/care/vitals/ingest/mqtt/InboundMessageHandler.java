@@ -14,6 +14,7 @@ import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
+import care.vitals.model.topic.DeviceTopic;
 import care.vitals.model.topic.EventsTopic;
 import care.vitals.model.topic.InvalidTopic;
 import care.vitals.model.topic.MeasurementsTopic;
@@ -77,7 +78,8 @@ class InboundMessageHandler implements MessageHandler {
 				this.metrics::ackDropped);
 		InboundMessage inbound = new InboundMessage(topic, (payload != null) ? payload : new byte[0],
 				contentType(message), Instant.now(this.clock), ack);
-		Envelope envelope = route(Topics.parse(topic), inbound);
+		Envelope envelope = route(Topics.parse(topic), inbound,
+				Boolean.TRUE.equals(message.getHeaders().get(MqttHeaders.RECEIVED_RETAINED)));
 		try {
 			this.writer.submit(envelope);
 		}
@@ -87,7 +89,18 @@ class InboundMessageHandler implements MessageHandler {
 		}
 	}
 
-	Envelope route(ParsedTopic parsed, InboundMessage message) {
+	/**
+	 * @param retained whether the message came from the broker's retained store (the
+	 * subscriptions ask for no retained copy of measurements and events; a broker that
+	 * sends one anyway gets it dead-lettered, never ingested twice)
+	 */
+	Envelope route(ParsedTopic parsed, InboundMessage message, boolean retained) {
+		if (retained && (parsed instanceof MeasurementsTopic || parsed instanceof EventsTopic)) {
+			String device = ((DeviceTopic) parsed).deviceId();
+			return this.rejections.envelope(new Rejection(RejectReason.RETAINED_MESSAGE,
+					"a retained copy of an earlier message, not a new one: publish measurements and events with retain off"),
+					device, message, this.scope);
+		}
 		if (parsed instanceof MeasurementsTopic topic) {
 			return this.measurements.accept(topic.deviceId(), message, this.scope);
 		}

@@ -188,7 +188,7 @@ class MqttConfiguration {
 
 	@Bean
 	Mqttv5PahoMessageHandler mqttOutHandler(MqttProperties properties) {
-		Mqttv5PahoMessageHandler handler = new Mqttv5PahoMessageHandler(connectionOptions(properties),
+		Mqttv5PahoMessageHandler handler = new OutboundMessageHandler(connectionOptions(properties),
 				properties.clientId() + "-out");
 		handler.setAsync(false);
 		handler.setDefaultQos(1);
@@ -235,9 +235,25 @@ class MqttConfiguration {
 		List<MqttSubscription> subscriptions = new ArrayList<>();
 		for (String filter : List.of(Topics.MEASUREMENTS_FILTER, Topics.STATUS_FILTER, Topics.EVENTS_FILTER)) {
 			String topic = properties.shared() ? Topics.shared(properties.sharedGroup(), filter) : filter;
-			subscriptions.add(new MqttSubscription(topic, 1));
+			subscriptions.add(deviceSubscription(topic, filter));
 		}
 		return subscriptions.toArray(MqttSubscription[]::new);
+	}
+
+	/**
+	 * A device topic at QoS 1. Measurements and events with MQTT 5 Retain Handling 2: the
+	 * broker sends no retained copy on (re)subscribing, so a retained reading is never
+	 * ingested again on every reconnect (docs/contracts.md); a retained publication still
+	 * arrives once, live. Status keeps its retained copy (it is the device's state and
+	 * its Last Will).
+	 */
+	static MqttSubscription deviceSubscription(String topic, String filter) {
+		MqttSubscription subscription = new MqttSubscription(topic, 1);
+		if (!Topics.STATUS_FILTER.equals(filter)) {
+			subscription.setRetainHandling(2);
+		}
+		subscription.setRetainAsPublished(false);
+		return subscription;
 	}
 
 	/**

@@ -12,6 +12,18 @@ public interface LineProtocolWriter extends AutoCloseable {
 	/** True when the server answers its health endpoint. */
 	boolean ping();
 
+	/**
+	 * Why InfluxDB answers but refuses writes to this writer's target (HTTP 401, 403 or
+	 * 404: wrong credentials, no write permission, database or bucket missing), or
+	 * {@code null} if it accepts them or this cannot be told (unreachable: see
+	 * {@link #ping()}). Asks the server with an empty write, which InfluxDB checks for
+	 * authentication, permission and target before it reads the body, so nothing is
+	 * written; the last refused write counts too, until a write succeeds.
+	 */
+	default String refusal() {
+		return null;
+	}
+
 	/** Where this writer writes, without secrets, for logs and health. */
 	String describe();
 

@@ -26,6 +26,8 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 
 	private final Duration timeout;
 
+	private final WriteProbe probe;
+
 	V1LineProtocolWriter(InfluxProperties properties) {
 		this.timeout = properties.timeout();
 		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
@@ -40,6 +42,7 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 			.encodeToString(
 					(properties.username() + ":" + nullToEmpty(properties.password())).getBytes(StandardCharsets.UTF_8))
 				: null;
+		this.probe = new WriteProbe(this.http, this.writeUri, this.authorization, this.timeout);
 	}
 
 	@Override
@@ -54,6 +57,7 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			this.probe.written(response.statusCode(), response.body());
 			return WriteOutcome.fromStatus(response.statusCode(), response.body(),
 					RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)));
 		}
@@ -80,6 +84,11 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	@Override
+	public String refusal() {
+		return this.probe.refusal();
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package care.vitals.ingest.storage;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,6 +28,8 @@ final class V2LineProtocolWriter implements LineProtocolWriter {
 
 	private final String description;
 
+	private final WriteProbe probe;
+
 	V2LineProtocolWriter(InfluxProperties properties) {
 		OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(properties.timeout())
 			.readTimeout(properties.timeout())
@@ -40,18 +47,27 @@ final class V2LineProtocolWriter implements LineProtocolWriter {
 		this.client.enableGzip();
 		this.writeApi = this.client.getWriteApiBlocking();
 		this.description = "InfluxDB v2 " + properties.url() + " bucket " + properties.bucket();
+		String base = properties.url().replaceAll("/+$", "");
+		URI probeUri = URI.create(base + "/api/v2/write?precision=ns&org=" + encode(properties.org()) + "&bucket="
+				+ encode(properties.bucket()));
+		String authorization = (properties.token() != null && !properties.token().isBlank())
+				? "Token " + properties.token() : null;
+		this.probe = new WriteProbe(HttpClient.newBuilder().connectTimeout(properties.timeout()).build(), probeUri,
+				authorization, properties.timeout());
 	}
 
 	@Override
 	public WriteOutcome write(Batch batch) {
 		try {
 			this.writeApi.writeRecord(WritePrecision.NS, batch.lineProtocol());
+			this.probe.written(204, null);
 			return new WriteOutcome.Written();
 		}
 		catch (InfluxException ex) {
 			if (ex.status() == 0) {
 				return new WriteOutcome.Retryable(describeCause(ex), null);
 			}
+			this.probe.written(ex.status(), ex.getMessage());
 			return WriteOutcome.fromStatus(ex.status(), ex.getMessage(), retryAfter(ex.headers()));
 		}
 		catch (RuntimeException ex) {
@@ -70,6 +86,11 @@ final class V2LineProtocolWriter implements LineProtocolWriter {
 	}
 
 	@Override
+	public String refusal() {
+		return this.probe.refusal();
+	}
+
+	@Override
 	public String describe() {
 		return this.description;
 	}
@@ -77,6 +98,10 @@ final class V2LineProtocolWriter implements LineProtocolWriter {
 	@Override
 	public void close() {
 		this.client.close();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8);
 	}
 
 	private static Duration retryAfter(Map<String, String> headers) {

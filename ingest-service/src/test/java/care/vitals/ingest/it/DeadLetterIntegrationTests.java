@@ -62,19 +62,25 @@ class DeadLetterIntegrationTests {
 		corpus.put("{\"values\":{\"heart_rate\":[[[[[[[[[[[[1]]]]]]]]]]]]}}", "malformed_json");
 		corpus.put("{\"values\":{\"heart_rate\":\"72\"}}", "wrong_type");
 		corpus.put("{\"values\":{\"heart_rate\":true}}", "wrong_type");
-		corpus.put("{\"values\":{\"heart_rate\":1e999}}", "implausible_value");
-		corpus.put("{\"values\":{\"spo2\":130}}", "implausible_value");
+		corpus.put("{\"ts\":\"" + now + "\",\"values\":{\"heart_rate\":1e999}}", "implausible_value");
+		corpus.put("{\"ts\":\"" + now + "\",\"values\":{\"spo2\":130}}", "implausible_value");
+		corpus.put("{\"seq\":1,\"values\":{\"heart_rate\":72}}", "missing_device_time");
+		corpus.put("[{\"n\":\"heart_rate\",\"v\":72,\"t\":-1}]", "missing_device_time");
 		corpus.put("{\"values\":{\"blood_alcohol\":0.1}}", "unknown_parameter");
 		corpus.put("{\"values\":{\"" + META + "\":1}}", "unknown_parameter");
 		corpus.put("{\"values\":{\"heart_rate\":null}}", "missing_value");
 		corpus.put("{\"ts\":\"" + future + "\",\"values\":{\"heart_rate\":72}}", "timestamp_out_of_bounds");
 		corpus.put("{\"values\":{\"heart_rate\":72},\"consciousness\":\"" + META + "\"}", "invalid_field");
-		corpus.put("[{\"n\":\"heart_rate\",\"u\":\"mmol/L\",\"v\":72}]", "unsupported_unit");
+		corpus.put("[{\"bt\":" + Instant.now().getEpochSecond() + ",\"n\":\"heart_rate\",\"u\":\"mmol/L\",\"v\":72}]",
+				"unsupported_unit");
 		corpus.put("[{\"n\":\"heart_rate\",\"v\":72,\"vs\":\"x\"}]", "invalid_senml");
 		corpus.put("[{\"n\":\"heart_rate\",\"v\":72,\"x_\":1}]", "invalid_senml");
 		corpus.put("[" + "{\"n\":\"heart_rate\",\"v\":72},".repeat(1000) + "{\"n\":\"spo2\",\"v\":97}]",
 				"too_many_records");
 		corpus.put("{\"pad\":\"" + "x".repeat(70_000) + "\",\"values\":{\"heart_rate\":72}}", "payload_too_large");
+		Map<String, String> badEvents = new LinkedHashMap<>();
+		badEvents.put("{\"kind\":\"" + "k".repeat(32) + "\",\"ts\":\"" + now + "\"}", "unknown_event_kind");
+		badEvents.put("{\"kind\":\"button\"}", "missing_device_time");
 		Map<String, String> badTopics = new LinkedHashMap<>();
 		for (String id : List.of("a,b", "a=b", "a b", "a\"b", "a\\b", "x".repeat(65), "ä")) {
 			badTopics.put("devices/" + id + "/measurements", "invalid_device_id");
@@ -94,6 +100,7 @@ class DeadLetterIntegrationTests {
 					new IMqttMessageListener[] { listener });
 
 			corpus.forEach((payload, reason) -> device.publishMeasurement(payload, null));
+			badEvents.forEach((payload, reason) -> device.publish("devices/bad-dev/events", bytes(payload), null));
 			badTopics
 				.forEach((topic, reason) -> device.publish(topic, bytes("{\"values\":{\"heart_rate\":72}}"), null));
 			// Bad strings that are legal where they land must be stored safely, not
@@ -105,6 +112,7 @@ class DeadLetterIntegrationTests {
 
 			Map<String, Long> expected = new LinkedHashMap<>();
 			corpus.values().forEach((reason) -> expected.merge(reason, 1L, Long::sum));
+			badEvents.values().forEach((reason) -> expected.merge(reason, 1L, Long::sum));
 			badTopics.values().forEach((reason) -> expected.merge(reason, 1L, Long::sum));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				for (Map.Entry<String, Long> entry : expected.entrySet()) {
@@ -174,26 +182,39 @@ class DeadLetterIntegrationTests {
 		}
 	}
 
+	/**
+	 * Verifies that a status whose time is far outside the window (2300 is beyond the
+	 * last nanosecond InfluxDB can store; 1999 beyond any retention) keeps its state: the
+	 * status is stored at its receive time and only its {@code ts} is dead-lettered as
+	 * {@code timestamp_out_of_bounds}, never a line InfluxDB refuses.
+	 */
 	@Test
-	void deadLettersAStatusTimestampBeyondInfluxDbsRangeAndKeepsGoing() throws Exception {
+	void keepsAStatusWithATimeOutsideTheWindowAtItsReceiveTimeAndDeadLettersTheTime() throws Exception {
 		influx.createDatabase("future");
 		try (RunningIngest ingest = RunningIngest
 			.start(RunningIngest.v1(mosquitto.url(), "ingest-future", influx.url(), "future", this.spool));
 				TestDevice device = new TestDevice(mosquitto.url(), "future-dev")) {
-			// a status's own ts is not range-checked (it is retained and may be old);
-			// 2300
-			// is past the last nanosecond InfluxDB can store
-			device.publish("devices/future-dev/status", bytes("{\"online\":true,\"ts\":\"2300-01-01T00:00:00Z\"}"),
-					"application/json");
+			Instant before = Instant.now().minusSeconds(1);
+			device.publish("devices/future-dev/status",
+					bytes("{\"online\":true,\"battery\":41,\"ts\":\"2300-01-01T00:00:00Z\"}"), "application/json");
+			device.publish("devices/future-dev/status",
+					bytes("{\"online\":false,\"battery\":40,\"ts\":\"1999-01-01T00:00:00Z\"}"), "application/json");
 			device.publishMeasurement("{\"ts\":\"" + this.base + "\",\"values\":{\"heart_rate\":70}}",
 					"application/json");
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				assertThat(influx.count("future", "SELECT count(heart_rate) FROM vitals WHERE device='future-dev'"))
 					.isEqualTo(1);
-				assertThat(influx.count("future", "SELECT count(size) FROM rejected WHERE reason='influx_rejected'"))
-					.isEqualTo(1);
+				assertThat(influx.count("future", "SELECT count(battery) FROM device_status WHERE device='future-dev'"
+						+ " AND time >= '" + before + "' AND time < now() + 1m"))
+					.isEqualTo(2);
+				assertThat(influx.count("future",
+						"SELECT count(size) FROM rejected WHERE reason='timestamp_out_of_bounds'"))
+					.isEqualTo(2);
 			});
-			assertThat(influx.query("future", "SELECT payload FROM rejected LIMIT 1")).contains("device_status");
+			assertThat(influx.count("future", "SELECT count(size) FROM rejected WHERE reason='influx_rejected'"))
+				.isZero();
+			assertThat(influx.query("future", "SELECT detail FROM rejected")).contains("2300-01-01T00:00:00Z",
+					"1999-01-01T00:00:00Z", "kept at its receive time");
 		}
 	}
 

@@ -46,6 +46,15 @@ class IngestVictoriaMetricsIntegrationTests {
 			awaitSamples("v2-json", n);
 			awaitSamples("v2-senml", n);
 			assertThat(victoria.export("vitals_systolic_bp{device=\"v2-senml\"}")).contains("\"values\":[121,121");
+			// the health's empty v2 write is accepted (204), not taken for a refusal
+			String credentials = java.util.Base64.getEncoder()
+				.encodeToString("nurse-1:correct-horse-battery".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://127.0.0.1:" + ingest.port() + "/actuator/health"))
+					.header("Authorization", "Basic " + credentials)
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(health.body()).containsPattern("\"influx\":\\{\"details\":\\{[^}]*\\},\"status\":\"UP\"");
 		}
 	}
 
