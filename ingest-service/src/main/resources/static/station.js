@@ -1,0 +1,132 @@
+// Ward station: the board's live update and its action buttons. Written for this
+// project, no library, no build step. Without it the board still shows, as of loading.
+(function () {
+	'use strict';
+	var meta = function (name) {
+		var m = document.querySelector('meta[name="' + name + '"]');
+		return m ? m.getAttribute('content') : null;
+	};
+	var board = document.getElementById('board');
+	var connection = document.getElementById('connection');
+	var result = document.getElementById('action-result');
+	var lastUpdate = new Date();
+
+	function headers(extra) {
+		var h = { 'X-Requested-With': 'fetch' };
+		var name = meta('_csrf_header');
+		if (name) {
+			h[name] = meta('_csrf');
+		}
+		for (var k in extra) {
+			h[k] = extra[k];
+		}
+		return h;
+	}
+
+	function loggedOut(response) {
+		if (response.status === 401) {
+			window.location.assign('/login?expired');
+			return true;
+		}
+		return false;
+	}
+
+	// The board never pretends to be live: when an update fails it says since when it is old.
+	function refresh() {
+		if (!board) {
+			return Promise.resolve();
+		}
+		return fetch(board.getAttribute('data-refresh-url'), {
+			headers: headers({ 'X-Station-Poll': '1' }), credentials: 'same-origin', cache: 'no-store'
+		}).then(function (response) {
+			if (loggedOut(response)) {
+				return;
+			}
+			if (!response.ok) {
+				throw new Error('HTTP ' + response.status);
+			}
+			return response.text().then(function (html) {
+				board.innerHTML = html;
+				lastUpdate = new Date();
+				connection.textContent = 'Live: updated ' + lastUpdate.toLocaleTimeString();
+				connection.classList.remove('lost');
+			});
+		}).catch(function () {
+			connection.textContent = 'Connection lost: this board shows the state of '
+				+ lastUpdate.toLocaleTimeString() + ' and is not being updated.';
+			connection.classList.add('lost');
+		});
+	}
+
+	function call(method, url) {
+		return fetch(url, { method: method, headers: headers({}), credentials: 'same-origin' }).then(function (response) {
+			if (loggedOut(response)) {
+				throw new Error('logged out');
+			}
+			return response;
+		});
+	}
+
+	function say(text, failed) {
+		result.textContent = text;
+		result.classList.toggle('failure', !!failed);
+	}
+
+	function explain(response) {
+		if (response.status === 403) {
+			return 'Not allowed for your role (HTTP 403).';
+		}
+		return response.text().then(function (body) {
+			try {
+				return JSON.parse(body).detail || ('HTTP ' + response.status);
+			}
+			catch (e) {
+				return 'HTTP ' + response.status;
+			}
+		});
+	}
+
+	document.addEventListener('click', function (event) {
+		var button = event.target.closest('button');
+		if (!button) {
+			return;
+		}
+		if (button.classList.contains('discharge-start')) {
+			var confirm = document.getElementById(button.getAttribute('aria-controls'));
+			confirm.hidden = false;
+			button.setAttribute('aria-expanded', 'true');
+			return;
+		}
+		if (button.classList.contains('acknowledge')) {
+			button.disabled = true;
+			call('POST', button.getAttribute('data-url')).then(function (response) {
+				return Promise.resolve(response.ok ? 'Alarm acknowledged.' : explain(response)).then(function (text) {
+					say(text, !response.ok);
+				});
+			}).finally(refresh);
+			return;
+		}
+		if (button.classList.contains('discharge')) {
+			button.disabled = true;
+			var devices = button.getAttribute('data-devices').split(' ').filter(Boolean);
+			Promise.all(devices.map(function (device) {
+				return call('DELETE', '/api/assignments/' + encodeURIComponent(device));
+			})).then(function (responses) {
+				var failed = responses.filter(function (r) { return !r.ok; });
+				if (failed.length === 0) {
+					say('Discharged.', false);
+					return;
+				}
+				return Promise.resolve(explain(failed[0])).then(function (text) {
+					say('Discharge refused: ' + text, true);
+				});
+			}).finally(refresh);
+		}
+	});
+
+	if (board) {
+		var every = parseInt(board.getAttribute('data-refresh-ms'), 10) || 5000;
+		setInterval(refresh, every);
+	}
+	window.station = { refresh: refresh };
+}());
