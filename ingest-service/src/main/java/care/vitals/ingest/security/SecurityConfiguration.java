@@ -71,6 +71,15 @@ class SecurityConfiguration {
 		return path.startsWith("/api/") || path.startsWith("/actuator");
 	};
 
+	/**
+	 * A call of the API that presents no session cookie is anonymous whatever it sends,
+	 * so a forged one can do nothing: it needs no CSRF token, and is answered 401 (not
+	 * 403) like any unauthenticated API call. With a session cookie the token is
+	 * required.
+	 */
+	private static final RequestMatcher API_WITHOUT_SESSION = (request) -> API.matches(request)
+			&& request.getRequestedSessionId() == null;
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain basicCredentials(HttpSecurity http, AuthenticationManager authentication) throws Exception {
@@ -101,6 +110,7 @@ class SecurityConfiguration {
 						(request) -> request.getHeader(SCRIPT_HEADER) != null)
 				.defaultAuthenticationEntryPointFor(basic, API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterAfter(new IdleSessionFilter(accounts.idleTimeout(), clock), BasicAuthenticationFilter.class);
 		return http.build();

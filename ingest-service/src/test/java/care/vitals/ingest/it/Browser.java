@@ -126,6 +126,33 @@ final class Browser implements AutoCloseable {
 		return (Long) status;
 	}
 
+	/**
+	 * Every visible element with text of its own whose text contrasts less than 4.5:1
+	 * with its background (WCAG 2.1 AA, 1.4.3), as "selector: ratio", computed by the
+	 * browser from the styles it renders with.
+	 */
+	@SuppressWarnings("unchecked")
+	java.util.List<String> lowContrast() {
+		return (java.util.List<String>) this.driver.executeScript(
+				"""
+						function rgb(c) { var m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+						function lum(c) { return [c.r, c.g, c.b].map(function (v) { v /= 255;
+						    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+						  .reduce(function (s, v, i) { return s + v * [0.2126, 0.7152, 0.0722][i]; }, 0); }
+						function background(e) { for (; e; e = e.parentElement) { var c = rgb(getComputedStyle(e).backgroundColor);
+						    if (c.a > 0) { return c; } } return {r: 255, g: 255, b: 255, a: 1}; }
+						var low = [];
+						document.querySelectorAll('body *').forEach(function (e) {
+						  var own = Array.prototype.some.call(e.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+						  if (!own || !e.offsetParent) { return; }
+						  var a = lum(rgb(getComputedStyle(e).color)), b = lum(background(e));
+						  var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+						  if (ratio < 4.5) { low.push(e.tagName + '.' + e.className + ' "' + e.textContent.trim().slice(0, 30) + '": ' + ratio.toFixed(2)); }
+						});
+						return low;
+						""");
+	}
+
 	/** Keeps a screenshot of the page as it is: {@code <test>-<step>-<what>.png}. */
 	void screenshot(String what) {
 		try {

@@ -73,6 +73,7 @@ class WardStationBrowserIntegrationTests {
 			browser.open("/station/wards/ward-s");
 			assertThat(browser.driver().getCurrentUrl()).as("the board needs a login").contains("/login");
 			browser.screenshot("login-page");
+			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
 			assertLabelled(browser);
 			browser.logIn(NURSE, NURSE_PASSWORD);
 			assertThat(browser.driver().getCurrentUrl()).contains("/station/wards/ward-s");
@@ -98,6 +99,7 @@ class WardStationBrowserIntegrationTests {
 			}
 			browser.await("bed 1 turns high priority", (b) -> "high".equals(b.attr("#bed-1", "data-attention")));
 			assertThat(browser.text("#bed-1 h2")).contains("High priority alarm");
+			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
 			assertThat(browser.text("#bed-1 .alarm.priority-high")).contains("High priority")
 				.contains("not acknowledged");
 			browser.screenshot("board-spo2-low-high-priority");
