@@ -23,10 +23,13 @@ class StationController {
 
 	private final WardBoard board;
 
+	private final BedDetails details;
+
 	private final StationProperties properties;
 
-	StationController(WardBoard board, StationProperties properties) {
+	StationController(WardBoard board, BedDetails details, StationProperties properties) {
 		this.board = board;
+		this.details = details;
 		this.properties = properties;
 	}
 
@@ -60,6 +63,32 @@ class StationController {
 		beds(ward, model);
 		user(model, user);
 		return "board :: beds";
+	}
+
+	/** One bed: sub-scores, observations, limits in force, alarms. */
+	@GetMapping("/station/wards/{ward}/beds/{bed}")
+	String bed(@PathVariable String ward, @PathVariable String bed, Model model, Authentication user) {
+		detail(ward, bed, model);
+		user(model, user);
+		model.addAttribute("refreshMillis", this.properties.refresh().toMillis());
+		return "bed";
+	}
+
+	/** The bed's content alone, for its live update. */
+	@GetMapping("/station/wards/{ward}/beds/{bed}/detail")
+	String bedFragment(@PathVariable String ward, @PathVariable String bed, Model model, Authentication user) {
+		detail(ward, bed, model);
+		user(model, user);
+		return "bed :: detail";
+	}
+
+	private void detail(String ward, String bed, Model model) {
+		if (!Identifiers.isValid(ward) || !Identifiers.isValid(bed)) {
+			throw new NotFound("no bed " + ward + "/" + bed);
+		}
+		model.addAttribute("ward", ward);
+		model.addAttribute("d",
+				this.details.of(ward, bed).orElseThrow(() -> new NotFound("no bed " + ward + "/" + bed)));
 	}
 
 	private void beds(String ward, Model model) {

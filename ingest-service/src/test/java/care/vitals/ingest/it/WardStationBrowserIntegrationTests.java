@@ -139,6 +139,31 @@ class WardStationBrowserIntegrationTests {
 			assertThat(influx.query("station", "SELECT actor, message FROM activity WHERE kind='observation'"))
 				.contains(NURSE);
 
+			// limits: a nurse may not change them, a charge nurse may; the bed page shows
+			// the limits in force, who changed them, the sub-scores and the observations
+			String lower = "{\"criticalLow\":80,\"low\":88}";
+			assertThat(
+					nurseApi(ingest.port(), NURSE, NURSE_PASSWORD, "PUT", "/api/patients/p-s1/thresholds/spo2", lower)
+						.statusCode())
+				.isEqualTo(403);
+			assertThat(
+					nurseApi(ingest.port(), CHARGE, CHARGE_PASSWORD, "PUT", "/api/patients/p-s1/thresholds/spo2", lower)
+						.statusCode())
+				.isEqualTo(200);
+			browser.click("#bed-1 .bed-link");
+			browser.await("the bed page", (b) -> b.present("#subscores"));
+			assertThat(browser.text("#subscores tr[data-parameter=spo2] td")).isEqualTo("3");
+			assertThat(browser.text("#subscores tr[data-parameter=resp_rate] td")).isEqualTo("3");
+			assertThat(browser.text("#subscores tr[data-parameter=consciousness] td")).isEqualTo("0");
+			assertThat(browser.text("#observations")).contains("ACVPU A – " + NURSE);
+			assertThat(browser.text("#limits tr[data-parameter=spo2]")).contains("critical low 80")
+				.contains("low 88")
+				.contains("limit changed: changed by " + CHARGE);
+			assertThat(browser.text("#limits tr[data-parameter=heart_rate]")).contains("default");
+			assertThat(browser.attr("[data-alarm='" + alarmId + "']", "class")).contains("acknowledged");
+			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
+			browser.screenshot("bed-page");
+
 			browser.click("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
 			browser.logIn(CHARGE, CHARGE_PASSWORD);
