@@ -57,9 +57,13 @@ public final class AccountStore {
 		return Optional.ofNullable(current().accounts().get(username));
 	}
 
-	/** Every account, by user name. */
+	/** Every account, sorted by user name. */
 	public List<Account> all() {
-		return List.copyOf(current().accounts().values());
+		return current().accounts()
+			.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Account::username))
+			.toList();
 	}
 
 	/**

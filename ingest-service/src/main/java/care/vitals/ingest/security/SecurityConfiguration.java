@@ -136,7 +136,9 @@ class SecurityConfiguration {
 			.hasRole(charge)
 			.requestMatchers("/station/accounts/**")
 			.hasRole(administrator)
-			.requestMatchers("/", "/station/**")
+			.requestMatchers("/station/wards/**")
+			.hasRole(nurse)
+			.requestMatchers("/", "/station")
 			.authenticated()
 			.anyRequest()
 			.hasRole(administrator);

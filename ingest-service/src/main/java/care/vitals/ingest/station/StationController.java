@@ -40,6 +40,10 @@ class StationController {
 
 	@GetMapping("/station")
 	String wards(Model model, Authentication user) {
+		if (!has(user, "ROLE_NURSE") && !has(user, "ROLE_CHARGE_NURSE")) {
+			// an administrator who is not also a nurse sees no patient data
+			return "redirect:/station/accounts";
+		}
 		Set<String> wards = this.board.wards();
 		if (wards.size() == 1) {
 			return "redirect:/station/wards/" + wards.iterator().next();

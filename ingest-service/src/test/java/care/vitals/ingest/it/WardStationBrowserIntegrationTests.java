@@ -53,6 +53,10 @@ class WardStationBrowserIntegrationTests {
 
 	static final String CHARGE_PASSWORD = "ben-ward-password-22";
 
+	static final String ADMINISTRATOR = "admin.carol";
+
+	static final String ADMINISTRATOR_PASSWORD = "carol-admin-password-4444";
+
 	@TempDir
 	Path dir;
 
@@ -233,12 +237,60 @@ class WardStationBrowserIntegrationTests {
 		}
 	}
 
+	@Test
+	void anAdministratorManagesAccountsAndSeesNoPatientData() throws Exception {
+		influx.createDatabase("station_accounts");
+		Map<String, Object> properties = properties("ingest-station-accounts", "station_accounts");
+		try (RunningIngest ingest = RunningIngest.start(properties);
+				Browser browser = new Browser(ingest.port(), "accounts")) {
+			browser.logIn(ADMINISTRATOR, ADMINISTRATOR_PASSWORD);
+			browser.await("the accounts page", (b) -> b.present("#accounts"));
+			assertLabelled(browser);
+			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
+			assertThat(browser.fetchStatus("GET", "/station/wards/ward-s", false)).as("no patient data").isEqualTo(403);
+			assertThat(browser.fetchStatus("GET", "/api/alarms", false)).isEqualTo(403);
+
+			browser.find("#new-username").sendKeys("nurse.dan");
+			browser.find("#new-password").sendKeys("short");
+			browser.click("#role-nurse");
+			browser.driver().executeScript("document.getElementById('new-password').removeAttribute('minlength')");
+			browser.click("#add");
+			assertThat(browser.text("#failure")).contains("at least 12");
+			browser.find("#new-username").sendKeys("nurse.dan");
+			browser.find("#new-password").sendKeys("dan-ward-password-333");
+			browser.click("#role-nurse");
+			browser.click("#add");
+			assertThat(browser.text("#done")).isEqualTo("Added nurse.dan.");
+			assertThat(browser.text("#accounts tr[data-account='nurse.dan']")).contains("nurse").contains("enabled");
+			browser.screenshot("administrator-added-a-nurse");
+			assertThat(java.nio.file.Files.readString(this.dir.resolve("accounts.json"))).contains("nurse.dan")
+				.doesNotContain("dan-ward-password-333");
+
+			browser.click("#logout");
+			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
+			browser.logIn("nurse.dan", "dan-ward-password-333");
+			browser.await("the new nurse sees the board", (b) -> b.present("#bed-1"));
+			assertThat(browser.fetchStatus("GET", "/station/accounts", false)).as("not for nurses").isEqualTo(403);
+			browser.screenshot("new-nurse-logged-in");
+			browser.click("#logout");
+			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
+
+			browser.logIn(ADMINISTRATOR, ADMINISTRATOR_PASSWORD);
+			browser.await("the accounts page", (b) -> b.present("#accounts"));
+			browser.click("#accounts tr[data-account='nurse.dan'] form[action$='enabled'] button");
+			assertThat(browser.text("#done")).isEqualTo("Disabled nurse.dan.");
+			assertThat(nurseApi(ingest.port(), "nurse.dan", "dan-ward-password-333", "GET", "/api/alarms", null)
+				.statusCode()).as("a disabled account").isEqualTo(401);
+		}
+	}
+
 	private Map<String, Object> properties(String clientId, String database) {
 		Path accounts = this.dir.resolve("accounts.json");
 		Accounts people = new Accounts(new AccountStore(accounts),
 				PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
 		people.add(NURSE, NURSE_PASSWORD, EnumSet.of(Role.NURSE));
 		people.add(CHARGE, CHARGE_PASSWORD, EnumSet.of(Role.CHARGE_NURSE));
+		people.add(ADMINISTRATOR, ADMINISTRATOR_PASSWORD, EnumSet.of(Role.ADMINISTRATOR));
 		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), clientId, influx.url(), database,
 				this.dir.resolve("spool"));
 		properties.put("ingest.accounts.file", accounts.toString());
