@@ -10,6 +10,8 @@
 	var connection = document.getElementById('connection');
 	var result = document.getElementById('action-result');
 	var lastUpdate = new Date();
+	// confirmations the user has opened: a live update must not close them under her
+	var opened = {};
 
 	function headers(extra) {
 		var h = { 'X-Requested-With': 'fetch' };
@@ -47,6 +49,15 @@
 			}
 			return response.text().then(function (html) {
 				board.innerHTML = html;
+				Object.keys(opened).forEach(function (id) {
+					var confirm = document.getElementById(id);
+					if (confirm) {
+						confirm.hidden = false;
+					}
+					else {
+						delete opened[id];
+					}
+				});
 				lastUpdate = new Date();
 				connection.textContent = 'Live: updated ' + lastUpdate.toLocaleTimeString();
 				connection.classList.remove('lost');
@@ -92,8 +103,15 @@
 			return;
 		}
 		if (button.classList.contains('discharge-start')) {
-			var confirm = document.getElementById(button.getAttribute('aria-controls'));
-			confirm.hidden = false;
+			var id = button.getAttribute('aria-controls');
+			var confirm = document.getElementById(id);
+			confirm.hidden = !confirm.hidden;
+			if (confirm.hidden) {
+				delete opened[id];
+			}
+			else {
+				opened[id] = true;
+			}
 			button.setAttribute('aria-expanded', 'true');
 			return;
 		}
@@ -108,6 +126,7 @@
 		}
 		if (button.classList.contains('discharge')) {
 			button.disabled = true;
+			delete opened[button.parentElement.id];
 			var devices = button.getAttribute('data-devices').split(' ').filter(Boolean);
 			Promise.all(devices.map(function (device) {
 				return call('DELETE', '/api/assignments/' + encodeURIComponent(device));

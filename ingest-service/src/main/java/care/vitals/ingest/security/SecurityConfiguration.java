@@ -29,6 +29,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -110,10 +111,23 @@ class SecurityConfiguration {
 						(request) -> request.getHeader(SCRIPT_HEADER) != null)
 				.defaultAuthenticationEntryPointFor(basic, API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
+			.requestCache((cache) -> cache.requestCache(pagesOnly()))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterAfter(new IdleSessionFilter(accounts.idleTimeout(), clock), BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * After login the browser goes back to the page it asked for, never to a script's
+	 * call (the board's beds fragment, an API call): that would show a bare fragment or
+	 * JSON instead of the board.
+	 */
+	private static HttpSessionRequestCache pagesOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod())
+				&& request.getHeader(SCRIPT_HEADER) == null && !API.matches(request));
+		return cache;
 	}
 
 	/** The one set of rules of both chains: the API and the pages ask the same roles. */

@@ -101,7 +101,20 @@ final class Browser implements AutoCloseable {
 		open("/login");
 		find("#username").sendKeys(username);
 		find("#password").sendKeys(password);
-		find("#login").click();
+		submit("#login");
+	}
+
+	/**
+	 * Clicks a button that submits a form and waits until the browser has left the page
+	 * (the next page is loading or loaded), so that what follows reads the next page.
+	 */
+	void submit(String css) {
+		WebElement page = find("html");
+		click(css);
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).withMessage("the page after " + css)
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).withMessage("the page after " + css + " loaded")
+			.until((d) -> "complete".equals(this.driver.executeScript("return document.readyState")));
 	}
 
 	/** Waits for a condition the page reaches on its own (live update), at most 30 s. */

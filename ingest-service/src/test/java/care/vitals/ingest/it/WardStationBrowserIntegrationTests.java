@@ -168,11 +168,13 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
 			browser.screenshot("bed-page");
 
-			browser.click("#logout");
+			browser.submit("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
 			browser.logIn(CHARGE, CHARGE_PASSWORD);
 			browser.await("the charge nurse sees bed 1", (b) -> b.present("#bed-1 .discharge-start"));
 			browser.click("#bed-1 .discharge-start");
+			Thread.sleep(2500); // two live updates: the confirmation stays open
+			assertThat(browser.attr("#confirm-1", "hidden")).isNull();
 			browser.screenshot("charge-nurse-confirms-discharge");
 			browser.click("#bed-1 .discharge");
 			browser.await("bed 1 is empty", (b) -> b.text("#bed-1").contains("Empty bed"));
@@ -224,12 +226,27 @@ class WardStationBrowserIntegrationTests {
 			browser.open("/station/wards/ward-s");
 			assertThat(browser.driver().getCurrentUrl()).contains("/login");
 
+			// a session lost on the server (restart, container timeout): the next live
+			// update goes to the login page, and logging in again shows the board, not
+			// the fragment the update asked for
+			browser.logIn(NURSE, NURSE_PASSWORD);
+			browser.await("the board", (b) -> b.present("#board #bed-1"));
+			browser.driver().manage().deleteCookieNamed("JSESSIONID");
+			browser.await("sent to log in", (b) -> b.driver().getCurrentUrl().contains("/login?expired"));
+			browser.find("#username").sendKeys(NURSE);
+			browser.find("#password").sendKeys(NURSE_PASSWORD);
+			browser.submit("#login");
+			browser.await("the board again", (b) -> b.present("#board #bed-1"));
+			assertThat(browser.driver().getCurrentUrl()).endsWith("/station/wards/ward-s");
+			browser.submit("#logout");
+			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
+
 			// CSRF: a login form without its token is refused
 			browser.open("/login");
 			browser.driver().executeScript("document.querySelector('#login-form input[name=_csrf]').remove()");
 			browser.find("#username").sendKeys(CHARGE);
 			browser.find("#password").sendKeys(CHARGE_PASSWORD);
-			browser.click("#login");
+			browser.submit("#login");
 			assertThat(browser.driver().getPageSource()).doesNotContain("Logged in as");
 			browser.screenshot("login-without-csrf-token-refused");
 			browser.open("/station/wards/ward-s");
@@ -254,30 +271,30 @@ class WardStationBrowserIntegrationTests {
 			browser.find("#new-password").sendKeys("short");
 			browser.click("#role-nurse");
 			browser.driver().executeScript("document.getElementById('new-password').removeAttribute('minlength')");
-			browser.click("#add");
+			browser.submit("#add");
 			assertThat(browser.text("#failure")).contains("at least 12");
 			browser.find("#new-username").sendKeys("nurse.dan");
 			browser.find("#new-password").sendKeys("dan-ward-password-333");
 			browser.click("#role-nurse");
-			browser.click("#add");
+			browser.submit("#add");
 			assertThat(browser.text("#done")).isEqualTo("Added nurse.dan.");
 			assertThat(browser.text("#accounts tr[data-account='nurse.dan']")).contains("nurse").contains("enabled");
 			browser.screenshot("administrator-added-a-nurse");
 			assertThat(java.nio.file.Files.readString(this.dir.resolve("accounts.json"))).contains("nurse.dan")
 				.doesNotContain("dan-ward-password-333");
 
-			browser.click("#logout");
+			browser.submit("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
 			browser.logIn("nurse.dan", "dan-ward-password-333");
 			browser.await("the new nurse sees the board", (b) -> b.present("#bed-1"));
 			assertThat(browser.fetchStatus("GET", "/station/accounts", false)).as("not for nurses").isEqualTo(403);
 			browser.screenshot("new-nurse-logged-in");
-			browser.click("#logout");
+			browser.submit("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
 
 			browser.logIn(ADMINISTRATOR, ADMINISTRATOR_PASSWORD);
 			browser.await("the accounts page", (b) -> b.present("#accounts"));
-			browser.click("#accounts tr[data-account='nurse.dan'] form[action$='enabled'] button");
+			browser.submit("#accounts tr[data-account='nurse.dan'] form[action$='enabled'] button");
 			assertThat(browser.text("#done")).isEqualTo("Disabled nurse.dan.");
 			assertThat(nurseApi(ingest.port(), "nurse.dan", "dan-ward-password-333", "GET", "/api/alarms", null)
 				.statusCode()).as("a disabled account").isEqualTo(401);
