@@ -48,7 +48,14 @@
 				throw new Error('HTTP ' + response.status);
 			}
 			return response.text().then(function (html) {
+				var focus = focusKey(document.activeElement);
 				board.innerHTML = html;
+				if (focus) {
+					var again = board.querySelector(focus);
+					if (again) {
+						again.focus();
+					}
+				}
 				Object.keys(opened).forEach(function (id) {
 					var confirm = document.getElementById(id);
 					if (confirm) {
@@ -67,6 +74,22 @@
 				+ lastUpdate.toLocaleTimeString() + ' and is not being updated.';
 			connection.classList.add('lost');
 		});
+	}
+
+	// A live update replaces the beds; a keyboard user keeps her place: the focused
+	// control is found again by what it acts on.
+	function focusKey(element) {
+		if (!element || !board.contains(element)) {
+			return null;
+		}
+		var attributes = ['data-url', 'aria-controls', 'data-devices', 'href'];
+		for (var i = 0; i < attributes.length; i++) {
+			var value = element.getAttribute(attributes[i]);
+			if (value) {
+				return element.tagName.toLowerCase() + '[' + attributes[i] + '="' + CSS.escape(value) + '"]';
+			}
+		}
+		return null;
 	}
 
 	function call(method, url) {

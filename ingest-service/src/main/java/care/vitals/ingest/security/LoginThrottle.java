@@ -37,8 +37,8 @@ final class LoginThrottle {
 	/** How long the account or the client is still locked out, or zero. */
 	Duration lockedFor(String username, String client) {
 		Instant now = Instant.now(this.clock);
-		Duration account = remaining(this.accounts.get(username), now);
-		Duration address = remaining(this.clients.get(client), now);
+		Duration account = remaining((username != null) ? this.accounts.get(username) : null, now);
+		Duration address = remaining((client != null) ? this.clients.get(client) : null, now);
 		return (account.compareTo(address) >= 0) ? account : address;
 	}
 
@@ -49,7 +49,9 @@ final class LoginThrottle {
 	}
 
 	void succeeded(String username) {
-		this.accounts.remove(username);
+		if (username != null) {
+			this.accounts.remove(username);
+		}
 	}
 
 	private void count(Map<String, Failures> counts, String key, int limit, Instant now) {

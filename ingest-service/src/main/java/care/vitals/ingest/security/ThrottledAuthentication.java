@@ -2,6 +2,9 @@ package care.vitals.ingest.security;
 
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,6 +18,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 final class ThrottledAuthentication implements AuthenticationProvider {
 
+	/** The login audit trail (HIPAA §164.312(b)): who, from where, what happened. */
+	private static final Log audit = LogFactory.getLog("care.vitals.ingest.security.audit");
+
 	private final AuthenticationProvider passwords;
 
 	private final LoginThrottle throttle;
@@ -27,21 +33,35 @@ final class ThrottledAuthentication implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
+		String who = printable(username);
 		String client = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
 		Duration locked = this.throttle.lockedFor(username, client);
 		if (!locked.isZero()) {
+			audit.warn("login refused (locked out for " + LoginThrottledException.minutes(locked) + "): " + who
+					+ " from " + client);
 			throw new LoginThrottledException(locked);
 		}
 		try {
 			Authentication authenticated = this.passwords.authenticate(authentication);
 			this.throttle.succeeded(username);
+			// every API call authenticates: successes only at debug level
+			audit.debug("authenticated: " + who + " from " + client);
 			return authenticated;
 		}
 		catch (AuthenticationException ex) {
 			this.throttle.failed(username, client);
+			audit.warn("login failed (" + ex.getClass().getSimpleName() + "): " + who + " from " + client);
 			throw ex;
 		}
+	}
+
+	/**
+	 * A typed user name as it may go into a log line: printable, at most 64 characters.
+	 */
+	static String printable(String username) {
+		String text = (username != null) ? username.replaceAll("[^\\x20-\\x7E]", "?") : "";
+		return (text.length() > 64) ? text.substring(0, 64) + "..." : text;
 	}
 
 	@Override

@@ -129,7 +129,13 @@ class WardStationBrowserIntegrationTests {
 			assertThat(nurseApi(ingest.port(), NURSE, NURSE_PASSWORD, "DELETE", "/api/assignments/mon-s1", null)
 				.statusCode()).isEqualTo(403);
 
-			browser.click("#bed-1 .alarm.priority-high .acknowledge");
+			// by keyboard: the focus survives the live updates, Enter acknowledges
+			browser.driver()
+				.executeScript("document.querySelector('#bed-1 .alarm.priority-high .acknowledge').focus()");
+			Thread.sleep(2500);
+			assertThat(browser.driver().executeScript("return document.activeElement.getAttribute('data-url')"))
+				.isEqualTo("/api/alarms/" + alarmId + "/acknowledge");
+			browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
 			browser.await("the alarm shows acknowledged",
 					(b) -> b.attr("#bed-1 .alarm.priority-high", "class").contains("acknowledged"));
 			assertThat(browser.text("#action-result")).isEqualTo("Alarm acknowledged.");
