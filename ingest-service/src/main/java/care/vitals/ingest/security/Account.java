@@ -35,7 +35,7 @@ public record Account(String username, String passwordHash, Set<Role> roles, boo
 		if (roles == null || roles.isEmpty()) {
 			throw new IllegalArgumentException("an account needs at least one role");
 		}
-		roles = Set.copyOf(EnumSet.copyOf(roles));
+		roles = java.util.Collections.unmodifiableSet(EnumSet.copyOf(roles));
 		Objects.requireNonNull(changed, "changed");
 	}
 
