@@ -119,6 +119,20 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.text("#bed-1 .news2")).contains("NEWS2 6").contains("medium risk");
 			browser.screenshot("board-news2-complete");
 
+			// status per device: the bed's oximeter loses its probe, the monitor does not
+			integration.admit("ox-s1", "p-s1", "ward-s", "1", Instant.now().minusSeconds(600));
+			try (TestDevice oximeter = new TestDevice(mosquitto.url(), "ox-s1")) {
+				oximeter.publish("devices/ox-s1/events",
+						("{\"kind\":\"probe_off\",\"ts\":\"" + Instant.now() + "\",\"details\":{\"sensor\":\"spo2\"}}")
+							.getBytes(StandardCharsets.UTF_8),
+						null);
+			}
+			browser.await("the oximeter shows its probe off",
+					(b) -> String.valueOf(b.text("#bed-1 .devices [data-device=ox-s1]")).contains("probe off"));
+			assertThat(browser.attr("#bed-1 .devices [data-device=ox-s1]", "class")).contains("fault");
+			assertThat(browser.text("#bed-1 .devices [data-device=mon-s1]")).contains("no technical alarm");
+			browser.screenshot("board-per-device-status");
+
 			// CSRF: the page's own session without the token is refused
 			String alarmId = browser.attr("#bed-1 .alarm.priority-high", "data-alarm");
 			assertThat(browser.fetchStatus("POST", "/api/alarms/" + alarmId + "/acknowledge", false)).isEqualTo(403);
@@ -135,7 +149,8 @@ class WardStationBrowserIntegrationTests {
 			Thread.sleep(2500);
 			assertThat(browser.driver().executeScript("return document.activeElement.getAttribute('data-url')"))
 				.isEqualTo("/api/alarms/" + alarmId + "/acknowledge");
-			browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+			new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ENTER)
+				.perform();
 			browser.await("the alarm shows acknowledged",
 					(b) -> b.attr("#bed-1 .alarm.priority-high", "class").contains("acknowledged"));
 			assertThat(browser.text("#action-result")).isEqualTo("Alarm acknowledged.");
