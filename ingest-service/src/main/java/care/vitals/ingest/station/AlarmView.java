@@ -1,0 +1,38 @@
+package care.vitals.ingest.station;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+
+import care.vitals.model.alarm.Alarm;
+import care.vitals.model.alarm.AlarmState;
+
+/**
+ * One active alarm in words: priority as text (the colour only repeats it), what, since
+ * when, raised or acknowledged by whom.
+ */
+public record AlarmView(String alarmId, String priority, String kind, String message, boolean acknowledged,
+		String since) {
+
+	/** Highest priority first, then unacknowledged before acknowledged, then oldest. */
+	static final Comparator<Alarm> ORDER = Comparator.comparing(Alarm::priority)
+		.thenComparing((Alarm a) -> a.state() == AlarmState.ACKNOWLEDGED)
+		.thenComparing(Alarm::ts);
+
+	static AlarmView of(Alarm alarm, Instant now) {
+		return new AlarmView(alarm.alarmId(), alarm.priority().name().toLowerCase(Locale.ROOT), alarm.kind(),
+				alarm.message().isBlank() ? alarm.kind().replace('_', ' ') : alarm.message(),
+				alarm.state() == AlarmState.ACKNOWLEDGED, Ages.ago(Duration.between(alarm.ts(), now)));
+	}
+
+	/** "High priority", "Medium priority", "Low priority". */
+	public String priorityText() {
+		return Character.toUpperCase(this.priority.charAt(0)) + this.priority.substring(1) + " priority";
+	}
+
+	public String stateText() {
+		return this.acknowledged ? "acknowledged" : "not acknowledged";
+	}
+
+}

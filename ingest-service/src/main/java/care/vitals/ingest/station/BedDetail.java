@@ -1,0 +1,46 @@
+package care.vitals.ingest.station;
+
+import java.util.List;
+
+/**
+ * One bed in detail: the board's tile, the NEWS2 sub-scores, the staff observations in
+ * force and the alarm limits in force.
+ *
+ * @param bed the bed as the board shows it
+ * @param patient the patient, or {@code null} for an empty bed or a double booking
+ * @param subScores the NEWS2 parameters in chart order with their sub-score or why none
+ * @param scale the SpO2 scale prescribed ("1" or "2")
+ * @param observations what staff recorded, newest first
+ * @param limits the alarm limits in force, per parameter
+ */
+public record BedDetail(BedView bed, String patient, List<SubScore> subScores, String scale,
+		List<ObservationView> observations, List<LimitView> limits) {
+
+	/**
+	 * @param parameter NEWS2 parameter code
+	 * @param score the sub-score, or {@code null} if not counted
+	 * @param note "missing" (never reported) or "out of date", or empty
+	 */
+	public record SubScore(String parameter, Integer score, String note) {
+	}
+
+	/**
+	 * @param observedAt when, in words
+	 * @param observer who recorded it
+	 * @param what what was observed
+	 */
+	public record ObservationView(String observedAt, String observer, String what) {
+	}
+
+	/**
+	 * @param parameter the parameter
+	 * @param limits the limits in words, e.g. "low 90, critical low 85"
+	 * @param delay the alarm delay, e.g. "15 s"
+	 * @param enabled whether the parameter's alarms are on
+	 * @param changed who changed it and when ("changed by ben, 3 min ago"), or empty for
+	 * the default
+	 */
+	public record LimitView(String parameter, String limits, String delay, boolean enabled, String changed) {
+	}
+
+}

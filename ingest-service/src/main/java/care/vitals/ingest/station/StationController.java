@@ -1,0 +1,116 @@
+package care.vitals.ingest.station;
+
+import java.util.Set;
+
+import care.vitals.model.id.Identifiers;
+import care.vitals.web.NotFound;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The ward board: every bed of a ward, server-rendered, updating itself every few seconds
+ * (station.js asks for the beds fragment). Actions are buttons that call the REST API
+ * with the session and its CSRF token, so the API's rules and audit apply to the pages
+ * unchanged.
+ */
+@Controller
+class StationController {
+
+	private final WardBoard board;
+
+	private final BedDetails details;
+
+	private final StationProperties properties;
+
+	StationController(WardBoard board, BedDetails details, StationProperties properties) {
+		this.board = board;
+		this.details = details;
+		this.properties = properties;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/station";
+	}
+
+	@GetMapping("/station")
+	String wards(Model model, Authentication user) {
+		if (!has(user, "ROLE_NURSE") && !has(user, "ROLE_CHARGE_NURSE")) {
+			// an administrator who is not also a nurse sees no patient data
+			return "redirect:/station/accounts";
+		}
+		Set<String> wards = this.board.wards();
+		if (wards.size() == 1) {
+			return "redirect:/station/wards/" + wards.iterator().next();
+		}
+		user(model, user);
+		model.addAttribute("wards", wards);
+		return "wards";
+	}
+
+	@GetMapping("/station/wards/{ward}")
+	String board(@PathVariable String ward, Model model, Authentication user) {
+		beds(ward, model);
+		user(model, user);
+		model.addAttribute("refreshMillis", this.properties.refresh().toMillis());
+		return "board";
+	}
+
+	/** The beds alone, for the board's live update. */
+	@GetMapping("/station/wards/{ward}/beds")
+	String bedsFragment(@PathVariable String ward, Model model, Authentication user) {
+		beds(ward, model);
+		user(model, user);
+		return "board :: beds";
+	}
+
+	/** One bed: sub-scores, observations, limits in force, alarms. */
+	@GetMapping("/station/wards/{ward}/beds/{bed}")
+	String bed(@PathVariable String ward, @PathVariable String bed, Model model, Authentication user) {
+		detail(ward, bed, model);
+		user(model, user);
+		model.addAttribute("refreshMillis", this.properties.refresh().toMillis());
+		return "bed";
+	}
+
+	/** The bed's content alone, for its live update. */
+	@GetMapping("/station/wards/{ward}/beds/{bed}/detail")
+	String bedFragment(@PathVariable String ward, @PathVariable String bed, Model model, Authentication user) {
+		detail(ward, bed, model);
+		user(model, user);
+		return "bed :: detail";
+	}
+
+	private void detail(String ward, String bed, Model model) {
+		if (!Identifiers.isValid(ward) || !Identifiers.isValid(bed)) {
+			throw new NotFound("no bed " + ward + "/" + bed);
+		}
+		model.addAttribute("ward", ward);
+		model.addAttribute("d",
+				this.details.of(ward, bed).orElseThrow(() -> new NotFound("no bed " + ward + "/" + bed)));
+	}
+
+	private void beds(String ward, Model model) {
+		if (!Identifiers.isValid(ward)) {
+			throw new NotFound("no ward " + ward);
+		}
+		model.addAttribute("ward", ward);
+		model.addAttribute("beds", this.board.beds(ward));
+	}
+
+	private static void user(Model model, Authentication user) {
+		model.addAttribute("user", user.getName());
+		model.addAttribute("chargeNurse", has(user, "ROLE_CHARGE_NURSE"));
+		model.addAttribute("nurse", has(user, "ROLE_NURSE") || has(user, "ROLE_CHARGE_NURSE"));
+	}
+
+	private static boolean has(Authentication user, String authority) {
+		return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
+	}
+
+}

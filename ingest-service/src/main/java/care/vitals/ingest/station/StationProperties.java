@@ -1,0 +1,30 @@
+package care.vitals.ingest.station;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The ward station's pages (docs/ward-station.md).
+ *
+ * @param beds every bed shown, as {@code ward/bed} ({@code STATION_BEDS}); a bed occupied
+ * but not listed is shown too
+ * @param news2CurrentFor how old a complete NEWS2 may be and still wear its risk colour:
+ * the engine restates an unchanged score every 5 minutes of readings, so a little more
+ * than that; older, the board says it is not current
+ * @param refresh how often the board updates itself
+ */
+@ConfigurationProperties("ingest.station")
+public record StationProperties(List<String> beds, Duration news2CurrentFor, Duration refresh) {
+
+	public StationProperties {
+		beds = (beds != null) ? beds.stream().map(String::trim).filter((b) -> !b.isEmpty()).toList() : List.of();
+		for (String bed : beds) {
+			if (bed.indexOf('/') <= 0 || bed.indexOf('/') != bed.lastIndexOf('/') || bed.endsWith("/")) {
+				throw new IllegalArgumentException("ingest.station.beds: '" + bed + "' is not ward/bed");
+			}
+		}
+	}
+
+}

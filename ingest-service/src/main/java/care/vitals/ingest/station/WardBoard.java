@@ -1,0 +1,114 @@
+package care.vitals.ingest.station;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.patient.AssignmentHistory;
+import care.vitals.model.alarm.Alarm;
+import care.vitals.model.alarm.AlarmKinds;
+import care.vitals.model.assignment.Assignment;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the ward board shows, read from the clinical engine and the assignment history of
+ * this instance (every instance evaluates every reading, docs/scaling.md, so any instance
+ * can serve the board). Read only: every change goes through the REST API.
+ */
+@Component
+class WardBoard {
+
+	/** Alarm kinds that describe a device rather than the patient. */
+	static final Set<String> TECHNICAL = Set.of(AlarmKinds.PROBE_OFF, AlarmKinds.LEAD_OFF,
+			AlarmKinds.SENSOR_DISCONNECTED, AlarmKinds.BATTERY_LOW, AlarmKinds.DEVICE_OFFLINE, AlarmKinds.NO_DATA,
+			AlarmKinds.SEQUENCE_GAP, AlarmKinds.CLOCK_SKEW, AlarmKinds.IMPLAUSIBLE_VALUE);
+
+	private final ClinicalEngine engine;
+
+	private final AssignmentHistory history;
+
+	private final StationProperties properties;
+
+	private final Clock clock;
+
+	WardBoard(ClinicalEngine engine, AssignmentHistory history, StationProperties properties, Clock clock) {
+		this.engine = engine;
+		this.history = history;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Every ward listed or with a patient, sorted. */
+	Set<String> wards() {
+		Set<String> wards = new TreeSet<>();
+		this.properties.beds().forEach((bed) -> wards.add(bed.substring(0, bed.indexOf('/'))));
+		this.history.all().values().forEach((a) -> wards.add(a.ward()));
+		return wards;
+	}
+
+	/** Every bed of a ward: listed beds in their order, then occupied beds not listed. */
+	List<BedView> beds(String ward) {
+		Instant now = Instant.now(this.clock);
+		Map<String, Assignment> assignments = this.history.all();
+		List<Alarm> alarms = this.engine.active().stream().filter((a) -> a.ward().equals(ward)).toList();
+		Set<String> listed = new LinkedHashSet<>();
+		this.properties.beds()
+			.stream()
+			.filter((b) -> b.startsWith(ward + "/"))
+			.forEach((b) -> listed.add(b.substring(ward.length() + 1)));
+		Set<String> occupied = new TreeSet<>(Comparator.comparing(WardBoard::bedOrder).thenComparing((b) -> b));
+		assignments.values().stream().filter((a) -> a.ward().equals(ward)).forEach((a) -> occupied.add(a.bed()));
+		Set<String> beds = new LinkedHashSet<>(listed);
+		beds.addAll(occupied);
+		List<BedView> views = new ArrayList<>();
+		for (String bed : beds) {
+			views.add(bed(ward, bed, assignments, alarms, listed.contains(bed), now));
+		}
+		return views;
+	}
+
+	private BedView bed(String ward, String bed, Map<String, Assignment> assignments, List<Alarm> wardAlarms,
+			boolean listed, Instant now) {
+		Map<String, Assignment> devices = new TreeMap<>();
+		assignments.forEach((device, a) -> {
+			if (a.ward().equals(ward) && a.bed().equals(bed)) {
+				devices.put(device, a);
+			}
+		});
+		List<Alarm> alarms = wardAlarms.stream().filter((a) -> a.bed().equals(bed)).sorted(AlarmView.ORDER).toList();
+		List<String> patients = devices.values().stream().map(Assignment::patient).distinct().sorted().toList();
+		List<BedView.DeviceView> deviceViews = devices.entrySet()
+			.stream()
+			.map((e) -> device(e.getKey(), e.getValue().patient(), alarms))
+			.toList();
+		News2View news2 = (patients.size() == 1)
+				? News2View.of(this.engine.news2(patients.get(0)), now, this.properties.news2CurrentFor()) : null;
+		return new BedView(ward, bed, patients, deviceViews, news2,
+				alarms.stream().map((a) -> AlarmView.of(a, now)).toList(), listed);
+	}
+
+	private static BedView.DeviceView device(String device, String patient, List<Alarm> alarms) {
+		List<String> faults = alarms.stream()
+			.filter((a) -> device.equals(a.device()) && TECHNICAL.contains(a.kind()))
+			.map((a) -> a.kind().replace('_', ' '))
+			.distinct()
+			.toList();
+		return new BedView.DeviceView(device, patient,
+				faults.isEmpty() ? "no technical alarm" : String.join(", ", faults), !faults.isEmpty());
+	}
+
+	/** Numeric beds in numeric order (2 before 10). */
+	private static long bedOrder(String bed) {
+		return bed.chars().allMatch(Character::isDigit) && bed.length() < 18 ? Long.parseLong(bed) : Long.MAX_VALUE;
+	}
+
+}
