@@ -1,12 +1,10 @@
 package care.vitals.ingest.clinical;
 
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import care.vitals.ingest.pipeline.BatchWriter;
-import care.vitals.ingest.pipeline.Envelope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -68,14 +66,7 @@ class ClinicalScheduler implements SmartLifecycle {
 
 	private void submit(Outcome outcome) {
 		try {
-			List<String> lines = this.output.lines(outcome);
-			if (lines.isEmpty()) {
-				return;
-			}
-			this.writer.submit(new Envelope(lines, null, null, null));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			this.writer.store(this.output.lines(outcome));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Clinical engine output not stored", ex);

@@ -7,7 +7,6 @@ import care.vitals.ingest.clinical.AckRelay;
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.clinical.ClinicalOutput;
 import care.vitals.ingest.pipeline.BatchWriter;
-import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.model.id.Identifiers;
 import care.vitals.model.topic.Topics;
 import org.apache.commons.logging.Log;
@@ -68,15 +67,7 @@ final class AckCommands implements AckRelay {
 			logger.info("Acknowledgement of " + parts[0] + " by " + parts[1] + ": no such active alarm here");
 			return List.of();
 		});
-		if (lines.isEmpty()) {
-			return;
-		}
-		try {
-			this.writer.submit(new Envelope(lines, null, null, null));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.writer.store(lines);
 	}
 
 }

@@ -63,9 +63,7 @@ class AlarmRestore {
 	synchronized int restore() {
 		int restored = 0;
 		for (AlarmList list : this.retained.values()) {
-			List<Alarm> stillTrue = list.alarms().stream().filter((alarm) -> stillTrue(alarm, list)).toList();
-			ClinicalEngine.Restored bed = this.clinical
-				.restoreBed(new AlarmList(list.ward(), list.bed(), list.updated(), stillTrue));
+			ClinicalEngine.Restored bed = this.clinical.restoreBed(stillTrue(list));
 			this.output.lines(bed.outcome());
 			restored += bed.alarms();
 		}
@@ -103,8 +101,7 @@ class AlarmRestore {
 			List<Outcome> outcomes = new ArrayList<>();
 			int restored = 0;
 			for (AlarmList list : this.published.values()) {
-				List<Alarm> stillTrue = list.alarms().stream().filter((alarm) -> stillTrue(alarm, list)).toList();
-				AlarmList filtered = new AlarmList(list.ward(), list.bed(), list.updated(), stillTrue);
+				AlarmList filtered = stillTrue(list);
 				this.clinical.adopt(filtered);
 				ClinicalEngine.Restored bed = this.clinical.restoreBed(filtered);
 				restored += bed.alarms();
@@ -115,6 +112,14 @@ class AlarmRestore {
 					+ restored + " alarm(s) restored");
 			return Outcome.merge(outcomes);
 		});
+	}
+
+	/**
+	 * A bed's list with only the alarms whose patient is in that bed with their device.
+	 */
+	private AlarmList stillTrue(AlarmList list) {
+		return new AlarmList(list.ward(), list.bed(), list.updated(),
+				list.alarms().stream().filter((alarm) -> stillTrue(alarm, list)).toList());
 	}
 
 	private boolean stillTrue(Alarm alarm, AlarmList bed) {

@@ -10,14 +10,12 @@ import care.vitals.ingest.inbound.MeasurementIntake;
 import care.vitals.ingest.inbound.Rejections;
 import care.vitals.ingest.inbound.Scope;
 import care.vitals.ingest.pipeline.BatchWriter;
-import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.model.topic.Topics;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -74,13 +72,7 @@ class ClusterConfiguration {
 			ObjectProvider<ClinicalOutput> output, BatchWriter writer) {
 		return new ClinicalLease(properties, LEASE_KEEP_ALIVE, LEASE_GRACE, () -> {
 			Outcome outcome = restore.getObject().takeOver();
-			List<String> lines = output.getObject().lines(outcome);
-			try {
-				writer.submit(new Envelope(lines, null, null, null));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			writer.store(output.getObject().lines(outcome));
 		});
 	}
 

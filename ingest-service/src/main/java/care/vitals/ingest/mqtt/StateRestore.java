@@ -7,7 +7,6 @@ import java.util.List;
 
 import care.vitals.ingest.clinical.AlarmStatePublisher;
 import care.vitals.ingest.pipeline.BatchWriter;
-import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.storage.ClinicalLines;
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmKinds;
@@ -109,12 +108,7 @@ class StateRestore {
 	}
 
 	private void store(Alarm alarm) {
-		try {
-			this.writer.submit(new Envelope(List.of(ClinicalLines.alarm(alarm)), null, null, null));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.writer.store(List.of(ClinicalLines.alarm(alarm)));
 	}
 
 }

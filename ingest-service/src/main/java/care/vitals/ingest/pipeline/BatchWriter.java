@@ -70,6 +70,24 @@ public class BatchWriter implements SmartLifecycle {
 		this.clock = clock;
 	}
 
+	/**
+	 * Hands lines that need no acknowledgement (clinical output, technical alarms) to the
+	 * writer; nothing for none. Interrupted (shutting down), they are not stored and the
+	 * interrupt is kept for the caller's thread.
+	 * @param lines the lines
+	 */
+	public void store(List<String> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		try {
+			submit(new Envelope(lines, null, null, null));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Hands a message to the writer; waits while the queue is full (back-pressure). */
 	public void submit(Envelope envelope) throws InterruptedException {
 		this.room.acquire(size(envelope));
