@@ -25,7 +25,9 @@ import care.vitals.model.alarm.ThresholdRule;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
+import care.vitals.model.news2.News2Parameter;
 import care.vitals.model.news2.News2Score;
+import care.vitals.model.news2.PatientVitalsWindow;
 import care.vitals.model.news2.SpO2Scale;
 import care.vitals.model.observation.PatientObservations;
 import care.vitals.model.observation.StaffObservation;
@@ -461,6 +463,17 @@ public class ClinicalEngine {
 	public Optional<News2Score> news2(String patient) {
 		PatientState state = this.patients.get(patient);
 		return Optional.ofNullable((state != null) ? state.last() : null);
+	}
+
+	/**
+	 * Returns the NEWS2 inputs in force for a patient now (read-only; for display): the
+	 * value, time and source of each fresh parameter.
+	 * @param patient the patient
+	 * @return the inputs by parameter, empty if none are fresh or the patient is unknown
+	 */
+	public Map<News2Parameter, PatientVitalsWindow.Used> vitals(String patient) {
+		PatientState state = this.patients.get(patient);
+		return (state != null) ? state.used(Instant.now(this.clock)) : Map.of();
 	}
 
 	public List<Alarm> active(String patient) {

@@ -1,6 +1,7 @@
 package care.vitals.ingest.clinical;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -60,6 +61,11 @@ final class PatientState {
 			.append('=')
 			.append(used.source()));
 		return text.toString();
+	}
+
+	/** The NEWS2 inputs in force at a time: value, time and source of each parameter. */
+	synchronized Map<News2Parameter, PatientVitalsWindow.Used> used(Instant at) {
+		return this.window.used(at, this.scale);
 	}
 
 	synchronized void scale(SpO2Scale scale) {
