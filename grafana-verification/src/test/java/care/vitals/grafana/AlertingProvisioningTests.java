@@ -100,8 +100,8 @@ class AlertingProvisioningTests {
 			if (!Set.of("high", "medium", "low").contains(labels.get("priority"))) {
 				problems.add(uid + ": label priority must be high, medium or low");
 			}
-			if (!Set.of("clinical", "technical", "platform").contains(labels.get("category"))) {
-				problems.add(uid + ": label category must be clinical, technical or platform");
+			if (!Set.of("clinical", "technical", "platform", "escalation").contains(labels.get("category"))) {
+				problems.add(uid + ": label category must be clinical, technical, platform or escalation");
 			}
 			Map<String, Object> annotations = GrafanaFiles.map(raw, "annotations");
 			for (String key : List.of("summary", "description", "why")) {
@@ -214,6 +214,8 @@ class AlertingProvisioningTests {
 		assertThat(routed.get("device-offline")).containsExactly("platform-email");
 		assertThat(routed.get("disk-usage")).containsExactly("platform-email");
 		assertThat(routed.get("ingest-metrics-missing")).containsExactly("platform-email");
+		assertThat(routed.get("alarm-escalated-nurse-in-charge (ward)")).containsExactly("nurse-in-charge");
+		assertThat(routed.get("alarm-escalated-response-team (ward)")).containsExactly("response-team");
 	}
 
 	/**

@@ -205,6 +205,11 @@ class ProvisionedQueriesIntegrationTests {
 		expected.put("disk-usage", Expectation.firesFor(Map.of("host", "nuc-test")));
 		expected.put("ingest-metrics-missing", Expectation.QUIET);
 		expected.put("vitals-database-unreachable", Expectation.QUIET);
+		// bed 2's NEWS2 alarm was raised from readings minutes old and nobody
+		// acknowledged it: the engine escalated it to both levels at its first tick
+		// (levels and restatements: anEscalationOfTheEngineFiresTheEscalationRulesOnce)
+		expected.put("alarm-escalated-nurse-in-charge", Expectation.firesFor(Map.of("bed", "2")));
+		expected.put("alarm-escalated-response-team", Expectation.firesFor(Map.of("bed", "2")));
 		List<AlertRule> rules = GrafanaFiles.alertRules();
 		assertThat(expected.keySet()).as("every rule has an expectation here")
 			.containsExactlyInAnyOrderElementsOf(rules.stream().map(AlertRule::uid).toList());
@@ -403,6 +408,48 @@ class ProvisionedQueriesIntegrationTests {
 		Map<Map<String, String>, Boolean> firing = AlertEvaluation.evaluate(rule, run.result());
 		assertThat(firing).as("series of the clock rule").containsEntry(Map.of("device", "mon-clock-1"), true);
 		assertThat(firing.keySet()).noneMatch((tags) -> "mon-clock-2".equals(tags.get("device")));
+	}
+
+	/**
+	 * The escalation rules fire on the engine's escalation lines of the last 2 minutes:
+	 * level 1 notifies the nurse in charge, level 2 the response team (and the nurse in
+	 * charge again); restatements of an escalated alarm and older escalations do not.
+	 */
+	@Test
+	@Order(7)
+	void anEscalationOfTheEngineFiresTheEscalationRulesOnce() {
+		Instant now = Instant.now();
+		influx.write("vitals", String.join("\n", escalation("7", 1, true, now.minusSeconds(30)),
+				escalation("8", 1, true, now.minusSeconds(60)), escalation("8", 2, true, now.minusSeconds(20)),
+				escalation("9", 2, false, now.minusSeconds(10)), escalation("10", 2, true, now.minusSeconds(400))));
+		Map<String, Set<String>> firingBeds = new LinkedHashMap<>();
+		for (String uid : List.of("alarm-escalated-nurse-in-charge", "alarm-escalated-response-team")) {
+			AlertRule rule = GrafanaFiles.alertRules()
+				.stream()
+				.filter((candidate) -> candidate.uid().equals(uid))
+				.findFirst()
+				.orElseThrow();
+			String influxQl = InfluxQlTemplate.lastRange(Duration.ofSeconds(120), now)
+				.expand(String.valueOf(rule.model("A").get("query")));
+			Run run = run(Queries.database("vitals-influxql"), influxQl);
+			assertThat(run.failure()).isNull();
+			Set<String> beds = new TreeSet<>();
+			AlertEvaluation.evaluate(rule, run.result()).forEach((tags, fires) -> {
+				if (fires && "ward-e".equals(tags.get("ward"))) {
+					beds.add(tags.get("bed"));
+				}
+			});
+			firingBeds.put(uid, beds);
+		}
+		assertThat(firingBeds.get("alarm-escalated-nurse-in-charge")).containsExactly("7", "8");
+		assertThat(firingBeds.get("alarm-escalated-response-team")).containsExactly("8");
+	}
+
+	/** An alarm line as the engine writes it ({@code ClinicalLines.transition}). */
+	private static String escalation(String bed, int level, boolean escalated, Instant at) {
+		return "alarms,bed=" + bed + ",kind=spo2_low,patient=p-e" + bed + ",priority=high,ward=ward-e alarm_id=\"a-"
+				+ bed + "\",message=\"SpO2 80\",state=\"raised\",restated=true,escalation=" + level + "i"
+				+ (escalated ? ",escalated=true " : " ") + (at.getEpochSecond() * 1_000_000_000L + at.getNano());
 	}
 
 	private static String clockSkew(String device, String state, Instant at) {

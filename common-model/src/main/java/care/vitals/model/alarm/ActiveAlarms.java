@@ -1,5 +1,6 @@
 package care.vitals.model.alarm;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,10 +64,8 @@ final class ActiveAlarms {
 		}
 		Alarm alarm = active.alarm;
 		if (alarm.state() == AlarmState.RAISED && RiskTable.latches(alarm) && !key.endsWith(LATCHED)) {
-			Alarm latched = new Alarm(alarm.alarmId(), alarm.patient(), alarm.ward(), alarm.bed(), alarm.device(),
-					alarm.priority(), alarm.kind(), AlarmState.RAISED,
-					alarm.message() + " (condition ended " + at + "; latched until acknowledged)", alarm.value(),
-					alarm.ts());
+			Alarm latched = alarm
+				.withMessage(alarm.message() + " (condition ended " + at + "; latched until acknowledged)");
 			ActiveAlarm kept = new ActiveAlarm(key + LATCHED, latched);
 			state.active.remove(key + LATCHED);
 			state.active.put(key + LATCHED, kept);
@@ -151,9 +150,7 @@ final class ActiveAlarms {
 	/** Labels a patient's active alarms with a new context (ward and bed). */
 	void relabel(PatientState state, PatientContext context) {
 		for (ActiveAlarm active : state.active.values()) {
-			Alarm a = active.alarm;
-			active.alarm = new Alarm(a.alarmId(), a.patient(), context.ward(), context.bed(), a.device(), a.priority(),
-					a.kind(), a.state(), a.message(), a.value(), a.ts());
+			active.alarm = active.alarm.at(context.ward(), context.bed());
 		}
 	}
 
@@ -186,8 +183,8 @@ final class ActiveAlarms {
 			return null;
 		}
 		Instant when = at.isBefore(before.ts()) ? before.ts() : at;
-		active.alarm = new Alarm(before.alarmId(), before.patient(), before.ward(), before.bed(), before.device(),
-				priority, kind, next, message, value, (next != before.state()) ? when : before.ts());
+		Alarm changed = before.changed(kind, priority, message, value);
+		active.alarm = (next != before.state()) ? changed.moveTo(next, when) : changed;
 		return new AlarmTransition(active.alarm, before.state(), null);
 	}
 
@@ -206,11 +203,34 @@ final class ActiveAlarms {
 					state.lastIds.put(active.key, published.alarmId());
 				}
 				active.alarm = new Alarm(published.alarmId(), own.patient(), own.ward(), own.bed(), own.device(),
-						own.priority(), own.kind(), published.state(), own.message(), own.value(), published.ts());
+						own.priority(), own.kind(), published.state(), own.message(), own.value(), published.ts(),
+						published.since(), published.escalation());
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Escalates every raised alarm of a patient that has been unacknowledged long enough
+	 * for its next level ({@link Escalation}), adding the transitions to {@code out}. Not
+	 * escalated: the {@value AlarmKinds#LIMIT_CHANGED} indication (information, not an
+	 * alarm) and a latched alarm whose condition has ended (it waits for an
+	 * acknowledgement at the level it reached while the condition lasted).
+	 */
+	void escalate(PatientState state, Escalation escalation, Instant now, List<AlarmTransition> out) {
+		for (ActiveAlarm active : state.active.values()) {
+			Alarm alarm = active.alarm;
+			if (alarm.state() != AlarmState.RAISED || now.isBefore(alarm.ts()) || active.key.endsWith(LATCHED)
+					|| AlarmKinds.LIMIT_CHANGED.equals(alarm.kind())) {
+				continue;
+			}
+			int level = escalation.level(alarm.priority(), Duration.between(alarm.ts(), now));
+			if (level > alarm.escalation()) {
+				active.alarm = alarm.escalatedTo(level);
+				out.add(new AlarmTransition(active.alarm, AlarmState.RAISED, null, true));
+			}
+		}
 	}
 
 	private static AlarmTransition move(ActiveAlarm active, AlarmState next, Instant at, String actor) {

@@ -26,10 +26,17 @@ import care.vitals.model.id.Identifiers;
  * @param value the value that triggered it: a parameter value in its stored unit, the
  * NEWS2 total, the battery percent or the number of missed readings; {@code null} if none
  * (e.g. probe off, offline, no data)
- * @param ts when the alarm entered its current state; never {@code null}
+ * @param ts when the alarm entered its current state (raised, acknowledged, raised again
+ * on worsening, resolved); never {@code null}
+ * @param since when the episode began (the alarm was first raised): kept through
+ * acknowledgement, re-alert, escalation and updates in place; never {@code null}, not
+ * after {@code ts}
+ * @param escalation how far an unacknowledged alarm has been escalated
+ * ({@link Escalation}): 0 not escalated, 1 the nurse in charge, 2 the response team; back
+ * to 0 when acknowledged
  */
 public record Alarm(String alarmId, String patient, String ward, String bed, String device, AlarmPriority priority,
-		String kind, AlarmState state, String message, Double value, Instant ts) {
+		String kind, AlarmState state, String message, Double value, Instant ts, Instant since, int escalation) {
 
 	/**
 	 * Validates the alarm.
@@ -53,13 +60,30 @@ public record Alarm(String alarmId, String patient, String ward, String bed, Str
 			throw new IllegalArgumentException("value must be finite");
 		}
 		Objects.requireNonNull(ts, "ts");
+		Objects.requireNonNull(since, "since");
+		if (since.isAfter(ts)) {
+			throw new IllegalArgumentException("since must not be after ts");
+		}
+		if (escalation < 0 || escalation > Escalation.MAX_LEVEL) {
+			throw new IllegalArgumentException("escalation must be 0-" + Escalation.MAX_LEVEL);
+		}
+	}
+
+	/**
+	 * Creates an alarm at the start of its episode ({@code since} is {@code ts}), not
+	 * escalated.
+	 */
+	public Alarm(String alarmId, String patient, String ward, String bed, String device, AlarmPriority priority,
+			String kind, AlarmState state, String message, Double value, Instant ts) {
+		this(alarmId, patient, ward, bed, device, priority, kind, state, message, value, ts, ts, 0);
 	}
 
 	/**
 	 * Returns this alarm in a new state.
 	 * @param next the new state, allowed by {@link AlarmState#canMoveTo(AlarmState)}
 	 * @param at when the transition happened
-	 * @return the alarm in the new state
+	 * @return the alarm in the new state, in the same episode ({@code since} kept), not
+	 * escalated (an acknowledgement answers the escalation; a re-alert starts it again)
 	 * @throws IllegalStateException if the lifecycle does not allow the transition
 	 */
 	public Alarm moveTo(AlarmState next, Instant at) {
@@ -68,7 +92,33 @@ public record Alarm(String alarmId, String patient, String ward, String bed, Str
 					"alarm " + this.alarmId + " cannot move from " + this.state + " to " + next);
 		}
 		return new Alarm(this.alarmId, this.patient, this.ward, this.bed, this.device, this.priority, this.kind, next,
-				this.message, this.value, at);
+				this.message, this.value, at, this.since, 0);
+	}
+
+	/**
+	 * Returns this alarm changed in place, in the same state and episode: new kind,
+	 * priority, text and value.
+	 */
+	public Alarm changed(String kind, AlarmPriority priority, String message, Double value) {
+		return new Alarm(this.alarmId, this.patient, this.ward, this.bed, this.device, priority, kind, this.state,
+				message, value, this.ts, this.since, this.escalation);
+	}
+
+	/** Returns this alarm with another text, otherwise unchanged. */
+	public Alarm withMessage(String message) {
+		return changed(this.kind, this.priority, message, this.value);
+	}
+
+	/** Returns this alarm labelled with another ward and bed. */
+	public Alarm at(String ward, String bed) {
+		return new Alarm(this.alarmId, this.patient, ward, bed, this.device, this.priority, this.kind, this.state,
+				this.message, this.value, this.ts, this.since, this.escalation);
+	}
+
+	/** Returns this alarm escalated to a level, otherwise unchanged. */
+	public Alarm escalatedTo(int level) {
+		return new Alarm(this.alarmId, this.patient, this.ward, this.bed, this.device, this.priority, this.kind,
+				this.state, this.message, this.value, this.ts, this.since, level);
 	}
 
 }

@@ -91,12 +91,24 @@ public final class AlarmEngine {
 
 	private final DeviceAlarms devices;
 
+	private final Escalation escalation;
+
 	/**
-	 * Creates an engine with no patients.
+	 * Creates an engine with no patients and the default escalation.
 	 * @param rules the default risk table; never {@code null}
 	 */
 	public AlarmEngine(AlarmRules rules) {
+		this(rules, Escalation.defaults());
+	}
+
+	/**
+	 * Creates an engine with no patients.
+	 * @param rules the default risk table; never {@code null}
+	 * @param escalation when unacknowledged alarms escalate; never {@code null}
+	 */
+	public AlarmEngine(AlarmRules rules, Escalation escalation) {
 		Objects.requireNonNull(rules, "rules");
+		this.escalation = Objects.requireNonNull(escalation, "escalation");
 		this.limits = new LimitAlarms(rules, this.alarms);
 		this.news2 = new News2Alarms(rules, this.alarms);
 		this.devices = new DeviceAlarms(rules.technical(), this.alarms);
@@ -426,8 +438,9 @@ public final class AlarmEngine {
 	}
 
 	/**
-	 * Advances time: raises {@value AlarmKinds#NO_DATA} for silent devices. Call it
-	 * periodically (e.g. every second) with the same time base as the readings.
+	 * Advances time: raises {@value AlarmKinds#NO_DATA} for silent devices, lets NEWS2
+	 * episodes de-escalate and escalates unacknowledged alarms ({@link Escalation}). Call
+	 * it periodically (e.g. every second) with the same time base as the readings.
 	 * @param now the current time; never {@code null}
 	 * @return the transitions caused
 	 */
@@ -437,6 +450,7 @@ public final class AlarmEngine {
 		for (PatientState state : this.patients.values()) {
 			this.devices.noData(state, now, out);
 			this.news2.tick(state, now, out);
+			this.alarms.escalate(state, this.escalation, now, out);
 		}
 		return out;
 	}

@@ -15,8 +15,10 @@ import care.vitals.model.id.Identifiers;
  * @param from the previous state, or {@code null} when the alarm was raised
  * @param actor who made the transition: the user for an acknowledgement, a valid
  * identifier; {@code null} for transitions the engine made
+ * @param escalated {@code true} when this update escalated an unacknowledged alarm to the
+ * next contact point ({@link Alarm#escalation()} is the level reached)
  */
-public record AlarmTransition(Alarm alarm, AlarmState from, String actor) {
+public record AlarmTransition(Alarm alarm, AlarmState from, String actor, boolean escalated) {
 
 	/**
 	 * Validates that the transition is one the lifecycle allows.
@@ -38,6 +40,14 @@ public record AlarmTransition(Alarm alarm, AlarmState from, String actor) {
 		else if (actor != null) {
 			throw new IllegalArgumentException("only acknowledgements have an actor");
 		}
+		if (escalated && (from != AlarmState.RAISED || alarm.state() != AlarmState.RAISED || alarm.escalation() == 0)) {
+			throw new IllegalArgumentException("only a raised alarm escalates");
+		}
+	}
+
+	/** A transition that is not an escalation. */
+	public AlarmTransition(Alarm alarm, AlarmState from, String actor) {
+		this(alarm, from, actor, false);
 	}
 
 	/**

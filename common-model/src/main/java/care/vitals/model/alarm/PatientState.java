@@ -107,7 +107,7 @@ final class PatientState {
 
 		ActiveAlarm(String key, Alarm alarm) {
 			this.key = key;
-			this.raisedAt = alarm.ts();
+			this.raisedAt = alarm.since();
 			this.alarm = alarm;
 		}
 

@@ -10,6 +10,7 @@ import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.alarm.AlarmPriority;
 import care.vitals.model.alarm.AlarmState;
+import care.vitals.model.alarm.Escalation;
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.id.Identifiers;
 import care.vitals.model.rejection.RejectReason;
@@ -28,12 +29,15 @@ import tools.jackson.databind.node.ObjectNode;
  *             "message":"SpO2 84% below 85%","value":84,"since":"2026-11-27T18:00:15Z"}]}
  * </pre>
  *
- * Priority and state are lower case; {@code since} is when the alarm entered its current
- * state ({@link Alarm#ts()}); {@code device} and {@code value} are omitted when absent.
- * Times are ISO-8601 (epoch milliseconds also decode). Decoding is strict: every alarm
- * must be valid, active and in the list's ward and bed, and at most
- * {@link DecodeLimits#maxRecords()} alarms are accepted. Unknown fields are ignored.
- * Never throws on any input; thread-safe.
+ * Priority and state are lower case; {@code since} is when the episode began
+ * ({@link Alarm#since()}, kept through acknowledgement, re-alert and escalation);
+ * {@code changed} when the alarm entered its current state ({@link Alarm#ts()}, omitted
+ * when that is {@code since}); {@code escalation} the level an unacknowledged alarm has
+ * been escalated to ({@link Escalation}, omitted when 0); {@code device} and
+ * {@code value} are omitted when absent. Times are ISO-8601 (epoch milliseconds also
+ * decode). Decoding is strict: every alarm must be valid, active and in the list's ward
+ * and bed, and at most {@link DecodeLimits#maxRecords()} alarms are accepted. Unknown
+ * fields are ignored. Never throws on any input; thread-safe.
  */
 public final class AlarmListCodec {
 
@@ -76,7 +80,13 @@ public final class AlarmListCodec {
 			if (alarm.value() != null) {
 				node.put("value", alarm.value().doubleValue());
 			}
-			node.put("since", alarm.ts().toString());
+			node.put("since", alarm.since().toString());
+			if (!alarm.ts().equals(alarm.since())) {
+				node.put("changed", alarm.ts().toString());
+			}
+			if (alarm.escalation() > 0) {
+				node.put("escalation", alarm.escalation());
+			}
 		}
 		return StrictJson.WRITER.writeValueAsBytes(root);
 	}
@@ -135,7 +145,18 @@ public final class AlarmListCodec {
 			throw invalid("value", value.toString(), "is not a finite number");
 		}
 		Instant since = requireTimestamp(node, "since");
-		return new Alarm(id, patient, ward, bed, device, priority, kind, state, message, number, since);
+		Instant changed = JsonFields.optionalTimestamp(node, "changed");
+		JsonNode escalation = JsonFields.optionalNumber(node, "escalation");
+		int level = (escalation != null) ? escalation.asInt() : 0;
+		if (escalation != null && (!escalation.canConvertToInt() || level < 0 || level > Escalation.MAX_LEVEL
+				|| escalation.asDouble() != level)) {
+			throw invalid("escalation", escalation.toString(), "is not a whole number 0-" + Escalation.MAX_LEVEL);
+		}
+		if (changed != null && changed.isBefore(since)) {
+			throw invalid("changed", changed.toString(), "is before since");
+		}
+		return new Alarm(id, patient, ward, bed, device, priority, kind, state, message, number,
+				(changed != null) ? changed : since, since, level);
 	}
 
 	private static AlarmList list(String ward, String bed, Instant updated, List<Alarm> alarms) {

@@ -71,6 +71,9 @@ final class AlarmFixtures {
 		Alarm alarm = transition.alarm();
 		double seconds = (alarm.ts().toEpochMilli() - T0.toEpochMilli()) / 1000.0;
 		String time = (seconds == Math.rint(seconds)) ? Long.toString((long) seconds) : Double.toString(seconds);
+		if (transition.escalated()) {
+			return alarm.kind() + " " + alarm.priority() + " " + alarm.state() + " escalated " + alarm.escalation();
+		}
 		if (transition.updated()) {
 			return alarm.kind() + " " + alarm.priority() + " " + alarm.state() + " (updated)";
 		}

@@ -85,6 +85,8 @@ class RespiratoryDeteriorationScenarioTests {
 				"spo2_low MEDIUM RAISED @975",
 				// 17:00 NEWS2 8: the same episode escalates at once
 				"news2_high HIGH RAISED (updated)",
+				// unacknowledged since 13:00, now high: to the nurse in charge at once
+				"news2_high HIGH RAISED escalated 1",
 				// 17:00 RR 25 + 20 s delay
 				"resp_rate_high MEDIUM RAISED @1040",
 				// 17:30 acknowledged at the bedside
@@ -92,9 +94,13 @@ class RespiratoryDeteriorationScenarioTests {
 				// 20:00 SpO2 84 and RR 31 pass the critical limits
 				"spo2_low MEDIUM RESOLVED @1215", "spo2_low HIGH RAISED @1215", "resp_rate_high MEDIUM RESOLVED @1220",
 				"resp_rate_high HIGH RAISED @1220",
+				// unacknowledged 2 min: nurse in charge
+				"spo2_low HIGH RAISED escalated 1", "resp_rate_high HIGH RAISED escalated 1",
 				// 25:00 NEWS2 9, 26:00 8, 27:00 7: a rise of 1 keeps the acknowledgement
-				"news2_high HIGH ACKNOWLEDGED (updated)", "news2_high HIGH ACKNOWLEDGED (updated)",
 				"news2_high HIGH ACKNOWLEDGED (updated)",
+				// unacknowledged 5 min: response team
+				"spo2_low HIGH RAISED escalated 2", "resp_rate_high HIGH RAISED escalated 2",
+				"news2_high HIGH ACKNOWLEDGED (updated)", "news2_high HIGH ACKNOWLEDGED (updated)",
 				// 27:00 back inside by the hysteresis, for the clear delays:
 				// unacknowledged high alarms latch
 				"spo2_low HIGH RAISED (updated)", "resp_rate_high HIGH RAISED (updated)",

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import care.vitals.model.alarm.AckOutcome;
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmEngine;
+import care.vitals.model.alarm.Escalation;
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.alarm.AlarmRules;
 import care.vitals.model.alarm.AlarmTransition;
@@ -36,6 +37,7 @@ import care.vitals.model.reading.Reading;
 import care.vitals.model.reading.Source;
 import care.vitals.model.settings.PatientSettings;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +54,7 @@ public class ClinicalEngine {
 
 	private static final AlarmRules DEFAULTS = AlarmRules.defaults();
 
-	private final AlarmEngine alarms = new AlarmEngine(DEFAULTS);
+	private final AlarmEngine alarms;
 
 	private final Map<String, PatientState> patients = new ConcurrentHashMap<>();
 
@@ -76,6 +78,18 @@ public class ClinicalEngine {
 
 	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher,
 			Clock clock) {
+		this(settingsPublisher, observationsPublisher, clock, Escalation.defaults());
+	}
+
+	@Autowired
+	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher, Clock clock,
+			ClinicalProperties properties) {
+		this(settingsPublisher, observationsPublisher, clock, properties.escalationSchedule());
+	}
+
+	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher, Clock clock,
+			Escalation escalation) {
+		this.alarms = new AlarmEngine(DEFAULTS, escalation);
 		this.settingsPublisher = settingsPublisher;
 		this.observationsPublisher = observationsPublisher;
 		this.clock = clock;

@@ -46,10 +46,7 @@ public class ClinicalOutput {
 					scored.score(), scored.sources()));
 		}
 		for (AlarmTransition transition : outcome.transitions()) {
-			// an update in place (escalation, de-escalation, new text) restates the alarm
-			// as it now is: not a new raise or acknowledgement
-			lines.add(transition.updated() ? ClinicalLines.alarm(transition.alarm(), outcome.at())
-					: ClinicalLines.alarm(transition.alarm(), transition.actor()));
+			lines.add(ClinicalLines.transition(transition, outcome.at()));
 		}
 		for (Alarm alarm : outcome.restated()) {
 			lines.add(ClinicalLines.alarm(alarm, outcome.at()));

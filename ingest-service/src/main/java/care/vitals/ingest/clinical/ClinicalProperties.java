@@ -1,6 +1,12 @@
 package care.vitals.ingest.clinical;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import care.vitals.model.alarm.AlarmPriority;
+import care.vitals.model.alarm.Escalation;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -18,10 +24,39 @@ import org.springframework.util.Assert;
  * @param clockTolerance how far a device's clock may be off before its times are
  * corrected and {@code clock_skew} is raised (docs/clinical.md, "Time")
  * @param clockWindow how long an offset beyond tolerance must be seen before it counts
+ * @param escalation after how long unacknowledged alarms of each priority escalate to the
+ * nurse in charge and then the response team (docs/clinical.md, "Escalation"); unset: the
+ * documented defaults of {@code Escalation}
  */
 @ConfigurationProperties("ingest.clinical")
 public record ClinicalProperties(boolean enabled, Duration tick, Duration republish, Duration clockTolerance,
-		Duration clockWindow) {
+		Duration clockWindow, EscalationTimes escalation) {
+
+	/**
+	 * Escalation times per priority, level 1 first (at most two each).
+	 *
+	 * @param high times of high-priority alarms
+	 * @param medium times of medium-priority alarms
+	 * @param low times of low-priority alarms
+	 */
+	public record EscalationTimes(List<Duration> high, List<Duration> medium, List<Duration> low) {
+
+		/** The engine's schedule: these times, the defaults for a priority left unset. */
+		public Escalation toEscalation() {
+			Map<AlarmPriority, List<Duration>> defaults = Escalation.defaults().after();
+			Map<AlarmPriority, List<Duration>> times = new EnumMap<>(AlarmPriority.class);
+			times.put(AlarmPriority.HIGH, (this.high != null) ? this.high : defaults.get(AlarmPriority.HIGH));
+			times.put(AlarmPriority.MEDIUM, (this.medium != null) ? this.medium : defaults.get(AlarmPriority.MEDIUM));
+			times.put(AlarmPriority.LOW, (this.low != null) ? this.low : defaults.get(AlarmPriority.LOW));
+			return new Escalation(times);
+		}
+
+	}
+
+	/** The escalation schedule in force. */
+	public Escalation escalationSchedule() {
+		return (this.escalation != null) ? this.escalation.toEscalation() : Escalation.defaults();
+	}
 
 	public ClinicalProperties {
 		Assert.notNull(tick, "ingest.clinical.tick is required");

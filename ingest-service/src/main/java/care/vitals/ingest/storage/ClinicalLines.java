@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import care.vitals.model.alarm.Alarm;
+import care.vitals.model.alarm.AlarmTransition;
 import care.vitals.model.news2.News2Parameter;
 import care.vitals.model.news2.News2Score;
 
@@ -65,7 +66,27 @@ public final class ClinicalLines {
 		return alarm(alarm, restatedAt, null);
 	}
 
+	/**
+	 * A lifecycle step as the engine emitted it: a raise, acknowledgement, re-alert or
+	 * resolution at the time of the transition (with its actor); an update in place
+	 * (escalation, de-escalation, new text) as a restatement at {@code at}, an escalation
+	 * with {@code escalated=true} (what the escalation alert rule fires on).
+	 * @param transition the transition
+	 * @param at when the engine made it
+	 * @return the line
+	 */
+	public static String transition(AlarmTransition transition, Instant at) {
+		if (transition.escalated()) {
+			return alarm(transition.alarm(), at, null, true);
+		}
+		return transition.updated() ? alarm(transition.alarm(), at) : alarm(transition.alarm(), transition.actor());
+	}
+
 	private static String alarm(Alarm alarm, Instant restatedAt, String actor) {
+		return alarm(alarm, restatedAt, actor, false);
+	}
+
+	private static String alarm(Alarm alarm, Instant restatedAt, String actor, boolean escalated) {
 		LineBuilder line = LineBuilder.measurement("alarms")
 			.tag("patient", alarm.patient())
 			.tag("ward", alarm.ward())
@@ -77,6 +98,7 @@ public final class ClinicalLines {
 			.field("message", SafeText.of(alarm.message(), 256))
 			.field("alarm_id", alarm.alarmId())
 			.field("restated", restatedAt != null)
+			.field("escalation", (long) alarm.escalation())
 			.time(UniqueTimestamps.of("alarms|" + alarm.patient() + "|" + alarm.ward() + "|" + alarm.bed() + "|"
 					+ alarm.device() + "|" + alarm.priority() + "|" + alarm.kind(),
 					(restatedAt != null) ? restatedAt : alarm.ts()));
@@ -85,6 +107,9 @@ public final class ClinicalLines {
 		}
 		if (actor != null) {
 			line.field("actor", actor);
+		}
+		if (escalated) {
+			line.field("escalated", true);
 		}
 		return line.build();
 	}

@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * The alarm lifecycle as a ward lives it, with real Mosquitto, real InfluxDB 1.x and the
  * real ingest: a NEWS2 total flickering between 6 and 7 is one alarm; a nurse's second
  * acknowledgement logs nothing; a worsening re-alerts the acknowledged alarm under its
- * id; a limit change merges with the limits in force and delays are bounded.
+ * id; a limit change merges with the limits in force and delays are bounded; an
+ * unanswered alarm escalates.
  */
 class AlarmLifecycleIntegrationTests {
 
@@ -156,6 +157,61 @@ class AlarmLifecycleIntegrationTests {
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(display.latest().alarms())
 					.noneSatisfy((a) -> assertThat(a.kind()).isEqualTo("limit_changed")));
+		}
+	}
+
+	/**
+	 * Nobody answers a high-priority alarm: it goes to the nurse in charge, then to the
+	 * response team, once each, stored with {@code escalated=true} (what the Grafana
+	 * escalation rules fire on) and shown on the bed's list with the episode's start
+	 * kept; the acknowledgement stops it. Escalation times shortened to 4 s and 8 s.
+	 */
+	@Test
+	void anUnansweredHighAlarmEscalatesTwiceAndTheAcknowledgementStopsIt() throws Exception {
+		influx.createDatabase("escalation");
+		var properties = RunningIngest.v1(mosquitto.url(), "ingest-escalation", influx.url(), "escalation", this.spool);
+		properties.put("ingest.clinical.escalation.high", "4s,8s");
+		try (RunningIngest ingest = RunningIngest.start(properties);
+				BedDisplay display = BedDisplay.watch(mosquitto.url(), "ward-l/6");
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-46")) {
+			// the alarm's 15 s delay ends at about now
+			Instant base = Instant.now().minus(15, ChronoUnit.SECONDS);
+			AdminApi api = new AdminApi(ingest);
+			api.admit("mon-46", "p-46", "ward-l", "6", base.minusSeconds(60));
+			for (int s = 0; s < 20; s++) {
+				monitor.publishMeasurement("{\"ts\":\"" + base.plusSeconds(s) + "\",\"seq\":" + s
+						+ ",\"values\":{\"spo2\":80,\"heart_rate\":80},\"o2\":false}", "application/json");
+			}
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(display.latest()).isNotNull()
+					.satisfies((list) -> assertThat(list.alarms())
+						.anySatisfy((a) -> assertThat(a.kind() + " " + a.escalation()).isEqualTo("spo2_low 2"))));
+			Alarm escalated = display.latest()
+				.alarms()
+				.stream()
+				.filter((a) -> a.kind().equals("spo2_low"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(escalated.since()).as("the episode's start").isBeforeOrEqualTo(escalated.ts());
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(influx.query("escalation",
+						"SELECT escalation FROM alarms WHERE patient='p-46' AND escalated=true"))
+					.as("one line per escalation")
+					.contains(",1]")
+					.contains(",2]"));
+			assertThat(influx.query("escalation",
+					"SELECT count(escalation) FROM alarms WHERE patient='p-46' AND escalated=true"))
+				.contains(",2]");
+
+			assertThat(api.call("POST", "/api/alarms/" + escalated.alarmId() + "/acknowledge", "", true).statusCode())
+				.isEqualTo(200);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(display.latest().alarms()).anySatisfy((a) -> {
+					assertThat(a.alarmId()).isEqualTo(escalated.alarmId());
+					assertThat(a.state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+					assertThat(a.escalation()).isZero();
+					assertThat(a.since()).as("acknowledging keeps since").isEqualTo(escalated.since());
+				}));
 		}
 	}
 
