@@ -18,13 +18,16 @@ import care.vitals.model.reading.Reading;
 
 /**
  * Clinical limit alarms: they follow {@link ThresholdRule} (delay, escalation,
- * hysteresis), evaluated on data time; values older than the last one of their parameter
- * are ignored (backfill never moves an alarm). Each source (device) runs its own
- * {@link LimitTracker} per side, so two devices never reset each other; the patient's
- * alarm of a kind is the worst any source confirmed. A per-patient override replaces a
- * parameter's rule; disabling a rule resolves its alarms. Values of the same parameter
- * from different sources are also checked for agreement ({@link SourceAgreement},
- * {@value AlarmKinds#SOURCES_DISAGREE}).
+ * hysteresis), evaluated on data time. Crossing a further limit (e.g. SpO2 below the
+ * critical 85 % while the 90 % alarm is active) raises the priority of the same alarm in
+ * place, keeping its id and {@code since}, and raises it again if it was acknowledged
+ * (re-alert); it never de-escalates within an episode; values older than the last one of
+ * their parameter are ignored (backfill never moves an alarm). Each source (device) runs
+ * its own {@link LimitTracker} per side, so two devices never reset each other; the
+ * patient's alarm of a kind is the worst any source confirmed. A per-patient override
+ * replaces a parameter's rule; disabling a rule resolves its alarms. Values of the same
+ * parameter from different sources are also checked for agreement
+ * ({@link SourceAgreement}, {@value AlarmKinds#SOURCES_DISAGREE}).
  */
 final class LimitAlarms {
 
@@ -237,11 +240,19 @@ final class LimitAlarms {
 			this.alarms.resolve(state, kind, at, out);
 		}
 		else if (active == null || worst.tier().priority().compareTo(active) < 0) {
-			this.alarms.resolve(state, kind, at, out);
 			String message = Labels.name(parameter) + " " + Labels.quantity(parameter, worst.value())
 					+ ((side == Side.LOW) ? " below " : " above ") + Labels.quantity(parameter, worst.tier().limit());
-			out.add(this.alarms.raise(state, kind, worst.tier().priority(), kind, worst.device(), message,
-					worst.value(), at));
+			if (active == null) {
+				out.add(this.alarms.raise(state, kind, worst.tier().priority(), kind, worst.device(), message,
+						worst.value(), at));
+			}
+			else {
+				// a further limit crossed: the same episode, escalated in place and
+				// raised
+				// again if it was acknowledged (re-alert, IEC 60601-1-8)
+				out.add(this.alarms.update(state, kind, kind, worst.tier().priority(), message, worst.value(), at,
+						true));
+			}
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static care.vitals.model.alarm.AlarmFixtures.BED_12;
+import static care.vitals.model.alarm.AlarmFixtures.at;
 import static care.vitals.model.alarm.AlarmFixtures.describe;
 import static care.vitals.model.alarm.AlarmFixtures.engine;
 import static care.vitals.model.alarm.AlarmFixtures.feed;
@@ -130,10 +131,26 @@ class LimitAlarmTests {
 		transitions.addAll(feed(this.engine, Parameter.SPO2, 80, 20, 40));
 		transitions.addAll(feed(this.engine, Parameter.SPO2, 88, 41, 80));
 		transitions.addAll(feed(this.engine, Parameter.SPO2, 93, 81, 100));
-		assertThat(describe(transitions)).containsExactly("spo2_low MEDIUM RAISED @15", "spo2_low MEDIUM RESOLVED @35",
-				"spo2_low HIGH RAISED @35", "spo2_low HIGH RAISED (updated)");
-		assertThat(transitions.get(2).alarm().message()).isEqualTo("SpO2 80% below 85%");
-		assertThat(transitions.get(2).alarm().alarmId()).isNotEqualTo(transitions.get(0).alarm().alarmId());
+		assertThat(describe(transitions)).containsExactly("spo2_low MEDIUM RAISED @15",
+				"spo2_low HIGH RAISED (updated)", "spo2_low HIGH RAISED (updated)");
+		assertThat(transitions.get(1).alarm().message()).isEqualTo("SpO2 80% below 85%");
+		assertThat(transitions.get(1).alarm().alarmId()).as("one episode")
+			.isEqualTo(transitions.get(0).alarm().alarmId());
+		assertThat(transitions.get(1).alarm().since()).isEqualTo(at(15));
+	}
+
+	@Test
+	void crossingAFurtherLimitRaisesAnAcknowledgedAlarmAgainUnderItsId() {
+		List<AlarmTransition> raised = feed(this.engine, Parameter.SPO2, 88, 0, 19);
+		Alarm medium = raised.get(0).alarm();
+		this.engine.acknowledge(medium.alarmId(), "nurse.jones", at(19));
+		assertThat(feed(this.engine, Parameter.SPO2, 87, 20, 30)).as("no further limit: acknowledgement holds")
+			.isEmpty();
+		AlarmTransition worse = only(feed(this.engine, Parameter.SPO2, 80, 31, 50));
+		assertThat(worse.realerted()).isTrue();
+		assertThat(worse.alarm().alarmId()).isEqualTo(medium.alarmId());
+		assertThat(worse.alarm().priority()).isEqualTo(AlarmPriority.HIGH);
+		assertThat(worse.alarm().since()).isEqualTo(medium.since());
 	}
 
 	@Test

@@ -91,16 +91,16 @@ class RespiratoryDeteriorationScenarioTests {
 				"resp_rate_high MEDIUM RAISED @1040",
 				// 17:30 acknowledged at the bedside
 				"news2_high HIGH ACKNOWLEDGED @1050",
-				// 20:00 SpO2 84 and RR 31 pass the critical limits
-				"spo2_low MEDIUM RESOLVED @1215", "spo2_low HIGH RAISED @1215", "resp_rate_high MEDIUM RESOLVED @1220",
-				"resp_rate_high HIGH RAISED @1220",
-				// unacknowledged 2 min: nurse in charge
-				"spo2_low HIGH RAISED escalated 1", "resp_rate_high HIGH RAISED escalated 1",
-				// 25:00 NEWS2 9, 26:00 8, 27:00 7: a rise of 1 keeps the acknowledgement
-				"news2_high HIGH ACKNOWLEDGED (updated)",
-				// unacknowledged 5 min: response team
+				// 20:00 SpO2 84 and RR 31 pass the critical limits: the same alarms,
+				// escalated in place to high; unacknowledged since 16:15 and 17:20, they
+				// go to the nurse in charge at once
+				"spo2_low HIGH RAISED (updated)", "spo2_low HIGH RAISED escalated 1",
+				"resp_rate_high HIGH RAISED (updated)", "resp_rate_high HIGH RAISED escalated 1",
+				// then to the response team
 				"spo2_low HIGH RAISED escalated 2", "resp_rate_high HIGH RAISED escalated 2",
+				// 25:00 NEWS2 9, 26:00 8, 27:00 7: a rise of 1 keeps the acknowledgement
 				"news2_high HIGH ACKNOWLEDGED (updated)", "news2_high HIGH ACKNOWLEDGED (updated)",
+				"news2_high HIGH ACKNOWLEDGED (updated)",
 				// 27:00 back inside by the hysteresis, for the clear delays:
 				// unacknowledged high alarms latch
 				"spo2_low HIGH RAISED (updated)", "resp_rate_high HIGH RAISED (updated)",
