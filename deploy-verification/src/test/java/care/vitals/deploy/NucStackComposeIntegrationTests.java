@@ -104,6 +104,21 @@ class NucStackComposeIntegrationTests {
 		assertThat(refused.getReasonCode()).isIn(134, 135);
 	}
 
+	/**
+	 * The user name is the certificate's CN: with its own valid certificate, a device
+	 * that presents another device's user name, password and client id is checked against
+	 * its own account and refused.
+	 */
+	@Test
+	void aDeviceCannotConnectAsAnotherEvenWithAValidCertificateOfItsOwn() throws Exception {
+		MqttClient client = new MqttClient("ssl://localhost:" + stack.getServicePort("emqx", 8883), "sim-monitor-002",
+				new MemoryPersistence());
+		MqttConnectionOptions options = options("sim-monitor-001", devicePassword("sim-monitor-002"));
+		options.setUserName("sim-monitor-002");
+		MqttException refused = catchThrowableOfType(MqttException.class, () -> client.connect(options));
+		assertThat(refused.getReasonCode()).isIn(134, 135);
+	}
+
 	@Test
 	void publishingToAnotherDevicesTopicIsRefused() throws Exception {
 		MqttAsyncClient device = new MqttAsyncClient("ssl://localhost:" + stack.getServicePort("emqx", 8883),
@@ -260,7 +275,7 @@ class NucStackComposeIntegrationTests {
 		MqttConnectionOptions options = new MqttConnectionOptions();
 		options.setUserName(device);
 		options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-		options.setSocketFactory(tls(device, devicePassword(device)).getSocketFactory());
+		options.setSocketFactory(tls(device, p12Password(device)).getSocketFactory());
 		options.setConnectionTimeout(10);
 		return options;
 	}
@@ -283,6 +298,15 @@ class NucStackComposeIntegrationTests {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
 		return context;
+	}
+
+	private static String p12Password(String device) {
+		try {
+			return Files.readString(repo.resolve("deploy/secrets/tls/devices/" + device + ".p12-password")).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String devicePassword(String device) {
