@@ -251,6 +251,11 @@ if [[ $APPLY == true ]]; then
     curl -fsS -u "vitals-ops:$secret" "$@" >/dev/null
   }
   emqx_api -X POST -F "filename=@$BOOTSTRAP" "$api/import_users?type=hash"
+  # Installations made before the listeners had separate accounts kept the service
+  # accounts in the device listener's table: they do not belong there.
+  for user in ingest publisher; do
+    emqx_api -X DELETE "$api/users/$user" 2>/dev/null || true
+  done
   # Revoked devices: banned for ever as client id and as user name (a new connection
   # is refused before authentication), account deleted, live connection cut.
   for id in "${!REVOKED[@]}"; do

@@ -339,8 +339,8 @@ class ComposeFileIntegrationTests {
 	void servicesGetTheConfigurationOfTheContracts() {
 		Map<String, Map<String, Object>> services = renderedServices();
 		assertThat(env(services.get("ingest"))).containsKeys("MQTT_URL", "MQTT_CLIENT_ID", "MQTT_USERNAME",
-				"MQTT_PASSWORD_FILE", "MQTT_SHARED_GROUP", "INFLUX_URL", "INFLUX_API", "INFLUX_TOKEN_FILE", "INFLUX_ORG",
-				"INFLUX_BUCKET", "INFLUX_DATABASE", "INFLUX_RETENTION_POLICY", "SPOOL_DIR", "SERVER_PORT",
+				"MQTT_PASSWORD_FILE", "MQTT_SHARED_GROUP", "INFLUX_URL", "INFLUX_API", "INFLUX_TOKEN_FILE",
+				"INFLUX_ORG", "INFLUX_BUCKET", "INFLUX_DATABASE", "INFLUX_RETENTION_POLICY", "SPOOL_DIR", "SERVER_PORT",
 				"INGEST_ADMIN_USERNAME", "INGEST_ADMIN_PASSWORD_FILE");
 		assertThat(env(services.get("publisher"))).containsKeys("MQTT_URL", "MQTT_USERNAME", "MQTT_PASSWORD_FILE",
 				"SERVER_PORT", "PUBLISHER_API_USERNAME", "PUBLISHER_API_PASSWORD_FILE");

@@ -243,7 +243,11 @@ class InitScriptIntegrationTests {
 	}
 
 	private static List<String> users(Path bootstrap) throws Exception {
-		return Files.readAllLines(bootstrap).stream().skip(1).map((line) -> line.substring(0, line.indexOf(','))).toList();
+		return Files.readAllLines(bootstrap)
+			.stream()
+			.skip(1)
+			.map((line) -> line.substring(0, line.indexOf(',')))
+			.toList();
 	}
 
 	@Test
@@ -279,7 +283,8 @@ class InitScriptIntegrationTests {
 		assertThat(second.ok()).as(second.output()).isTrue();
 		assertThat(second.output()).contains("0 new secret(s)").doesNotContain("created CA");
 		Map<Path, String> after = snapshot();
-		// Hashes are salted afresh and the CRL is signed afresh (its next update moves on)
+		// Hashes are salted afresh and the CRL is signed afresh (its next update moves
+		// on)
 		// on every run; everything else must be identical.
 		before.keySet()
 			.removeIf((file) -> file.endsWith("auth-bootstrap.csv") || file.endsWith("services-bootstrap.csv")
