@@ -279,8 +279,21 @@ if [[ $APPLY == true ]]; then
     expr+=" emqx_authn_chains:delete_user($listener, $authenticator, <<\"publisher\">>),"
   fi
   expr+=" ok."
-  (cd "$ROOT_DIR" && ${EMQX_EXEC:-docker compose exec -T emqx} sh /opt/vitals/entrypoint.sh /opt/emqx/bin/emqx eval "$expr") >/dev/null ||
-    die "could not update the service accounts of EMQX's internal listener (docker compose exec emqx ... emqx eval)"
+  exec_emqx=${EMQX_EXEC:-}
+  if [[ -z $exec_emqx ]]; then
+    if docker compose version >/dev/null 2>&1; then
+      exec_emqx="docker compose exec -T emqx"
+    else
+      exec_emqx="docker-compose exec -T emqx"
+    fi
+  fi
+  # `emqx eval` prints the value of the expression: `ok`, or the error.
+  result=$(
+    cd "$ROOT_DIR" || exit
+    $exec_emqx sh /opt/vitals/entrypoint.sh /opt/emqx/bin/emqx eval "$expr" 2>&1
+  ) || true
+  [[ $(printf '%s\n' "$result" | tail -n 1) == ok ]] ||
+    die "could not update the service accounts of EMQX's internal listener (emqx eval): $result"
   echo "devices.sh: applied to EMQX"
 fi
 
