@@ -57,7 +57,7 @@ HASH_ITERATIONS=10000
 RESERVED_IDS=" ingest publisher "
 
 usage() {
-  sed -n '2,46p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '3,43p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
