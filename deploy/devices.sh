@@ -1,26 +1,46 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
-# Turns the device inventory into broker accounts.
+# Turns the device inventory into broker accounts, certificates and revocations.
 #
 #   deploy/devices.sh [--inventory FILE] [--secrets DIR] [--env FILE] [--apply]
+#                     [--revoke ID]... [--apply-mosquitto]
 #
 # Reads the inventory (default deploy/devices.csv, `device_id,...` per line) and the
 # service passwords in .env, then writes into the secrets directory (default
 # deploy/secrets, mode 700):
 #   devices/passwords.csv      device_id,password: generated once per device, kept on
 #                              later runs (mode 600). Give each device its password.
-#   emqx/auth-bootstrap.csv    EMQX built-in database bootstrap (PBKDF2-SHA256, salted)
-#   mosquitto/passwd           Mosquitto password file (PBKDF2-SHA512, salted)
+#   devices/revoked.txt        every device id ever revoked (never accepted again)
+#   emqx/auth-bootstrap.csv    EMQX, device listener 8883: the devices (PBKDF2-SHA256)
+#   emqx/services-bootstrap.csv EMQX, internal listener 1883: the service accounts
+#   mosquitto/passwd           Mosquitto, internal listener: the service accounts
+#                              (PBKDF2-SHA512); devices authenticate on 8883 by their
+#                              certificate (docs/security.md, "Device identity")
+#   tls/devices/<id>.*         client certificate (CN = device id), key, PKCS#12 and
+#                              its own password <id>.p12-password (if the CA exists)
+#   tls/ca.crl                 the revoked device certificates (CRL, both brokers)
 # Service accounts: `ingest` always; `publisher` (the simulator) only when .env's
-# COMPOSE_PROFILES contains `simulation` (deploy/init.sh --demo).
-#   tls/devices/<id>.*         client certificate, key and PKCS#12 (if the CA exists)
+# COMPOSE_PROFILES contains `simulation` (deploy/init.sh --demo). Service accounts
+# exist only on the internal listener, devices only on the TLS listener.
 # A device id that is not 1-64 characters of [A-Za-z0-9._-], is reserved (ingest,
-# publisher) or is listed twice is refused and nothing is written.
+# publisher), is listed twice or was revoked is refused and nothing is written.
 #
-# EMQX imports the bootstrap file at start but never overwrites a user it already
-# has; --apply pushes the accounts into the running EMQX through its REST API
-# (overwriting, so rotated passwords take effect) and deletes the devices removed
-# from the inventory (and `publisher` without the simulation profile).
+# Revocation: `--revoke ID` removes the device from the inventory; a device removed
+# from the inventory by hand is revoked the same way. Its certificate goes into the
+# CRL, its certificate, key and password are deleted and its id is never accepted
+# again (a replacement device gets a new id).
+#
+# EMQX imports the bootstrap files at start but never overwrites a user it already
+# has; --apply pushes the accounts into the running EMQX (overwriting, so rotated
+# passwords take effect): devices through the REST API, the service accounts of the
+# internal listener with `emqx eval` in the container (EMQX 5.8 has no REST API for a
+# listener's own users). For every revoked device it bans the device id as client id
+# and as user name (for ever), deletes its account and disconnects it (kick).
+# --apply-mosquitto (install without Docker) copies the password file and the CRL to
+# MOSQUITTO_DIR (/etc/mosquitto/vitals) and restarts Mosquitto (MOSQUITTO_RESTART,
+# `systemctl restart mosquitto`): a restart, not a reload, because Mosquitto 2.0
+# applies a new CRL to new connections only; the restart cuts the revoked device's
+# connection, and the CRL keeps it out.
 set -euo pipefail
 export LC_ALL=C
 
@@ -30,12 +50,14 @@ INVENTORY=$DEPLOY_DIR/devices.csv
 SECRETS_DIR=$DEPLOY_DIR/secrets
 ENV_FILE=$ROOT_DIR/.env
 APPLY=false
+APPLY_MOSQUITTO=false
+declare -a REVOKE=()
 # Must equal password_hash_algorithm.iterations in deploy/emqx/emqx.conf.
 HASH_ITERATIONS=10000
 RESERVED_IDS=" ingest publisher "
 
 usage() {
-  sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '3,43p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -49,6 +71,8 @@ while [[ $# -gt 0 ]]; do
     --secrets) SECRETS_DIR=$2; shift 2 ;;
     --env) ENV_FILE=$2; shift 2 ;;
     --apply) APPLY=true; shift ;;
+    --apply-mosquitto) APPLY_MOSQUITTO=true; shift ;;
+    --revoke) REVOKE+=("$2"); shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -67,6 +91,23 @@ env_value() {
   line=$(grep -E "^$1=" "$ENV_FILE" 2>/dev/null | tail -n 1 || true)
   printf '%s' "${line#*=}"
 }
+
+REVOKED_FILE=$SECRETS_DIR/devices/revoked.txt
+declare -A REVOKED=()
+if [[ -f $REVOKED_FILE ]]; then
+  while IFS= read -r id; do
+    [[ -n $id ]] && REVOKED[$id]=1
+  done <"$REVOKED_FILE"
+fi
+
+# --- --revoke: the device leaves the inventory -------------------------------------------
+for id in "${REVOKE[@]}"; do
+  [[ $id =~ ^[A-Za-z0-9._-]{1,64}$ ]] || die "--revoke: invalid device id '$id'"
+  awk -F, -v id="$id" '{ first = $1; gsub(/^[ \t]+|[ \t\r]+$/, "", first) } first != id' \
+    "$INVENTORY" >"$INVENTORY.tmp"
+  cat "$INVENTORY.tmp" >"$INVENTORY"
+  rm -f "$INVENTORY.tmp"
+done
 
 # --- read and validate the inventory (nothing is written before this passes) ----
 declare -a DEVICES=()
@@ -88,6 +129,9 @@ while IFS= read -r line || [[ -n $line ]]; do
     errors=$((errors + 1))
   elif [[ $RESERVED_IDS == *" $id "* ]]; then
     echo "devices.sh: $INVENTORY:$line_no: device id '$id' is reserved for a service account" >&2
+    errors=$((errors + 1))
+  elif [[ -n ${REVOKED[$id]:-} ]]; then
+    echo "devices.sh: $INVENTORY:$line_no: device id '$id' was revoked; give the device a new id" >&2
     errors=$((errors + 1))
   elif [[ -n ${SEEN[$id]:-} ]]; then
     echo "devices.sh: $INVENTORY:$line_no: device id '$id' is listed twice (first on line ${SEEN[$id]})" >&2
@@ -143,30 +187,47 @@ mv "$PASSWORDS.tmp" "$PASSWORDS"
 chmod 600 "$PASSWORDS"
 
 # --- salted hashes for both brokers --------------------------------------------------
-accounts() {
+# Service accounts (internal listener only) and devices (TLS listener only) are kept
+# apart, so a device's password is worth nothing on the internal listener.
+services() {
   printf 'ingest\t%s\n' "$ingest_password"
   if [[ $simulation == true ]]; then
     printf 'publisher\t%s\n' "$publisher_password"
   fi
+}
+devices() {
   for id in "${DEVICES[@]}"; do
     printf '%s\t%s\n' "$id" "${PASSWORD[$id]}"
   done
 }
 BOOTSTRAP=$SECRETS_DIR/emqx/auth-bootstrap.csv
-accounts | python3 "$DEPLOY_DIR/lib/pwhash.py" emqx "$HASH_ITERATIONS" >"$BOOTSTRAP.tmp"
-mv "$BOOTSTRAP.tmp" "$BOOTSTRAP"
+SERVICES_BOOTSTRAP=$SECRETS_DIR/emqx/services-bootstrap.csv
+devices | python3 "$DEPLOY_DIR/lib/pwhash.py" emqx "$HASH_ITERATIONS" >"$BOOTSTRAP.tmp"
+services | python3 "$DEPLOY_DIR/lib/pwhash.py" emqx "$HASH_ITERATIONS" >"$SERVICES_BOOTSTRAP.tmp"
 # Read by EMQX (uid 1000) through a bind mount; only hashes, directory mode 700.
-chmod 644 "$BOOTSTRAP"
-accounts | python3 "$DEPLOY_DIR/lib/pwhash.py" mosquitto "$HASH_ITERATIONS" >"$SECRETS_DIR/mosquitto/passwd.tmp"
+chmod 644 "$BOOTSTRAP.tmp" "$SERVICES_BOOTSTRAP.tmp"
+mv "$BOOTSTRAP.tmp" "$BOOTSTRAP"
+mv "$SERVICES_BOOTSTRAP.tmp" "$SERVICES_BOOTSTRAP"
+services | python3 "$DEPLOY_DIR/lib/pwhash.py" mosquitto "$HASH_ITERATIONS" >"$SECRETS_DIR/mosquitto/passwd.tmp"
 mv "$SECRETS_DIR/mosquitto/passwd.tmp" "$SECRETS_DIR/mosquitto/passwd"
 
-# --- client certificates ---------------------------------------------------------------
+# --- client certificates and revocations ------------------------------------------------
 TLS_DIR=$SECRETS_DIR/tls
 # shellcheck source=lib/tls.sh
 source "$DEPLOY_DIR/lib/tls.sh"
+for id in "${REMOVED[@]}"; do
+  if [[ -z ${REVOKED[$id]:-} ]]; then
+    echo "$id" >>"$REVOKED_FILE"
+    REVOKED[$id]=1
+  fi
+done
 if [[ -s $TLS_DIR/ca.key ]]; then
+  for id in "${!REVOKED[@]}"; do
+    tls_revoke "$id"
+  done
+  tls_crl
   for id in "${DEVICES[@]}"; do
-    tls_device "$id" "${PASSWORD[$id]}"
+    tls_device "$id"
   done
 else
   echo "devices.sh: no CA in $TLS_DIR yet, client certificates skipped (run deploy/init.sh)" >&2
@@ -174,22 +235,76 @@ fi
 
 echo "devices.sh: ${#DEVICES[@]} device(s), $created new; passwords in $PASSWORDS"
 if [[ ${#REMOVED[@]} -gt 0 ]]; then
-  echo "devices.sh: removed from the inventory: ${REMOVED[*]}"
+  echo "devices.sh: removed from the inventory and revoked: ${REMOVED[*]}"
+  if [[ $APPLY == false && $APPLY_MOSQUITTO == false ]]; then
+    echo "devices.sh: still connected until applied: deploy/devices.sh --apply (EMQX) or --apply-mosquitto" >&2
+  fi
 fi
 
 # --- push into a running EMQX ----------------------------------------------------------
 if [[ $APPLY == true ]]; then
   command -v curl >/dev/null || die "curl is missing: apt-get install curl"
-  api=${EMQX_API_URL:-http://127.0.0.1:18083}/api/v5/authentication/password_based%3Abuilt_in_database
+  base=${EMQX_API_URL:-http://127.0.0.1:18083}/api/v5
+  api=$base/authentication/password_based%3Abuilt_in_database
   secret=$(env_value EMQX_API_SECRET)
-  curl -fsS -u "vitals-ops:$secret" -X POST -F "filename=@$BOOTSTRAP" "$api/import_users?type=hash" >/dev/null
+  emqx_api() {
+    curl -fsS -u "vitals-ops:$secret" "$@" >/dev/null
+  }
+  emqx_api -X POST -F "filename=@$BOOTSTRAP" "$api/import_users?type=hash"
+  # Installations made before the listeners had separate accounts kept the service
+  # accounts in the device listener's table: they do not belong there.
+  for user in ingest publisher; do
+    emqx_api -X DELETE "$api/users/$user" 2>/dev/null || true
+  done
+  # Revoked devices: banned for ever as client id and as user name (a new connection
+  # is refused before authentication), account deleted, live connection cut.
+  for id in "${!REVOKED[@]}"; do
+    for as in clientid username; do
+      emqx_api -X POST -H 'Content-Type: application/json' \
+        -d "{\"as\":\"$as\",\"who\":\"$id\",\"by\":\"devices.sh\",\"reason\":\"revoked\"}" "$base/banned" 2>/dev/null || true
+    done
+    emqx_api -X DELETE "$api/users/$id" 2>/dev/null || true
+    emqx_api -X DELETE "$base/clients/$id" 2>/dev/null || true
+  done
+  if [[ ${#REVOKED[@]} -gt 0 ]]; then
+    echo "devices.sh: banned, deleted and disconnected in EMQX: ${!REVOKED[*]}"
+  fi
+  # The service accounts live in the internal listener's own authenticator.
+  listener="'tcp:default'"
+  authenticator='<<"password_based:built_in_database">>'
+  expr="{ok, D} = file:read_file(\"/opt/emqx/etc/secrets/services-bootstrap.csv\"),"
+  expr+=" {ok, _} = emqx_authn_chains:import_users($listener, $authenticator, {hash, <<\"services-bootstrap.csv\">>, D}),"
   if [[ $simulation == false ]]; then
     # A box that ran the simulator before: its account must not outlive the profile.
-    REMOVED+=(publisher)
+    expr+=" emqx_authn_chains:delete_user($listener, $authenticator, <<\"publisher\">>),"
   fi
-  for id in "${REMOVED[@]}"; do
-    curl -fsS -u "vitals-ops:$secret" -X DELETE "$api/users/$id" >/dev/null ||
-      echo "devices.sh: could not delete $id from EMQX (already gone?)" >&2
-  done
+  expr+=" ok."
+  exec_emqx=${EMQX_EXEC:-}
+  if [[ -z $exec_emqx ]]; then
+    if docker compose version >/dev/null 2>&1; then
+      exec_emqx="docker compose exec -T emqx"
+    else
+      exec_emqx="docker-compose exec -T emqx"
+    fi
+  fi
+  # `emqx eval` prints the value of the expression: `ok`, or the error.
+  result=$(
+    cd "$ROOT_DIR" || exit
+    $exec_emqx sh /opt/vitals/entrypoint.sh /opt/emqx/bin/emqx eval "$expr" 2>&1
+  ) || true
+  [[ $(printf '%s\n' "$result" | tail -n 1) == ok ]] ||
+    die "could not update the service accounts of EMQX's internal listener (emqx eval): $result"
   echo "devices.sh: applied to EMQX"
+fi
+
+# --- install without Docker: Mosquitto ------------------------------------------------------
+if [[ $APPLY_MOSQUITTO == true ]]; then
+  target=${MOSQUITTO_DIR:-/etc/mosquitto/vitals}
+  install -m 640 "$SECRETS_DIR/mosquitto/passwd" "$target/passwd"
+  install -m 644 "$TLS_DIR/ca.crl" "$target/ca.crl"
+  if getent group mosquitto >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    chgrp mosquitto "$target/passwd"
+  fi
+  ${MOSQUITTO_RESTART:-systemctl restart mosquitto}
+  echo "devices.sh: Mosquitto restarted with the new accounts and CRL"
 fi

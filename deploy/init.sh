@@ -196,6 +196,10 @@ trap 'rm -f "$tmp"' EXIT
           value=$(new_secret)
           generated=$((generated + 1))
         fi
+      elif [[ $key == VITALS_INITIALIZED ]]; then
+        # Written before the secret files (below): compose refuses to start without
+        # them either way (a missing secret file), this only names the fix.
+        value=yes
       elif [[ $key == COMPOSE_PROFILES ]]; then
         value=$(profiles "${CURRENT[$key]-$value}")
         if [[ $demo == false && ,${CURRENT[$key]:-}, =~ ,(simulation|demo), ]]; then

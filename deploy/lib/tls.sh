@@ -3,7 +3,9 @@
 # devices.sh). Keys are EC P-256 (fast, supported by current device TLS stacks).
 #   ca.crt / ca.key             deployment CA, 10 years (ca.key never leaves the NUC)
 #   server.crt / server.key     EMQX / Mosquitto / Grafana, 825 days
-#   devices/<id>.crt/.key/.p12  one client certificate per device (CN = device id)
+#   devices/<id>.crt/.key/.p12  one client certificate per device (CN = device id = MQTT
+#                               user name); .p12-password protects the .p12
+#   ca.crl, ca-db/              revoked device certificates (tls_revoke, tls_crl)
 # Existing files are never overwritten; delete a file to have it made again.
 
 TLS_CA_DAYS=${TLS_CA_DAYS:-3650}
@@ -65,19 +67,78 @@ subjectAltName=$sans"
   echo "created server certificate for $sans"
 }
 
-# tls_device ID PASSWORD: creates the client certificate of a device unless it
-# exists; the PKCS#12 bundle (key + certificate + CA) is protected by PASSWORD.
+# tls_device ID: creates the client certificate of a device unless it exists, and its
+# PKCS#12 bundle (key + certificate + CA) unless that exists. The bundle has a password
+# of its own (devices/<id>.p12-password, random), never the device's MQTT password: the
+# file that carries the key must not also carry the password that goes with it. A
+# bundle made by an older version (protected by the MQTT password, no .p12-password
+# file) is made again.
 tls_device() {
-  local id=$1 password=$2 dir=$TLS_DIR/devices
+  local id=$1 dir=$TLS_DIR/devices
   mkdir -p "$dir"
-  if [[ -s $dir/$id.crt && -s $dir/$id.key ]]; then
-    return 0
-  fi
-  tls_new_key "$dir/$id.key"
-  tls_sign "$dir" "$id" "/O=Vitals NUC/OU=devices/CN=$id" "basicConstraints=critical,CA:FALSE
+  if [[ ! -s $dir/$id.crt || ! -s $dir/$id.key ]]; then
+    tls_new_key "$dir/$id.key"
+    tls_sign "$dir" "$id" "/O=Vitals NUC/OU=devices/CN=$id" "basicConstraints=critical,CA:FALSE
 keyUsage=critical,digitalSignature
 extendedKeyUsage=clientAuth"
-  printf '%s' "$password" | openssl pkcs12 -export -name "$id" -inkey "$dir/$id.key" \
-    -in "$dir/$id.crt" -certfile "$TLS_DIR/ca.crt" -passout stdin -out "$dir/$id.p12"
-  chmod 600 "$dir/$id.p12"
+    rm -f "$dir/$id.p12" "$dir/$id.p12-password"
+  fi
+  if [[ ! -s $dir/$id.p12 || ! -s $dir/$id.p12-password ]]; then
+    printf '%s' "$(openssl rand -hex 16)" >"$dir/$id.p12-password"
+    chmod 600 "$dir/$id.p12-password"
+    openssl pkcs12 -export -name "$id" -inkey "$dir/$id.key" -in "$dir/$id.crt" \
+      -certfile "$TLS_DIR/ca.crt" -passout "file:$dir/$id.p12-password" -out "$dir/$id.p12"
+    chmod 600 "$dir/$id.p12"
+  fi
+}
+
+# --- Revocation: a CA database (openssl ca) and the CRL ca.crl -------------------------
+# $TLS_DIR/ca-db/index.txt lists the revoked certificates; ca.crl is signed by the CA
+# and valid for TLS_CRL_DAYS (regenerated on every run of devices.sh, so it never
+# expires on a NUC where devices.sh runs at least once in that time: an expired CRL
+# makes Mosquitto refuse every device).
+TLS_CRL_DAYS=${TLS_CRL_DAYS:-3650}
+
+tls_ca_db() {
+  local db=$TLS_DIR/ca-db
+  mkdir -p "$db"
+  [[ -f $db/index.txt ]] || : >"$db/index.txt"
+  [[ -s $db/crlnumber ]] || echo 1000 >"$db/crlnumber"
+  cat >"$db/openssl.cnf" <<CNF
+[ ca ]
+default_ca = vitals
+[ vitals ]
+database = $db/index.txt
+crlnumber = $db/crlnumber
+certificate = $TLS_DIR/ca.crt
+private_key = $TLS_DIR/ca.key
+default_md = sha256
+default_crl_days = $TLS_CRL_DAYS
+CNF
+}
+
+# tls_revoke ID: revokes the device's certificate (if it still has one) and removes its
+# certificate, key and bundle; the revoked certificate is kept as
+# devices/revoked/<id>-<serial>.crt.
+tls_revoke() {
+  local id=$1 dir=$TLS_DIR/devices serial
+  [[ -s $dir/$id.crt ]] || return 0
+  tls_ca_db
+  serial=$(openssl x509 -in "$dir/$id.crt" -noout -serial | sed 's/^serial=//')
+  if ! grep -q "	$serial	" "$TLS_DIR/ca-db/index.txt"; then
+    openssl ca -config "$TLS_DIR/ca-db/openssl.cnf" -revoke "$dir/$id.crt" -crl_reason cessationOfOperation 2>/dev/null
+  fi
+  mkdir -p "$dir/revoked"
+  mv "$dir/$id.crt" "$dir/revoked/$id-$serial.crt"
+  rm -f "$dir/$id.key" "$dir/$id.p12" "$dir/$id.p12-password"
+  echo "revoked the certificate of $id (serial $serial)"
+}
+
+# tls_crl: writes $TLS_DIR/ca.crl (all revoked certificates; empty list if none).
+tls_crl() {
+  tls_ca_db
+  openssl ca -config "$TLS_DIR/ca-db/openssl.cnf" -gencrl -out "$TLS_DIR/ca.crl.tmp" 2>/dev/null
+  # Read by the brokers (Mosquitto's group, EMQX uid 1000) like ca.crt: public.
+  chmod 644 "$TLS_DIR/ca.crl.tmp"
+  mv "$TLS_DIR/ca.crl.tmp" "$TLS_DIR/ca.crl"
 }

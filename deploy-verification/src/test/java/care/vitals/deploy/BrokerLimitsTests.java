@@ -29,16 +29,16 @@ class BrokerLimitsTests {
 			.filter((line) -> line.startsWith("{allow, all,"))
 			.toList();
 		assertThat(deviceRules).containsExactly(
-				"{allow, all, {publish, [{retain, false}]}, [\"devices/${clientid}/measurements\", \"devices/${clientid}/events\"]}.",
-				"{allow, all, publish, [\"devices/${clientid}/status\"]}.",
-				"{allow, all, subscribe, [\"assignments/${clientid}\"]}.");
+				"{allow, all, {publish, [{retain, false}]}, [\"devices/${username}/measurements\", \"devices/${username}/events\"]}.",
+				"{allow, all, publish, [\"devices/${username}/status\"]}.",
+				"{allow, all, subscribe, [\"assignments/${username}\"]}.");
 		assertThat(emqx.strip()).endsWith("{deny, all}.");
-		List<String> mosquitto = Deploy.contentLines(Deploy.root().resolve("deploy/mosquitto/acl"), "#")
-			.stream()
-			.filter((line) -> line.startsWith("pattern "))
-			.toList();
-		assertThat(mosquitto).containsExactly("pattern write devices/%c/measurements",
-				"pattern write devices/%c/status", "pattern write devices/%c/events", "pattern read assignments/%c");
+		// The device listener's ACL has these rules and nothing else.
+		List<String> mosquitto = Deploy.contentLines(Deploy.root().resolve("deploy/mosquitto/acl-devices"), "#");
+		assertThat(mosquitto).containsExactly("pattern write devices/%u/measurements",
+				"pattern write devices/%u/status", "pattern write devices/%u/events", "pattern read assignments/%u");
+		assertThat(Deploy.contentLines(Deploy.root().resolve("deploy/mosquitto/acl-services"), "#"))
+			.noneMatch((line) -> line.startsWith("pattern "));
 	}
 
 	@Test
@@ -48,7 +48,7 @@ class BrokerLimitsTests {
 		assertThat(internal).hasSize(2).allMatch((line) -> line.startsWith("{allow, {username, {re, \"^ingest$\"}}"));
 		assertThat(internal.get(0)).contains("subscribe", "\"ingest/#\"");
 		assertThat(internal.get(1)).contains("publish", "\"ingest/#\"");
-		List<String> mosquitto = Deploy.contentLines(Deploy.root().resolve("deploy/mosquitto/acl"), "#");
+		List<String> mosquitto = Deploy.contentLines(Deploy.root().resolve("deploy/mosquitto/acl-services"), "#");
 		String user = null;
 		List<String> ingestTopics = new ArrayList<>();
 		for (String line : mosquitto) {
@@ -93,6 +93,42 @@ class BrokerLimitsTests {
 		assertThat(emqx).containsPattern("flapping_detect \\{\\s*enable = true\\s*max_count = 15\\s*window_time = 1m"
 				+ "\\s*ban_time = 5m\\s*\\}");
 		assertThat(emqx).containsPattern("retainer \\{[^#]*max_payload_size = 64KB[^#]*max_retained_messages = 100000");
+	}
+
+	/**
+	 * The identity of a device is its certificate on both brokers, and each listener has
+	 * its own accounts: devices on the TLS listener, service accounts on the internal one
+	 * (docs/security.md, "Device identity").
+	 */
+	@Test
+	void theCertificateNamesTheDeviceAndEachListenerHasItsOwnAccounts() throws Exception {
+		String emqx = Files.readString(Deploy.root().resolve("deploy/emqx/emqx.conf"));
+		String zone = emqx.substring(emqx.indexOf("zones.devices {"), emqx.indexOf("zones.services {"));
+		assertThat(zone).contains("\n    peer_cert_as_username = cn\n", "\n    clientid_override = \"username\"\n");
+		Matcher ssl = Pattern.compile("listeners\\.ssl\\.default \\{(.*?)\\n\\}", Pattern.DOTALL).matcher(emqx);
+		assertThat(ssl.find()).isTrue();
+		assertThat(ssl.group(1)).contains("verify = verify_peer", "fail_if_no_peer_cert = true")
+			.doesNotContain("authentication");
+		Matcher tcp = Pattern.compile("listeners\\.tcp\\.default \\{(.*?)\\n\\}", Pattern.DOTALL).matcher(emqx);
+		assertThat(tcp.find()).isTrue();
+		assertThat(tcp.group(1)).contains("zone = services", "authentication = [",
+				"bootstrap_file = \"/opt/emqx/etc/secrets/services-bootstrap.csv\"");
+		String global = emqx.substring(emqx.indexOf("\nauthentication = ["));
+		assertThat(global).contains("bootstrap_file = \"/opt/emqx/etc/secrets/auth-bootstrap.csv\"");
+		assertThat(Files.readString(Deploy.root().resolve("deploy/emqx/acl.conf"))).doesNotContain("${clientid}");
+
+		String mosquitto = Files.readString(Deploy.root().resolve("deploy/mosquitto/vitals.conf"));
+		assertThat(mosquitto).contains("\nper_listener_settings true\n");
+		String devices = mosquitto.substring(mosquitto.indexOf("\nlistener 8883\n"),
+				mosquitto.indexOf("\nlistener 1883 127.0.0.1\n"));
+		assertThat(devices)
+			.contains("\nrequire_certificate true\n", "\nuse_identity_as_username true\n",
+					"\nuse_username_as_clientid true\n", "\ncrlfile /etc/mosquitto/vitals/ca.crl\n",
+					"\nallow_anonymous false\n", "\nacl_file /etc/mosquitto/vitals/acl-devices\n")
+			.doesNotContain("password_file");
+		String services = mosquitto.substring(mosquitto.indexOf("\nlistener 1883 127.0.0.1\n"));
+		assertThat(services).contains("\nallow_anonymous false\n", "\npassword_file /etc/mosquitto/vitals/passwd\n",
+				"\nacl_file /etc/mosquitto/vitals/acl-services\n");
 	}
 
 	@SuppressWarnings("unchecked")

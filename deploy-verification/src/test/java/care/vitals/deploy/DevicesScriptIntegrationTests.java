@@ -61,11 +61,27 @@ class DevicesScriptIntegrationTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordsFile())))
 			.isEqualTo("rw-------");
 
-		Map<String, String> expected = new LinkedHashMap<>(passwords);
-		expected.put("ingest", INGEST_PASSWORD);
-		List<String> bootstrap = Files.readAllLines(this.secrets.resolve("emqx/auth-bootstrap.csv"));
+		// Devices on the device listener only, service accounts on the internal one only.
+		verifyEmqxBootstrap("emqx/auth-bootstrap.csv", passwords);
+		verifyEmqxBootstrap("emqx/services-bootstrap.csv", Map.of("ingest", INGEST_PASSWORD));
+
+		Pattern mosquitto = Pattern.compile("([^:]+):\\$7\\$(\\d+)\\$([^$]+)\\$(.+)");
+		List<String> passwd = Files.readAllLines(this.secrets.resolve("mosquitto/passwd"));
+		assertThat(passwd).hasSize(1);
+		for (String line : passwd) {
+			Matcher matcher = mosquitto.matcher(line);
+			assertThat(matcher.matches()).as(line).isTrue();
+			assertThat(matcher.group(1)).isEqualTo("ingest");
+			byte[] hash = pbkdf2("PBKDF2WithHmacSHA512", INGEST_PASSWORD, Base64.getDecoder().decode(matcher.group(3)),
+					Integer.parseInt(matcher.group(2)), 64);
+			assertThat(Base64.getEncoder().encodeToString(hash)).isEqualTo(matcher.group(4));
+		}
+	}
+
+	private void verifyEmqxBootstrap(String file, Map<String, String> expected) throws Exception {
+		List<String> bootstrap = Files.readAllLines(this.secrets.resolve(file));
 		assertThat(bootstrap.get(0)).isEqualTo("user_id,password_hash,salt,is_superuser");
-		assertThat(bootstrap).hasSize(expected.size() + 1);
+		assertThat(bootstrap).as(file).hasSize(expected.size() + 1);
 		int iterations = emqxIterations();
 		for (String line : bootstrap.subList(1, bootstrap.size())) {
 			String[] columns = line.split(",");
@@ -80,31 +96,21 @@ class DevicesScriptIntegrationTests {
 						iterations, 32)));
 			assertThat(pbkdf2Hex("wrong", columns[2], iterations)).isNotEqualTo(columns[1]);
 		}
-
-		Pattern mosquitto = Pattern.compile("([^:]+):\\$7\\$(\\d+)\\$([^$]+)\\$(.+)");
-		List<String> passwd = Files.readAllLines(this.secrets.resolve("mosquitto/passwd"));
-		assertThat(passwd).hasSize(expected.size());
-		for (String line : passwd) {
-			Matcher matcher = mosquitto.matcher(line);
-			assertThat(matcher.matches()).as(line).isTrue();
-			byte[] hash = pbkdf2("PBKDF2WithHmacSHA512", expected.get(matcher.group(1)),
-					Base64.getDecoder().decode(matcher.group(3)), Integer.parseInt(matcher.group(2)), 64);
-			assertThat(Base64.getEncoder().encodeToString(hash)).isEqualTo(matcher.group(4));
-		}
 	}
 
 	@Test
 	void thePublisherAccountExistsOnlyWithTheSimulationProfile() throws Exception {
 		inventory("mon-1");
 		assertThat(devices().ok()).isTrue();
-		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).doesNotContain("publisher");
+		assertThat(Files.readString(this.secrets.resolve("emqx/services-bootstrap.csv"))).doesNotContain("publisher");
 		assertThat(Files.readString(this.secrets.resolve("mosquitto/passwd"))).doesNotContain("publisher");
 
 		Files.writeString(this.repo.resolve(".env"), "COMPOSE_PROFILES=monitoring,simulation\n",
 				java.nio.file.StandardOpenOption.APPEND);
 		Deploy.Result simulation = devices();
 		assertThat(simulation.ok()).as(simulation.output()).isTrue();
-		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).contains("\npublisher,");
+		assertThat(Files.readString(this.secrets.resolve("emqx/services-bootstrap.csv"))).contains("\npublisher,");
+		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).doesNotContain("publisher");
 		assertThat(Files.readString(this.secrets.resolve("mosquitto/passwd"))).contains("\npublisher:");
 	}
 
@@ -129,10 +135,72 @@ class DevicesScriptIntegrationTests {
 		inventory("mon-2", "mon-3");
 		Deploy.Result result = devices();
 		assertThat(result.ok()).as(result.output()).isTrue();
-		assertThat(result.output()).contains("removed from the inventory: mon-1");
+		assertThat(result.output()).contains("removed from the inventory and revoked: mon-1");
 		Map<String, String> second = passwords();
 		assertThat(second).containsOnlyKeys("mon-2", "mon-3").containsEntry("mon-2", first.get("mon-2"));
 		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).doesNotContain("mon-1,");
+	}
+
+	/**
+	 * Each device's PKCS#12 bundle has a random password of its own (never its MQTT
+	 * password), a bundle of an older version is made again, and {@code --revoke} takes
+	 * the device out of the inventory, puts its certificate into the CRL, deletes its key
+	 * and never accepts its id again.
+	 */
+	@Test
+	void bundlesHaveTheirOwnPasswordAndRevocationFillsTheCrl() throws Exception {
+		Deploy.Result ca = Deploy.run(this.repo, "bash", "-c",
+				"TLS_DIR=deploy/secrets/tls; source deploy/lib/tls.sh; umask 077; tls_ca");
+		assertThat(ca.ok()).as(ca.output()).isTrue();
+		inventory("device_id,kind", "mon-1,monitor", "mon-2,monitor");
+		assertThat(devices().ok()).isTrue();
+		Path tls = this.secrets.resolve("tls");
+		for (String device : List.of("mon-1", "mon-2")) {
+			String p12 = Files.readString(tls.resolve("devices/" + device + ".p12-password"));
+			assertThat(p12).matches("[0-9a-f]{32}").isNotEqualTo(passwords().get(device));
+			assertThat(PosixFilePermissions
+				.toString(Files.getPosixFilePermissions(tls.resolve("devices/" + device + ".p12-password"))))
+				.isEqualTo("rw-------");
+			java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+			try (java.io.InputStream in = Files.newInputStream(tls.resolve("devices/" + device + ".p12"))) {
+				keys.load(in, p12.toCharArray());
+			}
+			assertThat(keys.containsAlias(device)).isTrue();
+		}
+		assertThat(crl(tls)).contains("No Revoked Certificates");
+		// A bundle of an older version (no password file) is made again.
+		Files.delete(tls.resolve("devices/mon-2.p12-password"));
+		assertThat(devices().ok()).isTrue();
+		assertThat(tls.resolve("devices/mon-2.p12-password")).exists();
+
+		String serial = Deploy
+			.run(this.repo, "openssl", "x509", "-noout", "-serial", "-in", tls.resolve("devices/mon-1.crt").toString())
+			.output()
+			.strip()
+			.replace("serial=", "");
+		Deploy.Result revoked = Deploy.run(this.repo, "bash", "deploy/devices.sh", "--revoke", "mon-1");
+		assertThat(revoked.ok()).as(revoked.output()).isTrue();
+		assertThat(revoked.output()).contains("revoked the certificate of mon-1", "still connected until applied");
+		assertThat(Files.readString(this.repo.resolve("deploy/devices.csv"))).doesNotContain("mon-1")
+			.contains("mon-2,monitor");
+		assertThat(crl(tls)).contains("Serial Number: " + serial).doesNotContain("No Revoked Certificates");
+		assertThat(tls.resolve("devices/mon-1.key")).doesNotExist();
+		assertThat(tls.resolve("devices/mon-1.p12")).doesNotExist();
+		assertThat(passwords()).containsOnlyKeys("mon-2");
+		assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).doesNotContain("mon-1");
+		assertThat(Files.readAllLines(this.secrets.resolve("devices/revoked.txt"))).containsExactly("mon-1");
+
+		inventory("mon-2", "mon-1");
+		Deploy.Result again = devices();
+		assertThat(again.exitCode()).as(again.output()).isEqualTo(2);
+		assertThat(again.output()).contains("device id 'mon-1' was revoked; give the device a new id");
+	}
+
+	private String crl(Path tls) {
+		Deploy.Result text = Deploy.run(this.repo, "openssl", "crl", "-noout", "-text", "-in",
+				tls.resolve("ca.crl").toString());
+		assertThat(text.ok()).as(text.output()).isTrue();
+		return text.output();
 	}
 
 	@Test

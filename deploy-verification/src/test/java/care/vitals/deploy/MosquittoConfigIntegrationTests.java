@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +22,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Verifies the broker configuration of the install without Docker
- * ({@code deploy/mosquitto/}) against the real Debian Mosquitto 2, with the TLS material
- * and password file {@code deploy/init.sh} generates: a device with its certificate and
- * password publishes to its own topics, a wrong password or a missing client certificate
- * is refused, and a device cannot publish to or read another device's topics. The config
- * file is used as shipped; only paths, ports and the run user are rewritten for the test.
+ * ({@code deploy/mosquitto/}) against the real Debian Mosquitto 2, with the TLS material,
+ * password file and CRL {@code deploy/init.sh} and {@code deploy/devices.sh} generate,
+ * installed into a directory laid out like {@code /etc/mosquitto/vitals}: the client
+ * certificate is the device's identity (a device cannot publish as another even with a
+ * valid certificate of its own and the other's user name, password and client id), device
+ * passwords are refused on the internal listener, a device cannot publish to or read
+ * other topics nor send oversized packets, and {@code devices.sh --revoke} cuts a
+ * device's connection and keeps its certificate out. The config file is used as shipped;
+ * only paths, ports and the run user are rewritten for the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MosquittoConfigIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+	/** Used by the revocation test only (revoking it restarts the broker). */
+	private static final String REVOKED_DEVICE = "sim-monitor-099";
+
 	@TempDir
 	static Path repo;
 
 	private Process broker;
+
+	private String mosquitto;
+
+	private Path configFile;
+
+	/** Laid out like /etc/mosquitto/vitals (docs/deployment.md, "Without Docker"). */
+	private Path confDir;
 
 	private int tlsPort;
 
@@ -53,12 +68,14 @@ class MosquittoConfigIntegrationTests {
 
 	@BeforeAll
 	void startBroker() throws Exception {
-		String mosquitto = Deploy.binary("mosquitto", "mosquitto");
+		this.mosquitto = Deploy.binary("mosquitto", "mosquitto");
 		this.pub = Deploy.binary("mosquitto_pub", "mosquitto-clients");
 		this.sub = Deploy.binary("mosquitto_sub", "mosquitto-clients");
 		Deploy.binary("openssl", "openssl");
 		Deploy.binary("python3", "python3");
 		Deploy.scratchCopy(repo);
+		Files.writeString(repo.resolve("deploy/devices.csv"), REVOKED_DEVICE + ",monitor,ward-a/bed-9\n",
+				StandardOpenOption.APPEND);
 		Deploy.Result init = Deploy.run(repo, "bash", "deploy/init.sh");
 		assertThat(init.ok()).as(init.output()).isTrue();
 		this.env = Deploy.readEnv(repo.resolve(".env"));
@@ -68,14 +85,19 @@ class MosquittoConfigIntegrationTests {
 			this.devicePasswords.put(columns[0], columns[1]);
 		}
 		this.tls = repo.resolve("deploy/secrets/tls");
+		// The install of docs/deployment.md: certificates, CRL, password file, ACLs.
+		this.confDir = Files.createDirectories(repo.resolve("etc-mosquitto-vitals"));
+		for (Path file : List.of(this.tls.resolve("ca.crt"), this.tls.resolve("server.crt"),
+				this.tls.resolve("server.key"), this.tls.resolve("ca.crl"),
+				repo.resolve("deploy/secrets/mosquitto/passwd"), repo.resolve("deploy/mosquitto/acl-devices"),
+				repo.resolve("deploy/mosquitto/acl-services"))) {
+			Files.copy(file, this.confDir.resolve(file.getFileName()));
+		}
 		this.tlsPort = freePort();
 		this.localPort = freePort();
-		Path secrets = repo.resolve("deploy/secrets");
 		Path data = Files.createDirectories(repo.resolve("mosquitto-data"));
 		String config = Files.readString(repo.resolve("deploy/mosquitto/vitals.conf"))
-			.replace("/etc/mosquitto/vitals/passwd", secrets.resolve("mosquitto/passwd").toString())
-			.replace("/etc/mosquitto/vitals/acl", repo.resolve("deploy/mosquitto/acl").toString())
-			.replace("/etc/mosquitto/vitals/", this.tls + "/")
+			.replace("/etc/mosquitto/vitals/", this.confDir + "/")
 			.replace("listener 8883\n", "listener " + this.tlsPort + "\n")
 			.replace("listener 1883 127.0.0.1\n", "listener " + this.localPort + " 127.0.0.1\n");
 		assertThat(config).doesNotContain("/etc/mosquitto/vitals", "listener 8883", "listener 1883");
@@ -83,10 +105,14 @@ class MosquittoConfigIntegrationTests {
 		// root, Mosquitto would switch to the user `mosquitto`, who cannot read the
 		// secrets of the scratch dir).
 		config += "\npersistence_location " + data + "/\nuser " + System.getProperty("user.name") + "\n";
-		Path file = repo.resolve("mosquitto-test.conf");
-		Files.writeString(file, config);
-		this.broker = new ProcessBuilder(mosquitto, "-c", file.toString()).redirectErrorStream(true)
-			.redirectOutput(repo.resolve("mosquitto.log").toFile())
+		this.configFile = repo.resolve("mosquitto-test.conf");
+		Files.writeString(this.configFile, config);
+		start();
+	}
+
+	private void start() throws Exception {
+		this.broker = new ProcessBuilder(this.mosquitto, "-c", this.configFile.toString()).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(repo.resolve("mosquitto.log").toFile()))
 			.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!listening(this.tlsPort) || !listening(this.localPort)) {
@@ -104,7 +130,7 @@ class MosquittoConfigIntegrationTests {
 	}
 
 	@Test
-	void deviceWithItsCertificateAndPasswordPublishesToItsOwnTopic() throws Exception {
+	void deviceWithItsCertificatePublishesToItsOwnTopic() throws Exception {
 		CompletableFuture<Deploy.Result> received = ingestReceives(1);
 		Deploy.Result result = devicePublish("sim-monitor-001", password("sim-monitor-001"),
 				"devices/sim-monitor-001/measurements", "{\"values\":{\"heart_rate\":72}}");
@@ -114,15 +140,35 @@ class MosquittoConfigIntegrationTests {
 			.contains("devices/sim-monitor-001/measurements {\"values\":{\"heart_rate\":72}}");
 	}
 
+	/**
+	 * Device accounts do not exist on the internal listener (where the client id is not
+	 * bound), and service accounts do not exist on the device listener, where the
+	 * certificate alone names the user.
+	 */
 	@Test
-	void wrongPasswordIsRefused() {
-		Deploy.Result result = devicePublish("sim-monitor-001", "not-the-password", "devices/sim-monitor-001/status",
-				"{}");
-		assertThat(result.ok()).isFalse();
-		assertThat(result.output()).containsIgnoringCase("not authori");
-		Deploy.Result otherDevicesPassword = devicePublish("sim-monitor-001", password("sim-monitor-002"),
-				"devices/sim-monitor-001/status", "{}");
-		assertThat(otherDevicesPassword.ok()).isFalse();
+	void devicePasswordsAreRefusedOnTheInternalListenerAndServiceAccountsOnTheDeviceListener() throws Exception {
+		Deploy.Result internal = Deploy.run(repo, Map.of(), TIMEOUT, this.pub, "-h", "127.0.0.1", "-p",
+				String.valueOf(this.localPort), "-u", "sim-monitor-001", "-P", password("sim-monitor-001"), "-V",
+				"mqttv5", "-q", "1", "-t", "devices/sim-monitor-001/measurements", "-m", "via-1883");
+		assertThat(internal.ok()).as(internal.output()).isFalse();
+		assertThat(internal.output()).containsIgnoringCase("not authori");
+		assertThat(Files.readString(repo.resolve("deploy/secrets/mosquitto/passwd"))).startsWith("ingest:")
+			.doesNotContain("sim-monitor-");
+		// The ingest's user name and password with a device's certificate: still that
+		// device, which may not read other devices' readings.
+		CompletableFuture<Deploy.Result> impostor = CompletableFuture
+			.supplyAsync(() -> Deploy.run(repo, Map.of(), TIMEOUT, this.sub, "-h", "localhost", "-p",
+					String.valueOf(this.tlsPort), "--cafile", this.tls.resolve("ca.crt").toString(), "--cert",
+					this.tls.resolve("devices/sim-monitor-002.crt").toString(), "--key",
+					this.tls.resolve("devices/sim-monitor-002.key").toString(), "-u", "ingest", "-P",
+					this.env.get("MQTT_INGEST_PASSWORD"), "-i", "ingest-1", "-V", "mqttv5", "-t",
+					"devices/+/measurements", "-v", "-C", "1", "-W", "4"));
+		CompletableFuture<Deploy.Result> ingest = ingestReceives(1);
+		Deploy.Result published = devicePublish("sim-monitor-001", password("sim-monitor-001"),
+				"devices/sim-monitor-001/measurements", "for-the-ingest-only");
+		assertThat(published.ok()).as(published.output()).isTrue();
+		assertThat(ingest.get().output()).contains("for-the-ingest-only");
+		assertThat(impostor.get().output()).doesNotContain("for-the-ingest-only");
 	}
 
 	@Test
@@ -134,20 +180,90 @@ class MosquittoConfigIntegrationTests {
 		assertThat(result.ok()).as(result.output()).isFalse();
 	}
 
+	/**
+	 * A device with a valid CA-signed certificate of its own presents another device's
+	 * user name, password and client id: the broker takes the identity from the
+	 * certificate, so it is still itself and may not publish the other's topics.
+	 */
 	@Test
-	void publishingToAnotherDevicesTopicIsRefused() throws Exception {
+	void aDeviceCannotPublishAsAnotherEvenWithAValidCertificateOfItsOwn() throws Exception {
 		CompletableFuture<Deploy.Result> received = ingestReceives(1);
-		// Even with the other device's client id: the broker replaces it by the user
-		// name.
 		Deploy.Result forbidden = Deploy.run(repo, Map.of(), TIMEOUT,
-				devicePublishCommand("sim-monitor-001", password("sim-monitor-001"),
-						"devices/sim-monitor-002/measurements", "forged", "-i", "sim-monitor-002"));
+				devicePublishCommand("sim-monitor-001", password("sim-monitor-002"),
+						"devices/sim-monitor-002/measurements", "forged", "-u", "sim-monitor-002", "-i",
+						"sim-monitor-002"));
 		assertThat(forbidden.output()).contains("Not authorized");
 		Deploy.Result allowed = devicePublish("sim-monitor-001", password("sim-monitor-001"),
 				"devices/sim-monitor-001/events", "genuine");
 		assertThat(allowed.ok()).as(allowed.output()).isTrue();
 		// The subscriber stops at the first message: the genuine one, not the forged one.
 		assertThat(received.get().output()).contains("devices/sim-monitor-001/events genuine").doesNotContain("forged");
+	}
+
+	/**
+	 * {@code deploy/devices.sh --revoke ID --apply-mosquitto}: the certificate goes into
+	 * the CRL, the files are installed and Mosquitto restarted (here: the script stops
+	 * the test's broker, the test starts it again as systemd would). The revoked device's
+	 * live connection is cut, it receives nothing more, and a copy of its certificate and
+	 * key (a stolen device) is refused; other devices carry on.
+	 */
+	@Test
+	void revocationCutsTheDevicesConnectionAndKeepsItsCertificateOut() throws Exception {
+		Path stolen = Files.createDirectories(repo.resolve("stolen"));
+		Files.copy(this.tls.resolve("devices/" + REVOKED_DEVICE + ".crt"), stolen.resolve("device.crt"));
+		Files.copy(this.tls.resolve("devices/" + REVOKED_DEVICE + ".key"), stolen.resolve("device.key"));
+		Path received = repo.resolve("revoked-device-received.txt");
+		Process device = new ProcessBuilder(this.sub, "-h", "localhost", "-p", String.valueOf(this.tlsPort), "--cafile",
+				this.tls.resolve("ca.crt").toString(), "--cert", stolen.resolve("device.crt").toString(), "--key",
+				stolen.resolve("device.key").toString(), "-V", "mqttv5", "-q", "1", "-t",
+				"assignments/" + REVOKED_DEVICE, "-v", "-W", "30")
+			.redirectErrorStream(true)
+			.redirectOutput(received.toFile())
+			.start();
+		try {
+			awaitReceived(received, "before-revocation");
+			long pid = this.broker.pid();
+			Deploy.Result revoke = Deploy.run(repo,
+					Map.of("MOSQUITTO_DIR", this.confDir.toString(), "MOSQUITTO_RESTART", "kill " + pid), TIMEOUT,
+					"bash", "deploy/devices.sh", "--revoke", REVOKED_DEVICE, "--apply-mosquitto");
+			assertThat(revoke.ok()).as(revoke.output()).isTrue();
+			assertThat(revoke.output()).contains("revoked the certificate of " + REVOKED_DEVICE);
+			assertThat(this.broker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			start();
+			assertThat(Files.readString(repo.resolve("deploy/devices.csv"))).doesNotContain(REVOKED_DEVICE);
+			assertThat(this.tls.resolve("devices/" + REVOKED_DEVICE + ".key")).doesNotExist();
+			// Nothing reaches the revoked device any more, although it keeps trying.
+			publishAsIngest("assignments/" + REVOKED_DEVICE, "after-revocation");
+			Deploy.Result retry = Deploy.run(repo, Map.of(), TIMEOUT, this.pub, "-h", "localhost", "-p",
+					String.valueOf(this.tlsPort), "--cafile", this.tls.resolve("ca.crt").toString(), "--cert",
+					stolen.resolve("device.crt").toString(), "--key", stolen.resolve("device.key").toString(), "-V",
+					"mqttv5", "-q", "1", "-t", "devices/" + REVOKED_DEVICE + "/status", "-m", "{}");
+			assertThat(retry.ok()).as(retry.output()).isFalse();
+			assertThat(Files.readString(repo.resolve("mosquitto.log"))).contains("certificate verify failed");
+			Deploy.Result other = devicePublish("sim-monitor-001", password("sim-monitor-001"),
+					"devices/sim-monitor-001/status", "{}");
+			assertThat(other.ok()).as(other.output()).isTrue();
+			assertThat(Files.readString(received)).contains("before-revocation").doesNotContain("after-revocation");
+		}
+		finally {
+			device.destroy();
+		}
+	}
+
+	private void awaitReceived(Path file, String payload) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!Files.readString(file).contains(payload)) {
+			assertThat(System.nanoTime()).as("the device did not receive " + payload).isLessThan(deadline);
+			publishAsIngest("assignments/" + REVOKED_DEVICE, payload);
+			Thread.sleep(300);
+		}
+	}
+
+	private void publishAsIngest(String topic, String payload) {
+		Deploy.Result published = Deploy.run(repo, Map.of(), TIMEOUT, this.pub, "-h", "127.0.0.1", "-p",
+				String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"), "-V",
+				"mqttv5", "-q", "1", "-t", topic, "-m", payload);
+		assertThat(published.ok()).as(published.output()).isTrue();
 	}
 
 	@Test
@@ -269,11 +385,11 @@ class MosquittoConfigIntegrationTests {
 			java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
 			try (java.io.InputStream in = Files
 				.newInputStream(MosquittoConfigIntegrationTests.this.tls.resolve("devices/" + device + ".p12"))) {
-				keys.load(in, password(device).toCharArray());
+				keys.load(in, p12Password(device));
 			}
 			javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory
 				.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-			kmf.init(keys, password(device).toCharArray());
+			kmf.init(keys, p12Password(device));
 			java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
 			trust.load(null, null);
 			try (java.io.InputStream in = Files
@@ -372,6 +488,15 @@ class MosquittoConfigIntegrationTests {
 				"-q", "1", "-t", topic, "-m", payload));
 		command.addAll(List.of(extra));
 		return command.toArray(String[]::new);
+	}
+
+	/**
+	 * The PKCS#12 bundle has a password of its own, never the MQTT password.
+	 */
+	private char[] p12Password(String device) throws IOException {
+		String p12 = Files.readString(this.tls.resolve("devices/" + device + ".p12-password")).strip();
+		assertThat(p12).matches("[0-9a-f]{32}").isNotEqualTo(password(device));
+		return p12.toCharArray();
 	}
 
 	private String password(String device) {

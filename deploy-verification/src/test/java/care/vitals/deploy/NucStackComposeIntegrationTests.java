@@ -56,6 +56,8 @@ class NucStackComposeIntegrationTests {
 
 	private static final Duration STARTUP = Duration.ofMinutes(15);
 
+	private static final String REVOKED_DEVICE = "sim-monitor-098";
+
 	@TempDir
 	static Path repo;
 
@@ -68,6 +70,9 @@ class NucStackComposeIntegrationTests {
 	@BeforeAll
 	static void startStack() throws IOException {
 		copyRepository(Deploy.root(), repo);
+		// A device of its own for the revocation test.
+		Files.writeString(repo.resolve("deploy/devices.csv"), REVOKED_DEVICE + ",monitor,ward-a/bed-8\n",
+				java.nio.file.StandardOpenOption.APPEND);
 		// The hospital's alert routing, which compose requires (no default).
 		Deploy.Result init = Deploy.run(repo, ComposeFileIntegrationTests.ALERT_SETTINGS, Duration.ofMinutes(3), "bash",
 				"deploy/init.sh", "--hostname", "localhost");
@@ -102,6 +107,57 @@ class NucStackComposeIntegrationTests {
 		MqttException refused = catchThrowableOfType(MqttException.class,
 				() -> connect("sim-monitor-001", "wrong-password").disconnect());
 		assertThat(refused.getReasonCode()).isIn(134, 135);
+	}
+
+	/**
+	 * The user name is the certificate's CN: with its own valid certificate, a device
+	 * that presents another device's user name, password and client id is checked against
+	 * its own account and refused.
+	 */
+	@Test
+	void aDeviceCannotConnectAsAnotherEvenWithAValidCertificateOfItsOwn() throws Exception {
+		MqttClient client = new MqttClient("ssl://localhost:" + stack.getServicePort("emqx", 8883), "sim-monitor-002",
+				new MemoryPersistence());
+		MqttConnectionOptions options = options("sim-monitor-001", devicePassword("sim-monitor-002"));
+		options.setUserName("sim-monitor-002");
+		MqttException refused = catchThrowableOfType(MqttException.class, () -> client.connect(options));
+		assertThat(refused.getReasonCode()).isIn(134, 135);
+	}
+
+	/**
+	 * {@code deploy/devices.sh --revoke ID --apply} against the running EMQX (REST API on
+	 * the published dashboard port, {@code emqx eval} in the container): the connected
+	 * device is kicked, and a copy of its certificate and key with its old password is
+	 * refused (banned, account deleted). The service accounts stay usable.
+	 */
+	@Test
+	void revocationKicksTheDeviceAndKeepsItOut() throws Exception {
+		String uri = "ssl://localhost:" + stack.getServicePort("emqx", 8883);
+		String password = devicePassword(REVOKED_DEVICE);
+		SSLContext stolen = tls(REVOKED_DEVICE, p12Password(REVOKED_DEVICE));
+		MqttClient device = connect(REVOKED_DEVICE, password);
+		assertThat(device.isConnected()).isTrue();
+		String emqx = stack.getContainerByServiceName("emqx").orElseThrow().getContainerId();
+		Deploy.Result revoke = Deploy.run(repo,
+				Map.of("EMQX_API_URL", "http://localhost:" + stack.getServicePort("emqx", 18083), "EMQX_EXEC",
+						"docker exec -i " + emqx),
+				Duration.ofMinutes(2), "bash", "deploy/devices.sh", "--revoke", REVOKED_DEVICE, "--apply");
+		assertThat(revoke.ok()).as(revoke.output()).isTrue();
+		assertThat(revoke.output()).contains("banned, deleted and disconnected in EMQX: " + REVOKED_DEVICE,
+				"applied to EMQX");
+		await().alias("revoked device kicked").atMost(Duration.ofSeconds(30)).until(() -> !device.isConnected());
+		MqttConnectionOptions options = new MqttConnectionOptions();
+		options.setUserName(REVOKED_DEVICE);
+		options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+		options.setSocketFactory(stolen.getSocketFactory());
+		options.setConnectionTimeout(10);
+		MqttClient again = new MqttClient(uri, REVOKED_DEVICE, new MemoryPersistence());
+		MqttException refused = catchThrowableOfType(MqttException.class, () -> again.connect(options));
+		assertThat(refused).as("reconnect of the revoked device").isNotNull();
+		// The other devices are untouched.
+		MqttClient other = connect("sim-monitor-001", devicePassword("sim-monitor-001"));
+		assertThat(other.isConnected()).isTrue();
+		other.disconnect();
 	}
 
 	@Test
@@ -260,7 +316,7 @@ class NucStackComposeIntegrationTests {
 		MqttConnectionOptions options = new MqttConnectionOptions();
 		options.setUserName(device);
 		options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-		options.setSocketFactory(tls(device, devicePassword(device)).getSocketFactory());
+		options.setSocketFactory(tls(device, p12Password(device)).getSocketFactory());
 		options.setConnectionTimeout(10);
 		return options;
 	}
@@ -283,6 +339,15 @@ class NucStackComposeIntegrationTests {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
 		return context;
+	}
+
+	private static String p12Password(String device) {
+		try {
+			return Files.readString(repo.resolve("deploy/secrets/tls/devices/" + device + ".p12-password")).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String devicePassword(String device) {
