@@ -143,7 +143,7 @@ final class Judge {
 		return !alarm.at().isBefore(onset) && !alarm.at().isAfter(end);
 	}
 
-	private String artefactCause(AlarmRecord alarm) {
+	String artefactCause(AlarmRecord alarm) {
 		List<Episode> episodes = this.run.episodes().getOrDefault(alarm.bed(), List.of());
 		Instant from = alarm.at().minus(CAUSE_WINDOW);
 		Instant to = alarm.at().plusSeconds(1);

@@ -44,7 +44,9 @@ final class Report {
 		headline();
 		byKind();
 		causes();
+		realertCauses();
 		deteriorations();
+		beds();
 		conditions();
 		line(END);
 		return this.out.toString();
@@ -136,6 +138,19 @@ final class Report {
 		line("");
 	}
 
+	private void realertCauses() {
+		line("Re-alerts by kind and the artefact episode of the bed's devices in the minute before (whether or not "
+				+ "the re-alert was actionable):");
+		line("");
+		line("| kind: artefact before the re-alert | re-alerts |");
+		line("|---|---|");
+		this.tally.realertCauses.entrySet()
+			.stream()
+			.sorted((a, b) -> b.getValue() - a.getValue())
+			.forEach((e) -> line("| " + e.getKey() + " | " + e.getValue() + " |"));
+		line("");
+	}
+
 	private void deteriorations() {
 		line("Scripted deteriorations (times from the start of the run; \"criterion\": the artefact-free physiology "
 				+ "first meets an alarm condition, i.e. NEWS2 low-medium or worse with the true ACVPU, or a value "
@@ -151,6 +166,20 @@ final class Report {
 					+ " | " + signal(s, s.firstAlarm()) + " | " + signal(s, s.firstTrue()) + " | "
 					+ ((s.fromOnset() != null) ? span(s.fromOnset()) : "not alarmed") + " | "
 					+ ((s.fromCriterion() != null) ? span(s.fromCriterion()) : "-") + " |");
+		}
+		line("");
+	}
+
+	private void beds() {
+		line("Per bed (new alarms, of which actionable, and re-alerts):");
+		line("");
+		line("| bed | profile | scenario | devices | new alarms | actionable | re-alerts |");
+		line("|---|---|---|---|---|---|---|");
+		for (BedPlan bed : this.run.plan().beds()) {
+			int[] counts = this.tally.beds.getOrDefault(bed.bed(), new int[3]);
+			line("| " + bed.bed() + " | " + bed.profile() + " | " + bed.scenario() + " | "
+					+ String.join(" + ", bed.devices().stream().map((k) -> k.name().toLowerCase(Locale.ROOT)).toList())
+					+ " | " + counts[0] + " | " + counts[1] + " | " + counts[2] + " |");
 		}
 		line("");
 	}

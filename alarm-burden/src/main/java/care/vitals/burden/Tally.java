@@ -33,6 +33,12 @@ final class Tally {
 
 	final Map<Integer, Integer> perBed = new TreeMap<>();
 
+	/** Where the re-alerts come from: "kind: artefact cause" to count. */
+	final Map<String, Integer> realertCauses = new TreeMap<>();
+
+	/** By bed: [new alarms, actionable, re-alerts]. */
+	final Map<Integer, int[]> beds = new TreeMap<>();
+
 	final List<Sensitivity> sensitivity = new ArrayList<>();
 
 	int actionable;
@@ -50,6 +56,8 @@ final class Tally {
 				case REALERT -> {
 					this.realerts.add(alarm);
 					this.realertsActionable += judge.judge(alarm).actionable() ? 1 : 0;
+					this.beds.computeIfAbsent(alarm.bed(), (b) -> new int[3])[2]++;
+					this.realertCauses.merge(alarm.kind() + ": " + judge.artefactCause(alarm), 1, Integer::sum);
 				}
 				case ESCALATION -> this.escalations.add(alarm);
 				case RAISED -> {
@@ -68,6 +76,9 @@ final class Tally {
 						this.causes.merge(alarm.kind() + ": " + verdict.reason(), 1, Integer::sum);
 					}
 					this.perBed.merge(alarm.bed(), 1, Integer::sum);
+					int[] bed = this.beds.computeIfAbsent(alarm.bed(), (b) -> new int[3]);
+					bed[0]++;
+					bed[1] += yes;
 				}
 			}
 		}
