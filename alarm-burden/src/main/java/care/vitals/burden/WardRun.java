@@ -11,14 +11,11 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
-import care.vitals.ingest.clinical.ObservationsPublisher;
-import care.vitals.ingest.clinical.SettingsPublisher;
 import care.vitals.model.alarm.AlarmPriority;
 import care.vitals.model.assignment.Assignment;
 import care.vitals.model.news2.News2Risk;
 import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.SpO2Scale;
-import care.vitals.model.observation.PatientObservations;
 import care.vitals.model.observation.StaffObservation;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.settings.PatientSettings;
@@ -84,7 +81,7 @@ final class WardRun {
 	WardRun(WardPlan plan) {
 		this.plan = plan;
 		this.clock = new SimClock(plan.origin());
-		this.engine = new ClinicalEngine(new NoSettings(), new NoObservations(), this.clock);
+		this.engine = new ClinicalEngine(new Unpublished(), new Unpublished(), this.clock);
 		this.delivery = new Delivery(this.engine, this.clock);
 		this.recorder = new Recorder(this::later);
 		this.nurses = new Nurses(this);
@@ -291,30 +288,6 @@ final class WardRun {
 			this.plan = plan;
 			this.assignment = assignment;
 			this.truth = truth;
-		}
-
-	}
-
-	private static final class NoSettings implements SettingsPublisher {
-
-		@Override
-		public void publish(PatientSettings settings) {
-		}
-
-		@Override
-		public void clear(String patient) {
-		}
-
-	}
-
-	private static final class NoObservations implements ObservationsPublisher {
-
-		@Override
-		public void publish(PatientObservations observations) {
-		}
-
-		@Override
-		public void clear(String patient) {
 		}
 
 	}
