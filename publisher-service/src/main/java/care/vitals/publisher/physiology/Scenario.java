@@ -52,6 +52,33 @@ public enum Scenario {
 					Shift.NONE.withConsciousness(Consciousness.V)))),
 
 	/**
+	 * Acute haemorrhage (e.g. a post-operative bleed): compensated first (class II:
+	 * tachycardia, tachypnoea, narrowing pulse pressure, blood pressure held), then
+	 * decompensated (class III: systolic pressure falls below 90 mmHg, heart rate above
+	 * 120 /min, respiratory rate near 30 /min) with new confusion. No fever: the skin is
+	 * cool.
+	 */
+	HAEMORRHAGE(List.of(
+			new Phase("compensated haemorrhage: tachycardia, tachypnoea", minutes(10), minutes(30),
+					Shift.of(32, 6, -1, -0.3, -12, 4)),
+			new Phase("decompensated haemorrhage: hypotension", minutes(40), minutes(20),
+					Shift.of(24, 7, -3, -0.2, -38, -22)),
+			new Phase("new confusion", minutes(60), Duration.ZERO, Shift.NONE.withConsciousness(Consciousness.C)))),
+
+	/**
+	 * Opioid-induced respiratory depression (oversedation, e.g. after a PCA or epidural
+	 * dose): the patient becomes drowsy, breathing slows below 9 /min and saturation on
+	 * air falls, with a mild fall in heart rate and blood pressure; then responds to pain
+	 * only.
+	 */
+	OPIOID_OVERSEDATION(List.of(
+			new Phase("sedation: slow shallow breathing", minutes(10), minutes(40), Shift.of(-10, -8, -5, 0, -12, -6)),
+			new Phase("responds to voice only", minutes(30), Duration.ZERO,
+					Shift.NONE.withConsciousness(Consciousness.V)),
+			new Phase("hypoventilation: responds to pain only", minutes(50), minutes(15),
+					Shift.of(-4, -2, -5, 0, -6, -4).withConsciousness(Consciousness.P)))),
+
+	/**
 	 * A stable patient with a restless half hour: twenty times the usual rate of motion
 	 * artefacts, probe-off episodes, dropouts and flatlines.
 	 */

@@ -111,6 +111,31 @@ class PhysiologyTests {
 	}
 
 	@Test
+	void haemorrhageDecompensatesWithinTheHour() {
+		Vitals compensated = average(Scenario.HAEMORRHAGE, Duration.ofMinutes(40));
+		assertThat(compensated.heartRate()).isGreaterThan(95);
+		assertThat(compensated.systolic()).isGreaterThan(100);
+		Vitals decompensated = average(Scenario.HAEMORRHAGE, Duration.ofMinutes(70));
+		assertThat(decompensated.heartRate()).isGreaterThan(120);
+		assertThat(decompensated.systolic()).isLessThan(90);
+		assertThat(decompensated.respRate()).isGreaterThan(24);
+		assertThat(decompensated.temperature()).isLessThan(38.0);
+		assertThat(decompensated.consciousness()).isEqualTo(Consciousness.C);
+	}
+
+	@Test
+	void opioidOversedationSlowsBreathingAndDesaturates() {
+		Vitals sedated = average(Scenario.OPIOID_OVERSEDATION, Duration.ofMinutes(40));
+		assertThat(sedated.consciousness()).isEqualTo(Consciousness.V);
+		Vitals depressed = average(Scenario.OPIOID_OVERSEDATION, Duration.ofMinutes(70));
+		assertThat(depressed.respRate()).isLessThanOrEqualTo(8);
+		assertThat(depressed.spo2()).isLessThan(91);
+		assertThat(depressed.consciousness()).isEqualTo(Consciousness.P);
+		assertThat(Scenario.OPIOID_OVERSEDATION.stateAt(Duration.ofMinutes(9)).shift())
+			.isEqualTo(Shift.of(0, 0, 0, 0, 0, 0));
+	}
+
+	@Test
 	void timelinesStartWhereTheyClaim() {
 		assertThat(Scenario.STABLE.timeline()).isEmpty();
 		assertThat(Scenario.ARTEFACT_STORM.stateAt(Duration.ofMinutes(10)).artefactFactor()).isEqualTo(20);
