@@ -37,6 +37,17 @@ final class DeviceAlarms {
 
 	private final ActiveAlarms alarms;
 
+	/**
+	 * How many sequence gaps within {@link #GAP_WINDOW} raise
+	 * {@value AlarmKinds#SEQUENCE_GAP}: a single dropout of a wireless link costs a few
+	 * readings and needs nobody (a longer silence raises {@value AlarmKinds#NO_DATA}); a
+	 * link that keeps losing data does.
+	 */
+	static final int GAPS_TO_ALARM = 3;
+
+	/** The window in which {@link #GAPS_TO_ALARM} gaps raise the alarm. */
+	static final Duration GAP_WINDOW = Duration.ofMinutes(10);
+
 	private final SensorFaults faults;
 
 	DeviceAlarms(TechnicalRules technical, ActiveAlarms alarms) {
@@ -158,6 +169,7 @@ final class DeviceAlarms {
 		if (state.context == null) {
 			return;
 		}
+		this.faults.due(state, now, out);
 		Duration timeout = this.technical.noDataTimeout();
 		for (DeviceState device : state.devices.values()) {
 			String key = key(device, AlarmKinds.NO_DATA);
@@ -247,7 +259,11 @@ final class DeviceAlarms {
 		String key = key(device, AlarmKinds.SEQUENCE_GAP);
 		if (missed > 0) {
 			device.lastGapAt = at;
-			if (!this.alarms.isActive(state, key)) {
+			device.recentGaps.addLast(at);
+			while (device.recentGaps.peekFirst().isBefore(at.minus(GAP_WINDOW))) {
+				device.recentGaps.pollFirst();
+			}
+			if (device.recentGaps.size() >= GAPS_TO_ALARM && !this.alarms.isActive(state, key)) {
 				out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.SEQUENCE_GAP),
 						AlarmKinds.SEQUENCE_GAP, device.deviceId, "Missed " + missed + " readings from "
 								+ device.deviceId + " (sequence " + previous + " to " + sequence + ")",

@@ -38,6 +38,11 @@ final class DeviceState {
 
 	Instant lastGapAt;
 
+	/**
+	 * When the recent sequence gaps happened (within {@link DeviceAlarms#GAP_WINDOW}).
+	 */
+	final java.util.Deque<Instant> recentGaps = new java.util.ArrayDeque<>();
+
 	final LimitTracker battery = new LimitTracker();
 
 	/** Parameters whose last impossible value is not yet followed by a valid one. */
@@ -104,8 +109,11 @@ final class DeviceState {
 	 * @param parameters the parameters it makes artefact; empty means all
 	 * @param since when the fault began
 	 * @param alarmKey the key of its technical alarm
+	 * @param alarmed whether its alarm has been raised (after
+	 * {@link SensorFaults#ALARM_DELAY})
 	 */
-	record SensorFault(String kind, String sensor, Set<Parameter> parameters, Instant since, String alarmKey) {
+	record SensorFault(String kind, String sensor, Set<Parameter> parameters, Instant since, String alarmKey,
+			boolean alarmed) {
 
 		boolean covers(Parameter parameter) {
 			return this.parameters.isEmpty() || this.parameters.contains(parameter);

@@ -26,8 +26,9 @@ import care.vitals.model.news2.News2Scorer;
  * always follow the latest score (an update, stored as a restatement).
  * <p>
  * <b>Re-alert.</b> An acknowledged NEWS2 alarm is raised again (same id) when its band
- * rises or the total rises by {@value #REALERT_RISE} or more since the acknowledgement; a
- * smaller rise, or any improvement, keeps the acknowledgement.
+ * rises or the total rises by {@value #REALERT_RISE} or more above the highest total of
+ * the episode before the acknowledgement (what the nurse has seen); a smaller rise, or
+ * any improvement, keeps the acknowledgement.
  * <p>
  * A partial score is a lower bound: it can raise or escalate, but lowers the band only if
  * even its worst case (every missing parameter at its maximum) lies below the alarm's
@@ -95,6 +96,7 @@ final class News2Alarms {
 		List<AlarmTransition> out = new ArrayList<>();
 		if (active == null) {
 			state.news2AcknowledgedTotal = null;
+			state.news2EpisodeWorst = (double) score.total();
 			Optional<String> kind = RiskTable.news2Kind(target);
 			kind.ifPresent((k) -> out.add(this.alarms.raise(state, KEY, RiskTable.news2Priority(target).orElseThrow(),
 					k, null, message(score, target), (double) score.total(), score.at())));
@@ -107,7 +109,16 @@ final class News2Alarms {
 		}
 		News2Risk current = activeRisk(state);
 		if (active.alarm.state() == AlarmState.ACKNOWLEDGED && state.news2AcknowledgedTotal == null) {
-			state.news2AcknowledgedTotal = active.alarm.value();
+			// the reference of a re-alert: the worst the nurse has seen of this episode
+			// (its highest total while raised), not the total at the moment of the
+			// acknowledgement, so the noise of a high total does not re-alert
+			double acknowledged = (active.alarm.value() != null) ? active.alarm.value() : 0;
+			state.news2AcknowledgedTotal = (state.news2EpisodeWorst != null)
+					? Math.max(state.news2EpisodeWorst, acknowledged) : acknowledged;
+		}
+		if (active.alarm.state() == AlarmState.RAISED) {
+			state.news2EpisodeWorst = (state.news2EpisodeWorst != null)
+					? Math.max(state.news2EpisodeWorst, score.total()) : (double) score.total();
 		}
 		Double acknowledgedAt = state.news2AcknowledgedTotal;
 		boolean worse = target.compareTo(current) > 0
@@ -119,6 +130,7 @@ final class News2Alarms {
 		if (update != null) {
 			if (update.realerted()) {
 				state.news2AcknowledgedTotal = null;
+				state.news2EpisodeWorst = (double) score.total();
 			}
 			out.add(update);
 		}

@@ -59,6 +59,11 @@ final class PatientState {
 	Double news2AcknowledgedTotal;
 
 	/**
+	 * The highest NEWS2 total of the current episode while raised (re-alert reference).
+	 */
+	Double news2EpisodeWorst;
+
+	/**
 	 * A NEWS2 risk band seen at a time.
 	 *
 	 * @param at when

@@ -1,5 +1,6 @@
 package care.vitals.model.alarm;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,14 @@ import care.vitals.model.reading.Reading;
 final class SensorFaults {
 
 	private static final String ARTEFACT_EVENT = "artefact";
+
+	/**
+	 * How long a sensor fault (probe off, lead off, sensor disconnected) must last before
+	 * its alarm is raised: a clip that slips and is back within a minute (the common case
+	 * of a patient moving) needs no nurse; its values are suppressed from the first
+	 * instant all the same, and no-data stays quiet while the fault is open.
+	 */
+	static final Duration ALARM_DELAY = Duration.ofSeconds(60);
 
 	private static final Map<String, String> CLOSING = Map.of("probe_on", AlarmKinds.PROBE_OFF, "lead_on",
 			AlarmKinds.LEAD_OFF, "sensor_connected", AlarmKinds.SENSOR_DISCONNECTED);
@@ -106,7 +115,7 @@ final class SensorFaults {
 	static String restore(DeviceState device, String kind, Instant since) {
 		String faultKey = kind + "/";
 		String alarmKey = DeviceAlarms.keyPrefix(device.deviceId) + faultKey;
-		device.faults.put(faultKey, new SensorFault(kind, null, Set.of(), since, alarmKey));
+		device.faults.put(faultKey, new SensorFault(kind, null, Set.of(), since, alarmKey, true));
 		return alarmKey;
 	}
 
@@ -146,11 +155,30 @@ final class SensorFaults {
 		}
 		Set<Parameter> parameters = parameters(sensor);
 		String alarmKey = DeviceAlarms.keyPrefix(device.deviceId) + faultKey;
-		device.faults.put(faultKey, new SensorFault(kind, sensor, parameters, at, alarmKey));
+		device.faults.put(faultKey, new SensorFault(kind, sensor, parameters, at, alarmKey, false));
 		LimitAlarms.interrupt(state, device.deviceId, parameters);
-		String title = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1).replace('_', ' ');
-		String message = title + ((sensor != null) ? " (" + sensor + ")" : "") + " on " + device.deviceId;
-		out.add(this.alarms.raise(state, alarmKey, RiskTable.priority(kind), kind, device.deviceId, message, null, at));
+	}
+
+	/**
+	 * Raises the alarm of every sensor fault open for {@link #ALARM_DELAY} or longer (its
+	 * values are artefact from the first instant; only the alarm waits).
+	 */
+	void due(PatientState state, Instant now, List<AlarmTransition> out) {
+		for (DeviceState device : state.devices.values()) {
+			for (Map.Entry<String, SensorFault> entry : device.faults.entrySet()) {
+				SensorFault fault = entry.getValue();
+				if (!fault.alarmed() && !now.isBefore(fault.since().plus(ALARM_DELAY))) {
+					entry.setValue(new SensorFault(fault.kind(), fault.sensor(), fault.parameters(), fault.since(),
+							fault.alarmKey(), true));
+					String title = fault.kind().substring(0, 1).toUpperCase(Locale.ROOT)
+							+ fault.kind().substring(1).replace('_', ' ');
+					String message = title + ((fault.sensor() != null) ? " (" + fault.sensor() + ")" : "") + " on "
+							+ device.deviceId + " for " + Duration.between(fault.since(), now).toSeconds() + " s";
+					out.add(this.alarms.raise(state, fault.alarmKey(), RiskTable.priority(fault.kind()), fault.kind(),
+							device.deviceId, message, null, now));
+				}
+			}
+		}
 	}
 
 	private void closeFault(PatientState state, DeviceState device, SensorFault fault, Instant at,

@@ -1,6 +1,10 @@
 package care.vitals.model.news2;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -37,6 +41,14 @@ import care.vitals.model.reading.Source;
  * with its reading but never scored, so without a clinician's entry the score is partial
  * with consciousness missing instead of silently "alert".
  * <p>
+ * <b>Device values are smoothed</b> (NEWS2 on observation sets): a device's value of a
+ * numeric parameter is the <em>median of its values of the last {@link #SMOOTHING}</em>
+ * (at most {@value #MAX_SAMPLES}), so one motion-artefact reading neither raises nor
+ * lowers the score, while a real change counts once it makes up half of the recent values
+ * (within about a minute for a monitor sending every second; at once for a spot device
+ * such as a blood-pressure cuff, whose single value is its median). Staff entries, the
+ * oxygen flag and consciousness are taken as they are.
+ * <p>
  * Per source, a value replaces the held one only if it is at least as recent, so buffered
  * backfill never overwrites newer values. Values outside the parameter's possible range
  * are ignored (the decoders reject them already; defence in depth). Callers should not
@@ -55,6 +67,16 @@ import care.vitals.model.reading.Source;
 public final class PatientVitalsWindow {
 
 	static final int MAX_SOURCES = 8;
+
+	/**
+	 * How far back a device's numeric values are taken into its median: a single artefact
+	 * (a motion spike shorter than half of this) never moves the score, while a sustained
+	 * change does within about half of it.
+	 */
+	public static final Duration SMOOTHING = Duration.ofMinutes(2);
+
+	/** At most this many samples per device and parameter enter the median. */
+	static final int MAX_SAMPLES = 128;
 
 	private final FreshnessWindows freshness;
 
@@ -256,10 +278,21 @@ public final class PatientVitalsWindow {
 
 	private int offer(News2Parameter parameter, Source source, Object value, Instant at) {
 		Map<Source, Observation> sources = this.latest.computeIfAbsent(parameter, (p) -> new HashMap<>());
-		Observation held = sources.put(source, new Observation(value, at));
+		Observation held = sources.get(source);
 		if (held != null && at.isBefore(held.at())) {
-			sources.put(source, held);
 			return 0;
+		}
+		if (value instanceof Double number && !source.isStaff()) {
+			Deque<Sample> recent = (held != null && held.recent() != null) ? held.recent() : new ArrayDeque<>();
+			recent.addLast(new Sample(at, number));
+			while (recent.size() > MAX_SAMPLES
+					|| (recent.size() > 1 && recent.peekFirst().at().isBefore(at.minus(SMOOTHING)))) {
+				recent.pollFirst();
+			}
+			sources.put(source, new Observation(median(recent), at, recent));
+		}
+		else {
+			sources.put(source, new Observation(value, at, null));
 		}
 		if (sources.size() > MAX_SOURCES) {
 			Source oldest = null;
@@ -296,7 +329,26 @@ public final class PatientVitalsWindow {
 
 	}
 
-	private record Observation(Object value, Instant at) {
+	private static Double median(Deque<Sample> recent) {
+		double[] values = new double[recent.size()];
+		int i = 0;
+		for (Sample sample : recent) {
+			values[i++] = sample.value();
+		}
+		Arrays.sort(values);
+		int middle = values.length / 2;
+		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	}
+
+	/**
+	 * A held value: for a device's numbers the median of its recent samples (kept in
+	 * {@code recent}, oldest first), otherwise the value itself ({@code recent} null).
+	 */
+	private record Observation(Object value, Instant at, Deque<Sample> recent) {
+
+	}
+
+	private record Sample(Instant at, double value) {
 
 	}
 

@@ -112,22 +112,34 @@ class TechnicalAlarmTests {
 		this.engine.assign(BED_12, OXIMETER, T0);
 		this.engine.onStatus(BED_12, DeviceStatus.offline(MONITOR), at(1));
 		this.engine.onEvent(BED_12, event(OXIMETER, 1, "probe_off", Map.of("sensor", "spo2")));
-		assertThat(this.engine.tick(at(300))).isEmpty();
+		assertThat(describe(this.engine.tick(at(300)))).as("the probe off, not no-data")
+			.containsExactly("probe_off MEDIUM RAISED @300");
 		this.engine.onStatus(BED_12, online(), at(400));
 		assertThat(this.engine.tick(at(460))).isEmpty();
 		assertThat(describe(this.engine.tick(at(461)))).containsExactly("no_data MEDIUM RAISED @461");
 	}
 
 	@Test
-	void raisesALowSequenceGapAlarmWithTheNumberOfMissedReadings() {
+	void raisesALowSequenceGapAlarmOnTheThirdGapWithinTenMinutes() {
 		List<AlarmTransition> transitions = new ArrayList<>();
-		for (long seq : new long[] { 1, 2, 3, 7 }) {
+		for (long seq : new long[] { 1, 2, 3, 7, 8, 10 }) {
 			transitions.addAll(this.engine.onReading(BED_12, sequenced(seq, seq)));
 		}
+		assertThat(transitions).as("two dropouts: nothing for a nurse to do").isEmpty();
+		transitions.addAll(this.engine.onReading(BED_12, sequenced(15, 15)));
 		AlarmTransition gap = only(transitions);
-		assertThat(describe(gap)).isEqualTo("sequence_gap LOW RAISED @7");
-		assertThat(gap.alarm().value()).isEqualTo(3.0);
-		assertThat(gap.alarm().message()).isEqualTo("Missed 3 readings from mon-7 (sequence 3 to 7)");
+		assertThat(describe(gap)).isEqualTo("sequence_gap LOW RAISED @15");
+		assertThat(gap.alarm().value()).isEqualTo(4.0);
+		assertThat(gap.alarm().message()).isEqualTo("Missed 4 readings from mon-7 (sequence 10 to 15)");
+	}
+
+	@Test
+	void forgetsGapsOlderThanTenMinutes() {
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (long seq : new long[] { 1, 3, 5, 700, 702 }) {
+			transitions.addAll(this.engine.onReading(BED_12, sequenced(seq, seq)));
+		}
+		assertThat(transitions).noneMatch((t) -> t.alarm().kind().equals("sequence_gap"));
 	}
 
 	@Test
@@ -135,11 +147,12 @@ class TechnicalAlarmTests {
 		List<AlarmTransition> transitions = new ArrayList<>();
 		transitions.addAll(this.engine.onReading(BED_12, sequenced(0, 0)));
 		transitions.addAll(this.engine.onReading(BED_12, sequenced(2, 2)));
+		transitions.addAll(this.engine.onReading(BED_12, sequenced(4, 4)));
 		transitions.addAll(this.engine.onReading(BED_12, sequenced(10, 10)));
 		for (long seq = 11; seq <= 80; seq++) {
 			transitions.addAll(this.engine.onReading(BED_12, sequenced(seq, seq)));
 		}
-		assertThat(describe(transitions)).containsExactly("sequence_gap LOW RAISED @2",
+		assertThat(describe(transitions)).containsExactly("sequence_gap LOW RAISED @10",
 				"sequence_gap LOW RESOLVED @70");
 	}
 

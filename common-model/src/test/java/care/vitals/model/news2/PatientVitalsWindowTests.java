@@ -183,7 +183,28 @@ class PatientVitalsWindowTests {
 			.isEqualTo(NURSE);
 		this.window.accept(Reading.of("mon-7", T0.plusSeconds(61), Map.of(Parameter.RESP_RATE, 30.0)));
 		assertThat(this.window.used(T0.plusSeconds(61), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).value())
+			.as("the device's median of 16 and 30 (23) scores as the nurse's 24: the nurse's entry")
+			.isEqualTo(24.0);
+		this.window.accept(Reading.of("mon-7", T0.plusSeconds(62), Map.of(Parameter.RESP_RATE, 30.0)));
+		assertThat(this.window.used(T0.plusSeconds(62), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).value())
+			.as("median 30: worse than the nurse's entry, so it counts")
 			.isEqualTo(30.0);
+	}
+
+	@Test
+	void oneArtefactReadingDoesNotMoveADevicesValueButASustainedChangeDoes() {
+		for (int s = 0; s < 60; s++) {
+			this.window.accept(Reading.of("mon-7", T0.plusSeconds(s), Map.of(Parameter.SPO2, 96.0)));
+		}
+		this.window.accept(Reading.of("mon-7", T0.plusSeconds(60), Map.of(Parameter.SPO2, 70.0)));
+		assertThat(this.window.used(T0.plusSeconds(60), SpO2Scale.SCALE_1).get(News2Parameter.SPO2).value())
+			.isEqualTo(96.0);
+		for (int s = 61; s < 122; s++) {
+			this.window.accept(Reading.of("mon-7", T0.plusSeconds(s), Map.of(Parameter.SPO2, 88.0)));
+		}
+		assertThat(this.window.used(T0.plusSeconds(121), SpO2Scale.SCALE_1).get(News2Parameter.SPO2).value())
+			.as("half of the last 2 minutes at 88")
+			.isEqualTo(88.0);
 	}
 
 	@Test
