@@ -28,7 +28,8 @@ import care.vitals.model.news2.News2Scorer;
  * <b>Re-alert.</b> An acknowledged NEWS2 alarm is raised again (same id) when its band
  * rises or the total rises by {@value #REALERT_RISE} or more above the highest total of
  * the episode before the acknowledgement (what the nurse has seen); a smaller rise, or
- * any improvement, keeps the acknowledgement.
+ * any improvement, keeps the acknowledgement, and so does a return to a band already
+ * acknowledged in the episode (high, de-escalated to medium after the hold, high again).
  * <p>
  * A partial score is a lower bound: it can raise or escalate, but lowers the band only if
  * even its worst case (every missing parameter at its maximum) lies below the alarm's
@@ -96,7 +97,9 @@ final class News2Alarms {
 		List<AlarmTransition> out = new ArrayList<>();
 		if (active == null) {
 			state.news2AcknowledgedTotal = null;
+			state.news2AcknowledgedRisk = null;
 			state.news2EpisodeWorst = (double) score.total();
+			state.news2EpisodeWorstRisk = target;
 			Optional<String> kind = RiskTable.news2Kind(target);
 			kind.ifPresent((k) -> out.add(this.alarms.raise(state, KEY, RiskTable.news2Priority(target).orElseThrow(),
 					k, null, message(score, target), (double) score.total(), score.at())));
@@ -115,13 +118,19 @@ final class News2Alarms {
 			double acknowledged = (active.alarm.value() != null) ? active.alarm.value() : 0;
 			state.news2AcknowledgedTotal = (state.news2EpisodeWorst != null)
 					? Math.max(state.news2EpisodeWorst, acknowledged) : acknowledged;
+			state.news2AcknowledgedRisk = max(current, state.news2EpisodeWorstRisk);
 		}
 		if (active.alarm.state() == AlarmState.RAISED) {
 			state.news2EpisodeWorst = (state.news2EpisodeWorst != null)
 					? Math.max(state.news2EpisodeWorst, score.total()) : (double) score.total();
+			state.news2EpisodeWorstRisk = max(target, state.news2EpisodeWorstRisk);
 		}
 		Double acknowledgedAt = state.news2AcknowledgedTotal;
-		boolean worse = target.compareTo(current) > 0
+		// a band the nurse has already acknowledged in this episode does not re-alert
+		// when the alarm comes back to it after a de-escalation
+		News2Risk reference = (active.alarm.state() == AlarmState.ACKNOWLEDGED)
+				? max(current, state.news2AcknowledgedRisk) : current;
+		boolean worse = target.compareTo(reference) > 0
 				|| (acknowledgedAt != null && score.total() >= acknowledgedAt + REALERT_RISE);
 		boolean realert = worse && active.alarm.state() == AlarmState.ACKNOWLEDGED;
 		AlarmTransition update = this.alarms.update(state, KEY, RiskTable.news2Kind(target).orElseThrow(),
@@ -130,7 +139,9 @@ final class News2Alarms {
 		if (update != null) {
 			if (update.realerted()) {
 				state.news2AcknowledgedTotal = null;
+				state.news2AcknowledgedRisk = null;
 				state.news2EpisodeWorst = (double) score.total();
+				state.news2EpisodeWorstRisk = target;
 			}
 			out.add(update);
 		}
@@ -162,6 +173,13 @@ final class News2Alarms {
 			upper += (parameter == News2Parameter.AIR_OR_OXYGEN) ? 2 : 3;
 		}
 		return News2Scorer.risk(upper, score.singleParameterThree()).compareTo(active) < 0;
+	}
+
+	private static News2Risk max(News2Risk a, News2Risk b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.compareTo(b) >= 0) ? a : b;
 	}
 
 	private static News2Risk worst(Deque<PatientState.News2Band> bands) {

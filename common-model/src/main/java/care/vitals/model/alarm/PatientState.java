@@ -63,6 +63,14 @@ final class PatientState {
 	 */
 	Double news2EpisodeWorst;
 
+	/** The worst NEWS2 band of the current episode while raised (re-alert reference). */
+	News2Risk news2EpisodeWorstRisk;
+
+	/**
+	 * The band a nurse acknowledged: the worst of the episode before the acknowledgement.
+	 */
+	News2Risk news2AcknowledgedRisk;
+
 	/**
 	 * A NEWS2 risk band seen at a time.
 	 *

@@ -94,6 +94,19 @@ class News2AlarmTests {
 	}
 
 	@Test
+	void aReturnToABandAlreadyAcknowledgedInTheEpisodeDoesNotReAlert() {
+		AlarmTransition raised = only(this.engine.onScore(BED_12, complete(7, 0)));
+		this.engine.acknowledge(raised.alarm().alarmId(), "nurse.jones", at(10));
+		this.engine.onScore(BED_12, complete(5, 60));
+		assertThat(describe(this.engine.tick(at(361)))).containsExactly("news2_medium MEDIUM ACKNOWLEDGED (updated)");
+		assertThat(this.engine.onScore(BED_12, complete(7, 400))).noneMatch(AlarmTransition::realerted);
+		assertThat(this.engine.active(BED_12.patient()).get(0).state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+		assertThat(only(this.engine.onScore(BED_12, highWithSingleThree(9, 460))).realerted())
+			.as("2 above the worst seen")
+			.isTrue();
+	}
+
+	@Test
 	void letsPartialScoresRaiseAndEscalateButNotResolve() {
 		List<AlarmTransition> transitions = new ArrayList<>();
 		transitions.addAll(this.engine.onScore(BED_12, partial(5, 0)));
