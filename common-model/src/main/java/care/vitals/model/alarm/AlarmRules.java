@@ -34,7 +34,7 @@ import care.vitals.model.parameter.Parameter;
  * <td>&lt; 90</td>
  * <td></td>
  * <td></td>
- * <td>15 s</td>
+ * <td>30 s</td>
  * <td>2</td>
  * <td>10 s</td>
  * </tr>
@@ -114,7 +114,7 @@ public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRule
 	 */
 	public static AlarmRules defaults() {
 		Map<Parameter, ThresholdRule> rules = new EnumMap<>(Parameter.class);
-		add(rules, new ThresholdRule(Parameter.SPO2, 85.0, 90.0, null, null, seconds(15), 2, seconds(10), true));
+		add(rules, new ThresholdRule(Parameter.SPO2, 85.0, 90.0, null, null, seconds(30), 2, seconds(10), true));
 		add(rules,
 				new ThresholdRule(Parameter.HEART_RATE, 40.0, 50.0, 120.0, 140.0, seconds(10), 5, seconds(10), true));
 		add(rules, new ThresholdRule(Parameter.RESP_RATE, 8.0, 10.0, 24.0, 30.0, seconds(20), 2, seconds(15), true));

@@ -23,7 +23,7 @@ class AlarmOverrideTests {
 
 	private final AlarmEngine engine = engine();
 
-	private final ThresholdRule spo2 = AlarmRules.defaults().threshold(Parameter.SPO2).orElseThrow();
+	private final ThresholdRule spo2 = AlarmFixtures.rules().threshold(Parameter.SPO2).orElseThrow();
 
 	@Test
 	void appliesALowerLimitToOnePatientOnly() {
@@ -116,7 +116,7 @@ class AlarmOverrideTests {
 		assertThat(defaults.thresholds()).containsOnlyKeys(Parameter.SPO2, Parameter.HEART_RATE, Parameter.RESP_RATE,
 				Parameter.SYSTOLIC_BP, Parameter.TEMPERATURE);
 		assertThat(defaults.threshold(Parameter.SPO2)).contains(new ThresholdRule(Parameter.SPO2, 85.0, 90.0, null,
-				null, Duration.ofSeconds(15), 2, Duration.ofSeconds(10), true));
+				null, Duration.ofSeconds(30), 2, Duration.ofSeconds(10), true));
 		assertThat(defaults.news2Alarms()).isTrue();
 		assertThat(defaults.technical()).isEqualTo(TechnicalRules.defaults());
 		assertThat(defaults.threshold(Parameter.GLUCOSE)).isEmpty();

@@ -42,7 +42,7 @@ class RespiratoryDeteriorationScenarioTests {
 
 	@Test
 	void producesExactlyTheExpectedTransitionsInOrder() {
-		AlarmEngine engine = new AlarmEngine(AlarmRules.defaults());
+		AlarmEngine engine = new AlarmEngine(AlarmFixtures.rules());
 		PatientVitalsWindow window = new PatientVitalsWindow(FreshnessWindows.defaults());
 		List<AlarmTransition> transitions = new ArrayList<>();
 		engine.assign(BED_12, MONITOR, T0);

@@ -53,7 +53,7 @@ class AlarmRestartIntegrationTests {
 			int seenBeforeRestart = display.lists().size();
 			try (RunningIngest restarted = RunningIngest.start(properties);
 					TestDevice monitor = new TestDevice(mosquitto.url(), "mon-78")) {
-				for (int s = 30; s < 60; s++) {
+				for (int s = 40; s < 60; s++) {
 					monitor.publishMeasurement(reading(base.plusSeconds(s), s, LOW_SPO2), "application/json");
 				}
 				await().atMost(Duration.ofSeconds(20))
@@ -82,7 +82,7 @@ class AlarmRestartIntegrationTests {
 				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-78")) {
 			AdminApi api = new AdminApi(ingest);
 			api.admit("mon-78", "p-78", "ward-m", "8", base.minusSeconds(60));
-			for (int s = 0; s < 30; s++) {
+			for (int s = 0; s < 40; s++) {
 				monitor.publishMeasurement(reading(base.plusSeconds(s), s, LOW_SPO2), "application/json");
 			}
 			await().atMost(Duration.ofSeconds(20))
@@ -114,7 +114,7 @@ class AlarmRestartIntegrationTests {
 			try (RunningIngest ingest = RunningIngest.start(properties);
 					TestDevice monitor = new TestDevice(mosquitto.url(), "mon-79")) {
 				new AdminApi(ingest).admit("mon-79", "p-79", "ward-n", "9", base.minusSeconds(60));
-				for (int s = 0; s < 30; s++) {
+				for (int s = 0; s < 40; s++) {
 					monitor.publishMeasurement(reading(base.plusSeconds(s), s, LOW_SPO2), "application/json");
 				}
 				await().atMost(Duration.ofSeconds(20))

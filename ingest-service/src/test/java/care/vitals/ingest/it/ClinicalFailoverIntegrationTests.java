@@ -65,8 +65,8 @@ class ClinicalFailoverIntegrationTests {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> standby.call("GET", "/api/assignments", null, true).body().contains("p-91"));
 
-			// 30 s of SpO2 80 %, split by the shared subscription between both instances
-			for (int s = 0; s < 30; s++) {
+			// 40 s of SpO2 80 % (the alarm needs 30), split by the shared subscription
+			for (int s = 0; s < 40; s++) {
 				monitor.publishMeasurement(reading(base.plusSeconds(s), s), "application/json");
 			}
 			await().atMost(Duration.ofSeconds(20))
@@ -93,7 +93,7 @@ class ClinicalFailoverIntegrationTests {
 			// the owner dies; the patient stays at 80 %
 			a.kill();
 			await().atMost(Duration.ofSeconds(20)).until(() -> "clin-b".equals(lease.holder()));
-			for (int s = 30; s < 60; s++) {
+			for (int s = 40; s < 60; s++) {
 				monitor.publishMeasurement(reading(base.plusSeconds(s), s), "application/json");
 			}
 			// the killed instance restarts (restart: unless-stopped) and stays a standby

@@ -41,8 +41,8 @@ class PatientTruthIntegrationTests {
 				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-71")) {
 			Instant base = Instant.now().minus(40, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
 			new AdminApi(ingest).admit("mon-71", "p-71", "ward-f", "7", base);
-			// 30 s of SpO2 45 % with HR 135 and RR 30: a patient, not an artefact.
-			for (int s = 0; s < 30; s++) {
+			// 35 s of SpO2 45 % with HR 135 and RR 30: a patient, not an artefact.
+			for (int s = 0; s < 35; s++) {
 				monitor.publishMeasurement(
 						reading(base.plusSeconds(s), s,
 								"\"spo2\":45,\"heart_rate\":135,"
@@ -50,14 +50,14 @@ class PatientTruthIntegrationTests {
 						"application/json");
 			}
 			// one message from a broken probe: SpO2 150 % next to a valid heart rate
-			monitor.publishMeasurement(reading(base.plusSeconds(30), 30, "\"spo2\":150,\"heart_rate\":134"),
+			monitor.publishMeasurement(reading(base.plusSeconds(35), 35, "\"spo2\":150,\"heart_rate\":134"),
 					"application/json");
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 				assertThat(influx.count("extreme", "SELECT count(spo2) FROM vitals WHERE patient='p-71'"))
-					.isEqualTo(30);
+					.isEqualTo(35);
 				assertThat(influx.count("extreme", "SELECT count(heart_rate) FROM vitals WHERE patient='p-71'"))
 					.as("the valid value of the message with the impossible one is kept")
-					.isEqualTo(31);
+					.isEqualTo(36);
 			});
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 				assertThat(influx.query("extreme", "SELECT state, priority FROM alarms WHERE kind='spo2_low'"))
