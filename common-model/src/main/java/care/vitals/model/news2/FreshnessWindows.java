@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -65,6 +66,38 @@ public record FreshnessWindows(Map<News2Parameter, Duration> windows) {
 		windows.put(News2Parameter.AIR_OR_OXYGEN, ROUND);
 		windows.put(News2Parameter.CONSCIOUSNESS, ROUND);
 		return new FreshnessWindows(windows);
+	}
+
+	/** Extra time a round may take beyond the prescribed observation interval. */
+	public static final Duration ROUND_GRACE = Duration.ofMinutes(15);
+
+	/** How long a staff observation counts for a patient on continuous monitoring. */
+	public static final Duration EMERGENCY_ROUND = Duration.ofMinutes(30);
+
+	/**
+	 * Returns these windows with the parameters nurses observe on their rounds
+	 * (consciousness, air or oxygen) following the observation frequency the patient's
+	 * NEWS2 prescribes: fresh for the prescribed interval plus {@link #ROUND_GRACE}
+	 * (hourly: 75 min), {@link #EMERGENCY_ROUND} for a patient on continuous monitoring,
+	 * never longer than these windows. So a 4-hour-old "alert" no longer counts for a
+	 * patient on hourly observations.
+	 * @param interval the prescribed interval
+	 * ({@link ClinicalResponse#observationInterval()}, {@link Duration#ZERO} for
+	 * continuous monitoring), or {@code null} to keep these windows
+	 * @return the windows
+	 */
+	public FreshnessWindows forObservationInterval(Duration interval) {
+		if (interval == null) {
+			return this;
+		}
+		Duration round = interval.isZero() ? EMERGENCY_ROUND : interval.plus(ROUND_GRACE);
+		FreshnessWindows result = this;
+		for (News2Parameter parameter : List.of(News2Parameter.CONSCIOUSNESS, News2Parameter.AIR_OR_OXYGEN)) {
+			if (round.compareTo(window(parameter)) < 0) {
+				result = result.with(parameter, round);
+			}
+		}
+		return result;
 	}
 
 	/**

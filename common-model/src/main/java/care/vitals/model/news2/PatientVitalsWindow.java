@@ -78,7 +78,7 @@ public final class PatientVitalsWindow {
 	/** At most this many samples per device and parameter enter the median. */
 	static final int MAX_SAMPLES = 128;
 
-	private final FreshnessWindows freshness;
+	private FreshnessWindows freshness;
 
 	private final Map<News2Parameter, Map<Source, Observation>> latest = new EnumMap<>(News2Parameter.class);
 
@@ -87,6 +87,14 @@ public final class PatientVitalsWindow {
 	 * @param freshness the freshness windows; never {@code null}
 	 */
 	public PatientVitalsWindow(FreshnessWindows freshness) {
+		this.freshness = Objects.requireNonNull(freshness, "freshness");
+	}
+
+	/**
+	 * Changes the freshness windows (the patient's observation frequency changed).
+	 * @param freshness the windows; never {@code null}
+	 */
+	public void freshness(FreshnessWindows freshness) {
 		this.freshness = Objects.requireNonNull(freshness, "freshness");
 	}
 

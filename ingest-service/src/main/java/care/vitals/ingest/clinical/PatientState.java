@@ -2,9 +2,11 @@ package care.vitals.ingest.clinical;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import care.vitals.model.news2.ClinicalResponse;
 import care.vitals.model.news2.FreshnessWindows;
 import care.vitals.model.news2.News2Parameter;
 import care.vitals.model.news2.News2Score;
@@ -23,7 +25,22 @@ final class PatientState {
 
 	static final Duration RESTATE = Duration.ofMinutes(5);
 
-	private final PatientVitalsWindow window = new PatientVitalsWindow(FreshnessWindows.defaults());
+	/**
+	 * How long a prescribed observation frequency is remembered: the strictest interval
+	 * of the scores of this period sets how long a round's observations count, so a score
+	 * made partial by a stale observation (whose response is "incomplete") cannot relax
+	 * the frequency and bring the stale value back (docs/clinical.md, "Freshness").
+	 */
+	static final Duration FREQUENCY_MEMORY = Duration.ofHours(4);
+
+	private static final FreshnessWindows DEFAULTS = FreshnessWindows.defaults();
+
+	private final PatientVitalsWindow window = new PatientVitalsWindow(DEFAULTS);
+
+	/** When each observation interval was last prescribed (at most five intervals). */
+	private final Map<Duration, Instant> prescribed = new HashMap<>();
+
+	private Duration interval;
 
 	private SpO2Scale scale = SpO2Scale.SCALE_1;
 
@@ -39,6 +56,10 @@ final class PatientState {
 		this.window.accept(reading, source);
 		PatientVitalsWindow.Scored scored = this.window.scored(reading.timestamp(), this.scale);
 		News2Score score = scored.score();
+		if (prescribe(score)) {
+			scored = this.window.scored(reading.timestamp(), this.scale);
+			score = scored.score();
+		}
 		if (score.subScores().isEmpty()) {
 			return null;
 		}
@@ -66,6 +87,38 @@ final class PatientState {
 	/** The NEWS2 inputs in force at a time: value, time and source of each parameter. */
 	synchronized Map<News2Parameter, PatientVitalsWindow.Used> used(Instant at) {
 		return this.window.used(at, this.scale);
+	}
+
+	/**
+	 * Remembers the interval a score prescribes and applies the strictest of the last
+	 * {@link #FREQUENCY_MEMORY} to the freshness of round observations.
+	 * @return whether the windows changed (score again)
+	 */
+	private boolean prescribe(News2Score score) {
+		if (score.response() != ClinicalResponse.INCOMPLETE && !score.subScores().isEmpty()) {
+			this.prescribed.merge(score.response().observationInterval(), score.at(),
+					(held, now) -> now.isAfter(held) ? now : held);
+		}
+		Instant since = score.at().minus(FREQUENCY_MEMORY);
+		Duration strictest = null;
+		for (Map.Entry<Duration, Instant> entry : this.prescribed.entrySet()) {
+			if (!entry.getValue().isBefore(since) && (strictest == null || entry.getKey().compareTo(strictest) < 0)) {
+				strictest = entry.getKey();
+			}
+		}
+		if (Objects.equals(strictest, this.interval)) {
+			return false;
+		}
+		this.interval = strictest;
+		this.window.freshness(DEFAULTS.forObservationInterval(strictest));
+		return true;
+	}
+
+	/**
+	 * The observation interval in force (null: none prescribed yet; ZERO: continuous).
+	 */
+	synchronized Duration observationInterval() {
+		return this.interval;
 	}
 
 	synchronized void scale(SpO2Scale scale) {
