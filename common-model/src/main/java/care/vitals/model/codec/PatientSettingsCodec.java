@@ -23,8 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {"patient":"p-1042","revision":3,"spo2Scale":2,
  *  "thresholds":{"spo2":{"criticalLow":84,"low":86,"high":null,"criticalHigh":null,
  *    "delaySeconds":15,"hysteresis":1,"clearDelaySeconds":10,"enabled":true}},
- *  "updatedBy":"nurse-1","updatedAt":"2026-11-28T00:00:00Z"}
+ *  "updatedBy":"nurse-1","updatedAt":"2026-11-28T00:00:00Z",
+ *  "expires":{"spo2":"2026-11-28T08:00:00Z"}}
  * </pre>
+ * <p>
+ * {@code expires} (optional) gives when an override ends by itself.
  * <p>
  * A zero-length payload (clearing the retained message) means the defaults and decodes to
  * an empty {@link Optional}. Every field is required except the limits (absent or
@@ -75,8 +78,8 @@ public final class PatientSettingsCodec {
 			if (updatedAt == null) {
 				throw JsonFields.missing("updatedAt");
 			}
-			return new Outcome.Ok<>(
-					Optional.of(new PatientSettings(patient, revision, scale, thresholds, updatedBy, updatedAt)));
+			return new Outcome.Ok<>(Optional
+				.of(new PatientSettings(patient, revision, scale, thresholds, updatedBy, updatedAt, expiries(root))));
 		}
 		catch (DecodeFailure failure) {
 			return new Outcome.Failed<>(failure.rejection());
@@ -111,6 +114,10 @@ public final class PatientSettingsCodec {
 		});
 		root.put("updatedBy", settings.updatedBy());
 		root.put("updatedAt", settings.updatedAt().toString());
+		if (!settings.expiries().isEmpty()) {
+			ObjectNode expires = root.putObject("expires");
+			settings.expiries().forEach((parameter, end) -> expires.put(parameter.canonicalName(), end.toString()));
+		}
 		return StrictJson.WRITER.writeValueAsBytes(root);
 	}
 
@@ -179,6 +186,26 @@ public final class PatientSettingsCodec {
 							JsonFields.toDouble(hysteresis), delay(rule, "clearDelaySeconds", field), enabled));
 		}
 		return rules;
+	}
+
+	/** {@code "expires":{"spo2":"2026-12-05T18:00:00Z"}}, optional. */
+	private static Map<Parameter, Instant> expiries(JsonNode root) {
+		JsonNode object = JsonFields.optionalObject(root, "expires");
+		Map<Parameter, Instant> ends = new EnumMap<>(Parameter.class);
+		if (object == null) {
+			return ends;
+		}
+		for (Map.Entry<String, JsonNode> entry : object.properties()) {
+			Parameter parameter = Parameter.byName(entry.getKey())
+				.orElseThrow(() -> new DecodeFailure(RejectReason.UNKNOWN_PARAMETER,
+						"unknown parameter " + Rejection.echo(entry.getKey()) + " in 'expires'"));
+			Instant end = JsonFields.optionalTimestamp(object, entry.getKey());
+			if (end == null) {
+				throw JsonFields.missing("expires." + parameter.canonicalName());
+			}
+			ends.put(parameter, end);
+		}
+		return ends;
 	}
 
 	private static Double limit(JsonNode rule, String field) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,9 +29,12 @@ import care.vitals.model.parameter.Parameter;
  * copied, unmodifiable
  * @param updatedBy the user who made the last change, 1-128 characters
  * @param updatedAt when the last change was made
+ * @param expiries when an override ends by itself (its default applies again), per
+ * overridden parameter; a parameter without one lasts until changed or discharged;
+ * copied, unmodifiable
  */
 public record PatientSettings(String patient, long revision, SpO2Scale scale, Map<Parameter, ThresholdRule> thresholds,
-		String updatedBy, Instant updatedAt) {
+		String updatedBy, Instant updatedAt, Map<Parameter, Instant> expiries) {
 
 	/** The longest alarm delay or clear delay a setting may have: one day. */
 	public static final Duration MAX_DELAY = Duration.ofDays(1);
@@ -63,6 +67,34 @@ public record PatientSettings(String patient, long revision, SpO2Scale scale, Ma
 			copy.put(parameter, rule);
 		});
 		thresholds = Collections.unmodifiableMap(copy);
+		EnumMap<Parameter, Instant> ends = new EnumMap<>(Parameter.class);
+		Objects.requireNonNull(expiries, "expiries").forEach((parameter, end) -> {
+			if (!copy.containsKey(parameter)) {
+				throw new IllegalArgumentException(
+						"an expiry for " + parameter.canonicalName() + ", whose default is in force");
+			}
+			ends.put(parameter, Objects.requireNonNull(end, "expiry"));
+		});
+		expiries = Collections.unmodifiableMap(ends);
+	}
+
+	/** Settings without expiries. */
+	public PatientSettings(String patient, long revision, SpO2Scale scale, Map<Parameter, ThresholdRule> thresholds,
+			String updatedBy, Instant updatedAt) {
+		this(patient, revision, scale, thresholds, updatedBy, updatedAt, Map.of());
+	}
+
+	/**
+	 * Returns the overridden parameters whose expiry has come.
+	 * @param now the time
+	 * @return the parameters, empty if none
+	 */
+	public List<Parameter> expired(Instant now) {
+		return this.expiries.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getValue().isAfter(now))
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	/**
@@ -83,7 +115,7 @@ public record PatientSettings(String patient, long revision, SpO2Scale scale, Ma
 	 * @return the changed settings
 	 */
 	public PatientSettings withScale(SpO2Scale newScale, String user, Instant at) {
-		return new PatientSettings(this.patient, this.revision + 1, newScale, this.thresholds, user, at);
+		return new PatientSettings(this.patient, this.revision + 1, newScale, this.thresholds, user, at, this.expiries);
 	}
 
 	/**
@@ -94,10 +126,29 @@ public record PatientSettings(String patient, long revision, SpO2Scale scale, Ma
 	 * @return the changed settings
 	 */
 	public PatientSettings withThreshold(ThresholdRule rule, String user, Instant at) {
+		return withThreshold(rule, null, user, at);
+	}
+
+	/**
+	 * Returns these settings with a rule overriding the default of its parameter until a
+	 * time.
+	 * @param rule the rule
+	 * @param expiresAt when the default applies again, or {@code null} for no end
+	 * @param user who set it
+	 * @param at when
+	 * @return the changed settings
+	 */
+	public PatientSettings withThreshold(ThresholdRule rule, Instant expiresAt, String user, Instant at) {
 		EnumMap<Parameter, ThresholdRule> changed = new EnumMap<>(Parameter.class);
 		changed.putAll(this.thresholds);
 		changed.put(rule.parameter(), rule);
-		return new PatientSettings(this.patient, this.revision + 1, this.scale, changed, user, at);
+		EnumMap<Parameter, Instant> ends = new EnumMap<>(Parameter.class);
+		ends.putAll(this.expiries);
+		ends.remove(rule.parameter());
+		if (expiresAt != null) {
+			ends.put(rule.parameter(), expiresAt);
+		}
+		return new PatientSettings(this.patient, this.revision + 1, this.scale, changed, user, at, ends);
 	}
 
 	/**
@@ -111,7 +162,10 @@ public record PatientSettings(String patient, long revision, SpO2Scale scale, Ma
 		EnumMap<Parameter, ThresholdRule> changed = new EnumMap<>(Parameter.class);
 		changed.putAll(this.thresholds);
 		changed.remove(parameter);
-		return new PatientSettings(this.patient, this.revision + 1, this.scale, changed, user, at);
+		EnumMap<Parameter, Instant> ends = new EnumMap<>(Parameter.class);
+		ends.putAll(this.expiries);
+		ends.remove(parameter);
+		return new PatientSettings(this.patient, this.revision + 1, this.scale, changed, user, at, ends);
 	}
 
 }

@@ -64,6 +64,21 @@ class PatientSettingsCodecTests {
 	}
 
 	@Test
+	void roundTripsAnExpiryAndEndsItWithItsOverride() {
+		ThresholdRule off = AlarmRules.defaults().threshold(Parameter.HEART_RATE).orElseThrow().withEnabled(false);
+		PatientSettings settings = PatientSettings.defaults("p-7", AT)
+			.withThreshold(off, AT.plusSeconds(3600), "nurse-1", AT);
+		assertThat(settings.expiries()).containsEntry(Parameter.HEART_RATE, AT.plusSeconds(3600));
+		assertThat(ok(this.codec.decode("p-7", this.codec.encode(settings)))).contains(settings);
+		assertThat(settings.expired(AT.plusSeconds(3599))).isEmpty();
+		assertThat(settings.expired(AT.plusSeconds(3600))).containsExactly(Parameter.HEART_RATE);
+		assertThat(settings.withoutThreshold(Parameter.HEART_RATE, "expiry", AT).expiries()).isEmpty();
+		assertThat(settings.withThreshold(off, "nurse-2", AT).expiries()).as("a new change without an end").isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> new PatientSettings("p-7", 1, SpO2Scale.SCALE_1, Map.of(),
+				"nurse-1", AT, Map.of(Parameter.SPO2, AT)));
+	}
+
+	@Test
 	void everyChangeIncrementsTheRevision() {
 		PatientSettings defaults = PatientSettings.defaults("p-1", AT);
 		assertThat(defaults.revision()).isZero();

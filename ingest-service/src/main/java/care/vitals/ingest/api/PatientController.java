@@ -176,6 +176,12 @@ class PatientController {
 			throw new InvalidRequest("delaySeconds must be between 0 and " + MAX_DELAY.toSeconds() + ", not "
 					+ request.delaySeconds() + " (a longer delay would hide a real deterioration)");
 		}
+		Instant requestedAt = this.recorder.now();
+		if (request.expiresAt() != null && (!request.expiresAt().isAfter(requestedAt)
+				|| request.expiresAt().isAfter(requestedAt.plus(MAX_EXPIRY)))) {
+			throw new InvalidRequest("expiresAt must lie in the future and at most " + MAX_EXPIRY.toDays()
+					+ " days ahead, not " + request.expiresAt());
+		}
 		var rule = InvalidRequest.validating(() -> {
 			// a change merges with the limits in force: a limit not given stays as it is
 			// (a critical limit can be moved, never dropped by omission)
@@ -188,7 +194,7 @@ class PatientController {
 		});
 		Instant now = this.recorder.now();
 		ClinicalEngine.Change change = this.engine.change(patient,
-				(settings) -> settings.withThreshold(rule, actor.getName(), now));
+				(settings) -> settings.withThreshold(rule, request.expiresAt(), actor.getName(), now));
 		this.recorder.record("threshold", actor.getName(), patient, ward, "override " + parameter + ": " + request,
 				change.outcome());
 		return rule;
@@ -261,7 +267,10 @@ class PatientController {
 	}
 
 	record ThresholdRequest(Double criticalLow, Double low, Double high, Double criticalHigh, Long delaySeconds,
-			Boolean enabled) {
+			Boolean enabled, Instant expiresAt) {
 	}
+
+	/** The furthest an override's expiry may lie ahead. */
+	static final Duration MAX_EXPIRY = Duration.ofDays(7);
 
 }

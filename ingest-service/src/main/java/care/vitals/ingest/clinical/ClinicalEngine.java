@@ -372,6 +372,30 @@ public class ClinicalEngine {
 	}
 
 	/**
+	 * Ends every override whose expiry has come: its parameter returns to the default,
+	 * published like a change by {@value #EXPIRY_USER}. Call it on the instance that owns
+	 * the clinical output only (one change, one revision).
+	 * @return the alarm transitions caused (the {@code limit_changed} indications
+	 * removed)
+	 * @throws RuntimeException if the broker did not take a change (retried next time)
+	 */
+	public Outcome expire() {
+		Instant now = Instant.now(this.clock);
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (PatientSettings settings : List.copyOf(this.settings.values())) {
+			for (Parameter parameter : settings.expired(now)) {
+				Change change = change(settings.patient(),
+						(current) -> current.withoutThreshold(parameter, EXPIRY_USER, now));
+				transitions.addAll(change.outcome().transitions());
+			}
+		}
+		return transitions.isEmpty() ? Outcome.none(now) : record(transitions);
+	}
+
+	/** Who ends an expired override in the settings. */
+	public static final String EXPIRY_USER = "expiry";
+
+	/**
 	 * The result of {@link #change}.
 	 *
 	 * @param settings the settings now in force
@@ -426,8 +450,10 @@ public class ClinicalEngine {
 		List<AlarmTransition> transitions = new ArrayList<>();
 		for (Parameter parameter : parameters) {
 			ThresholdRule rule = current.thresholds().get(parameter);
+			Instant until = current.expiries().get(parameter);
 			String text = (rule == null) ? null : DEFAULTS.threshold(parameter)
 				.flatMap((standard) -> LimitChanges.describe(rule, standard, current.updatedBy(), current.updatedAt()))
+				.map((described) -> (until != null) ? described + "; until " + until : described)
 				.orElse(null);
 			transitions.addAll(this.alarms.indicate(patient, parameter, text, now));
 		}

@@ -46,7 +46,12 @@ class ClinicalScheduler implements SmartLifecycle {
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> new Thread(task, "clinical-clock"));
 		long tick = this.properties.tick().toMillis();
 		long republish = this.properties.republish().toMillis();
-		this.scheduler.scheduleAtFixedRate(() -> submit(this.engine.tick()), tick, tick, TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleAtFixedRate(() -> {
+			submit(this.engine.tick());
+			if (this.output.owns()) {
+				expire();
+			}
+		}, tick, tick, TimeUnit.MILLISECONDS);
 		this.scheduler.scheduleAtFixedRate(() -> submit(this.engine.restate()), republish, republish,
 				TimeUnit.MILLISECONDS);
 	}
@@ -62,6 +67,15 @@ class ClinicalScheduler implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.scheduler != null;
+	}
+
+	private void expire() {
+		try {
+			submit(this.engine.expire());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An expired limit override could not be ended yet (retried): " + ex.getMessage());
+		}
 	}
 
 	private void submit(Outcome outcome) {

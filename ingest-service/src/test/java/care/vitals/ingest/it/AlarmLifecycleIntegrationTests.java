@@ -148,15 +148,27 @@ class AlarmLifecycleIntegrationTests {
 				assertThat(a.kind()).isEqualTo("limit_changed");
 				assertThat(a.message()).contains("SpO2 limit changed").contains("low 86").contains("nurse-1");
 			});
-			// switching the heart rate alarm off says so too; the default back removes
-			// both
-			assertThat(api.call("PUT", "/api/patients/p-45/thresholds/heart_rate", "{\"enabled\":false}", true)
+			// switching the heart rate alarm off for a few seconds says so too, with its
+			// end; at the end the default is back by itself
+			assertThat(api
+				.call("PUT", "/api/patients/p-45/thresholds/heart_rate",
+						"{\"enabled\":false,\"expiresAt\":\"" + Instant.now().plusSeconds(6) + "\"}", true)
 				.statusCode()).isEqualTo(200);
+			assertThat(api
+				.call("PUT", "/api/patients/p-45/thresholds/heart_rate",
+						"{\"enabled\":false,\"expiresAt\":\"" + Instant.now().minusSeconds(1) + "\"}", true)
+				.statusCode()).as("an expiry in the past").isEqualTo(400);
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(display.latest().alarms())
-					.anySatisfy((a) -> assertThat(a.message()).contains("Heart rate limit changed: alarm off")));
-			assertThat(api.call("DELETE", "/api/patients/p-45/thresholds/heart_rate", null, true).statusCode())
-				.isEqualTo(200);
+					.anySatisfy((a) -> assertThat(a.message()).contains("Heart rate limit changed: alarm off")
+						.contains("until")));
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(display.latest().alarms())
+					.noneSatisfy((a) -> assertThat(a.message()).contains("Heart rate limit changed")));
+			assertThat(api.call("GET", "/api/patients/p-45/settings", null, true).body())
+				.as("the override ended by itself")
+				.doesNotContain("heart_rate")
+				.contains("\"updatedBy\":\"expiry\"");
 			assertThat(api.call("DELETE", "/api/patients/p-45/thresholds/spo2", null, true).statusCode())
 				.isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10))
