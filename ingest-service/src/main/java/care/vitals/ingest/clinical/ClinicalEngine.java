@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +20,6 @@ import care.vitals.model.alarm.Escalation;
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.alarm.AlarmRules;
 import care.vitals.model.alarm.AlarmTransition;
-import care.vitals.model.alarm.LimitChanges;
 import care.vitals.model.alarm.PatientContext;
 import care.vitals.model.alarm.ThresholdRule;
 import care.vitals.model.assignment.Assignment;
@@ -60,7 +59,7 @@ public class ClinicalEngine {
 
 	private final Map<String, PatientContext> contexts = new ConcurrentHashMap<>();
 
-	private final Map<String, PatientSettings> settings = new ConcurrentHashMap<>();
+	private final SettingsInForce settings;
 
 	private final Map<String, PatientObservations> observations = new ConcurrentHashMap<>();
 
@@ -90,6 +89,7 @@ public class ClinicalEngine {
 	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher, Clock clock,
 			Escalation escalation) {
 		this.alarms = new AlarmEngine(DEFAULTS, escalation);
+		this.settings = new SettingsInForce(this.alarms);
 		this.settingsPublisher = settingsPublisher;
 		this.observationsPublisher = observationsPublisher;
 		this.clock = clock;
@@ -255,7 +255,7 @@ public class ClinicalEngine {
 					this.contexts.remove(old.patient());
 					// the retained settings and observations were cleared by whoever
 					// discharged (the API)
-					this.settings.remove(old.patient());
+					this.settings.forget(old.patient());
 					this.observations.remove(old.patient());
 				}
 			}
@@ -266,7 +266,7 @@ public class ClinicalEngine {
 		next.ifPresent((assignment) -> {
 			transitions.addAll(this.alarms.assign(context(assignment), device, now));
 			// limits changed before this instance knew the patient's bed
-			transitions.addAll(indications(assignment.patient(), settings(assignment.patient()), now));
+			transitions.addAll(this.settings.indications(assignment.patient(), now));
 		});
 		Outcome.Builder out = new Outcome.Builder();
 		out.transitions.addAll(transitions);
@@ -382,7 +382,7 @@ public class ClinicalEngine {
 	public Outcome expire() {
 		Instant now = Instant.now(this.clock);
 		List<AlarmTransition> transitions = new ArrayList<>();
-		for (PatientSettings settings : List.copyOf(this.settings.values())) {
+		for (PatientSettings settings : this.settings.all()) {
 			for (Parameter parameter : settings.expired(now)) {
 				Change change = change(settings.patient(),
 						(current) -> current.withoutThreshold(parameter, EXPIRY_USER, now));
@@ -415,49 +415,13 @@ public class ClinicalEngine {
 	 * @return the alarm transitions caused
 	 */
 	public synchronized Outcome apply(PatientSettings next) {
-		String patient = next.patient();
-		PatientSettings previous = settings(patient);
-		if (next.revision() < previous.revision()) {
-			return Outcome.none(Instant.now(this.clock));
-		}
 		Instant now = Instant.now(this.clock);
-		state(patient).scale(next.scale());
-		List<AlarmTransition> transitions = new ArrayList<>();
-		for (Parameter parameter : previous.thresholds().keySet()) {
-			if (!next.thresholds().containsKey(parameter)) {
-				transitions.addAll(this.alarms.clearOverride(patient, parameter, now));
-			}
+		Optional<List<AlarmTransition>> transitions = this.settings.apply(next, now);
+		if (transitions.isEmpty()) {
+			return Outcome.none(now);
 		}
-		next.thresholds().forEach((parameter, rule) -> {
-			if (!rule.equals(previous.thresholds().get(parameter))) {
-				transitions.addAll(this.alarms.override(patient, rule, now));
-			}
-		});
-		this.settings.put(patient, next);
-		transitions.addAll(indications(patient, previous, now));
-		return record(transitions);
-	}
-
-	/**
-	 * Shows on the bed's list every limit of the patient that is less strict than the
-	 * default ({@code limit_changed}, with who and when), and removes the indication of
-	 * one that no longer is.
-	 */
-	private List<AlarmTransition> indications(String patient, PatientSettings previous, Instant now) {
-		PatientSettings current = settings(patient);
-		Set<Parameter> parameters = new LinkedHashSet<>(previous.thresholds().keySet());
-		parameters.addAll(current.thresholds().keySet());
-		List<AlarmTransition> transitions = new ArrayList<>();
-		for (Parameter parameter : parameters) {
-			ThresholdRule rule = current.thresholds().get(parameter);
-			Instant until = current.expiries().get(parameter);
-			String text = (rule == null) ? null : DEFAULTS.threshold(parameter)
-				.flatMap((standard) -> LimitChanges.describe(rule, standard, current.updatedBy(), current.updatedAt()))
-				.map((described) -> (until != null) ? described + "; until " + until : described)
-				.orElse(null);
-			transitions.addAll(this.alarms.indicate(patient, parameter, text, now));
-		}
-		return transitions;
+		state(next.patient()).scale(next.scale());
+		return record(transitions.get());
 	}
 
 	/**
@@ -466,19 +430,16 @@ public class ClinicalEngine {
 	 * @return the alarm transitions caused
 	 */
 	public synchronized Outcome reset(String patient) {
-		PatientSettings previous = this.settings.remove(patient);
-		if (previous == null) {
-			return Outcome.none(Instant.now(this.clock));
-		}
 		Instant now = Instant.now(this.clock);
+		Optional<List<AlarmTransition>> transitions = this.settings.reset(patient, now);
+		if (transitions.isEmpty()) {
+			return Outcome.none(now);
+		}
 		PatientState state = this.patients.get(patient);
 		if (state != null) {
 			state.scale(SpO2Scale.SCALE_1);
 		}
-		List<AlarmTransition> transitions = new ArrayList<>();
-		previous.thresholds().keySet().forEach((p) -> transitions.addAll(this.alarms.clearOverride(patient, p, now)));
-		transitions.addAll(indications(patient, previous, now));
-		return record(transitions);
+		return record(transitions.get());
 	}
 
 	/**
@@ -488,8 +449,7 @@ public class ClinicalEngine {
 	 * set
 	 */
 	public PatientSettings settings(String patient) {
-		PatientSettings current = this.settings.get(patient);
-		return (current != null) ? current : PatientSettings.defaults(patient, Instant.EPOCH);
+		return this.settings.get(patient);
 	}
 
 	public ThresholdRule rule(String patient, Parameter parameter) {
