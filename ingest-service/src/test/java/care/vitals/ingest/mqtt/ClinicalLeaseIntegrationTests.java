@@ -50,7 +50,7 @@ class ClinicalLeaseIntegrationTests {
 			leases.add(lease(id, takeOvers::incrementAndGet));
 		}
 		leases.forEach(ClinicalLease::start);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> leases.stream().filter(ClinicalLease::owns).count() == 1
 					&& leases.stream().noneMatch((l) -> l.role() == Role.CLAIMING));
 		Thread.sleep(3000);
@@ -65,7 +65,7 @@ class ClinicalLeaseIntegrationTests {
 		ClinicalLease first = lease("lease-d", () -> {
 		});
 		first.start();
-		await().atMost(Duration.ofSeconds(10)).until(first::owns);
+		await().atMost(Duration.ofSeconds(30)).until(first::owns);
 		ClinicalLease second = lease("lease-e", () -> {
 		});
 		second.start();
@@ -73,7 +73,7 @@ class ClinicalLeaseIntegrationTests {
 		assertThat(second.owns()).as("a standby while the owner runs").isFalse();
 		long stopped = System.nanoTime();
 		first.stop();
-		await().atMost(Duration.ofSeconds(10)).until(second::owns);
+		await().atMost(Duration.ofSeconds(30)).until(second::owns);
 		assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(6));
 		assertThat(retainedLease()).isEqualTo("lease-e");
 	}
@@ -84,7 +84,7 @@ class ClinicalLeaseIntegrationTests {
 		ClinicalLease restarted = lease("lease-f", () -> {
 		});
 		restarted.start();
-		await().atMost(Duration.ofSeconds(10)).until(restarted::owns);
+		await().atMost(Duration.ofSeconds(30)).until(restarted::owns);
 	}
 
 	@Test
@@ -92,9 +92,9 @@ class ClinicalLeaseIntegrationTests {
 		ClinicalLease owner = lease("lease-g", () -> {
 		});
 		owner.start();
-		await().atMost(Duration.ofSeconds(10)).until(owner::owns);
+		await().atMost(Duration.ofSeconds(30)).until(owner::owns);
 		publishLease("");
-		await().atMost(Duration.ofSeconds(10)).until(() -> "lease-g".equals(retainedLease()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "lease-g".equals(retainedLease()));
 		assertThat(owner.owns()).isTrue();
 	}
 
@@ -103,9 +103,9 @@ class ClinicalLeaseIntegrationTests {
 		ClinicalLease owner = lease("lease-h", () -> {
 		});
 		owner.start();
-		await().atMost(Duration.ofSeconds(10)).until(owner::owns);
+		await().atMost(Duration.ofSeconds(30)).until(owner::owns);
 		publishLease("lease-other");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !owner.owns());
+		await().atMost(Duration.ofSeconds(30)).until(() -> !owner.owns());
 	}
 
 	/**
@@ -118,12 +118,12 @@ class ClinicalLeaseIntegrationTests {
 		ClinicalLease first = lease("lease-i", () -> {
 		});
 		first.start();
-		await().atMost(Duration.ofSeconds(10)).until(first::owns);
+		await().atMost(Duration.ofSeconds(30)).until(first::owns);
 		ClinicalLease second = lease("lease-j", () -> {
 		});
 		second.start();
 		first.eligible(false);
-		await().atMost(Duration.ofSeconds(10)).until(second::owns);
+		await().atMost(Duration.ofSeconds(30)).until(second::owns);
 		assertThat(first.owns()).isFalse();
 		first.eligible(true);
 		Thread.sleep(3000);
