@@ -45,14 +45,14 @@ class BedDetails {
 
 	private BedDetail detail(BedView view) {
 		if (view.patients().size() != 1) {
-			return new BedDetail(view, null, List.of(), "", List.of(), List.of());
+			return new BedDetail(view, null, List.of(), List.of(), "", List.of(), List.of());
 		}
 		String patient = view.patients().get(0);
 		Instant now = Instant.now(this.clock);
 		PatientSettings settings = this.engine.settings(patient);
-		return new BedDetail(view, patient, subScores(this.engine.news2(patient)),
-				Integer.toString(settings.scale().number()), observations(patient, now),
-				limits(patient, settings, now));
+		return new BedDetail(view, patient, VitalsText.of(this.engine.vitals(patient), now),
+				subScores(this.engine.news2(patient)), Integer.toString(settings.scale().number()),
+				observations(patient, now), limits(patient, settings, now));
 	}
 
 	private static List<BedDetail.SubScore> subScores(Optional<News2Score> news2) {

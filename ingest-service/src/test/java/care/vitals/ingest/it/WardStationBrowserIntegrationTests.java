@@ -181,6 +181,13 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.text("#subscores tr[data-parameter=resp_rate] td")).isEqualTo("3");
 			assertThat(browser.text("#subscores tr[data-parameter=consciousness] td")).isEqualTo("0");
 			assertThat(browser.text("#observations")).contains("ACVPU A – " + NURSE);
+			// the latest vitals in force, with unit, source and age
+			assertThat(browser.text("#vitals tr[data-parameter=spo2]")).contains("82 %")
+				.contains("device mon-s1")
+				.contains("ago");
+			assertThat(browser.text("#vitals tr[data-parameter=resp_rate]")).contains("26 /min");
+			assertThat(browser.text("#vitals tr[data-parameter=consciousness]")).contains("A (alert)")
+				.contains("staff: " + NURSE);
 			assertThat(browser.text("#limits tr[data-parameter=spo2]")).contains("critical low 80")
 				.contains("low 88")
 				.contains("limit changed: changed by " + CHARGE);
