@@ -176,6 +176,10 @@ class PatientController {
 			throw new InvalidRequest("delaySeconds must be between 0 and " + MAX_DELAY.toSeconds() + ", not "
 					+ request.delaySeconds() + " (a longer delay would hide a real deterioration)");
 		}
+		possible(p, "critical low", request.criticalLow());
+		possible(p, "low", request.low());
+		possible(p, "high", request.high());
+		possible(p, "critical high", request.criticalHigh());
 		var rule = InvalidRequest.validating(() -> {
 			// a change merges with the limits in force: a limit not given stays as it is
 			// (a critical limit can be moved, never dropped by omission)
@@ -204,6 +208,18 @@ class PatientController {
 		this.recorder.record("threshold", actor.getName(), patient, ward, "override of " + parameter + " cleared",
 				change.outcome());
 		return this.engine.rule(patient, p);
+	}
+
+	/**
+	 * A limit outside the values the parameter can take would never alarm (or always):
+	 * refused, naming the range.
+	 */
+	private static void possible(Parameter parameter, String name, Double limit) {
+		if (limit != null && !parameter.plausibleRange().contains(limit)) {
+			throw new InvalidRequest(parameter + " " + name + " limit "
+					+ ((limit == Math.rint(limit)) ? Long.toString(limit.longValue()) : limit.toString())
+					+ " lies outside the possible values " + parameter.plausibleRange() + " " + parameter.storedUnit());
+		}
 	}
 
 	private String ward(String patient) {

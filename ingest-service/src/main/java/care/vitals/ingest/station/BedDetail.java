@@ -54,8 +54,15 @@ public record BedDetail(BedView bed, String patient, List<VitalView> vitals, Lis
 	 * @param enabled whether the parameter's alarms are on
 	 * @param changed who changed it and when ("changed by ben, 3 min ago"), or empty for
 	 * the default
+	 * @param criticalLow the limit in force as a number for the limits form, or empty
+	 * @param low the limit in force, or empty
+	 * @param high the limit in force, or empty
+	 * @param criticalHigh the limit in force, or empty
+	 * @param delaySeconds the delay in seconds
+	 * @param unit the unit of the limits, e.g. "%"
 	 */
-	public record LimitView(String parameter, String limits, String delay, boolean enabled, String changed) {
+	public record LimitView(String parameter, String limits, String delay, boolean enabled, String changed,
+			String criticalLow, String low, String high, String criticalHigh, long delaySeconds, String unit) {
 	}
 
 }

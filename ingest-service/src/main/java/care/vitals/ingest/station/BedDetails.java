@@ -90,7 +90,8 @@ class BedDetails {
 			String changed = settings.thresholds().containsKey(parameter) ? "changed by " + settings.updatedBy() + ", "
 					+ Ages.ago(Duration.between(settings.updatedAt(), now)) : "";
 			limits.add(new BedDetail.LimitView(parameter.canonicalName(), limits(rule), rule.delay().toSeconds() + " s",
-					rule.enabled(), changed));
+					rule.enabled(), changed, number(rule.criticalLow()), number(rule.low()), number(rule.high()),
+					number(rule.criticalHigh()), rule.delay().toSeconds(), unit(parameter)));
 		}
 		return limits;
 	}
@@ -102,6 +103,19 @@ class BedDetails {
 		add(parts, "high", rule.high());
 		add(parts, "critical high", rule.criticalHigh());
 		return String.join(", ", parts);
+	}
+
+	private static String number(Double value) {
+		return (value != null) ? VitalsText.number(value) : "";
+	}
+
+	/** The stored unit as a ward writes it. */
+	static String unit(Parameter parameter) {
+		return switch (parameter.storedUnit()) {
+			case "mm[Hg]" -> "mmHg";
+			case "Cel" -> "°C";
+			default -> parameter.storedUnit();
+		};
 	}
 
 	private static void add(List<String> parts, String name, Double value) {

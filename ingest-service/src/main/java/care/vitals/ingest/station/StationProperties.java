@@ -3,6 +3,8 @@ package care.vitals.ingest.station;
 import java.time.Duration;
 import java.util.List;
 
+import care.vitals.model.id.Identifiers;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the engine restates an unchanged score every 5 minutes of readings, so a little more
  * than that; older, the board says it is not current
  * @param refresh how often the board updates itself
+ * @param devices the ward's devices ({@code STATION_DEVICES}), offered for picking when
+ * admitting a patient (a device not listed can be typed in)
+ * @param grafanaUrl the base URL of Grafana as the browser reaches it
+ * ({@code STATION_GRAFANA_URL}), for the bed page's link to the patient's dashboard;
+ * empty: no link
  */
 @ConfigurationProperties("ingest.station")
-public record StationProperties(List<String> beds, Duration news2CurrentFor, Duration refresh) {
+public record StationProperties(List<String> beds, Duration news2CurrentFor, Duration refresh, List<String> devices,
+		String grafanaUrl) {
 
 	public StationProperties {
 		beds = (beds != null) ? beds.stream().map(String::trim).filter((b) -> !b.isEmpty()).toList() : List.of();
@@ -25,6 +33,14 @@ public record StationProperties(List<String> beds, Duration news2CurrentFor, Dur
 				throw new IllegalArgumentException("ingest.station.beds: '" + bed + "' is not ward/bed");
 			}
 		}
+		devices = (devices != null) ? devices.stream().map(String::trim).filter((d) -> !d.isEmpty()).toList()
+				: List.of();
+		for (String device : devices) {
+			if (!Identifiers.isValid(device)) {
+				throw new IllegalArgumentException("ingest.station.devices: '" + device + "' is not a device id");
+			}
+		}
+		grafanaUrl = (grafanaUrl != null) ? grafanaUrl.trim().replaceAll("/+$", "") : "";
 	}
 
 }
