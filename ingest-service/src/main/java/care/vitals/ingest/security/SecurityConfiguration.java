@@ -152,7 +152,7 @@ class SecurityConfiguration {
 			.hasRole(administrator)
 			.requestMatchers("/station/wards/**")
 			.hasRole(nurse)
-			.requestMatchers("/", "/station")
+			.requestMatchers("/", "/station", "/station/password")
 			.authenticated()
 			.anyRequest()
 			.hasRole(administrator);

@@ -424,6 +424,29 @@ class WardStationBrowserIntegrationTests {
 			browser.await("the new nurse sees the board", (b) -> b.present("#bed-1"));
 			assertThat(browser.fetchStatus("GET", "/station/accounts", false)).as("not for nurses").isEqualTo(403);
 			browser.screenshot("new-nurse-logged-in");
+
+			// she changes the password the administrator gave her: the repetition must
+			// match, then the new one is hers
+			browser.submit("#password-link");
+			assertLabelled(browser);
+			browser.find("#current-password").sendKeys("dan-ward-password-333");
+			browser.find("#new-password").sendKeys("dan-own-password-4444");
+			browser.find("#repeat-password").sendKeys("dan-own-password-4445");
+			browser.submit("#change-password");
+			assertThat(browser.text("#failure")).isEqualTo("The new password and its repetition differ.");
+			browser.find("#current-password").sendKeys("dan-ward-password-333");
+			browser.find("#new-password").sendKeys("dan-own-password-4444");
+			browser.find("#repeat-password").sendKeys("dan-own-password-4444");
+			browser.submit("#change-password");
+			assertThat(browser.text("#done")).startsWith("Your password has been changed.");
+			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
+			browser.screenshot("nurse-changed-her-password");
+			browser.submit("#logout");
+			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
+			assertThat(nurseApi(ingest.port(), "nurse.dan", "dan-ward-password-333", "GET", "/api/alarms", null)
+				.statusCode()).as("the old password").isEqualTo(401);
+			browser.logIn("nurse.dan", "dan-own-password-4444");
+			browser.await("logged in with the new password", (b) -> b.present("#bed-1"));
 			browser.submit("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
 
@@ -431,7 +454,7 @@ class WardStationBrowserIntegrationTests {
 			browser.await("the accounts page", (b) -> b.present("#accounts"));
 			browser.submit("#accounts tr[data-account='nurse.dan'] form[action$='enabled'] button");
 			assertThat(browser.text("#done")).isEqualTo("Disabled nurse.dan.");
-			assertThat(nurseApi(ingest.port(), "nurse.dan", "dan-ward-password-333", "GET", "/api/alarms", null)
+			assertThat(nurseApi(ingest.port(), "nurse.dan", "dan-own-password-4444", "GET", "/api/alarms", null)
 				.statusCode()).as("a disabled account").isEqualTo(401);
 		}
 	}
