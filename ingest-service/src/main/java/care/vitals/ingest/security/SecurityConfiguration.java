@@ -69,7 +69,7 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher API = (request) -> {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/actuator");
+		return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
 	};
 
 	/**
@@ -130,24 +130,32 @@ class SecurityConfiguration {
 		return cache;
 	}
 
-	/** The one set of rules of both chains: the API and the pages ask the same roles. */
+	/**
+	 * The one set of rules of both chains: the API and the pages ask the same roles; the
+	 * API's come from {@link ApiRoles}, which the OpenAPI document states as well.
+	 */
 	private static void rules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		String nurse = Role.NURSE.name();
-		String charge = Role.CHARGE_NURSE.name();
 		String administrator = Role.ADMINISTRATOR.name();
 		requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()
 			.requestMatchers("/login", "/station.css", "/station.js", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
-			.hasRole(administrator)
-			.requestMatchers(HttpMethod.GET, "/api/**")
-			.hasRole(nurse)
-			.requestMatchers(HttpMethod.POST, "/api/alarms/*/acknowledge", "/api/patients/*/observations")
-			.hasRole(nurse)
-			.requestMatchers("/api/assignments/**", "/api/patients/*/thresholds/**", "/api/patients/*/spo2-scale")
-			.hasRole(charge)
+			.hasRole(administrator);
+		for (ApiRoles.Rule rule : ApiRoles.RULES) {
+			if (rule.method() != null) {
+				requests.requestMatchers(rule.method(), rule.pattern()).hasRole(rule.role().name());
+			}
+			else {
+				requests.requestMatchers(rule.pattern()).hasRole(rule.role().name());
+			}
+		}
+		// the API's description (no patient data): anyone who may log in, so an
+		// integrator with any account can read it; not public
+		requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.authenticated()
 			.requestMatchers("/station/accounts/**")
 			.hasRole(administrator)
 			.requestMatchers("/station/wards/**")
