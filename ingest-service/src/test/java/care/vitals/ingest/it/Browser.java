@@ -112,9 +112,30 @@ final class Browser implements AutoCloseable {
 		WebElement page = find("html");
 		click(css);
 		new WebDriverWait(this.driver, Duration.ofSeconds(30)).withMessage("the page after " + css)
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+			.until((d) -> left(page));
 		new WebDriverWait(this.driver, Duration.ofSeconds(30)).withMessage("the page after " + css + " loaded")
 			.until((d) -> "complete".equals(this.driver.executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether the browser has left the page of this element. Chromium answers a question
+	 * about an element of a page it is leaving with "stale" or, in the middle of the
+	 * navigation, "node does not belong to the document": both mean gone.
+	 */
+	private static boolean left(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Waits for a condition the page reaches on its own (live update), at most 30 s. */
