@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Locale;
 
 import care.vitals.model.alarm.Alarm;
+import care.vitals.model.alarm.AlarmKinds;
 import care.vitals.model.alarm.AlarmState;
 
 /**
@@ -24,6 +25,16 @@ public record AlarmView(String alarmId, String priority, String kind, String mes
 		return new AlarmView(alarm.alarmId(), alarm.priority().name().toLowerCase(Locale.ROOT), alarm.kind(),
 				alarm.message().isBlank() ? alarm.kind().replace('_', ' ') : alarm.message(),
 				alarm.state() == AlarmState.ACKNOWLEDGED, Ages.ago(Duration.between(alarm.ts(), now)));
+	}
+
+	/**
+	 * Whether this is an indication rather than an alarm to acknowledge: "alarm off /
+	 * limit changed" ({@code limit_changed}) says the bed is monitored less strictly, by
+	 * whom and since when; it lasts as long as the change and is not counted or
+	 * acknowledged as an alarm.
+	 */
+	public boolean indication() {
+		return AlarmKinds.LIMIT_CHANGED.equals(this.kind);
 	}
 
 	/** "High priority", "Medium priority", "Low priority". */

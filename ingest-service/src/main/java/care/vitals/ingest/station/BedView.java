@@ -42,8 +42,9 @@ public record BedView(String ward, String bed, List<String> patients, List<Devic
 	 * @param patient the patient it is assigned to
 	 * @param status its technical alarms in words, or "no technical alarm"
 	 * @param fault whether it has a technical alarm
+	 * @param offline whether it is offline (its device offline alarm is active)
 	 */
-	public record DeviceView(String device, String patient, String status, boolean fault) {
+	public record DeviceView(String device, String patient, String status, boolean fault, boolean offline) {
 	}
 
 }

@@ -82,6 +82,7 @@ class StationController {
 				this.board.choices().stream().filter((c) -> !c.value().equals(ward + "/" + bed)).toList());
 		model.addAttribute("freeDevices", this.board.freeDevices());
 		model.addAttribute("oxygenDevices", OXYGEN_DEVICES);
+		model.addAttribute("grafanaUrl", this.properties.grafanaUrl());
 		return "bed";
 	}
 

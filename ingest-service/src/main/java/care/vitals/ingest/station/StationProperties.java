@@ -21,10 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param grafanaUrl the base URL of Grafana as the browser reaches it
  * ({@code STATION_GRAFANA_URL}), for the bed page's link to the patient's dashboard;
  * empty: no link
+ * @param snapshot how often the clinical owner writes the board into InfluxDB
+ * ({@code beds}, {@code bed_devices}) for Grafana's ward overview; zero: never
  */
 @ConfigurationProperties("ingest.station")
 public record StationProperties(List<String> beds, Duration news2CurrentFor, Duration refresh, List<String> devices,
-		String grafanaUrl) {
+		String grafanaUrl, Duration snapshot) {
 
 	public StationProperties {
 		beds = (beds != null) ? beds.stream().map(String::trim).filter((b) -> !b.isEmpty()).toList() : List.of();
@@ -41,6 +43,10 @@ public record StationProperties(List<String> beds, Duration news2CurrentFor, Dur
 			}
 		}
 		grafanaUrl = (grafanaUrl != null) ? grafanaUrl.trim().replaceAll("/+$", "") : "";
+		snapshot = (snapshot != null) ? snapshot : Duration.ofSeconds(5);
+		if (snapshot.isNegative()) {
+			throw new IllegalArgumentException("ingest.station.snapshot must not be negative");
+		}
 	}
 
 }

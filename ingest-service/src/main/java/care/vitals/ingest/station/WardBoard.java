@@ -102,8 +102,10 @@ class WardBoard {
 			.map((a) -> a.kind().replace('_', ' '))
 			.distinct()
 			.toList();
+		boolean offline = alarms.stream()
+			.anyMatch((a) -> device.equals(a.device()) && AlarmKinds.DEVICE_OFFLINE.equals(a.kind()));
 		return new BedView.DeviceView(device, patient,
-				faults.isEmpty() ? "no technical alarm" : String.join(", ", faults), !faults.isEmpty());
+				faults.isEmpty() ? "no technical alarm" : String.join(", ", faults), !faults.isEmpty(), offline);
 	}
 
 	/**

@@ -212,6 +212,8 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.text("#vitals tr[data-parameter=consciousness]")).contains("V (responds to voice)")
 				.contains("staff: " + NURSE);
 			assertThat(browser.attr(alarm, "class")).contains("acknowledged");
+			assertThat(browser.attr("#trends", "href")).isEqualTo(
+					"https://grafana.ward-s.test:3000/d/vitals-patient-detail/patient-detail?var-ward=ward-s&var-patient=p-s1");
 			assertThat(browser.present("#limits-form")).as("no limits form for a nurse").isFalse();
 			assertThat(browser.present("#transfer-form")).as("no transfer form for a nurse").isFalse();
 			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
@@ -471,6 +473,7 @@ class WardStationBrowserIntegrationTests {
 		properties.put("ingest.accounts.file", accounts.toString());
 		properties.put("ingest.station.beds", "ward-s/1,ward-s/2,ward-s/3");
 		properties.put("ingest.station.devices", "mon-s1,mon-s2,ox-s2");
+		properties.put("ingest.station.grafana-url", "https://grafana.ward-s.test:3000/");
 		properties.put("ingest.station.refresh", "1s");
 		// plain HTTP in the test: a Secure cookie would not come back
 		properties.put("server.servlet.session.cookie.secure", "false");
