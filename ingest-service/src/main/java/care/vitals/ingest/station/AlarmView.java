@@ -37,6 +37,15 @@ public record AlarmView(String alarmId, String priority, String kind, String mes
 		return AlarmKinds.LIMIT_CHANGED.equals(this.kind);
 	}
 
+	/**
+	 * An indication in words with who changed it: the engine's text without its trailing
+	 * "at <instant>" (the page says how long ago), e.g. "SpO2 limit changed: low 85 %
+	 * (default 90 %); by ben".
+	 */
+	public String indicationText() {
+		return this.message.replaceFirst(" at \\d{4}-\\d{2}-\\d{2}T\\S*$", "");
+	}
+
 	/** "High priority", "Medium priority", "Low priority". */
 	public String priorityText() {
 		return Character.toUpperCase(this.priority.charAt(0)) + this.priority.substring(1) + " priority";

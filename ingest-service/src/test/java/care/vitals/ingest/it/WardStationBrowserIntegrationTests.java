@@ -219,12 +219,33 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
 			browser.screenshot("bed-page");
 
-			// the charge nurse changes a limit on the bed page: one outside the possible
-			// values is refused in words, then a lower SpO2 limit is taken
 			browser.submit("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
 			browser.logIn(CHARGE, CHARGE_PASSWORD);
-			browser.open("/station/wards/ward-s/beds/1");
+			// admission of a second patient to bed 2, picking devices; a device in use
+			// for
+			// the patient of bed 1 is refused with the reason on the page
+			browser.open("/station/wards/ward-s/beds/2");
+			browser.await("the admission form", (b) -> b.present("#admit-form"));
+			assertLabelled(browser);
+			browser.find("#admit-patient").sendKeys("p-s2");
+			browser.click("#admit-device-mon-s2");
+			browser.find("#admit-other").sendKeys("mon-s1");
+			browser.click("#admit-form button[type=submit]");
+			browser.await("the refusal", (b) -> b.text("#admit-form .form-result").contains("in use"));
+			assertThat(browser.text("#admit-form .form-result")).isEqualTo(
+					"Not admitted: Device mon-s1 is in use for patient p-s1 in bed ward-s/1: discharge it from that patient first.");
+			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
+			browser.screenshot("double-booked-device-refused");
+			browser.find("#admit-other").clear();
+			browser.click("#admit-device-ox-s2");
+			browser.submit("#admit-form button[type=submit]");
+			assertThat(browser.text("#action-result")).isEqualTo("Admitted p-s2 with mon-s2, ox-s2 in bed 2.");
+			assertThat(browser.text("#bed-2 .pseudonym")).isEqualTo("p-s2");
+			assertThat(browser.text("#bed-2 .devices")).contains("mon-s2").contains("ox-s2");
+			browser.screenshot("charge-nurse-admitted-p-s2");
+			// the charge nurse changes a limit of p-s2 on the bed page: one outside the
+			// possible values is refused in words, then a lower SpO2 limit is taken
 			browser.await("the limits form", (b) -> b.present("#limits-form"));
 			assertLabelled(browser);
 			new org.openqa.selenium.support.ui.Select(browser.find("#limit-parameter")).selectByValue("spo2");
@@ -249,28 +270,20 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.text("#limits tr[data-parameter=heart_rate]")).contains("default");
 			browser.screenshot("charge-nurse-limit-changed");
 
-			// admission of a second patient to bed 2, picking devices; a device in use
-			// for
-			// the patient of bed 1 is refused with the reason on the page
-			browser.open("/station/wards/ward-s/beds/2");
-			browser.await("the admission form", (b) -> b.present("#admit-form"));
-			assertLabelled(browser);
-			browser.find("#admit-patient").sendKeys("p-s2");
-			browser.click("#admit-device-mon-s2");
-			browser.find("#admit-other").sendKeys("mon-s1");
-			browser.click("#admit-form button[type=submit]");
-			browser.await("the refusal", (b) -> b.text("#admit-form .form-result").contains("in use"));
-			assertThat(browser.text("#admit-form .form-result")).isEqualTo(
-					"Not admitted: Device mon-s1 is in use for patient p-s1 in bed ward-s/1: discharge it from that patient first.");
+			// on the board, the changed limit is an indication with who and when: nothing
+			// to acknowledge, no priority border
+			browser.open("/station/wards/ward-s");
+			browser.await("the indication on bed 2", (b) -> b.present("#bed-2 .indication"));
+			assertThat(browser.text("#bed-2 .indication")).contains("SpO2 limit changed")
+				.contains("by " + CHARGE)
+				.contains("ago");
+			assertThat(browser.present("#bed-2 .alarms")).as("no alarm on bed 2").isFalse();
+			assertThat(browser.present("#bed-2 .acknowledge")).isFalse();
+			assertThat(browser.attr("#bed-2", "data-attention")).isEqualTo("none");
 			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
-			browser.screenshot("double-booked-device-refused");
-			browser.find("#admit-other").clear();
-			browser.click("#admit-device-ox-s2");
-			browser.submit("#admit-form button[type=submit]");
-			assertThat(browser.text("#action-result")).isEqualTo("Admitted p-s2 with mon-s2, ox-s2 in bed 2.");
-			assertThat(browser.text("#bed-2 .pseudonym")).isEqualTo("p-s2");
-			assertThat(browser.text("#bed-2 .devices")).contains("mon-s2").contains("ox-s2");
-			browser.screenshot("charge-nurse-admitted-p-s2");
+			browser.screenshot("board-limit-changed-indication");
+			browser.click("#bed-2 .bed-link");
+			browser.await("the bed page of bed 2", (b) -> b.present("#transfer-form"));
 			new org.openqa.selenium.support.ui.Select(browser.find("#scale-choice")).selectByValue("2");
 			browser.submit("#scale-form button[type=submit]");
 			assertThat(browser.text("#action-result")).isEqualTo("SpO2 scale 2 prescribed.");
