@@ -8,6 +8,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +49,8 @@ class PasswordController {
 	@GetMapping("/station/password")
 	String form(Model model, Authentication user) {
 		model.addAttribute("user", user.getName());
-		model.addAttribute("personal", personal(user.getName()));
+		model.addAttribute("sso", user instanceof OAuth2AuthenticationToken);
+		model.addAttribute("personal", !(user instanceof OAuth2AuthenticationToken) && personal(user.getName()));
 		return "password";
 	}
 
@@ -57,7 +59,9 @@ class PasswordController {
 			Authentication user, HttpServletRequest request, RedirectAttributes result) {
 		String who = ThrottledAuthentication.printable(user.getName());
 		String client = request.getRemoteAddr();
-		String refusal = refusal(user.getName(), current, password, repeat, request);
+		String refusal = (user instanceof OAuth2AuthenticationToken)
+				? "Your password is managed by the hospital's single sign-on."
+				: refusal(user.getName(), current, password, repeat, request);
 		if (refusal != null) {
 			audit.warn("password change refused (" + refusal + "): " + who + " from " + client);
 			result.addFlashAttribute("failure", refusal);

@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -98,14 +99,37 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain station(HttpSecurity http, AuthenticationManager authentication, AccountProperties accounts,
-			Clock clock) throws Exception {
+	SecurityFilterChain station(HttpSecurity http, AuthenticationManager authentication,
+			ThrottledAuthentication passwords, AccountProperties accounts, OidcProperties oidc, Clock clock)
+			throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("vitals");
+		if (oidc.enabled()) {
+			// single sign-on besides the personal accounts (OidcLogin)
+			ClientRegistrationRepository registrations = OidcLogin.registrations(oidc);
+			http.oauth2Login((login) -> login.loginPage("/login")
+				.clientRegistrationRepository(registrations)
+				.authorizationEndpoint(
+						(endpoint) -> endpoint.authorizationRequestResolver(OidcLogin.requests(registrations, oidc)))
+				.userInfoEndpoint((users) -> users.oidcUserService(OidcLogin.users(oidc)))
+				.defaultSuccessUrl("/station", false)
+				.failureHandler(OidcLogin.failures()))
+				.logout((logout) -> logout.logoutSuccessHandler(OidcLogin.logout(registrations)).permitAll());
+		}
+		else {
+			http.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll());
+		}
+		// one manager, without a parent (a failure must be counted once): the throttled
+		// passwords, and the provider's authorization code when single sign-on is on
+		AuthenticationManager manager = authentication;
+		if (oidc.enabled()) {
+			ProviderManager both = new ProviderManager(passwords, OidcLogin.provider(oidc));
+			both.setEraseCredentialsAfterAuthentication(true);
+			manager = both;
+		}
 		http.authorizeHttpRequests(SecurityConfiguration::rules)
-			.authenticationManager(authentication)
+			.authenticationManager(manager)
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/station", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						(request) -> request.getHeader(SCRIPT_HEADER) != null)
@@ -190,14 +214,19 @@ class SecurityConfiguration {
 		return new Accounts(store, encoder, clock);
 	}
 
+	/** Passwords (personal accounts and the integration account), throttled. */
 	@Bean
-	AuthenticationManager authenticationManager(AccountStore store, AdminProperties admin, PasswordEncoder encoder,
+	ThrottledAuthentication passwordAuthentication(AccountStore store, AdminProperties admin, PasswordEncoder encoder,
 			AccountProperties properties, Clock clock) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(
 				new AccountUserDetails(store, integrationAccount(admin, encoder)));
 		passwords.setPasswordEncoder(encoder);
-		LoginThrottle throttle = new LoginThrottle(properties.throttle(), clock);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+		return new ThrottledAuthentication(passwords, new LoginThrottle(properties.throttle(), clock));
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(ThrottledAuthentication passwords) {
+		ProviderManager manager = new ProviderManager(passwords);
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
 	}

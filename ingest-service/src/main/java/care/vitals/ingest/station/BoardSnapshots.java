@@ -93,6 +93,15 @@ class BoardSnapshots implements SmartLifecycle {
 		return this.scheduler != null;
 	}
 
+	/**
+	 * After the writer it feeds (and stopped before it), before the inbound adapter
+	 * (which connects last and disconnects first).
+	 */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 1500;
+	}
+
 	private void write() {
 		try {
 			if (this.output.owns()) {

@@ -58,8 +58,9 @@ class PasswordChangeTests {
 		AdminProperties integration = new AdminProperties("admin", "integration-password-1");
 		AccountProperties properties = new AccountProperties(this.dir.resolve("accounts.json"),
 				new AccountProperties.Throttle(3, 20, Duration.ofMinutes(5)), Duration.ofMinutes(15));
-		this.authentication = new SecurityConfiguration().authenticationManager(store, integration, this.encoder,
-				properties, Clock.systemUTC());
+		SecurityConfiguration configuration = new SecurityConfiguration();
+		this.authentication = configuration.authenticationManager(
+				configuration.passwordAuthentication(store, integration, this.encoder, properties, Clock.systemUTC()));
 		this.controller = new PasswordController(accounts, store, this.authentication, integration);
 		this.audit.start();
 		((Logger) LoggerFactory.getLogger("care.vitals.ingest.security.audit")).addAppender(this.audit);
