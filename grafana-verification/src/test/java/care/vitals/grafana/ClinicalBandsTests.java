@@ -142,10 +142,13 @@ class ClinicalBandsTests {
 			}
 		}
 		assertThat(table.propertyNames()).containsExactlyInAnyOrderElementsOf(codes);
-		// the ward tile's partial score (query B returns partial = true): no risk colour
-		codes.add("true");
+		// the ward tile of a score that is not complete and current: no risk colour
+		List<String> uncoloured = List.of("partial", "not current", "no score", "conflict");
+		codes.addAll(uncoloured);
 		assertThat(tile.propertyNames()).containsExactlyInAnyOrderElementsOf(codes);
-		assertThat(tile.path("true").path("color").asString()).isEqualTo("transparent");
+		for (String state : uncoloured) {
+			assertThat(tile.path(state).path("color").asString()).as(state).isEqualTo("transparent");
+		}
 	}
 
 	@Test

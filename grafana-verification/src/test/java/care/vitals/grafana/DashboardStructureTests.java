@@ -35,7 +35,8 @@ class DashboardStructureTests {
 			"suffix: /min", "spo2", "percent", "temperature", "celsius", "systolic_bp", "suffix: mmHg", "diastolic_bp",
 			"suffix: mmHg", "mean_bp", "suffix: mmHg", "battery", "percent");
 
-	private static final Pattern SINGLE_FIELD = Pattern.compile("^SELECT (?:last|mean|max)\\(\"(\\w+)\"\\)");
+	private static final Pattern SINGLE_FIELD = Pattern
+		.compile("^SELECT (?:(?:last|mean|max)\\(\"(\\w+)\"\\)|\"(\\w+)\" AS )");
 
 	private static final Pattern DASHBOARD_LINK = Pattern.compile("/d/([\\w-]+)/");
 
@@ -85,6 +86,9 @@ class DashboardStructureTests {
 				}
 			}
 			for (JsonNode variable : dashboard.variables()) {
+				if (!"query".equals(variable.path("type").asString())) {
+					continue; // a text box or constant: no query, no datasource
+				}
 				checkDatasource(dashboard.uid() + " variable " + variable.path("name").asString(),
 						variable.path("datasource"), datasources, problems);
 				if (variable.path("query").asString().isBlank()) {
@@ -125,11 +129,12 @@ class DashboardStructureTests {
 					}
 				}
 				Matcher single = SINGLE_FIELD.matcher(panel.path("targets").path(0).path("query").asString());
-				if (single.find() && PARAMETER_UNITS.containsKey(single.group(1))) {
-					String expected = PARAMETER_UNITS.get(single.group(1));
+				String plotted = single.find() ? ((single.group(1) != null) ? single.group(1) : single.group(2)) : null;
+				if (plotted != null && PARAMETER_UNITS.containsKey(plotted)) {
+					String expected = PARAMETER_UNITS.get(plotted);
 					if (!expected.equals(units.get(0))) {
-						problems.add(where + ": plots " + single.group(1) + " with unit '" + units.get(0)
-								+ "', expected '" + expected + "'");
+						problems.add(where + ": plots " + plotted + " with unit '" + units.get(0) + "', expected '"
+								+ expected + "'");
 					}
 				}
 			}
@@ -197,7 +202,7 @@ class DashboardStructureTests {
 			assertThat(dashboard.json().path("refresh").asString()).as(dashboard.uid()).isIn("5s", "10s");
 			assertThat(dashboard.json().path("editable").asBoolean(true)).as(dashboard.uid()).isFalse();
 		}
-		assertThat(variableNames("vitals-ward-overview")).containsExactly("ward", "bed");
+		assertThat(variableNames("vitals-ward-overview")).containsExactly("ward", "bed", "station_url");
 		assertThat(variableNames("vitals-patient-detail")).containsExactly("ward", "patient");
 		assertThat(variableNames("vitals-device-fleet")).containsExactly("ward", "device");
 		assertThat(GrafanaFiles.dashboard("vitals-ward-overview").json().path("refresh").asString()).isEqualTo("5s");
@@ -254,6 +259,35 @@ class DashboardStructureTests {
 			}
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Every bed tile links to its bed page in the ward station, on the base URL of the
+	 * variable {@code station_url} (empty by default: the same host, docs/dashboards.md).
+	 */
+	@Test
+	void bedTilesLinkToTheWardStationsBedPage() {
+		Dashboard ward = GrafanaFiles.dashboard("vitals-ward-overview");
+		JsonNode patient = ward.dataPanels()
+			.stream()
+			.filter((panel) -> "Patient".equals(panel.path("title").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ward.repeatVariable(patient)).isEqualTo("bed");
+		List<String> links = new ArrayList<>();
+		patient.path("fieldConfig")
+			.path("defaults")
+			.path("links")
+			.forEach((link) -> links.add(link.path("url").asString()));
+		patient.path("links").forEach((link) -> links.add(link.path("url").asString()));
+		assertThat(links).contains("${station_url}/station/wards/${ward}/beds/${bed}");
+		JsonNode variable = ward.variables()
+			.stream()
+			.filter((candidate) -> "station_url".equals(candidate.path("name").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(variable.path("type").asString()).isEqualTo("textbox");
+		assertThat(variable.path("query").asString()).as("default: the same host as Grafana").isEmpty();
 	}
 
 	private static List<String> variableNames(String uid) {

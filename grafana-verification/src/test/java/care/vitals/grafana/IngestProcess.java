@@ -135,6 +135,18 @@ final class IngestProcess implements AutoCloseable {
 				: GrafanaFiles.JSON.readTree(response.body());
 	}
 
+	/**
+	 * Gets a page of the ward station as the admin user (HTTP basic).
+	 * @param path e.g. {@code /station/wards/ward-a/beds/1}
+	 * @return the response
+	 */
+	HttpResponse<String> page(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Basic " + this.credentials)
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
 	String logTail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);

@@ -215,6 +215,23 @@ final class WardScenario {
 		publish("devices/bad id!/measurements", "{\"values\":{\"heart_rate\":70}}", false);
 	}
 
+	/**
+	 * One more reading of bed 2's deteriorating patient, now: its NEWS2 is current again
+	 * (the board colours a score no older than 6 minutes).
+	 */
+	void refreshBed2() throws MqttException {
+		reading("mon-a2", Instant.now(), 44, 119, 88, 24, 38.4, 98, 60, "A");
+	}
+
+	/**
+	 * An oximeter's connection is lost (its last will, offline) while the monitor beside
+	 * it goes on reporting: the monitor is the device that reported last.
+	 */
+	void oximeterOfflineWhileTheMonitorReports(String oximeter, String monitor) throws MqttException {
+		publish("devices/" + oximeter + "/status", "{\"online\":false}", true);
+		reading(monitor, Instant.now(), 48, 74, 97, 16, 36.8, 121, 79, "A");
+	}
+
 	private void reading(String device, Instant ts, int seq, int heartRate, int spo2, int respRate, double temperature,
 			int systolic, int diastolic, String consciousness) throws MqttException {
 		String payload = String.format(Locale.ROOT,

@@ -182,6 +182,10 @@ class PatientController {
 			throw new InvalidRequest("expiresAt must lie in the future and at most " + MAX_EXPIRY.toDays()
 					+ " days ahead, not " + request.expiresAt());
 		}
+		possible(p, "critical low", request.criticalLow());
+		possible(p, "low", request.low());
+		possible(p, "high", request.high());
+		possible(p, "critical high", request.criticalHigh());
 		var rule = InvalidRequest.validating(() -> {
 			// a change merges with the limits in force: a limit not given stays as it is
 			// (a critical limit can be moved, never dropped by omission)
@@ -210,6 +214,18 @@ class PatientController {
 		this.recorder.record("threshold", actor.getName(), patient, ward, "override of " + parameter + " cleared",
 				change.outcome());
 		return this.engine.rule(patient, p);
+	}
+
+	/**
+	 * A limit outside the values the parameter can take would never alarm (or always):
+	 * refused, naming the range.
+	 */
+	private static void possible(Parameter parameter, String name, Double limit) {
+		if (limit != null && !parameter.plausibleRange().contains(limit)) {
+			throw new InvalidRequest(parameter + " " + name + " limit "
+					+ ((limit == Math.rint(limit)) ? Long.toString(limit.longValue()) : limit.toString())
+					+ " lies outside the possible values " + parameter.plausibleRange() + " " + parameter.storedUnit());
+		}
 	}
 
 	private String ward(String patient) {

@@ -54,10 +54,15 @@ final class PatientState {
 	 */
 	synchronized News2Score accept(Reading reading, Source source) {
 		this.window.accept(reading, source);
-		PatientVitalsWindow.Scored scored = this.window.scored(reading.timestamp(), this.scale);
+		// scored as of the newest time known: a staff entry observed minutes ago (or a
+		// backfilled reading) changes the current score, it does not make an old one
+		// (which the alarm engine would ignore as older than the last)
+		Instant at = (this.last != null && this.last.at().isAfter(reading.timestamp())) ? this.last.at()
+				: reading.timestamp();
+		PatientVitalsWindow.Scored scored = this.window.scored(at, this.scale);
 		News2Score score = scored.score();
 		if (prescribe(score)) {
-			scored = this.window.scored(reading.timestamp(), this.scale);
+			scored = this.window.scored(at, this.scale);
 			score = scored.score();
 		}
 		if (score.subScores().isEmpty()) {

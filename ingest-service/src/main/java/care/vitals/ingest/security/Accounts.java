@@ -52,6 +52,23 @@ public final class Accounts {
 		return change(username, (a) -> new Account(a.username(), hash, a.roles(), true, Instant.now(this.clock)));
 	}
 
+	/**
+	 * Sets a person's own new password (the caller has checked the current one); a
+	 * disabled account stays disabled and cannot change it.
+	 * @throws IllegalArgumentException if the password is too short or the account is
+	 * unknown or disabled
+	 */
+	public Account changeOwnPassword(String username, String password) {
+		Account.requireAcceptablePassword(password);
+		String hash = this.encoder.encode(password);
+		return change(username, (a) -> {
+			if (!a.enabled()) {
+				throw new IllegalArgumentException("the account " + username + " is disabled");
+			}
+			return new Account(a.username(), hash, a.roles(), true, Instant.now(this.clock));
+		});
+	}
+
 	public Account enable(String username, boolean enabled) {
 		return change(username,
 				(a) -> new Account(a.username(), a.passwordHash(), a.roles(), enabled, Instant.now(this.clock)));

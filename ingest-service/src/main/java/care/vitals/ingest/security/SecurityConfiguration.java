@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher API = (request) -> {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/actuator");
+		return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
 	};
 
 	/**
@@ -98,14 +99,37 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain station(HttpSecurity http, AuthenticationManager authentication, AccountProperties accounts,
-			Clock clock) throws Exception {
+	SecurityFilterChain station(HttpSecurity http, AuthenticationManager authentication,
+			ThrottledAuthentication passwords, AccountProperties accounts, OidcProperties oidc, Clock clock)
+			throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("vitals");
+		if (oidc.enabled()) {
+			// single sign-on besides the personal accounts (OidcLogin)
+			ClientRegistrationRepository registrations = OidcLogin.registrations(oidc);
+			http.oauth2Login((login) -> login.loginPage("/login")
+				.clientRegistrationRepository(registrations)
+				.authorizationEndpoint(
+						(endpoint) -> endpoint.authorizationRequestResolver(OidcLogin.requests(registrations, oidc)))
+				.userInfoEndpoint((users) -> users.oidcUserService(OidcLogin.users(oidc)))
+				.defaultSuccessUrl("/station", false)
+				.failureHandler(OidcLogin.failures()))
+				.logout((logout) -> logout.logoutSuccessHandler(OidcLogin.logout(registrations)).permitAll());
+		}
+		else {
+			http.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll());
+		}
+		// one manager, without a parent (a failure must be counted once): the throttled
+		// passwords, and the provider's authorization code when single sign-on is on
+		AuthenticationManager manager = authentication;
+		if (oidc.enabled()) {
+			ProviderManager both = new ProviderManager(passwords, OidcLogin.provider(oidc));
+			both.setEraseCredentialsAfterAuthentication(true);
+			manager = both;
+		}
 		http.authorizeHttpRequests(SecurityConfiguration::rules)
-			.authenticationManager(authentication)
+			.authenticationManager(manager)
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/station", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						(request) -> request.getHeader(SCRIPT_HEADER) != null)
@@ -130,29 +154,37 @@ class SecurityConfiguration {
 		return cache;
 	}
 
-	/** The one set of rules of both chains: the API and the pages ask the same roles. */
+	/**
+	 * The one set of rules of both chains: the API and the pages ask the same roles; the
+	 * API's come from {@link ApiRoles}, which the OpenAPI document states as well.
+	 */
 	private static void rules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		String nurse = Role.NURSE.name();
-		String charge = Role.CHARGE_NURSE.name();
 		String administrator = Role.ADMINISTRATOR.name();
 		requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()
 			.requestMatchers("/login", "/station.css", "/station.js", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
-			.hasRole(administrator)
-			.requestMatchers(HttpMethod.GET, "/api/**")
-			.hasRole(nurse)
-			.requestMatchers(HttpMethod.POST, "/api/alarms/*/acknowledge", "/api/patients/*/observations")
-			.hasRole(nurse)
-			.requestMatchers("/api/assignments/**", "/api/patients/*/thresholds/**", "/api/patients/*/spo2-scale")
-			.hasRole(charge)
+			.hasRole(administrator);
+		for (ApiRoles.Rule rule : ApiRoles.RULES) {
+			if (rule.method() != null) {
+				requests.requestMatchers(rule.method(), rule.pattern()).hasRole(rule.role().name());
+			}
+			else {
+				requests.requestMatchers(rule.pattern()).hasRole(rule.role().name());
+			}
+		}
+		// the API's description (no patient data): anyone who may log in, so an
+		// integrator with any account can read it; not public
+		requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.authenticated()
 			.requestMatchers("/station/accounts/**")
 			.hasRole(administrator)
 			.requestMatchers("/station/wards/**")
 			.hasRole(nurse)
-			.requestMatchers("/", "/station")
+			.requestMatchers("/", "/station", "/station/password")
 			.authenticated()
 			.anyRequest()
 			.hasRole(administrator);
@@ -182,14 +214,19 @@ class SecurityConfiguration {
 		return new Accounts(store, encoder, clock);
 	}
 
+	/** Passwords (personal accounts and the integration account), throttled. */
 	@Bean
-	AuthenticationManager authenticationManager(AccountStore store, AdminProperties admin, PasswordEncoder encoder,
+	ThrottledAuthentication passwordAuthentication(AccountStore store, AdminProperties admin, PasswordEncoder encoder,
 			AccountProperties properties, Clock clock) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(
 				new AccountUserDetails(store, integrationAccount(admin, encoder)));
 		passwords.setPasswordEncoder(encoder);
-		LoginThrottle throttle = new LoginThrottle(properties.throttle(), clock);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+		return new ThrottledAuthentication(passwords, new LoginThrottle(properties.throttle(), clock));
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(ThrottledAuthentication passwords) {
+		ProviderManager manager = new ProviderManager(passwords);
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
 	}

@@ -8,13 +8,28 @@ import java.util.List;
  *
  * @param bed the bed as the board shows it
  * @param patient the patient, or {@code null} for an empty bed or a double booking
+ * @param vitals the NEWS2 inputs in force in chart order: value with unit, source, age
  * @param subScores the NEWS2 parameters in chart order with their sub-score or why none
  * @param scale the SpO2 scale prescribed ("1" or "2")
  * @param observations what staff recorded, newest first
  * @param limits the alarm limits in force, per parameter
  */
-public record BedDetail(BedView bed, String patient, List<SubScore> subScores, String scale,
+public record BedDetail(BedView bed, String patient, List<VitalView> vitals, List<SubScore> subScores, String scale,
 		List<ObservationView> observations, List<LimitView> limits) {
+
+	/**
+	 * The value the score uses for one NEWS2 parameter, or why there is none.
+	 *
+	 * @param parameter NEWS2 parameter code
+	 * @param label the parameter in words, e.g. "Respiration rate"
+	 * @param value the value with its unit ("22 /min", "on oxygen", "V (voice)"), or "no
+	 * current value"
+	 * @param source who measured it ("device mon-1", "staff: anna"), or empty
+	 * @param age how long ago it was measured, or empty
+	 * @param current whether a value is in force
+	 */
+	public record VitalView(String parameter, String label, String value, String source, String age, boolean current) {
+	}
 
 	/**
 	 * @param parameter NEWS2 parameter code
@@ -39,8 +54,15 @@ public record BedDetail(BedView bed, String patient, List<SubScore> subScores, S
 	 * @param enabled whether the parameter's alarms are on
 	 * @param changed who changed it and when ("changed by ben, 3 min ago"), or empty for
 	 * the default
+	 * @param criticalLow the limit in force as a number for the limits form, or empty
+	 * @param low the limit in force, or empty
+	 * @param high the limit in force, or empty
+	 * @param criticalHigh the limit in force, or empty
+	 * @param delaySeconds the delay in seconds
+	 * @param unit the unit of the limits, e.g. "%"
 	 */
-	public record LimitView(String parameter, String limits, String delay, boolean enabled, String changed) {
+	public record LimitView(String parameter, String limits, String delay, boolean enabled, String changed,
+			String criticalLow, String low, String high, String criticalHigh, long delaySeconds, String unit) {
 	}
 
 }

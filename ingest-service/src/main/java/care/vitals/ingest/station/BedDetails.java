@@ -45,14 +45,14 @@ class BedDetails {
 
 	private BedDetail detail(BedView view) {
 		if (view.patients().size() != 1) {
-			return new BedDetail(view, null, List.of(), "", List.of(), List.of());
+			return new BedDetail(view, null, List.of(), List.of(), "", List.of(), List.of());
 		}
 		String patient = view.patients().get(0);
 		Instant now = Instant.now(this.clock);
 		PatientSettings settings = this.engine.settings(patient);
-		return new BedDetail(view, patient, subScores(this.engine.news2(patient)),
-				Integer.toString(settings.scale().number()), observations(patient, now),
-				limits(patient, settings, now));
+		return new BedDetail(view, patient, VitalsText.of(this.engine.vitals(patient), now),
+				subScores(this.engine.news2(patient)), Integer.toString(settings.scale().number()),
+				observations(patient, now), limits(patient, settings, now));
 	}
 
 	private static List<BedDetail.SubScore> subScores(Optional<News2Score> news2) {
@@ -90,7 +90,8 @@ class BedDetails {
 			String changed = settings.thresholds().containsKey(parameter) ? "changed by " + settings.updatedBy() + ", "
 					+ Ages.ago(Duration.between(settings.updatedAt(), now)) : "";
 			limits.add(new BedDetail.LimitView(parameter.canonicalName(), limits(rule), rule.delay().toSeconds() + " s",
-					rule.enabled(), changed));
+					rule.enabled(), changed, number(rule.criticalLow()), number(rule.low()), number(rule.high()),
+					number(rule.criticalHigh()), rule.delay().toSeconds(), unit(parameter)));
 		}
 		return limits;
 	}
@@ -102,6 +103,19 @@ class BedDetails {
 		add(parts, "high", rule.high());
 		add(parts, "critical high", rule.criticalHigh());
 		return String.join(", ", parts);
+	}
+
+	private static String number(Double value) {
+		return (value != null) ? VitalsText.number(value) : "";
+	}
+
+	/** The stored unit as a ward writes it. */
+	static String unit(Parameter parameter) {
+		return switch (parameter.storedUnit()) {
+			case "mm[Hg]" -> "mmHg";
+			case "Cel" -> "°C";
+			default -> parameter.storedUnit();
+		};
 	}
 
 	private static void add(List<String> parts, String name, Double value) {

@@ -21,13 +21,26 @@ public record BedView(String ward, String bed, List<String> patients, List<Devic
 		return this.patients.isEmpty();
 	}
 
-	/** The highest priority of an unacknowledged alarm, for the tile's border. */
+	/**
+	 * The highest priority of an unacknowledged alarm, for the tile's border; an
+	 * indication ("alarm off / limit changed") is not an alarm and does not count.
+	 */
 	public String attention() {
 		return this.alarms.stream()
-			.filter((a) -> !a.acknowledged())
+			.filter((a) -> !a.acknowledged() && !a.indication())
 			.map(AlarmView::priority)
 			.findFirst()
 			.orElse("none");
+	}
+
+	/** The alarms to attend to and acknowledge, highest priority first. */
+	public List<AlarmView> alarmList() {
+		return this.alarms.stream().filter((a) -> !a.indication()).toList();
+	}
+
+	/** "Alarm off / limit changed": what, who and since when; nothing to acknowledge. */
+	public List<AlarmView> indications() {
+		return this.alarms.stream().filter(AlarmView::indication).toList();
 	}
 
 	/** Every device id, space-separated (what a discharge ends). */
@@ -42,8 +55,9 @@ public record BedView(String ward, String bed, List<String> patients, List<Devic
 	 * @param patient the patient it is assigned to
 	 * @param status its technical alarms in words, or "no technical alarm"
 	 * @param fault whether it has a technical alarm
+	 * @param offline whether it is offline (its device offline alarm is active)
 	 */
-	public record DeviceView(String device, String patient, String status, boolean fault) {
+	public record DeviceView(String device, String patient, String status, boolean fault, boolean offline) {
 	}
 
 }

@@ -21,12 +21,13 @@ import care.vitals.model.news2.News2Score;
  * @param status {@code current}, {@code incomplete}, {@code stale} or {@code none}
  * @param risk the risk band code when current ({@code low}, {@code low-medium},
  * {@code medium}, {@code high}), else {@code none}
+ * @param score the total (a lower bound when incomplete), or {@code null} without a score
  */
-public record News2View(String headline, String detail, String age, String status, String risk) {
+public record News2View(String headline, String detail, String age, String status, String risk, Integer score) {
 
 	static News2View of(Optional<News2Score> score, Instant now, Duration currentFor) {
 		if (score.isEmpty()) {
-			return new News2View("NEWS2 – no score yet", "no observations scored yet", "", "none", "none");
+			return new News2View("NEWS2 – no score yet", "no observations scored yet", "", "none", "none", null);
 		}
 		News2Score s = score.get();
 		Duration age = Duration.between(s.at(), now);
@@ -34,14 +35,14 @@ public record News2View(String headline, String detail, String age, String statu
 		if (s.partial()) {
 			String missing = s.unavailable().stream().map(News2Parameter::code).collect(Collectors.joining(", "));
 			return new News2View("NEWS2 at least " + s.total() + " – incomplete", "missing or out of date: " + missing,
-					ago, "incomplete", "none");
+					ago, "incomplete", "none", s.total());
 		}
 		if (age.compareTo(currentFor) > 0) {
 			return new News2View("NEWS2 " + s.total() + " – not current",
-					"last complete score " + ago + ": observations have stopped", ago, "stale", "none");
+					"last complete score " + ago + ": observations have stopped", ago, "stale", "none", s.total());
 		}
 		return new News2View("NEWS2 " + s.total() + " – " + s.risk().code() + " risk", s.response().text(), ago,
-				"current", s.risk().code());
+				"current", s.risk().code(), s.total());
 	}
 
 }

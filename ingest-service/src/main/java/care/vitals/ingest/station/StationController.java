@@ -1,5 +1,6 @@
 package care.vitals.ingest.station;
 
+import java.util.List;
 import java.util.Set;
 
 import care.vitals.model.id.Identifiers;
@@ -75,7 +76,29 @@ class StationController {
 		detail(ward, bed, model);
 		user(model, user);
 		model.addAttribute("refreshMillis", this.properties.refresh().toMillis());
+		// the forms: rendered once with the page (a live update never wipes what is being
+		// typed); after an action the page loads again
+		model.addAttribute("targets",
+				this.board.choices().stream().filter((c) -> !c.value().equals(ward + "/" + bed)).toList());
+		model.addAttribute("freeDevices", this.board.freeDevices());
+		model.addAttribute("oxygenDevices", OXYGEN_DEVICES);
+		model.addAttribute("grafanaUrl", this.properties.grafanaUrl());
 		return "bed";
+	}
+
+	/** How oxygen is delivered: code and words, for the observations form. */
+	static final List<Choice> OXYGEN_DEVICES = List.of(new Choice("nasal_cannula", "Nasal cannula"),
+			new Choice("simple_mask", "Simple face mask"), new Choice("venturi", "Venturi mask"),
+			new Choice("non_rebreather", "Non-rebreather mask"),
+			new Choice("high_flow_nasal", "High-flow nasal cannula"), new Choice("cpap_niv", "CPAP / NIV"));
+
+	/**
+	 * One option of a choice.
+	 *
+	 * @param code what is sent
+	 * @param text what is shown
+	 */
+	record Choice(String code, String text) {
 	}
 
 	/** The bed's content alone, for its live update. */

@@ -3,6 +3,8 @@ package care.vitals.ingest.station;
 import java.time.Duration;
 import java.util.List;
 
+import care.vitals.model.id.Identifiers;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the engine restates an unchanged score every 5 minutes of readings, so a little more
  * than that; older, the board says it is not current
  * @param refresh how often the board updates itself
+ * @param devices the ward's devices ({@code STATION_DEVICES}), offered for picking when
+ * admitting a patient (a device not listed can be typed in)
+ * @param grafanaUrl the base URL of Grafana as the browser reaches it
+ * ({@code STATION_GRAFANA_URL}), for the bed page's link to the patient's dashboard;
+ * empty: no link
+ * @param snapshot how often the clinical owner writes the board into InfluxDB
+ * ({@code beds}, {@code bed_devices}) for Grafana's ward overview; zero: never
  */
 @ConfigurationProperties("ingest.station")
-public record StationProperties(List<String> beds, Duration news2CurrentFor, Duration refresh) {
+public record StationProperties(List<String> beds, Duration news2CurrentFor, Duration refresh, List<String> devices,
+		String grafanaUrl, Duration snapshot) {
 
 	public StationProperties {
 		beds = (beds != null) ? beds.stream().map(String::trim).filter((b) -> !b.isEmpty()).toList() : List.of();
@@ -24,6 +34,18 @@ public record StationProperties(List<String> beds, Duration news2CurrentFor, Dur
 			if (bed.indexOf('/') <= 0 || bed.indexOf('/') != bed.lastIndexOf('/') || bed.endsWith("/")) {
 				throw new IllegalArgumentException("ingest.station.beds: '" + bed + "' is not ward/bed");
 			}
+		}
+		devices = (devices != null) ? devices.stream().map(String::trim).filter((d) -> !d.isEmpty()).toList()
+				: List.of();
+		for (String device : devices) {
+			if (!Identifiers.isValid(device)) {
+				throw new IllegalArgumentException("ingest.station.devices: '" + device + "' is not a device id");
+			}
+		}
+		grafanaUrl = (grafanaUrl != null) ? grafanaUrl.trim().replaceAll("/+$", "") : "";
+		snapshot = (snapshot != null) ? snapshot : Duration.ofSeconds(5);
+		if (snapshot.isNegative()) {
+			throw new IllegalArgumentException("ingest.station.snapshot must not be negative");
 		}
 	}
 

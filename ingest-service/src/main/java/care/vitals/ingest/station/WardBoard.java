@@ -102,8 +102,41 @@ class WardBoard {
 			.map((a) -> a.kind().replace('_', ' '))
 			.distinct()
 			.toList();
+		boolean offline = alarms.stream()
+			.anyMatch((a) -> device.equals(a.device()) && AlarmKinds.DEVICE_OFFLINE.equals(a.kind()));
 		return new BedView.DeviceView(device, patient,
-				faults.isEmpty() ? "no technical alarm" : String.join(", ", faults), !faults.isEmpty());
+				faults.isEmpty() ? "no technical alarm" : String.join(", ", faults), !faults.isEmpty(), offline);
+	}
+
+	/**
+	 * Every bed of every ward, with who is in it, for the transfer form's choice.
+	 */
+	List<BedChoice> choices() {
+		List<BedChoice> choices = new ArrayList<>();
+		for (String ward : wards()) {
+			for (BedView bed : beds(ward)) {
+				String who = bed.empty() ? "empty" : String.join(", ", bed.patients());
+				choices
+					.add(new BedChoice(ward + "/" + bed.bed(), ward + " bed " + bed.bed() + " – " + who, bed.empty()));
+			}
+		}
+		return choices;
+	}
+
+	/** The ward's devices ({@code STATION_DEVICES}) not assigned now. */
+	List<String> freeDevices() {
+		Map<String, Assignment> assigned = this.history.all();
+		return this.properties.devices().stream().filter((d) -> !assigned.containsKey(d)).sorted().toList();
+	}
+
+	/**
+	 * A bed to choose.
+	 *
+	 * @param value {@code ward/bed}
+	 * @param label e.g. "ward-a bed 2 – empty", "ward-a bed 1 – p-1042"
+	 * @param empty whether no patient is in it
+	 */
+	record BedChoice(String value, String label, boolean empty) {
 	}
 
 	/** Numeric beds in numeric order (2 before 10). */

@@ -77,7 +77,7 @@ class AdminApiErrorsTests {
 		this.mvc = MockMvcBuilders
 			.standaloneSetup(new PatientController(this.engine, this.registry, recorder),
 					new AssignmentController(this.registry, recorder, new RetainedPublisher(this.mqttOut),
-							mock(SettingsPublisher.class), mock(ObservationsPublisher.class)),
+							mock(SettingsPublisher.class), mock(ObservationsPublisher.class), java.time.Duration.ZERO),
 					new AlarmController(this.engine, recorder, output,
 							new org.springframework.beans.factory.support.StaticListableBeanFactory()
 								.getBeanProvider(care.vitals.ingest.clinical.AckRelay.class)))
@@ -146,6 +146,16 @@ class AdminApiErrorsTests {
 			.content("{\"patient\":\"p-1\",\"ward\":\"w-1\",\"bed\":\"b-1\",\"since\":\"2025-02-01T00:00:00Z\"}"), 400,
 				"invalid-request")
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("since must lie between 24 h ago")));
+		given(this.engine.rule("p-1", care.vitals.model.parameter.Parameter.SPO2))
+			.willReturn(new care.vitals.model.alarm.ThresholdRule(care.vitals.model.parameter.Parameter.SPO2, 85.0,
+					90.0, null, null, java.time.Duration.ofSeconds(15), 0, java.time.Duration.ZERO, true));
+		problem(put("/api/patients/p-1/thresholds/spo2").content("{\"low\":150}"), 400, "invalid-request")
+			.andExpect(jsonPath("$.detail").value("spo2 low limit 150 lies outside the possible values 0-100 %"));
+		problem(put("/api/patients/p-1/thresholds/spo2").content("{\"low\":80}"), 400, "invalid-request")
+			.andExpect(jsonPath("$.detail").value("critical low limit 85.0 must not be above the low limit 80.0"));
+		problem(put("/api/patients/p-1/thresholds/spo2").content("{\"delaySeconds\":600}"), 400, "invalid-request")
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.startsWith("delaySeconds must be between 0 and 120")));
 		problem(put("/api/assignments/mon 1").content("{\"patient\":\"p-1\",\"ward\":\"w-1\",\"bed\":\"b-1\"}"), 400,
 				"invalid-request");
 		verify(this.mqttOut, never()).send(any());

@@ -112,9 +112,30 @@ final class Browser implements AutoCloseable {
 		WebElement page = find("html");
 		click(css);
 		new WebDriverWait(this.driver, Duration.ofSeconds(30)).withMessage("the page after " + css)
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+			.until((d) -> left(page));
 		new WebDriverWait(this.driver, Duration.ofSeconds(30)).withMessage("the page after " + css + " loaded")
 			.until((d) -> "complete".equals(this.driver.executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether the browser has left the page of this element. Chromium answers a question
+	 * about an element of a page it is leaving with "stale" or, in the middle of the
+	 * navigation, "node does not belong to the document": both mean gone.
+	 */
+	private static boolean left(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Waits for a condition the page reaches on its own (live update), at most 30 s. */
@@ -136,6 +157,22 @@ final class Browser implements AutoCloseable {
 				fetch(arguments[1], {method: arguments[0], headers: h, credentials: 'same-origin'})
 				  .then(function (r) { done(r.status); }, function (e) { done(-1); });
 				""", method, path, withCsrf);
+		return (Long) status;
+	}
+
+	/**
+	 * Runs a fetch with a JSON body in the page (its session cookie and CSRF token) and
+	 * returns the HTTP status, as the page's own scripts call the API.
+	 */
+	long fetchJson(String method, String path, String json) {
+		Object status = this.driver.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				var h = {'X-Requested-With': 'fetch', 'Content-Type': 'application/json'};
+				h[document.querySelector('meta[name=_csrf_header]').content] =
+				    document.querySelector('meta[name=_csrf]').content;
+				fetch(arguments[1], {method: arguments[0], headers: h, body: arguments[2], credentials: 'same-origin'})
+				  .then(function (r) { done(r.status); }, function (e) { done(-1); });
+				""", method, path, json);
 		return (Long) status;
 	}
 

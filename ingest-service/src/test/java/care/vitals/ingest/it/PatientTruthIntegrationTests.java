@@ -85,9 +85,15 @@ class PatientTruthIntegrationTests {
 			AdminApi api = new AdminApi(ingest);
 			api.admit("mon-72", "p-a", "ward-g", "2", Instant.now().minusSeconds(60));
 			// readings taken on patient A; the monitor buffers them (out of range of the
-			// access point) while it is moved to patient B in bed 3
+			// access point) while it is taken off A and put on patient B in bed 3 (a
+			// device in use for A is not given to B without A's discharge: no double
+			// booking)
 			Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			Thread.sleep(1_100);
+			assertThat(api
+				.call("PUT", "/api/assignments/mon-72", "{\"patient\":\"p-b\",\"ward\":\"ward-g\",\"bed\":\"3\"}", true)
+				.statusCode()).as("the monitor is in use for p-a").isEqualTo(409);
+			assertThat(api.call("DELETE", "/api/assignments/mon-72", null, true).statusCode()).isEqualTo(204);
 			api.admit("mon-72", "p-b", "ward-g", "3");
 			for (int s = 0; s < 10; s++) {
 				monitor.publishMeasurement(
