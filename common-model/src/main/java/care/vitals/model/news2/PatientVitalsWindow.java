@@ -2,9 +2,6 @@ package care.vitals.model.news2;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -291,13 +288,9 @@ public final class PatientVitalsWindow {
 			return 0;
 		}
 		if (value instanceof Double number && !source.isStaff()) {
-			Deque<Sample> recent = (held != null && held.recent() != null) ? held.recent() : new ArrayDeque<>();
-			recent.addLast(new Sample(at, number));
-			while (recent.size() > MAX_SAMPLES
-					|| (recent.size() > 1 && recent.peekFirst().at().isBefore(at.minus(SMOOTHING)))) {
-				recent.pollFirst();
-			}
-			sources.put(source, new Observation(median(recent), at, recent));
+			RecentSamples recent = (held != null && held.recent() != null) ? held.recent() : new RecentSamples();
+			recent.add(at, number, MAX_SAMPLES, SMOOTHING);
+			sources.put(source, new Observation(recent.median(), at, recent));
 		}
 		else {
 			sources.put(source, new Observation(value, at, null));
@@ -337,26 +330,11 @@ public final class PatientVitalsWindow {
 
 	}
 
-	private static Double median(Deque<Sample> recent) {
-		double[] values = new double[recent.size()];
-		int i = 0;
-		for (Sample sample : recent) {
-			values[i++] = sample.value();
-		}
-		Arrays.sort(values);
-		int middle = values.length / 2;
-		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-	}
-
 	/**
 	 * A held value: for a device's numbers the median of its recent samples (kept in
 	 * {@code recent}, oldest first), otherwise the value itself ({@code recent} null).
 	 */
-	private record Observation(Object value, Instant at, Deque<Sample> recent) {
-
-	}
-
-	private record Sample(Instant at, double value) {
+	private record Observation(Object value, Instant at, RecentSamples recent) {
 
 	}
 

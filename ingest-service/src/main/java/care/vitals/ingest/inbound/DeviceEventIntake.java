@@ -35,13 +35,13 @@ public class DeviceEventIntake {
 		this.context = context;
 	}
 
-	public Envelope accept(String device, InboundMessage message, Scope scope) {
+	public Received accept(String device, InboundMessage message, Scope scope) {
 		if (scope.stores()) {
 			this.context.metrics.received("events");
 		}
 		Outcome<DeviceEvent> outcome = this.codec.decode(device, message.payload(), message.receivedAt());
 		if (outcome instanceof Outcome.Failed<DeviceEvent> failed) {
-			return this.context.rejections.envelope(failed.rejection(), device, message, scope);
+			return Received.stored(this.context.rejections.envelope(failed.rejection(), device, message, scope));
 		}
 		Outcome.Ok<DeviceEvent> ok = (Outcome.Ok<DeviceEvent>) outcome;
 		DeviceEvent event = ok.value();
@@ -54,11 +54,12 @@ public class DeviceEventIntake {
 			lines.add(Lines.event(event, attribution));
 		}
 		DeadLetter deadLetter = this.context.rejections.parts(ok.rejectedParts(), device, message, scope, lines);
+		Envelope envelope = new Envelope(lines, message.ack(), deadLetter, null);
 		if (scope.evaluates() && this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
-			lines.addAll(this.context.evaluate(device, assigned.assignment().patient(),
-					(bed) -> this.context.clinical.onEvent(bed, corrected)));
+			return new Received(envelope, List.of(() -> this.context.evaluate(device, assigned.assignment().patient(),
+					(bed) -> this.context.clinical.onEvent(bed, corrected))));
 		}
-		return new Envelope(lines, message.ack(), deadLetter, null);
+		return Received.stored(envelope);
 	}
 
 }

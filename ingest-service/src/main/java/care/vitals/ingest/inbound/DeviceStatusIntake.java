@@ -33,13 +33,13 @@ public class DeviceStatusIntake {
 		this.context = context;
 	}
 
-	public Envelope accept(String device, InboundMessage message, Scope scope) {
+	public Received accept(String device, InboundMessage message, Scope scope) {
 		if (scope.stores()) {
 			this.context.metrics.received("status");
 		}
 		Outcome<DeviceStatus> outcome = this.codec.decode(device, message.payload());
 		if (outcome instanceof Outcome.Failed<DeviceStatus> failed) {
-			return this.context.rejections.envelope(failed.rejection(), device, message, scope);
+			return Received.stored(this.context.rejections.envelope(failed.rejection(), device, message, scope));
 		}
 		Outcome.Ok<DeviceStatus> ok = (Outcome.Ok<DeviceStatus>) outcome;
 		DeviceStatus status = ok.value();
@@ -49,11 +49,15 @@ public class DeviceStatusIntake {
 			lines.add(Lines.status(status, assignment, message.receivedAt()));
 		}
 		DeadLetter deadLetter = this.context.rejections.parts(ok.rejectedParts(), device, message, scope, lines);
-		if (scope.evaluates() && this.context.clinicalEnabled && assignment.isPresent()) {
-			lines.addAll(
-					this.context.lines(this.context.clinical.onStatus(assignment.get(), status, message.receivedAt())));
+		Envelope envelope = new Envelope(lines, message.ack(), deadLetter, null);
+		if (!scope.evaluates() || !this.context.clinicalEnabled || assignment.isEmpty()) {
+			return Received.stored(envelope);
 		}
-		return new Envelope(lines, message.ack(), deadLetter, null);
+		// where the device is when the engine takes it, as for a reading
+		return new Received(envelope,
+				List.of(() -> this.context.history.current(device)
+					.map((now) -> this.context.lines(this.context.clinical.onStatus(now, status, message.receivedAt())))
+					.orElse(List.of())));
 	}
 
 }

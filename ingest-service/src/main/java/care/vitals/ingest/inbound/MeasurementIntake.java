@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import care.vitals.ingest.patient.Attribution;
 import care.vitals.ingest.patient.DeviceClocks;
@@ -47,16 +48,16 @@ public class MeasurementIntake {
 	 * @param device the device named by the topic
 	 * @param message the message
 	 * @param scope whether to store it, evaluate it, or both
-	 * @return what to store and acknowledge
+	 * @return what to store and acknowledge, and the evaluations to run
 	 */
-	public Envelope accept(String device, InboundMessage message, Scope scope) {
+	public Received accept(String device, InboundMessage message, Scope scope) {
 		if (scope.stores()) {
 			this.context.metrics.received("measurements");
 		}
 		DecodeResult result = this.decoder.decode(device, message.payload(), message.contentType(),
 				message.receivedAt());
 		if (result instanceof Rejected rejected) {
-			return this.context.rejections.envelope(rejected.rejection(), device, message, scope);
+			return Received.stored(this.context.rejections.envelope(rejected.rejection(), device, message, scope));
 		}
 		Decoded decoded = (Decoded) result;
 		List<Reading> readings = decoded.readings();
@@ -64,12 +65,14 @@ public class MeasurementIntake {
 		Duration before = this.context.clocks.offset(device);
 		Instant newest = newest(readings);
 		Duration offset = (newest != null) ? this.context.clocks.observe(device, newest, receivedAt) : before;
-		List<String> lines = new ArrayList<>(readings.size() * 2);
+		List<String> lines = new ArrayList<>(readings.size());
+		List<Supplier<List<String>>> evaluations = new ArrayList<>(readings.size() + 1);
 		boolean evaluates = scope.evaluates() && this.context.clinicalEnabled;
 		if (evaluates && !(offset.isZero() && before.isZero())) {
-			this.context.history.current(device)
-				.ifPresent((now) -> lines.addAll(this.context
-					.lines(this.context.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt))));
+			evaluations.add(() -> this.context.history.current(device)
+				.map((now) -> this.context
+					.lines(this.context.clinical.clockSkew(now, device, offset.isZero() ? null : offset, receivedAt)))
+				.orElse(List.of()));
 		}
 		for (Reading reading : readings) {
 			Reading corrected = shifted(reading, DeviceClocks.wardTime(reading.timestamp(), offset, receivedAt));
@@ -78,13 +81,14 @@ public class MeasurementIntake {
 				lines.add(Lines.vitals(reading, attribution));
 			}
 			if (evaluates && attribution instanceof Attribution.Assigned assigned) {
-				lines.addAll(this.context.evaluate(device, assigned.assignment().patient(),
+				evaluations.add(() -> this.context.evaluate(device, assigned.assignment().patient(),
 						(bed) -> this.context.clinical.onReading(bed, corrected, receivedAt)));
 			}
 		}
 		DeadLetter deadLetter = decoded.rejectedValues().isEmpty() ? null
-				: rejectedValues(device, message, decoded.rejectedValues(), offset, scope, lines);
-		return new Envelope(lines, message.ack(), deadLetter, scope.stores() ? newest : null);
+				: rejectedValues(device, message, decoded.rejectedValues(), offset, scope, lines, evaluations);
+		return new Received(new Envelope(lines, message.ack(), deadLetter, scope.stores() ? newest : null),
+				evaluations);
 	}
 
 	/**
@@ -93,7 +97,7 @@ public class MeasurementIntake {
 	 * device if it measures a monitored patient, and one dead letter for the message.
 	 */
 	private DeadLetter rejectedValues(String device, InboundMessage message, List<RejectedValue> rejected,
-			Duration offset, Scope scope, List<String> lines) {
+			Duration offset, Scope scope, List<String> lines, List<Supplier<List<String>>> evaluations) {
 		StringBuilder detail = new StringBuilder();
 		for (RejectedValue value : rejected) {
 			String reason = value.rejection().reason().code();
@@ -107,9 +111,9 @@ public class MeasurementIntake {
 			Attribution attribution = this.context.history.at(device, wardTime);
 			if (scope.evaluates() && this.context.clinicalEnabled
 					&& attribution instanceof Attribution.Assigned assigned) {
-				lines.addAll(
-						this.context.evaluate(device, assigned.assignment().patient(), (bed) -> this.context.clinical
-							.implausible(bed, device, value.parameter(), value.sent(), wardTime)));
+				evaluations.add(() -> this.context.evaluate(device, assigned.assignment().patient(),
+						(bed) -> this.context.clinical.implausible(bed, device, value.parameter(), value.sent(),
+								wardTime)));
 			}
 		}
 		if (!scope.stores()) {

@@ -58,12 +58,18 @@ class ClusterConfiguration {
 	}
 
 	@Bean
+	ClinicalIntake clinicalSessionIntake(BatchWriter writer) {
+		return new ClinicalIntake(writer, "clinical-intake");
+	}
+
+	@Bean
 	IntegrationFlow clinicalMessagesInFlow(ClinicalMessagesAdapter clinicalMessagesAdapter,
 			MeasurementIntake measurements, DeviceStatusIntake statuses, DeviceEventIntake events,
-			Rejections rejections, BatchWriter writer, IngestMetrics metrics, Clock clock) {
+			Rejections rejections, BatchWriter writer, IngestMetrics metrics, Clock clock,
+			ClinicalIntake clinicalSessionIntake) {
 		return IntegrationFlow.from(clinicalMessagesAdapter)
 			.handle(new InboundMessageHandler(measurements, statuses, events, rejections, writer, metrics, clock,
-					clinicalMessagesAdapter, Scope.CLINICAL))
+					clinicalMessagesAdapter, Scope.CLINICAL, clinicalSessionIntake))
 			.get();
 	}
 

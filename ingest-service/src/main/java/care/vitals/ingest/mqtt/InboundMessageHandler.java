@@ -7,10 +7,10 @@ import care.vitals.ingest.inbound.DeviceEventIntake;
 import care.vitals.ingest.inbound.DeviceStatusIntake;
 import care.vitals.ingest.inbound.InboundMessage;
 import care.vitals.ingest.inbound.MeasurementIntake;
+import care.vitals.ingest.inbound.Received;
 import care.vitals.ingest.inbound.Rejections;
 import care.vitals.ingest.inbound.Scope;
 import care.vitals.ingest.pipeline.BatchWriter;
-import care.vitals.ingest.pipeline.Envelope;
 import care.vitals.ingest.pipeline.IngestMetrics;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
@@ -32,9 +32,11 @@ import org.springframework.messaging.MessagingException;
 
 /**
  * Runs on the device session's callback thread: routes each device message by its topic
- * kind to its intake (CPU only, no I/O) and hands the resulting envelope to the
- * {@link BatchWriter}. The device id always comes from the topic. Bad input never throws:
- * it becomes a dead letter with a reason.
+ * kind to its intake (CPU only, no I/O: decoding, attribution, stored lines) and hands
+ * the result to the session's {@link ClinicalIntake} thread, which evaluates it and
+ * passes it on to the {@link BatchWriter} (or, in a scope that does not evaluate,
+ * straight to the writer). The device id always comes from the topic. Bad input never
+ * throws: it becomes a dead letter with a reason.
  */
 class InboundMessageHandler implements MessageHandler {
 
@@ -56,9 +58,15 @@ class InboundMessageHandler implements MessageHandler {
 
 	private final Scope scope;
 
+	private final ClinicalIntake clinical;
+
+	/**
+	 * @param clinical the thread that runs the evaluations of a scope that evaluates, or
+	 * {@code null} to hand every message straight to the writer
+	 */
 	InboundMessageHandler(MeasurementIntake measurements, DeviceStatusIntake statuses, DeviceEventIntake events,
 			Rejections rejections, BatchWriter writer, IngestMetrics metrics, Clock clock,
-			DeviceMessagesAdapter adapter, Scope scope) {
+			DeviceMessagesAdapter adapter, Scope scope, ClinicalIntake clinical) {
 		this.measurements = measurements;
 		this.statuses = statuses;
 		this.events = events;
@@ -68,6 +76,7 @@ class InboundMessageHandler implements MessageHandler {
 		this.clock = clock;
 		this.adapter = adapter;
 		this.scope = scope;
+		this.clinical = clinical;
 	}
 
 	@Override
@@ -78,10 +87,15 @@ class InboundMessageHandler implements MessageHandler {
 				this.metrics::ackDropped);
 		InboundMessage inbound = new InboundMessage(topic, (payload != null) ? payload : new byte[0],
 				contentType(message), Instant.now(this.clock), ack);
-		Envelope envelope = route(Topics.parse(topic), inbound,
+		Received received = route(Topics.parse(topic), inbound,
 				Boolean.TRUE.equals(message.getHeaders().get(MqttHeaders.RECEIVED_RETAINED)));
 		try {
-			this.writer.submit(envelope);
+			if (this.clinical != null) {
+				this.clinical.hand(received);
+			}
+			else {
+				this.writer.submit(received.evaluated());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -94,12 +108,12 @@ class InboundMessageHandler implements MessageHandler {
 	 * subscriptions ask for no retained copy of measurements and events; a broker that
 	 * sends one anyway gets it dead-lettered, never ingested twice)
 	 */
-	Envelope route(ParsedTopic parsed, InboundMessage message, boolean retained) {
+	Received route(ParsedTopic parsed, InboundMessage message, boolean retained) {
 		if (retained && (parsed instanceof MeasurementsTopic || parsed instanceof EventsTopic)) {
 			String device = ((DeviceTopic) parsed).deviceId();
-			return this.rejections.envelope(new Rejection(RejectReason.RETAINED_MESSAGE,
+			return Received.stored(this.rejections.envelope(new Rejection(RejectReason.RETAINED_MESSAGE,
 					"a retained copy of an earlier message, not a new one: publish measurements and events with retain off"),
-					device, message, this.scope);
+					device, message, this.scope));
 		}
 		if (parsed instanceof MeasurementsTopic topic) {
 			return this.measurements.accept(topic.deviceId(), message, this.scope);
@@ -112,7 +126,7 @@ class InboundMessageHandler implements MessageHandler {
 		}
 		Rejection rejection = (parsed instanceof InvalidTopic invalid) ? invalid.rejection()
 				: new Rejection(RejectReason.INVALID_TOPIC, "not a topic the ingest consumes");
-		return this.rejections.envelope(rejection, null, message, this.scope);
+		return Received.stored(this.rejections.envelope(rejection, null, message, this.scope));
 	}
 
 	private static String contentType(Message<?> message) {

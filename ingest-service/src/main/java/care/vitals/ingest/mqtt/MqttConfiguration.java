@@ -149,11 +149,20 @@ class MqttConfiguration {
 	@Bean
 	IntegrationFlow deviceMessagesInFlow(DeviceMessagesAdapter deviceMessagesAdapter, MeasurementIntake measurements,
 			DeviceStatusIntake statuses, DeviceEventIntake events, Rejections rejections, BatchWriter writer,
-			IngestMetrics metrics, Clock clock, MqttProperties properties) {
+			IngestMetrics metrics, Clock clock, MqttProperties properties,
+			ObjectProvider<ClinicalIntake> deviceIntake) {
+		Scope scope = properties.shared() ? Scope.DATA : Scope.ALL;
 		return IntegrationFlow.from(deviceMessagesAdapter)
 			.handle(new InboundMessageHandler(measurements, statuses, events, rejections, writer, metrics, clock,
-					deviceMessagesAdapter, properties.shared() ? Scope.DATA : Scope.ALL))
+					deviceMessagesAdapter, scope, scope.evaluates() ? deviceIntake.getObject() : null))
 			.get();
+	}
+
+	/** The device session's second thread, when it evaluates (one instance alone). */
+	@Bean
+	@ConditionalOnExpression(ClusterConfiguration.ALONE)
+	ClinicalIntake deviceSessionIntake(BatchWriter writer) {
+		return new ClinicalIntake(writer, "device-intake");
 	}
 
 	/** One instance alone owns the clinical output. */

@@ -124,8 +124,9 @@ class BoardSnapshots implements SmartLifecycle {
 	synchronized List<String> lines(Instant at) {
 		List<String> lines = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (String ward : this.board.wards()) {
-			for (BedView bed : this.board.beds(ward)) {
+		for (Map.Entry<String, List<BedView>> beds : this.board.all().entrySet()) {
+			String ward = beds.getKey();
+			for (BedView bed : beds.getValue()) {
 				seen.add(ward + "/" + bed.bed());
 				lines.add(BoardLines.bed(ward, bed.bed(), bedFields(bed), at));
 				for (BedView.DeviceView device : bed.devices()) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,34 +59,62 @@ class WardBoard {
 
 	/** Every bed of a ward: listed beds in their order, then occupied beds not listed. */
 	List<BedView> beds(String ward) {
-		Instant now = Instant.now(this.clock);
-		Map<String, Assignment> assignments = this.history.all();
-		List<Alarm> alarms = this.engine.active().stream().filter((a) -> a.ward().equals(ward)).toList();
+		return beds(ward, snapshot());
+	}
+
+	/**
+	 * Every bed of every ward, listed or with a patient, by ward in order, all read at
+	 * one instant: one pass over the assignments and the active alarms, however many
+	 * beds.
+	 */
+	Map<String, List<BedView>> all() {
+		Snapshot snapshot = snapshot();
+		Map<String, List<BedView>> all = new LinkedHashMap<>();
+		Set<String> wards = new TreeSet<>(snapshot.devices.keySet());
+		this.properties.beds().forEach((bed) -> wards.add(bed.substring(0, bed.indexOf('/'))));
+		for (String ward : wards) {
+			all.put(ward, beds(ward, snapshot));
+		}
+		return all;
+	}
+
+	private Snapshot snapshot() {
+		Snapshot snapshot = new Snapshot(Instant.now(this.clock), new HashMap<>(), new HashMap<>());
+		this.history.all()
+			.forEach((device, a) -> snapshot.devices.computeIfAbsent(a.ward(), (w) -> new HashMap<>())
+				.computeIfAbsent(a.bed(), (b) -> new TreeMap<>())
+				.put(device, a));
+		for (Alarm alarm : this.engine.active()) {
+			snapshot.alarms.computeIfAbsent(alarm.ward(), (w) -> new HashMap<>())
+				.computeIfAbsent(alarm.bed(), (b) -> new ArrayList<>())
+				.add(alarm);
+		}
+		return snapshot;
+	}
+
+	private List<BedView> beds(String ward, Snapshot snapshot) {
+		Map<String, Map<String, Assignment>> wardDevices = snapshot.devices.getOrDefault(ward, Map.of());
+		Map<String, List<Alarm>> wardAlarms = snapshot.alarms.getOrDefault(ward, Map.of());
 		Set<String> listed = new LinkedHashSet<>();
 		this.properties.beds()
 			.stream()
 			.filter((b) -> b.startsWith(ward + "/"))
 			.forEach((b) -> listed.add(b.substring(ward.length() + 1)));
 		Set<String> occupied = new TreeSet<>(Comparator.comparing(WardBoard::bedOrder).thenComparing((b) -> b));
-		assignments.values().stream().filter((a) -> a.ward().equals(ward)).forEach((a) -> occupied.add(a.bed()));
+		occupied.addAll(wardDevices.keySet());
 		Set<String> beds = new LinkedHashSet<>(listed);
 		beds.addAll(occupied);
 		List<BedView> views = new ArrayList<>();
 		for (String bed : beds) {
-			views.add(bed(ward, bed, assignments, alarms, listed.contains(bed), now));
+			views.add(bed(ward, bed, wardDevices.getOrDefault(bed, Map.of()), wardAlarms.getOrDefault(bed, List.of()),
+					listed.contains(bed), snapshot.at));
 		}
 		return views;
 	}
 
-	private BedView bed(String ward, String bed, Map<String, Assignment> assignments, List<Alarm> wardAlarms,
-			boolean listed, Instant now) {
-		Map<String, Assignment> devices = new TreeMap<>();
-		assignments.forEach((device, a) -> {
-			if (a.ward().equals(ward) && a.bed().equals(bed)) {
-				devices.put(device, a);
-			}
-		});
-		List<Alarm> alarms = wardAlarms.stream().filter((a) -> a.bed().equals(bed)).sorted(AlarmView.ORDER).toList();
+	private BedView bed(String ward, String bed, Map<String, Assignment> devices, List<Alarm> bedAlarms, boolean listed,
+			Instant now) {
+		List<Alarm> alarms = bedAlarms.stream().sorted(AlarmView.ORDER).toList();
 		List<String> patients = devices.values().stream().map(Assignment::patient).distinct().sorted().toList();
 		List<BedView.DeviceView> deviceViews = devices.entrySet()
 			.stream()
@@ -94,6 +124,14 @@ class WardBoard {
 				? News2View.of(this.engine.news2(patients.get(0)), now, this.properties.news2CurrentFor()) : null;
 		return new BedView(ward, bed, patients, deviceViews, news2,
 				alarms.stream().map((a) -> AlarmView.of(a, now)).toList(), listed);
+	}
+
+	/**
+	 * The assignments (ward, bed, device, sorted by device) and the active alarms (ward,
+	 * bed) at one instant.
+	 */
+	private record Snapshot(Instant at, Map<String, Map<String, Map<String, Assignment>>> devices,
+			Map<String, Map<String, List<Alarm>>> alarms) {
 	}
 
 	private static BedView.DeviceView device(String device, String patient, List<Alarm> alarms) {
@@ -113,11 +151,11 @@ class WardBoard {
 	 */
 	List<BedChoice> choices() {
 		List<BedChoice> choices = new ArrayList<>();
-		for (String ward : wards()) {
-			for (BedView bed : beds(ward)) {
+		for (List<BedView> ward : all().values()) {
+			for (BedView bed : ward) {
 				String who = bed.empty() ? "empty" : String.join(", ", bed.patients());
-				choices
-					.add(new BedChoice(ward + "/" + bed.bed(), ward + " bed " + bed.bed() + " – " + who, bed.empty()));
+				choices.add(new BedChoice(bed.ward() + "/" + bed.bed(), bed.ward() + " bed " + bed.bed() + " – " + who,
+						bed.empty()));
 			}
 		}
 		return choices;

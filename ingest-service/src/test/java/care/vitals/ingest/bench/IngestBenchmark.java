@@ -53,6 +53,8 @@ public final class IngestBenchmark {
 
 	private String alarmRow = "alarm latency not measured";
 
+	private String drainRow = "| not measured | | | | | |";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	public static void main(String[] args) throws Exception {
@@ -77,6 +79,10 @@ public final class IngestBenchmark {
 			}
 			phase("warm-up 2,000 msg/s", publisher, 2000, 10, false);
 			this.rows.clear();
+			drain(work, assigned);
+			if ("drain".equals(System.getProperty("bench.phases"))) {
+				return;
+			}
 			phase("1,000 msg/s", publisher, 1000, seconds, true);
 			phase("5,000 msg/s", publisher, 5000, seconds, true);
 			alarmLatency(publisher);
@@ -110,6 +116,41 @@ public final class IngestBenchmark {
 		if (record) {
 			this.rows.add(row);
 		}
+	}
+
+	/**
+	 * The drain phase: the same burst to a plain C subscriber and to the ingest, in this
+	 * run, on this broker.
+	 */
+	private void drain(Path work, boolean assigned) throws Exception {
+		DrainPhase drain = new DrainPhase(this.mosquitto.url(), work);
+		if (assigned) {
+			drain.admit(Instant.now().minusSeconds(3600));
+			Thread.sleep(2000);
+		}
+		double reference = drain.reference();
+		long cpuBefore = cpuTicks();
+		double seconds = drain.ingest(this::countStored);
+		long cpu = cpuTicks() - cpuBefore;
+		this.published = this.stored;
+		double subscriberRate = DrainPhase.MESSAGES / reference;
+		double ingestRate = DrainPhase.MESSAGES / seconds;
+		this.drainRow = String.format(
+				"| %,d messages, %d mosquitto_pub at QoS 1 | %,.0f msg/s (%.1f s) | %,.0f msg/s "
+						+ "(%.1f s) | %.2f | %,.0f | %s |",
+				DrainPhase.MESSAGES, DrainPhase.PUBLISHERS, subscriberRate, reference, ingestRate, seconds,
+				ingestRate / subscriberRate, cpu * 10_000.0 / DrainPhase.MESSAGES, memory("VmHWM:"));
+		System.out.println(this.drainRow);
+	}
+
+	private long countStored() {
+		try {
+			this.stored = this.influx.count("bench", "SELECT count(heart_rate) FROM vitals");
+		}
+		catch (RuntimeException ex) {
+			// InfluxDB busy: count again
+		}
+		return this.stored;
 	}
 
 	/** Alarm detection latency while 5,000 msg/s of other devices' data flows. */
@@ -292,6 +333,17 @@ public final class IngestBenchmark {
 			.append("| phase | messages | msg/s | values/s | p50 | p99 | ingest CPU µs/msg | ingest RSS | peak RSS | lost |\n")
 			.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		this.rows.forEach((row) -> section.append(row).append('\n'));
+		section.append("\nDrain (issue #16): the same burst fired by ")
+			.append(DrainPhase.PUBLISHERS)
+			.append(" `mosquitto_pub -q 1 -l` processes (one device each")
+			.append(assigned ? ", admitted: every reading scored" : "")
+			.append("), timed from the first publish until a plain `mosquitto_sub -q 1` has received all ")
+			.append("(on a topic the ingest does not consume), then until InfluxDB counts all from the ingest; ")
+			.append("same broker, same run. CPU is the ingest's per message.\n\n")
+			.append("| burst | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | ingest peak RSS |\n")
+			.append("|---|---|---|---|---|---|\n")
+			.append(this.drainRow)
+			.append('\n');
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
 		section.append("\nAlarm detection: ").append(this.alarmRow).append('\n');
 		section.append("<!-- ingest-benchmark:end -->\n");

@@ -26,7 +26,7 @@ class InboundMessageHandlerTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final InboundMessageHandler handler = new InboundMessageHandler(null, null, null,
-			new Rejections(new IngestMetrics(this.registry)), null, null, Clock.systemUTC(), null, Scope.ALL);
+			new Rejections(new IngestMetrics(this.registry)), null, null, Clock.systemUTC(), null, Scope.ALL, null);
 
 	@Test
 	void deadLettersRetainedMeasurementsAndEvents() {
@@ -34,7 +34,7 @@ class InboundMessageHandlerTests {
 			InboundMessage message = new InboundMessage(topic,
 					"{\"ts\":\"2026-11-27T18:00:00Z\",\"values\":{\"heart_rate\":72}}".getBytes(StandardCharsets.UTF_8),
 					null, Instant.now(), null);
-			Envelope envelope = this.handler.route(Topics.parse(topic), message, true);
+			Envelope envelope = this.handler.route(Topics.parse(topic), message, true).envelope();
 			assertThat(envelope.deadLetter().reason()).isEqualTo("retained_message");
 			assertThat(envelope.deadLetter().detail()).contains("retain off");
 			assertThat(envelope.lines()).singleElement()
