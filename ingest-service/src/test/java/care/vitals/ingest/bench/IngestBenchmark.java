@@ -47,13 +47,15 @@ public final class IngestBenchmark {
 
 	private IngestProcess ingest;
 
+	private Map<String, String> environment;
+
 	private long stored;
 
 	private long published;
 
 	private String alarmRow = "alarm latency not measured";
 
-	private String drainRow = "| not measured | | | | | |";
+	private final List<String> drainRows = new ArrayList<>();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -68,10 +70,10 @@ public final class IngestBenchmark {
 		this.mosquitto.start();
 		this.influx.start();
 		this.influx.createDatabase("bench");
-		this.ingest = new IngestProcess(Map.of("MQTT_URL", this.mosquitto.url(), "MQTT_CLIENT_ID", "bench-ingest",
-				"INFLUX_API", "v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench", "SPOOL_DIR",
-				work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD),
-				work.resolve("ingest.log"));
+		this.environment = Map.of("MQTT_URL", this.mosquitto.url(), "MQTT_CLIENT_ID", "bench-ingest", "INFLUX_API",
+				"v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench", "SPOOL_DIR",
+				work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD);
+		this.ingest = new IngestProcess(this.environment, work.resolve("ingest.log"));
 		this.ingest.start();
 		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, DEVICES)) {
 			if (assigned) {
@@ -129,18 +131,36 @@ public final class IngestBenchmark {
 			Thread.sleep(2000);
 		}
 		double reference = drain.reference();
+		String baseline = System.getProperty("bench.baseline");
+		if (baseline != null) {
+			// the other build on the same broker, database and session, right after
+			this.ingest.close();
+			this.ingest = new IngestProcess(Path.of(baseline), this.environment, work.resolve("baseline.log"));
+			this.ingest.start();
+			Thread.sleep(3000);
+			this.drainRows.add(drainRow("baseline build (" + Path.of(baseline).getFileName() + ")", drain, reference));
+			this.ingest.close();
+			this.ingest = new IngestProcess(this.environment, work.resolve("ingest.log"));
+			this.ingest.start();
+			Thread.sleep(3000);
+		}
+		this.drainRows.add(drainRow("this build", drain, reference));
+	}
+
+	private String drainRow(String build, DrainPhase drain, double reference) throws Exception {
 		long cpuBefore = cpuTicks();
 		double seconds = drain.ingest(this::countStored);
 		long cpu = cpuTicks() - cpuBefore;
 		this.published = this.stored;
 		double subscriberRate = DrainPhase.MESSAGES / reference;
 		double ingestRate = DrainPhase.MESSAGES / seconds;
-		this.drainRow = String.format(
-				"| %,d messages, %d mosquitto_pub at QoS 1 | %,.0f msg/s (%.1f s) | %,.0f msg/s "
+		String row = String.format(
+				"| %,d messages, %d mosquitto_pub at QoS 1 | %s | %,.0f msg/s (%.1f s) | %,.0f msg/s "
 						+ "(%.1f s) | %.2f | %,.0f | %s |",
-				DrainPhase.MESSAGES, DrainPhase.PUBLISHERS, subscriberRate, reference, ingestRate, seconds,
+				DrainPhase.MESSAGES, DrainPhase.PUBLISHERS, build, subscriberRate, reference, ingestRate, seconds,
 				ingestRate / subscriberRate, cpu * 10_000.0 / DrainPhase.MESSAGES, memory("VmHWM:"));
-		System.out.println(this.drainRow);
+		System.out.println(row);
+		return row;
 	}
 
 	private long countStored() {
@@ -340,10 +360,9 @@ public final class IngestBenchmark {
 			.append("), timed from the first publish until a plain `mosquitto_sub -q 1` has received all ")
 			.append("(on a topic the ingest does not consume), then until InfluxDB counts all from the ingest; ")
 			.append("same broker, same run. CPU is the ingest's per message.\n\n")
-			.append("| burst | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | ingest peak RSS |\n")
-			.append("|---|---|---|---|---|---|\n")
-			.append(this.drainRow)
-			.append('\n');
+			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | ingest peak RSS |\n")
+			.append("|---|---|---|---|---|---|---|\n");
+		this.drainRows.forEach((row) -> section.append(row).append('\n'));
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
 		section.append("\nAlarm detection: ").append(this.alarmRow).append('\n');
 		section.append("<!-- ingest-benchmark:end -->\n");

@@ -33,6 +33,8 @@ public final class IngestProcess implements AutoCloseable {
 	 */
 	public static final List<String> JVM_OPTIONS = jvmOptions();
 
+	private final Path jar;
+
 	private final Map<String, String> environment;
 
 	private final Path log;
@@ -42,19 +44,27 @@ public final class IngestProcess implements AutoCloseable {
 	private Process process;
 
 	public IngestProcess(Map<String, String> environment, Path log) {
+		this(JAR, environment, log);
+	}
+
+	/**
+	 * @param jar another build of the ingest (a benchmark comparing two in one run)
+	 */
+	public IngestProcess(Path jar, Map<String, String> environment, Path log) {
+		this.jar = jar;
 		this.environment = environment;
 		this.log = log;
 		this.port = freePort();
 	}
 
 	public void start() throws IOException, InterruptedException {
-		if (!Files.isRegularFile(JAR)) {
-			throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvnw package' first");
+		if (!Files.isRegularFile(this.jar)) {
+			throw new IllegalStateException(this.jar.toAbsolutePath() + " is missing: run 'mvnw package' first");
 		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", JAR.toString()));
+		command.addAll(List.of("-jar", this.jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
