@@ -203,6 +203,27 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 		assertThat(influx.query("", "SHOW GRANTS FOR ingest")).contains("[\"vitals\",\"WRITE\"]");
 	}
 
+	/**
+	 * The README's run without Docker creates the database the ingest writes to (before,
+	 * the ingest spooled everything into a database that did not exist): its command, as
+	 * printed, against the real InfluxDB 1.x.
+	 */
+	@Test
+	void theReadmesRunWithoutDockerCreatesTheDatabaseOfTheIngest() throws Exception {
+		String readme = Files.readString(Deploy.root().resolve("README.md"));
+		String section = readme.substring(readme.indexOf("## Run without Docker"));
+		int start = section.indexOf("curl -sS -XPOST http://localhost:8086/query");
+		assertThat(start).as("the README creates the database").isNotNegative();
+		String command = section.substring(start, section.indexOf("\n./mvnw", start))
+			.replace("http://localhost:8086", influx.url());
+		assertThat(command).contains("CREATE DATABASE vitals");
+		post("DROP DATABASE vitals");
+		Deploy.Result created = Deploy.run(this.tmp, Map.of(), Duration.ofMinutes(1), "bash", "-c", command);
+		assertThat(created.ok()).as(created.output()).isTrue();
+		assertThat(influx.query("vitals", "SHOW RETENTION POLICIES ON vitals"))
+			.containsPattern("\"raw\",[^\\]]*true\\]");
+	}
+
 	private void post(String influxql) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(URI.create(influx.url() + "/query?q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8)))
