@@ -204,6 +204,24 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 	}
 
 	/**
+	 * The InfluxDB 1.x users of the install without Docker never get a placeholder or a
+	 * well-known password: the script refuses before it creates anything.
+	 */
+	@Test
+	void setupScriptRefusesAPlaceholderOrDefaultPasswordAndCreatesNothing() throws Exception {
+		post("DROP DATABASE ops");
+		for (String value : List.of("__GENERATED__", "changeme")) {
+			Map<String, String> environment = Map.of("INFLUX_URL", influx.url(), "INFLUX_ADMIN_PASSWORD", "a1",
+					"INFLUX_INGEST_PASSWORD", value, "INFLUX_GRAFANA_PASSWORD", "g1", "INFLUX_TELEGRAF_PASSWORD", "t1");
+			Deploy.Result setup = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+					"deploy/systemd/influxdb-v1-setup.sh");
+			assertThat(setup.exitCode()).as(setup.output()).isEqualTo(2);
+			assertThat(setup.output()).contains("INFLUX_INGEST_PASSWORD");
+		}
+		assertThat(influx.query("", "SHOW DATABASES")).doesNotContain("\"ops\"");
+	}
+
+	/**
 	 * The README's run without Docker creates the database the ingest writes to (before,
 	 * the ingest spooled everything into a database that did not exist): its command, as
 	 * printed, against the real InfluxDB 1.x.
