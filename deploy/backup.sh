@@ -14,13 +14,15 @@
 #
 # Docker: InfluxDB (`influx backup`, all buckets and metadata, with the ingest token
 # volume), Grafana's data directory (Grafana is stopped for the few seconds of the copy,
-# so its SQLite database is consistent; restarted even if the backup fails), EMQX data (`emqx ctl data export`: users, ACL
+# so its SQLite database is consistent; restarted even if the backup fails), the ward
+# station's personal accounts (volume ingest-accounts), EMQX data (`emqx ctl data export`: users, ACL
 # rules, retained messages, dashboard users) and the configuration: `.env`,
 # deploy/secrets (CA and keys, device passwords), deploy/devices.csv, deploy/emqx.
 # No Docker (systemd install): InfluxDB 1.x (`influxd backup -portable` through its
 # RPC address INFLUX_V1_BACKUP_ADDR, default 127.0.0.1:8088) and the files in
-# BACKUP_V1_PATHS (default: /etc/vitals, the Mosquitto configuration, password
-# file, ACL and persistence file, Grafana's database); SQLite files (Grafana's) are
+# BACKUP_V1_PATHS (default: /etc/vitals with the credentials, the Mosquitto
+# configuration, password file, ACL and persistence file, the ward station's accounts
+# /var/lib/vitals-ingest/accounts.json, Grafana's database); SQLite files (Grafana's) are
 # copied with sqlite3's online `.backup`, consistent while Grafana runs.
 #
 # DEST: default BACKUP_DIR from .env, else /var/backups/vitals; copy each archive off
@@ -54,7 +56,7 @@ while [[ $# -gt 0 ]]; do
     --unencrypted) unencrypted=true; shift ;;
     --dest) dest=$2; shift 2 ;;
     --retention-days) retention=$2; shift 2 ;;
-    -h | --help) sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -88,6 +90,12 @@ backup_docker() {
   compose start grafana >/dev/null
   grafana_stopped=false
 
+  # Personal accounts of the ward station (bcrypt hashes): written atomically by the
+  # ingest (temporary file renamed over the old one), so a copy while it runs is
+  # consistent. A container of its own with the volume: works with the ingest down too.
+  log "ward station accounts (volume ingest-accounts)"
+  compose run --rm --no-deps -T --entrypoint tar ingest -C /var/lib/ingest/accounts -cf - . >"$work/ingest-accounts.tar"
+
   log "EMQX data (emqx ctl data export)"
   local out file
   out=$(compose exec -T emqx emqx ctl data export)
@@ -110,7 +118,7 @@ backup_v1() {
   influxd backup -portable -host "${INFLUX_V1_BACKUP_ADDR:-127.0.0.1:8088}" "$work/influxdb" >"$work/influxd-backup.log" 2>&1 ||
     die "influxd backup failed: $(tail -n 5 "$work/influxd-backup.log")"
   rm -f "$work/influxd-backup.log"
-  local defaults="/etc/vitals /etc/mosquitto/conf.d/vitals.conf /etc/mosquitto/vitals /var/lib/mosquitto/mosquitto.db /var/lib/grafana/grafana.db"
+  local defaults="/etc/vitals /etc/mosquitto/conf.d/vitals.conf /etc/mosquitto/vitals /var/lib/mosquitto/mosquitto.db /var/lib/vitals-ingest/accounts.json /var/lib/grafana/grafana.db"
   local paths=() path snapshots=()
   for path in ${BACKUP_V1_PATHS:-$defaults}; do
     [[ -e $path ]] || continue

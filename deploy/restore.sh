@@ -13,7 +13,8 @@
 # deploy/devices.csv and deploy/emqx (the current ones are kept as
 # *.before-restore-<time>; --skip-config leaves them alone), starts InfluxDB and
 # replaces all its data and metadata (`influx restore --full`) and the ingest token,
-# puts back Grafana's data and imports the EMQX export, then starts everything.
+# puts back Grafana's data and the ward station's accounts (volume ingest-accounts),
+# imports the EMQX export, then starts everything.
 # No Docker: `influxd restore -portable` into the running InfluxDB 1.x at
 # INFLUX_V1_BACKUP_ADDR (default 127.0.0.1:8088); the databases must not exist (drop
 # them first). --with-files also puts the configuration files back in place.
@@ -35,7 +36,7 @@ while [[ $# -gt 0 ]]; do
     --skip-config) skip_config=true; shift ;;
     --with-files) with_files=true; shift ;;
     --key) key=$2; shift 2 ;;
-    -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown argument '$1' (see --help)" ;;
     *) archive=$1; shift ;;
   esac
@@ -95,6 +96,14 @@ restore_docker() {
   log "Grafana data"
   compose stop grafana || true
   compose run --rm --no-deps -T --entrypoint sh grafana -c 'tar -C /var/lib/grafana -xf -' <"$work/grafana.tar"
+
+  if [[ -f $work/ingest-accounts.tar ]]; then
+    log "ward station accounts (volume ingest-accounts)"
+    compose stop ingest >/dev/null 2>&1 || true
+    compose run --rm --no-deps -T --entrypoint sh ingest -c 'find /var/lib/ingest/accounts -mindepth 1 -delete && tar -C /var/lib/ingest/accounts -xpf -' <"$work/ingest-accounts.tar"
+  else
+    log "no ward station accounts in this archive (made before they were backed up): recreate them (docs/ward-station.md)"
+  fi
 
   log "EMQX data (emqx ctl data import)"
   compose up -d emqx

@@ -17,6 +17,8 @@
 #    - a secret variable (name containing PASSWORD, TOKEN, SECRET or COOKIE, or
 #      ending in _KEY), or the content of a file named by a *_FILE / *__FILE variable,
 #      is a placeholder or a well-known default (changeme, password, admin, secret, ...).
+#    - a file of CREDENTIALS_DIRECTORY (systemd credentials of the install without
+#      Docker) is empty, a placeholder or a well-known default.
 #    Empty values are not judged here (compose refuses the empty required ones; an
 #    empty SMTP password file means "relay without login").
 # Host scripts (deploy/init.sh, devices.sh, backup.sh, influxdb-v1-setup.sh) run the
@@ -88,6 +90,19 @@ for name in $(env | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/\1/p' | sort -u); d
       ;;
   esac
 done
+# systemd credentials (LoadCredential= in deploy/systemd/*.service): every file of
+# CREDENTIALS_DIRECTORY is a secret the service reads; each must be a real one (an
+# empty file is refused too: a unit loads only the secrets it needs).
+if [ -n "${CREDENTIALS_DIRECTORY:-}" ]; then
+  for file in "$CREDENTIALS_DIRECTORY"/*; do
+    [ -f "$file" ] || continue
+    content=$(cat "$file")
+    if [ -z "$content" ] || is_placeholder "$content" || is_default "$content"; then
+      echo "$who: the credential ${file##*/} is empty, a placeholder or a well-known default" >&2
+      failed=${file##*/}
+    fi
+  done
+fi
 if [ -n "$failed" ]; then
   echo "$who: refusing to start. Run deploy/init.sh (it writes real secrets into .env and deploy/secrets), then start again (docs/security.md)." >&2
   exit 78

@@ -96,6 +96,30 @@ class BrokerLimitsTests {
 	}
 
 	/**
+	 * Every remaining per-device limit of docs/security.md, "Broker limits", on each
+	 * broker that can express it: connections per listener (both), the device zone's
+	 * subscriptions, in-flight window and queue (EMQX), retain kept available for status,
+	 * assignments and settings (both; Mosquitto has no per-topic retain rule, so it must
+	 * not be switched off globally either).
+	 */
+	@Test
+	void everyOtherDeviceLimitIsSetWhereTheBrokerCanExpressIt() throws Exception {
+		String emqx = Files.readString(Deploy.root().resolve("deploy/emqx/emqx.conf"));
+		Matcher ssl = Pattern.compile("listeners\\.ssl\\.default \\{(.*?)\\n\\}", Pattern.DOTALL).matcher(emqx);
+		assertThat(ssl.find()).isTrue();
+		assertThat(ssl.group(1)).contains("max_connections = 5000");
+		String zone = emqx.substring(emqx.indexOf("zones.devices {"), emqx.indexOf("zones.services {"));
+		assertThat(zone).contains("max_subscriptions = 4", "max_inflight = 32", "max_mqueue_len = 100",
+				"max_awaiting_rel = 100");
+		assertThat(emqx).contains("retain_available = true").containsPattern("retainer \\{\\s*enable = true");
+		String mosquitto = Files.readString(Deploy.root().resolve("deploy/mosquitto/vitals.conf"));
+		String devices = mosquitto.substring(mosquitto.indexOf("\nlistener 8883\n"),
+				mosquitto.indexOf("\nlistener 1883 127.0.0.1\n"));
+		assertThat(devices).contains("\nmax_connections 5000\n");
+		assertThat(mosquitto).doesNotContain("retain_available false");
+	}
+
+	/**
 	 * The identity of a device is its certificate on both brokers, and each listener has
 	 * its own accounts: devices on the TLS listener, service accounts on the internal one
 	 * (docs/security.md, "Device identity").

@@ -335,6 +335,26 @@ class ComposeFileIntegrationTests {
 		assertThat(services.get("publisher")).containsKey("build");
 	}
 
+	/**
+	 * Grafana is pinned past the fixes of CVE-2025-4123 (open redirect and XSS, fixed in
+	 * 11.6.2, 12.0.1) and CVE-2025-6023 (fixed in 11.6.3+security-01, 12.0.2+security-01;
+	 * the first plain releases with both: 11.6.4, 12.0.3) for its release line; a line
+	 * not listed here must be checked against Grafana's advisories and added.
+	 */
+	@Test
+	void grafanaIsPinnedPastTheFixesOfCve20254123AndCve20256023() {
+		String image = String.valueOf(renderedServices().get("grafana").get("image"));
+		java.util.regex.Matcher version = java.util.regex.Pattern
+			.compile("grafana/grafana-oss:(\\d+)\\.(\\d+)\\.(\\d+)(\\S*)")
+			.matcher(image);
+		assertThat(version.matches()).as(image).isTrue();
+		Map<String, Integer> firstFixedPatch = Map.of("11.6", 4, "12.0", 3);
+		String line = version.group(1) + "." + version.group(2);
+		assertThat(firstFixedPatch).as("release line of " + image + ": check CVE-2025-4123 and CVE-2025-6023")
+			.containsKey(line);
+		assertThat(Integer.parseInt(version.group(3))).as(image).isGreaterThanOrEqualTo(firstFixedPatch.get(line));
+	}
+
 	@Test
 	void servicesGetTheConfigurationOfTheContracts() {
 		Map<String, Map<String, Object>> services = renderedServices();

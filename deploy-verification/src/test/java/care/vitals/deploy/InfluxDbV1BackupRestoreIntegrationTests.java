@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Verifies the scripts of the install without Docker against the real Debian InfluxDB
  * 1.x: {@code backup.sh --influx-v1} and {@code restore.sh --influx-v1} bring written
- * points back after the database is wiped (and the backed-up configuration files with
+ * points back after the database is wiped (and the backed-up configuration files, the
+ * ward station's accounts file with its mode and Grafana's database with
  * {@code --with-files}), the archive is encrypted to a certificate whose private key the
  * NUC never holds (and only that key restores it), private, and old archives are pruned;
  * a backup without a certificate refuses unless asked for in clear; and
@@ -63,6 +64,13 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 			.run(etc, "sqlite3", grafanaDb.toString(),
 					"CREATE TABLE dashboard(title TEXT); INSERT INTO dashboard VALUES ('ward overview');")
 			.ok()).isTrue();
+		// the ward station's personal accounts (bcrypt hashes), mode 600 like
+		// AccountStore's
+		Path accounts = Files.createDirectories(this.tmp.resolve("var/lib/vitals-ingest")).resolve("accounts.json");
+		String accountsJson = "{\"accounts\":[{\"username\":\"alice\",\"password\":\"{bcrypt}$2a$10$"
+				+ "N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy\",\"roles\":[\"nurse\"],\"enabled\":true}]}";
+		Files.writeString(accounts, accountsJson);
+		Files.setPosixFilePermissions(accounts, PosixFilePermissions.fromString("rw-------"));
 		Path backups = Files.createDirectories(this.tmp.resolve("backups"));
 		Path old = backups.resolve("vitals-backup-20000101T000000Z.tar.gz");
 		Files.writeString(old, "old");
@@ -77,8 +85,8 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 		keyPair(otherKey, offNuc.resolve("other-cert.pem"));
 
 		Map<String, String> environment = Map.of("INFLUX_V1_BACKUP_ADDR", "127.0.0.1:" + influx.rpcPort(),
-				"BACKUP_V1_PATHS", etc.resolve("ingest.env") + " " + grafanaDb, "BACKUP_RECIPIENT_CERT",
-				certificate.toString());
+				"BACKUP_V1_PATHS", etc.resolve("ingest.env") + " " + accounts + " " + grafanaDb,
+				"BACKUP_RECIPIENT_CERT", certificate.toString());
 		Deploy.Result backup = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash", "deploy/backup.sh",
 				"--influx-v1", "--dest", backups.toString(), "--retention-days", "14");
 		assertThat(backup.ok()).as(backup.output()).isTrue();
@@ -96,6 +104,7 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 		post("DROP DATABASE vitals");
 		Files.delete(etc.resolve("ingest.env"));
 		Files.delete(grafanaDb);
+		Files.delete(accounts);
 		assertThat(influx.query("", "SHOW DATABASES")).doesNotContain("\"vitals\"");
 
 		Deploy.Result withoutKey = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
@@ -117,6 +126,8 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 		assertThat(etc.resolve("ingest.env")).hasContent("MQTT_URL=tcp://127.0.0.1:1883");
 		assertThat(Deploy.run(etc, "sqlite3", grafanaDb.toString(), "SELECT title FROM dashboard;").output())
 			.contains("ward overview");
+		assertThat(accounts).hasContent(accountsJson);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(accounts))).isEqualTo("rw-------");
 	}
 
 	@Test
@@ -190,6 +201,45 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 				"\"telegraf\",false");
 		assertThat(influx.query("", "SHOW GRANTS FOR grafana")).contains("[\"vitals\",\"READ\"]", "[\"ops\",\"READ\"]");
 		assertThat(influx.query("", "SHOW GRANTS FOR ingest")).contains("[\"vitals\",\"WRITE\"]");
+	}
+
+	/**
+	 * The InfluxDB 1.x users of the install without Docker never get a placeholder or a
+	 * well-known password: the script refuses before it creates anything.
+	 */
+	@Test
+	void setupScriptRefusesAPlaceholderOrDefaultPasswordAndCreatesNothing() throws Exception {
+		post("DROP DATABASE ops");
+		for (String value : List.of("__GENERATED__", "changeme")) {
+			Map<String, String> environment = Map.of("INFLUX_URL", influx.url(), "INFLUX_ADMIN_PASSWORD", "a1",
+					"INFLUX_INGEST_PASSWORD", value, "INFLUX_GRAFANA_PASSWORD", "g1", "INFLUX_TELEGRAF_PASSWORD", "t1");
+			Deploy.Result setup = Deploy.run(Deploy.root(), environment, Duration.ofMinutes(1), "bash",
+					"deploy/systemd/influxdb-v1-setup.sh");
+			assertThat(setup.exitCode()).as(setup.output()).isEqualTo(2);
+			assertThat(setup.output()).contains("INFLUX_INGEST_PASSWORD");
+		}
+		assertThat(influx.query("", "SHOW DATABASES")).doesNotContain("\"ops\"");
+	}
+
+	/**
+	 * The README's run without Docker creates the database the ingest writes to (before,
+	 * the ingest spooled everything into a database that did not exist): its command, as
+	 * printed, against the real InfluxDB 1.x.
+	 */
+	@Test
+	void theReadmesRunWithoutDockerCreatesTheDatabaseOfTheIngest() throws Exception {
+		String readme = Files.readString(Deploy.root().resolve("README.md"));
+		String section = readme.substring(readme.indexOf("## Run without Docker"));
+		int start = section.indexOf("curl -sS -XPOST http://localhost:8086/query");
+		assertThat(start).as("the README creates the database").isNotNegative();
+		String command = section.substring(start, section.indexOf("\n./mvnw", start))
+			.replace("http://localhost:8086", influx.url());
+		assertThat(command).contains("CREATE DATABASE vitals");
+		post("DROP DATABASE vitals");
+		Deploy.Result created = Deploy.run(this.tmp, Map.of(), Duration.ofMinutes(1), "bash", "-c", command);
+		assertThat(created.ok()).as(created.output()).isTrue();
+		assertThat(influx.query("vitals", "SHOW RETENTION POLICIES ON vitals"))
+			.containsPattern("\"raw\",[^\\]]*true\\]");
 	}
 
 	private void post(String influxql) throws Exception {

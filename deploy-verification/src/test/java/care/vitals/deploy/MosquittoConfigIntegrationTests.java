@@ -3,6 +3,7 @@ package care.vitals.deploy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,7 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,7 +238,7 @@ class MosquittoConfigIntegrationTests {
 					"bash", "deploy/devices.sh", "--revoke", REVOKED_DEVICE, "--apply-mosquitto");
 			assertThat(revoke.ok()).as(revoke.output()).isTrue();
 			assertThat(revoke.output()).contains("revoked the certificate of " + REVOKED_DEVICE);
-			assertThat(this.broker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(this.broker.waitFor(10, TimeUnit.SECONDS)).isTrue();
 			start();
 			assertThat(Files.readString(repo.resolve("deploy/devices.csv"))).doesNotContain(REVOKED_DEVICE);
 			assertThat(this.tls.resolve("devices/" + REVOKED_DEVICE + ".key")).doesNotExist();
@@ -321,6 +331,55 @@ class MosquittoConfigIntegrationTests {
 				this.tls.resolve("devices/sim-monitor-001.key").toString(), "-u", "sim-monitor-001", "-P",
 				password("sim-monitor-001"), "-V", "mqttv5", "-t", "ingest/#", "-v", "-C", "1", "-W", "3");
 		assertThat(eavesdrop.output()).containsAnyOf("Timed out", "Subscription denied", "not authori");
+	}
+
+	/**
+	 * Pins what the shipped Mosquitto 2.0 does not enforce and what covers it
+	 * (docs/security.md, "Broker limits"): a device may publish a retained measurement
+	 * (no per-topic retain rule) and the broker stores it, but a subscription with Retain
+	 * Handling 2, the one the ingest makes, never receives the stored copy: the first
+	 * message it gets is the next live one.
+	 */
+	@Test
+	void aRetainedMeasurementIsStoredButNeverSentToTheIngestsSubscription() throws Exception {
+		String device = "sim-monitor-002";
+		String topic = "devices/" + device + "/measurements";
+		try {
+			Deploy.Result retained = Deploy.run(repo, Map.of(), TIMEOUT,
+					devicePublishCommand(device, password(device), topic, "retained-reading", "-r"));
+			assertThat(retained.ok()).as("Mosquitto 2.0 cannot refuse it: " + retained.output()).isTrue();
+			Deploy.Result stored = Deploy.run(repo, Map.of(), TIMEOUT, this.sub, "-h", "127.0.0.1", "-p",
+					String.valueOf(this.localPort), "-u", "ingest", "-P", this.env.get("MQTT_INGEST_PASSWORD"), "-V",
+					"mqttv5", "-t", topic, "--retained-only", "-C", "1", "-W", "5");
+			assertThat(stored.output()).as("the broker stores it").contains("retained-reading");
+
+			BlockingQueue<String> received = new LinkedBlockingQueue<>();
+			MqttClient ingest = new MqttClient("tcp://127.0.0.1:" + this.localPort, "retain-handling-check",
+					new MemoryPersistence());
+			MqttConnectionOptions options = new MqttConnectionOptions();
+			options.setUserName("ingest");
+			options.setPassword(this.env.get("MQTT_INGEST_PASSWORD").getBytes(StandardCharsets.UTF_8));
+			ingest.connect(options);
+			try {
+				MqttSubscription subscription = new MqttSubscription(topic, 1);
+				subscription.setRetainHandling(2);
+				ingest.subscribe(new MqttSubscription[] { subscription },
+						new IMqttMessageListener[] {
+								(t, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)
+										+ (message.isRetained() ? " (retained)" : "")) });
+				Deploy.Result live = devicePublish(device, password(device), topic, "live-reading");
+				assertThat(live.ok()).as(live.output()).isTrue();
+				assertThat(received.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("live-reading");
+			}
+			finally {
+				ingest.disconnect();
+				ingest.close();
+			}
+		}
+		finally {
+			// the other tests' subscriptions must not get it
+			Deploy.run(repo, Map.of(), TIMEOUT, devicePublishCommand(device, password(device), topic, "", "-r"));
+		}
 	}
 
 	@Test
@@ -418,7 +477,7 @@ class MosquittoConfigIntegrationTests {
 		void publish(String topic, String payload) throws IOException {
 			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
 			writeString(body, topic);
-			body.write(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.write(payload.getBytes(StandardCharsets.UTF_8));
 			send(0x30, body.toByteArray());
 		}
 
@@ -453,7 +512,7 @@ class MosquittoConfigIntegrationTests {
 		}
 
 		private static void writeString(java.io.ByteArrayOutputStream out, String value) throws IOException {
-			byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 			out.write(bytes.length >> 8);
 			out.write(bytes.length & 0xFF);
 			out.write(bytes);

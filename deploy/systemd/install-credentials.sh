@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# Writes the secrets of the install without Docker as systemd credentials: one file per
+# secret, named like the variable the service reads, from the .env deploy/init.sh wrote:
+#
+#   sudo deploy/systemd/install-credentials.sh [--dir /etc/vitals/credentials]
+#
+#   ingest/MQTT_PASSWORD          = MQTT_INGEST_PASSWORD
+#   ingest/INFLUX_PASSWORD        = INFLUX_INGEST_PASSWORD
+#   ingest/INGEST_ADMIN_PASSWORD  = INGEST_ADMIN_PASSWORD
+#   publisher/MQTT_PASSWORD       = MQTT_PUBLISHER_PASSWORD   (only with the simulation
+#   publisher/PUBLISHER_API_PASSWORD = PUBLISHER_API_PASSWORD  profile: demo boxes)
+#
+# Directories mode 700 and files mode 600, owned by whoever runs it (root): the units
+# load them with LoadCredential= (vitals-ingest.service, vitals-publisher.service), so
+# only the service's own user reads them, and never as environment values
+# (docs/security.md, "Secrets as files"). Idempotent; rerun after rotating a secret in
+# .env, then `systemctl restart vitals-ingest`. Refuses empty values and placeholders.
+set -euo pipefail
+
+ROOT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../lib/placeholders.sh
+source "$ROOT_DIR/deploy/lib/placeholders.sh"
+
+dir=/etc/vitals/credentials
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --dir) dir=$2; shift 2 ;;
+    -h | --help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install-credentials.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ -r $ROOT_DIR/.env ]] || { echo "install-credentials.sh: $ROOT_DIR/.env is missing: run deploy/init.sh first" >&2; exit 2; }
+
+env_value() {
+  local line
+  line=$(grep -E "^$1=" "$ROOT_DIR/.env" | tail -n 1 || true)
+  printf '%s' "${line#*=}"
+}
+
+# credential SERVICE NAME SOURCE: writes $dir/SERVICE/NAME from the .env variable SOURCE.
+credential() {
+  local value
+  value=$(env_value "$3")
+  [[ -n $value ]] || { echo "install-credentials.sh: $3 is empty in .env: run deploy/init.sh" >&2; exit 2; }
+  refuse_placeholders "$3=$value" || exit 2
+  install -d -m 700 "$dir" "$dir/$1"
+  (umask 077 && printf '%s' "$value" >"$dir/$1/.$2.new")
+  mv -f "$dir/$1/.$2.new" "$dir/$1/$2"
+  echo "install-credentials.sh: $dir/$1/$2"
+}
+
+credential ingest MQTT_PASSWORD MQTT_INGEST_PASSWORD
+credential ingest INFLUX_PASSWORD INFLUX_INGEST_PASSWORD
+credential ingest INGEST_ADMIN_PASSWORD INGEST_ADMIN_PASSWORD
+if [[ ,$(env_value COMPOSE_PROFILES), == *,simulation,* ]]; then
+  credential publisher MQTT_PASSWORD MQTT_PUBLISHER_PASSWORD
+  credential publisher PUBLISHER_API_PASSWORD PUBLISHER_API_PASSWORD
+elif [[ -d $dir/publisher ]]; then
+  # a ward runs no simulator: its broker account does not exist either
+  rm -rf "${dir:?}/publisher"
+  echo "install-credentials.sh: removed $dir/publisher (no simulation profile)"
+fi
