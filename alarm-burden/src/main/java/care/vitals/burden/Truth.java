@@ -74,7 +74,14 @@ final class Truth {
 
 	/** The true value of a parameter the limit alarms watch, or {@code null}. */
 	Double value(Parameter parameter, Instant at) {
-		Vitals v = vitals(at);
+		return value(vitals(at), parameter);
+	}
+
+	/**
+	 * The value of a parameter the limit alarms watch in a set of vital signs, or
+	 * {@code null}.
+	 */
+	static Double value(Vitals v, Parameter parameter) {
 		return switch (parameter) {
 			case HEART_RATE -> v.heartRate();
 			case SPO2 -> v.spo2();

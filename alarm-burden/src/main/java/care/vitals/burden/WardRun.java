@@ -125,7 +125,7 @@ final class WardRun {
 			double u = Noise.uniform(this.plan.seed(), 32_000_000L, bedPlan.bed());
 			this.nurses.firstRound(bed, origin.plusSeconds(Math.round(u * 1800)));
 			if (this.tracer.traces(bedPlan.bed()) && bedPlan.deteriorates()) {
-				Instant from = origin.plus(bedPlan.onset()).minus(Duration.ofMinutes(10));
+				Instant from = origin.plus(bedPlan.scriptedStart()).minus(Duration.ofMinutes(10));
 				Instant to = origin.plus(bedPlan.courseEnd()).plus(Duration.ofMinutes(30));
 				at(from.isBefore(origin) ? origin : from, () -> trace(bed, to));
 			}
@@ -226,6 +226,7 @@ final class WardRun {
 		Vitals truth = bed.truth.vitals(now);
 		StaffObservation observation = new StaffObservation(now, "nurse-1", Map.of(), truth.oxygen(), null, null,
 				truth.consciousness());
+		bed.lastRound = now;
 		this.recorder.record(this.engine.observe(bed.assignment, observation));
 		if (this.tracer.traces(bed.plan.bed())) {
 			System.out
@@ -266,6 +267,16 @@ final class WardRun {
 		}
 	}
 
+	/** The bed of a patient, or {@code null}. */
+	Bed bed(String patient) {
+		for (Bed bed : this.beds) {
+			if (bed.plan.patient().equals(patient)) {
+				return bed;
+			}
+		}
+		return null;
+	}
+
 	Recorder recorder() {
 		return this.recorder;
 	}
@@ -303,6 +314,9 @@ final class WardRun {
 		final List<Episode> episodes = new ArrayList<>();
 
 		Instant nextRound;
+
+		/** When a nurse last recorded ACVPU and oxygen, or {@code null}. */
+		Instant lastRound;
 
 		Bed(BedPlan plan, Assignment assignment, Truth truth) {
 			this.plan = plan;
