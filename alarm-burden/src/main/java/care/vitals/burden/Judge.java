@@ -217,6 +217,28 @@ final class Judge {
 		return null;
 	}
 
+	/**
+	 * What the noise-free course of a bed that never reached an onset did reach, e.g.
+	 * {@code "noise-free NEWS2 at most 3, heart rate 41-118 /min"}.
+	 * @param bed the bed
+	 * @return the description
+	 */
+	String peak(BedPlan bed) {
+		Truth truth = this.run.truths().get(bed.bed());
+		Instant start = this.run.plan().origin().plus(bed.scriptedStart());
+		int total = 0;
+		double lowest = Double.MAX_VALUE;
+		double highest = 0;
+		for (Instant at = start; at.isBefore(this.run.end()); at = at.plusSeconds(10)) {
+			Vitals expected = truth.expected(at);
+			total = Math.max(total, truth.score(expected, at).total());
+			lowest = Math.min(lowest, expected.heartRate());
+			highest = Math.max(highest, expected.heartRate());
+		}
+		return String.format(java.util.Locale.ROOT, "noise-free NEWS2 at most %d, heart rate %.0f-%.0f /min", total,
+				lowest, highest);
+	}
+
 	private static String warrants(Truth truth, Map<Parameter, ThresholdRule> rules, Instant at) {
 		Vitals expected = truth.expected(at);
 		News2Score score = truth.score(expected, at);

@@ -72,11 +72,17 @@ final class Report {
 		line("| actionable share of new alarms | **" + pct(t.actionableShare()) + "** (" + t.actionable + " of " + total
 				+ "); clinical only: " + pct(clinicalShare()) + " | ≥ 50 % " + met(t.actionableShare() >= 0.5)
 				+ " | Bonafide 2015: 87-99 % non-actionable |");
+		long withOnset = t.sensitivity.stream().filter((s) -> s.onset() != null).count();
+		long withoutOnsetAlarmed = t.sensitivity.stream().filter((s) -> s.onset() == null && s.alarmed()).count();
 		line("| scripted deteriorations alarmed (condition true) | **" + alarmed + " of " + n
-				+ "**; within 15 min of the clinical onset **" + onset + " of " + n + "** (worst " + worst(t)
-				+ "); within 15 min of the scripted start " + start + " of " + n
+				+ "**; within 15 min of the clinical onset **" + onset + " of " + withOnset + "** with an onset (worst "
+				+ worst(t) + ")"
+				+ ((withOnset < n) ? "; " + (n - withOnset)
+						+ " never reached an onset (no trigger threshold in the noise-free course), of which alarmed "
+						+ withoutOnsetAlarmed : "")
+				+ "; within 15 min of the scripted start " + start + " of " + n
 				+ "; within 15 min of the previous criterion (artefact-free truth with its noise) " + criterion + " of "
-				+ n + " | all within 15 min of onset " + met(onset == n) + " | |");
+				+ n + " | all within 15 min of onset " + met(onset == withOnset && alarmed == n) + " | |");
 		int signals = total + t.realerts.size() + t.escalations.size();
 		line("| all alarm signals (new alarms, re-alerts, escalations) per bed per day | " + fmt(t.perBedDay(signals))
 				+ " | | |");
@@ -169,7 +175,7 @@ final class Report {
 					+ clock(s.start()) + " | "
 					+ ((s.onset() != null)
 							? "+" + span(Duration.between(s.start(), s.onset().at())) + " (" + s.onset().why() + ")"
-							: "never")
+							: "never (" + new Judge(this.run).peak(s.bed()) + ")")
 					+ " | " + signal(s, s.firstAlarm()) + " | " + signal(s, s.firstTrue()) + " | "
 					+ ((s.fromOnset() != null) ? "**" + span(s.fromOnset()) + "**" : "-") + " | "
 					+ ((s.fromStart() != null) ? span(s.fromStart()) : "not alarmed") + " | "

@@ -49,6 +49,33 @@ class PhysiologyTests {
 	}
 
 	@Test
+	void expectedIsTheScriptedCourseWithoutNoise() {
+		java.util.Set<Double> expected = new java.util.HashSet<>();
+		java.util.Set<Double> measured = new java.util.HashSet<>();
+		for (int second = 0; second < 600; second++) {
+			Moment at = moment(Duration.ofHours(3).plusSeconds(second));
+			expected.add(this.physiology.expected(this.patient, Scenario.STABLE, at).heartRate());
+			measured.add(this.physiology.vitals(this.patient, Scenario.STABLE, at).heartRate());
+		}
+		// ten minutes of circadian drift at most crosses one whole number; noise many
+		assertThat(expected).hasSizeLessThanOrEqualTo(2);
+		assertThat(measured).hasSizeGreaterThan(3);
+		// sepsis after both ramps: baseline, shifts (HR +31, RR +9, temperature +2.3,
+		// systolic -37), the fever's effect (HR +10, RR +2 per degree), the rhythm
+		Moment late = moment(Duration.ofMinutes(220));
+		Vitals septic = this.physiology.expected(this.patient, Scenario.SEPSIS, late);
+		Baseline b = this.patient.baseline();
+		Circadian rhythm = new Circadian(ZoneOffset.UTC);
+		assertThat(septic.heartRate()).isCloseTo(b.heartRate() + 31 + 23 + 4 * rhythm.factor(late.wallTime(), 16),
+				org.assertj.core.data.Offset.offset(0.5));
+		assertThat(septic.respRate()).isCloseTo(b.respRate() + 9 + 4.6 + 0.8 * rhythm.factor(late.wallTime(), 15),
+				org.assertj.core.data.Offset.offset(0.5));
+		assertThat(septic.systolic()).isCloseTo(b.systolic() - 37 + 6 * rhythm.factor(late.wallTime(), 15),
+				org.assertj.core.data.Offset.offset(0.5));
+		assertThat(septic.consciousness()).isEqualTo(Consciousness.C);
+	}
+
+	@Test
 	void stablePatientStaysInTheNormalRanges() {
 		for (int minute = 0; minute < 24 * 60; minute += 7) {
 			Vitals v = this.physiology.vitals(this.patient, Scenario.STABLE, moment(Duration.ofMinutes(minute)));
