@@ -3,6 +3,7 @@ package care.vitals.burden;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -235,8 +236,8 @@ final class Judge {
 			lowest = Math.min(lowest, expected.heartRate());
 			highest = Math.max(highest, expected.heartRate());
 		}
-		return String.format(java.util.Locale.ROOT, "noise-free NEWS2 at most %d, heart rate %.0f-%.0f /min", total,
-				lowest, highest);
+		return String.format(Locale.ROOT, "noise-free NEWS2 at most %d, heart rate %.0f-%.0f /min", total, lowest,
+				highest);
 	}
 
 	private static String warrants(Truth truth, Map<Parameter, ThresholdRule> rules, Instant at) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import care.vitals.model.alarm.AlarmPriority;
@@ -187,7 +188,7 @@ final class Report {
 	private static String worst(Tally t) {
 		return t.sensitivity.stream()
 			.map(Sensitivity::fromOnset)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.max(Duration::compareTo)
 			.map(Report::span)
 			.orElse("-");

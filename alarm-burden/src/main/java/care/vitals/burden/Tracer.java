@@ -2,6 +2,7 @@ package care.vitals.burden;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,10 +32,7 @@ final class Tracer {
 
 	Tracer(String beds, ClinicalEngine engine) {
 		this.beds = (beds == null || beds.isBlank()) ? Set.of()
-				: java.util.Arrays.stream(beds.split(","))
-					.map(String::trim)
-					.map(Integer::valueOf)
-					.collect(Collectors.toSet());
+				: Arrays.stream(beds.split(",")).map(String::trim).map(Integer::valueOf).collect(Collectors.toSet());
 		this.engine = engine;
 	}
 

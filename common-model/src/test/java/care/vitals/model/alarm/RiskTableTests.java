@@ -3,6 +3,7 @@ package care.vitals.model.alarm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,7 @@ class RiskTableTests {
 
 	private static Alarm alarm(String kind, AlarmPriority priority) {
 		return new Alarm(kind + ".x.1", BED_12.patient(), BED_12.ward(), BED_12.bed(), null, priority, kind,
-				AlarmState.RAISED, kind, null, java.time.Instant.parse("2026-12-01T08:00:00Z"));
+				AlarmState.RAISED, kind, null, Instant.parse("2026-12-01T08:00:00Z"));
 	}
 
 	@Test

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import care.vitals.model.reading.Consciousness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Verifies that the physiological model is a pure, seeded function and that each scenario
@@ -50,8 +53,8 @@ class PhysiologyTests {
 
 	@Test
 	void expectedIsTheScriptedCourseWithoutNoise() {
-		java.util.Set<Double> expected = new java.util.HashSet<>();
-		java.util.Set<Double> measured = new java.util.HashSet<>();
+		Set<Double> expected = new HashSet<>();
+		Set<Double> measured = new HashSet<>();
 		for (int second = 0; second < 600; second++) {
 			Moment at = moment(Duration.ofHours(3).plusSeconds(second));
 			expected.add(this.physiology.expected(this.patient, Scenario.STABLE, at).heartRate());
@@ -67,11 +70,11 @@ class PhysiologyTests {
 		Baseline b = this.patient.baseline();
 		Circadian rhythm = new Circadian(ZoneOffset.UTC);
 		assertThat(septic.heartRate()).isCloseTo(b.heartRate() + 31 + 23 + 4 * rhythm.factor(late.wallTime(), 16),
-				org.assertj.core.data.Offset.offset(0.5));
+				offset(0.5));
 		assertThat(septic.respRate()).isCloseTo(b.respRate() + 9 + 4.6 + 0.8 * rhythm.factor(late.wallTime(), 15),
-				org.assertj.core.data.Offset.offset(0.5));
+				offset(0.5));
 		assertThat(septic.systolic()).isCloseTo(b.systolic() - 37 + 6 * rhythm.factor(late.wallTime(), 15),
-				org.assertj.core.data.Offset.offset(0.5));
+				offset(0.5));
 		assertThat(septic.consciousness()).isEqualTo(Consciousness.C);
 	}
 
