@@ -37,11 +37,12 @@ record BedPlan(int bed, String patient, Profile profile, Scenario scenario, Dura
 	}
 
 	/**
-	 * The scripted onset: the start of the scenario's first phase (the first
-	 * physiological change), from the start of the run.
-	 * @return the onset, or {@code null} for a bed that does not deteriorate
+	 * The scripted start: the start of the scenario's first phase (the first
+	 * physiological change), from the start of the run. Not the clinical onset
+	 * ({@link Judge#onset}): the courses ramp in over 20-120 minutes.
+	 * @return the scripted start, or {@code null} for a bed that does not deteriorate
 	 */
-	Duration onset() {
+	Duration scriptedStart() {
 		return deteriorates() ? this.scenarioStart.plus(this.scenario.timeline().get(0).at()) : null;
 	}
 

@@ -3,6 +3,7 @@ package care.vitals.burden;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,8 +12,10 @@ import care.vitals.model.alarm.AlarmPriority;
 import care.vitals.model.alarm.RiskTable;
 import care.vitals.model.alarm.ThresholdRule;
 import care.vitals.model.news2.News2Risk;
+import care.vitals.model.news2.News2Score;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.publisher.physiology.ArtefactKind;
+import care.vitals.publisher.physiology.Vitals;
 
 /**
  * Judges each alarm signal against the simulator's ground truth (docs/benchmarks.md,
@@ -22,8 +25,8 @@ import care.vitals.publisher.physiology.ArtefactKind;
  * true in the artefact-free physiology at some second of the {@link #LOOK_BACK} before it
  * (the NEWS2 band with the patient's true consciousness and oxygen at least the alarm's;
  * the true value beyond the limit of the alarm's priority), or if it falls within a
- * scripted deterioration of its bed, from the onset to the end of the scripted course
- * plus {@link #EPISODE_MARGIN}.</li>
+ * scripted deterioration of its bed, from the scripted start to the end of the scripted
+ * course plus {@link #EPISODE_MARGIN}.</li>
  * <li>A technical alarm is actionable if a nurse has something to fix: a sensor fault,
  * offline device or silent device that lasted at least {@link #PERSISTS} (a nurse
  * arriving finds it), or a low battery. Readings missed, sources disagreeing, clock skew
@@ -138,9 +141,9 @@ final class Judge {
 		if (!bed.deteriorates()) {
 			return false;
 		}
-		Instant onset = this.run.plan().origin().plus(bed.onset());
+		Instant start = this.run.plan().origin().plus(bed.scriptedStart());
 		Instant end = this.run.plan().origin().plus(bed.courseEnd()).plus(EPISODE_MARGIN);
-		return !alarm.at().isBefore(onset) && !alarm.at().isAfter(end);
+		return !alarm.at().isBefore(start) && !alarm.at().isAfter(end);
 	}
 
 	String artefactCause(AlarmRecord alarm) {
@@ -160,33 +163,122 @@ final class Judge {
 
 	/**
 	 * When the ground truth of a bed first meets an alarm condition, sustained: the start
-	 * of the first minute after the onset in which the artefact-free physiology meets it
-	 * (NEWS2 low-medium or worse with the true consciousness and oxygen, or a value
-	 * beyond an outer limit in force) in at least half of its seconds. The physiology
-	 * includes beat-to-beat noise, so a value near a threshold crosses it now and then
-	 * long before it stays there.
+	 * of the first minute after the scripted start in which the artefact-free physiology
+	 * meets it (NEWS2 low-medium or worse with the true consciousness and oxygen, or a
+	 * value beyond an outer limit in force) in at least half of its seconds. The
+	 * physiology includes beat-to-beat noise, so a value near a threshold crosses it now
+	 * and then long before it stays there.
 	 * @param bed the bed
 	 * @return the instant, or {@code null} if never within the run
 	 */
 	Instant criterion(BedPlan bed) {
 		Truth truth = this.run.truths().get(bed.bed());
 		Map<Parameter, ThresholdRule> rules = this.run.rules().get(bed.patient());
-		Instant onset = this.run.plan().origin().plus(bed.onset());
-		int seconds = (int) Duration.between(onset, this.run.end()).toSeconds();
+		Instant start = this.run.plan().origin().plus(bed.scriptedStart());
+		int seconds = (int) Duration.between(start, this.run.end()).toSeconds();
 		int window = (int) SUSTAINED.toSeconds();
 		boolean[] meets = new boolean[Math.max(0, seconds)];
 		int inWindow = 0;
 		for (int s = 0; s < seconds; s++) {
-			meets[s] = meets(truth, rules, onset.plusSeconds(s));
+			meets[s] = meets(truth, rules, start.plusSeconds(s));
 			inWindow += meets[s] ? 1 : 0;
 			if (s >= window) {
 				inWindow -= meets[s - window] ? 1 : 0;
 			}
 			if (s >= window - 1 && 2 * inWindow >= window) {
-				return onset.plusSeconds(s - window + 1);
+				return start.plusSeconds(s - window + 1);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The clinical onset of a scripted deterioration (docs/benchmarks.md, "Alarm burden",
+	 * definitions): the first second at or after the scripted start at which the
+	 * scripted, noise-free physiology ({@link Truth#expected}: baseline, course,
+	 * circadian rhythm; no stress factor, drift or measurement noise; the scripted ACVPU
+	 * and oxygen) warrants a response under NEWS2 (RCP 2017): an aggregate score of 5 or
+	 * more, or a single parameter scoring 3, or a value beyond a critical (high-priority)
+	 * limit in force for the patient. Computed from the simulator's truth only, never
+	 * from the engine.
+	 * @param bed the bed
+	 * @return the onset and what warranted the response, or {@code null} if never within
+	 * the run
+	 */
+	Onset onset(BedPlan bed) {
+		Truth truth = this.run.truths().get(bed.bed());
+		Map<Parameter, ThresholdRule> rules = this.run.rules().get(bed.patient());
+		Instant start = this.run.plan().origin().plus(bed.scriptedStart());
+		for (Instant at = start; at.isBefore(this.run.end()); at = at.plusSeconds(1)) {
+			String why = warrants(truth, rules, at);
+			if (why != null) {
+				return new Onset(at, why);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What the noise-free course of a bed that never reached an onset did reach, e.g.
+	 * {@code "noise-free NEWS2 at most 3, heart rate 41-118 /min"}.
+	 * @param bed the bed
+	 * @return the description
+	 */
+	String peak(BedPlan bed) {
+		Truth truth = this.run.truths().get(bed.bed());
+		Instant start = this.run.plan().origin().plus(bed.scriptedStart());
+		int total = 0;
+		double lowest = Double.MAX_VALUE;
+		double highest = 0;
+		for (Instant at = start; at.isBefore(this.run.end()); at = at.plusSeconds(10)) {
+			Vitals expected = truth.expected(at);
+			total = Math.max(total, truth.score(expected, at).total());
+			lowest = Math.min(lowest, expected.heartRate());
+			highest = Math.max(highest, expected.heartRate());
+		}
+		return String.format(Locale.ROOT, "noise-free NEWS2 at most %d, heart rate %.0f-%.0f /min", total, lowest,
+				highest);
+	}
+
+	private static String warrants(Truth truth, Map<Parameter, ThresholdRule> rules, Instant at) {
+		Vitals expected = truth.expected(at);
+		News2Score score = truth.score(expected, at);
+		if (score.total() >= 5) {
+			return "NEWS2 " + score.total();
+		}
+		if (score.singleParameterThree()) {
+			String three = score.subScores()
+				.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() == 3)
+				.map((e) -> e.getKey().code())
+				.findFirst()
+				.orElseThrow();
+			return "NEWS2 " + score.total() + ", 3 in " + three;
+		}
+		for (Map.Entry<Parameter, ThresholdRule> entry : rules.entrySet()) {
+			ThresholdRule rule = entry.getValue();
+			Double value = Truth.value(expected, entry.getKey());
+			if (value == null || !rule.enabled()) {
+				continue;
+			}
+			if ((rule.criticalLow() != null && value < rule.criticalLow())
+					|| (rule.criticalHigh() != null && value > rule.criticalHigh())) {
+				return "critical limit: " + entry.getKey().canonicalName() + " " + value;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The clinical onset of a scripted deterioration.
+	 *
+	 * @param at when the noise-free physiology first warranted a response
+	 * @param why what warranted it (NEWS2 total, the parameter scoring 3, or the critical
+	 * limit)
+	 */
+	record Onset(Instant at, String why) {
+
 	}
 
 	private static boolean meets(Truth truth, Map<Parameter, ThresholdRule> rules, Instant at) {

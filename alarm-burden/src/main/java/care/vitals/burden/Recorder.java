@@ -56,6 +56,11 @@ final class Recorder {
 		for (AlarmTransition transition : outcome.transitions()) {
 			record(transition);
 		}
+		if (this.nurses != null) {
+			for (Outcome.Scored scored : outcome.scores()) {
+				this.nurses.scored(scored.context().patient());
+			}
+		}
 	}
 
 	private void record(AlarmTransition transition) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import care.vitals.model.alarm.AlarmPriority;
@@ -60,6 +61,7 @@ final class Report {
 		int low = t.byPriority.get(AlarmPriority.LOW)[0];
 		long alarmed = t.sensitivity.stream().filter(Sensitivity::alarmed).count();
 		long onset = t.sensitivity.stream().filter(Sensitivity::withinTargetOfOnset).count();
+		long start = t.sensitivity.stream().filter(Sensitivity::withinTargetOfStart).count();
 		long criterion = t.sensitivity.stream().filter(Sensitivity::withinTargetOfCriterion).count();
 		int n = t.sensitivity.size();
 		line("| | measured | target | anchor |");
@@ -71,10 +73,17 @@ final class Report {
 		line("| actionable share of new alarms | **" + pct(t.actionableShare()) + "** (" + t.actionable + " of " + total
 				+ "); clinical only: " + pct(clinicalShare()) + " | ≥ 50 % " + met(t.actionableShare() >= 0.5)
 				+ " | Bonafide 2015: 87-99 % non-actionable |");
+		long withOnset = t.sensitivity.stream().filter((s) -> s.onset() != null).count();
+		long withoutOnsetAlarmed = t.sensitivity.stream().filter((s) -> s.onset() == null && s.alarmed()).count();
 		line("| scripted deteriorations alarmed (condition true) | **" + alarmed + " of " + n
-				+ "**; within 15 min of the scripted onset " + onset + " of " + n
-				+ "; within 15 min of the truth first meeting an alarm condition " + criterion + " of " + n
-				+ " | all within 15 min of onset " + met(onset == n) + " | |");
+				+ "**; within 15 min of the clinical onset **" + onset + " of " + withOnset + "** with an onset (worst "
+				+ worst(t) + ")"
+				+ ((withOnset < n) ? "; " + (n - withOnset)
+						+ " never reached an onset (no trigger threshold in the noise-free course), of which alarmed "
+						+ withoutOnsetAlarmed : "")
+				+ "; within 15 min of the scripted start " + start + " of " + n
+				+ "; within 15 min of the previous criterion (artefact-free truth with its noise) " + criterion + " of "
+				+ n + " | all within 15 min of onset " + met(onset == withOnset && alarmed == n) + " | |");
 		int signals = total + t.realerts.size() + t.escalations.size();
 		line("| all alarm signals (new alarms, re-alerts, escalations) per bed per day | " + fmt(t.perBedDay(signals))
 				+ " | | |");
@@ -152,22 +161,37 @@ final class Report {
 	}
 
 	private void deteriorations() {
-		line("Scripted deteriorations (times from the start of the run; \"criterion\": the artefact-free physiology "
-				+ "first meets an alarm condition, i.e. NEWS2 low-medium or worse with the true ACVPU, or a value "
-				+ "beyond an outer limit):");
+		line("Scripted deteriorations (times from the start of the run; \"onset\": the clinical onset, the first "
+				+ "second at which the scripted, noise-free physiology warrants a response under NEWS2: total 5 or "
+				+ "more, a single parameter scoring 3, or a critical limit; \"first alarm\": the first clinical alarm "
+				+ "signal after the scripted start whose condition is true in the artefact-free truth; \"previous "
+				+ "criterion\": the artefact-free truth with its noise meets NEWS2 low-medium or an outer limit in "
+				+ "half of a minute's seconds):");
 		line("");
-		line("| bed | scenario | profile | onset | criterion | first clinical alarm | first true alarm | "
-				+ "onset to alarm | criterion to alarm |");
-		line("|---|---|---|---|---|---|---|---|---|");
+		line("| bed | scenario | profile | scripted start | onset (what warranted a response) | first clinical alarm | "
+				+ "first alarm | onset to alarm | scripted start to alarm | previous criterion to alarm |");
+		line("|---|---|---|---|---|---|---|---|---|---|");
 		for (Sensitivity s : this.tally.sensitivity) {
 			line("| " + s.bed().bed() + " | `" + s.bed().scenario() + "` | " + s.bed().profile() + " | "
-					+ clock(s.onset()) + " | "
-					+ ((s.criterion() != null) ? "+" + span(Duration.between(s.onset(), s.criterion())) : "never")
+					+ clock(s.start()) + " | "
+					+ ((s.onset() != null)
+							? "+" + span(Duration.between(s.start(), s.onset().at())) + " (" + s.onset().why() + ")"
+							: "never (" + new Judge(this.run).peak(s.bed()) + ")")
 					+ " | " + signal(s, s.firstAlarm()) + " | " + signal(s, s.firstTrue()) + " | "
-					+ ((s.fromOnset() != null) ? span(s.fromOnset()) : "not alarmed") + " | "
+					+ ((s.fromOnset() != null) ? "**" + span(s.fromOnset()) + "**" : "-") + " | "
+					+ ((s.fromStart() != null) ? span(s.fromStart()) : "not alarmed") + " | "
 					+ ((s.fromCriterion() != null) ? span(s.fromCriterion()) : "-") + " |");
 		}
 		line("");
+	}
+
+	private static String worst(Tally t) {
+		return t.sensitivity.stream()
+			.map(Sensitivity::fromOnset)
+			.filter(Objects::nonNull)
+			.max(Duration::compareTo)
+			.map(Report::span)
+			.orElse("-");
 	}
 
 	private void beds() {
@@ -191,7 +215,7 @@ final class Report {
 		return "`" + alarm.kind() + "` " + alarm.priority().name().toLowerCase(Locale.ROOT)
 				+ ((alarm.step() != AlarmRecord.Step.RAISED) ? " (" + alarm.step().name().toLowerCase(Locale.ROOT) + ")"
 						: "")
-				+ " +" + span(Duration.between(s.onset(), alarm.at()));
+				+ " +" + span(Duration.between(s.start(), alarm.at()));
 	}
 
 	private void conditions() {
@@ -205,7 +229,7 @@ final class Report {
 				devices.merge(kind.name(), 1, Integer::sum);
 			}
 			if (bed.scenario() != care.vitals.publisher.physiology.Scenario.STABLE) {
-				Instant start = plan.origin().plus(bed.deteriorates() ? bed.onset() : bed.scenarioStart());
+				Instant start = plan.origin().plus(bed.deteriorates() ? bed.scriptedStart() : bed.scenarioStart());
 				scripted.append((scripted.length() > 0) ? ", " : "")
 					.append("bed ")
 					.append(bed.bed())

@@ -90,11 +90,11 @@ final class Tally {
 	}
 
 	private Sensitivity sensitivity(BedPlan bed, Judge judge) {
-		Instant onset = this.run.plan().origin().plus(bed.onset());
+		Instant start = this.run.plan().origin().plus(bed.scriptedStart());
 		AlarmRecord first = null;
 		AlarmRecord firstTrue = null;
 		for (AlarmRecord alarm : this.run.alarms()) {
-			if (alarm.bed() != bed.bed() || !alarm.clinical() || alarm.at().isBefore(onset)) {
+			if (alarm.bed() != bed.bed() || !alarm.clinical() || alarm.at().isBefore(start)) {
 				continue;
 			}
 			if (first == null) {
@@ -105,7 +105,7 @@ final class Tally {
 				break;
 			}
 		}
-		return new Sensitivity(bed, onset, judge.criterion(bed), first, firstTrue);
+		return new Sensitivity(bed, start, judge.onset(bed), judge.criterion(bed), first, firstTrue);
 	}
 
 	/** The key of an alarm's kind and priority in the tables. */

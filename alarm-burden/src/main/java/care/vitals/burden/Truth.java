@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import care.vitals.model.news2.News2Inputs;
 import care.vitals.model.news2.News2Risk;
+import care.vitals.model.news2.News2Score;
 import care.vitals.model.news2.News2Scorer;
 import care.vitals.model.news2.SpO2Scale;
 import care.vitals.model.parameter.Parameter;
@@ -48,20 +49,39 @@ final class Truth {
 		return PHYSIOLOGY.vitals(this.patient, this.bed.scenario(), moment(this.origin, this.bed.scenarioStart(), at));
 	}
 
+	/**
+	 * The noise-free vital signs of the scripted course ({@link Physiology#expected}).
+	 */
+	Vitals expected(Instant at) {
+		return PHYSIOLOGY.expected(this.patient, this.bed.scenario(),
+				moment(this.origin, this.bed.scenarioStart(), at));
+	}
+
+	/** The complete NEWS2 of a set of vital signs with their consciousness and oxygen. */
+	News2Score score(Vitals v, Instant at) {
+		News2Inputs inputs = new News2Inputs(v.respRate(), v.spo2(), v.oxygen(), v.systolic(), v.heartRate(),
+				v.consciousness(), v.temperature());
+		return News2Scorer.score(inputs, scale(), at);
+	}
+
 	SpO2Scale scale() {
 		return (this.bed.profile() == Profile.COPD) ? SpO2Scale.SCALE_2 : SpO2Scale.SCALE_1;
 	}
 
 	News2Risk news2(Instant at) {
-		Vitals v = vitals(at);
-		News2Inputs inputs = new News2Inputs(v.respRate(), v.spo2(), v.oxygen(), v.systolic(), v.heartRate(),
-				v.consciousness(), v.temperature());
-		return News2Scorer.score(inputs, scale(), at).risk();
+		return score(vitals(at), at).risk();
 	}
 
 	/** The true value of a parameter the limit alarms watch, or {@code null}. */
 	Double value(Parameter parameter, Instant at) {
-		Vitals v = vitals(at);
+		return value(vitals(at), parameter);
+	}
+
+	/**
+	 * The value of a parameter the limit alarms watch in a set of vital signs, or
+	 * {@code null}.
+	 */
+	static Double value(Vitals v, Parameter parameter) {
 		return switch (parameter) {
 			case HEART_RATE -> v.heartRate();
 			case SPO2 -> v.spo2();

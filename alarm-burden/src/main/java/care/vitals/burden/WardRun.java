@@ -76,6 +76,8 @@ final class WardRun {
 
 	private final Instant end;
 
+	private final Tracer tracer;
+
 	private long order;
 
 	WardRun(WardPlan plan) {
@@ -85,6 +87,7 @@ final class WardRun {
 		this.delivery = new Delivery(this.engine, this.clock);
 		this.recorder = new Recorder(this::later);
 		this.nurses = new Nurses(this);
+		this.tracer = new Tracer(System.getProperty("burden.trace"), this.engine);
 		this.end = plan.origin().plus(plan.length());
 	}
 
@@ -121,6 +124,11 @@ final class WardRun {
 			}
 			double u = Noise.uniform(this.plan.seed(), 32_000_000L, bedPlan.bed());
 			this.nurses.firstRound(bed, origin.plusSeconds(Math.round(u * 1800)));
+			if (this.tracer.traces(bedPlan.bed()) && bedPlan.deteriorates()) {
+				Instant from = origin.plus(bedPlan.scriptedStart()).minus(Duration.ofMinutes(10));
+				Instant to = origin.plus(bedPlan.courseEnd()).plus(Duration.ofMinutes(30));
+				at(from.isBefore(origin) ? origin : from, () -> trace(bed, to));
+			}
 		}
 		at(origin.plus(TICK), this::engineTick);
 		while (!this.queue.isEmpty() && this.queue.peek().at().isBefore(this.end)) {
@@ -156,6 +164,13 @@ final class WardRun {
 				(PatientSettings settings) -> settings.withScale(SpO2Scale.SCALE_2, "doctor-1", at)
 					.withThreshold(spo2, "doctor-1", at));
 		this.recorder.record(change.outcome());
+	}
+
+	private void trace(Bed bed, Instant to) {
+		this.tracer.trace(bed, this.plan.origin(), this.clock.instant());
+		if (this.clock.instant().isBefore(to)) {
+			later(Tracer.EVERY, () -> trace(bed, to));
+		}
 	}
 
 	private void engineTick() {
@@ -211,7 +226,13 @@ final class WardRun {
 		Vitals truth = bed.truth.vitals(now);
 		StaffObservation observation = new StaffObservation(now, "nurse-1", Map.of(), truth.oxygen(), null, null,
 				truth.consciousness());
+		bed.lastRound = now;
 		this.recorder.record(this.engine.observe(bed.assignment, observation));
+		if (this.tracer.traces(bed.plan.bed())) {
+			System.out
+				.println("trace bed " + bed.plan.bed() + " " + Report.span(Duration.between(this.plan.origin(), now))
+						+ " nurse records " + truth.consciousness() + (truth.oxygen() ? " oxygen" : " air"));
+		}
 	}
 
 	/**
@@ -244,6 +265,16 @@ final class WardRun {
 				this.nurses.reschedule(bed);
 			});
 		}
+	}
+
+	/** The bed of a patient, or {@code null}. */
+	Bed bed(String patient) {
+		for (Bed bed : this.beds) {
+			if (bed.plan.patient().equals(patient)) {
+				return bed;
+			}
+		}
+		return null;
 	}
 
 	Recorder recorder() {
@@ -283,6 +314,9 @@ final class WardRun {
 		final List<Episode> episodes = new ArrayList<>();
 
 		Instant nextRound;
+
+		/** When a nurse last recorded ACVPU and oxygen, or {@code null}. */
+		Instant lastRound;
 
 		Bed(BedPlan plan, Assignment assignment, Truth truth) {
 			this.plan = plan;

@@ -39,11 +39,15 @@ class AlarmBurdenSmokeTests {
 		assertThat(tally.sensitivity).hasSize(1);
 		Sensitivity haemorrhage = tally.sensitivity.get(0);
 		assertThat(haemorrhage.bed().bed()).isEqualTo(2);
-		assertThat(haemorrhage.onset()).isEqualTo(WardPlan.ORIGIN.plus(Duration.ofMinutes(15)));
+		assertThat(haemorrhage.start()).isEqualTo(WardPlan.ORIGIN.plus(Duration.ofMinutes(15)));
 		assertThat(haemorrhage.alarmed()).isTrue();
 		assertThat(haemorrhage.firstTrue().clinical()).isTrue();
 		assertThat(haemorrhage.criterion()).isNotNull();
 		assertThat(haemorrhage.fromCriterion()).isLessThanOrEqualTo(Sensitivity.TARGET);
+		// the clinical onset: the noise-free bleed first warrants a response after the
+		// scripted start, and the first true alarm comes within the target of it
+		assertThat(haemorrhage.onset().at()).isAfter(haemorrhage.start());
+		assertThat(haemorrhage.withinTargetOfOnset()).isTrue();
 		assertThat(run.alarms()).anyMatch((alarm) -> alarm.bed() == 2 && alarm.priority() == AlarmPriority.HIGH);
 	}
 

@@ -214,15 +214,15 @@ final class ActiveAlarms {
 	/**
 	 * Escalates every raised alarm of a patient that has been unacknowledged long enough
 	 * for its next level ({@link Escalation}), adding the transitions to {@code out}. Not
-	 * escalated: the {@value AlarmKinds#LIMIT_CHANGED} indication (information, not an
-	 * alarm) and a latched alarm whose condition has ended (it waits for an
+	 * escalated: kinds the {@link RiskTable#escalates risk table} does not escalate
+	 * (indications) and a latched alarm whose condition has ended (it waits for an
 	 * acknowledgement at the level it reached while the condition lasted).
 	 */
 	void escalate(PatientState state, Escalation escalation, Instant now, List<AlarmTransition> out) {
 		for (ActiveAlarm active : state.active.values()) {
 			Alarm alarm = active.alarm;
 			if (alarm.state() != AlarmState.RAISED || now.isBefore(alarm.ts()) || active.key.endsWith(LATCHED)
-					|| AlarmKinds.LIMIT_CHANGED.equals(alarm.kind())) {
+					|| !RiskTable.escalates(alarm)) {
 				continue;
 			}
 			int level = escalation.level(alarm.priority(), Duration.between(alarm.ts(), now));

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import care.vitals.model.device.DeviceEvent;
 import care.vitals.model.device.DeviceStatus;
@@ -18,7 +16,7 @@ import care.vitals.model.reading.Reading;
 
 /**
  * The alarm engine: turns readings, device events, device status and NEWS2 scores into
- * alarm transitions, per patient, by the {@link AlarmRules} risk table.
+ * alarm transitions, per patient, by the {@link AlarmRules} and the {@link RiskTable}.
  * <p>
  * Pure and event-driven: no clock, no I/O. Every input carries its own time (readings and
  * events their timestamps, status and ticks the caller's receive time) and every method
@@ -27,63 +25,37 @@ import care.vitals.model.reading.Reading;
  * {@link PatientContext} of the latest input labels the alarms, so after a transfer an
  * alarm's later transitions and the active list carry the new ward and bed.
  * <p>
- * <b>Clinical limit alarms</b> follow {@link ThresholdRule} (delay, escalation,
- * hysteresis), evaluated on data time; values older than the last one of their parameter
- * are ignored (backfill never moves an alarm). A per-patient {@link #override} replaces a
- * parameter's rule; disabling a rule resolves its alarms.
- * <p>
- * <b>Artefact suppression.</b> {@value AlarmKinds#PROBE_OFF},
- * {@value AlarmKinds#LEAD_OFF} and {@value AlarmKinds#SENSOR_DISCONNECTED} events open a
- * sensor fault (a medium technical alarm of that kind) on the device; the matching
- * {@code probe_on}, {@code lead_on} or {@code sensor_connected} event closes it, and so
- * does, for devices that never send one, a reading of that sensor at least
- * {@link TechnicalRules#sensorRecovery()} after the fault. The {@code sensor} detail,
- * when it names a parameter ({@code spo2}), limits the fault to that parameter; otherwise
- * it covers every parameter of the device. From the fault until its end plus
- * {@link TechnicalRules#artefactSettle()}, that device's values of those parameters
- * neither raise, advance nor clear clinical alarms, and running delays restart. An
- * {@code artefact} event does the same for its settle time without an alarm. Use
- * {@link #artefactFree} to keep such values out of the NEWS2 window too.
- * <p>
- * <b>NEWS2 alarms</b> ({@link #onScore}): risk high raises {@value AlarmKinds#NEWS2_HIGH}
- * (high), medium {@value AlarmKinds#NEWS2_MEDIUM} (medium), low-medium
- * {@value AlarmKinds#NEWS2_SINGLE} (medium; see {@link RiskTable}); one NEWS2 alarm at a
- * time, replaced (resolved and raised anew) when the band changes and resolved when it
- * drops to low. A partial score is a lower bound, so it can raise or escalate but never
- * de-escalate or resolve; only a complete score can.
- * <p>
- * <b>Technical alarms</b>: sensor faults (medium, above); battery below
- * {@link TechnicalRules#batteryLow()} (low) or {@link TechnicalRules#batteryCritical()}
- * (medium), from status, {@code battery} readings or {@code battery_low} events;
- * {@value AlarmKinds#DEVICE_OFFLINE} (medium) on {@code online=false} (the Last Will)
- * until {@code online=true} or a reading; {@value AlarmKinds#NO_DATA} (medium) from
- * {@link #tick} when an {@linkplain #assign assigned} device that is neither offline nor
- * in a sensor fault sent nothing for {@link TechnicalRules#noDataTimeout()}, until its
- * next reading; {@value AlarmKinds#SEQUENCE_GAP} (low, value = readings missed) when a
- * device's sequence number jumps by more than one, resolved by an in-sequence reading at
- * least {@link TechnicalRules#sequenceGapHold()} after the last gap. A lower sequence
- * number with a later timestamp is a device restart, not a gap.
- * <p>
- * <b>Lifecycle.</b> Raised, then optionally acknowledged ({@link #acknowledge}), then
- * resolved; alarm ids are stable per episode and unique. A transition never goes back in
- * time: one requested before the alarm's current state is stamped with that state's time.
- * <p>
- * <b>Where each family lives.</b> This class is the facade: it validates arguments, finds
- * the patient's state and delegates to package-private collaborators, one per alarm
- * family: clinical limit alarms, rule overrides and the sources-agreement check in
- * {@code LimitAlarms}; sensor faults and artefact suppression in {@code SensorFaults};
- * NEWS2 alarms in {@code News2Alarms}; the other technical alarms in
- * {@code DeviceAlarms}. All of them raise, acknowledge and resolve through the shared
- * lifecycle core, {@code ActiveAlarms}. None of them is synchronized: they run under this
+ * <b>Where each responsibility lives.</b> This class is the facade: it validates
+ * arguments, finds the patient's state ({@code Patients}) and delegates to one
+ * package-private collaborator per alarm family, where each family's rules are
+ * documented:
+ * <ul>
+ * <li>clinical limit alarms ({@link ThresholdRule}: delay, escalation, hysteresis, on
+ * data time; backfill never moves an alarm), per-patient {@link #override overrides} and
+ * the sources-agreement check: {@code LimitAlarms};</li>
+ * <li>the {@value AlarmKinds#LIMIT_CHANGED} indications: {@code LimitIndications};</li>
+ * <li>sensor faults and artefact suppression ({@link #artefactFree}):
+ * {@code SensorFaults};</li>
+ * <li>NEWS2 alarms, one per episode ({@link #onScore}): {@code News2Alarms};</li>
+ * <li>the other technical alarms (battery, offline, no data, sequence gaps, clock skew,
+ * impossible values): {@code DeviceAlarms};</li>
+ * <li>restoring alarms after a restart and adopting the owner's identities:
+ * {@code AlarmRestore}.</li>
+ * </ul>
+ * All of them raise, acknowledge, escalate and resolve through the shared lifecycle core,
+ * {@code ActiveAlarms}: raised, then optionally acknowledged ({@link #acknowledge}), then
+ * resolved; alarm ids are stable per episode and unique; a transition never goes back in
+ * time. Kind-specific lifecycle policies (priorities, latching, escalation) are the
+ * {@link RiskTable}'s. None of the collaborators is synchronized: they run under this
  * engine's lock.
  * <p>
  * Thread-safe: every public method is synchronized and short.
  */
 public final class AlarmEngine {
 
-	private final Map<String, PatientState> patients = new TreeMap<>();
-
 	private final ActiveAlarms alarms = new ActiveAlarms();
+
+	private final Patients patients = new Patients(this.alarms);
 
 	private final LimitAlarms limits;
 
@@ -92,6 +64,10 @@ public final class AlarmEngine {
 	private final DeviceAlarms devices;
 
 	private final Escalation escalation;
+
+	private final LimitIndications indications;
+
+	private final AlarmRestore restore;
 
 	/**
 	 * Creates an engine with no patients and the default escalation.
@@ -112,6 +88,8 @@ public final class AlarmEngine {
 		this.limits = new LimitAlarms(rules, this.alarms);
 		this.news2 = new News2Alarms(rules, this.alarms);
 		this.devices = new DeviceAlarms(rules.technical(), this.alarms);
+		this.indications = new LimitIndications(this.alarms);
+		this.restore = new AlarmRestore(this.patients, this.alarms, this.limits, this.devices);
 	}
 
 	/**
@@ -137,7 +115,7 @@ public final class AlarmEngine {
 		Identifiers.requireValid(patient, "patient");
 		Objects.requireNonNull(rule, "rule");
 		Objects.requireNonNull(at, "at");
-		return this.limits.override(this.patients.computeIfAbsent(patient, PatientState::new), rule, at);
+		return this.limits.override(this.patients.getOrCreate(patient), rule, at);
 	}
 
 	/**
@@ -158,23 +136,7 @@ public final class AlarmEngine {
 		if (state == null || state.context == null) {
 			return List.of();
 		}
-		String key = AlarmKinds.LIMIT_CHANGED + "/" + parameter.canonicalName();
-		List<AlarmTransition> out = new ArrayList<>();
-		if (text == null) {
-			this.alarms.end(state, key, at, out);
-		}
-		else if (this.alarms.isActive(state, key)) {
-			AlarmTransition update = this.alarms.update(state, key, AlarmKinds.LIMIT_CHANGED,
-					RiskTable.priority(AlarmKinds.LIMIT_CHANGED), text, null, at, false);
-			if (update != null) {
-				out.add(update);
-			}
-		}
-		else {
-			out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.LIMIT_CHANGED),
-					AlarmKinds.LIMIT_CHANGED, null, text, null, at));
-		}
-		return out;
+		return this.indications.indicate(state, parameter, text, at);
 	}
 
 	/**
@@ -334,16 +296,7 @@ public final class AlarmEngine {
 	 */
 	public synchronized boolean restore(Alarm alarm) {
 		Objects.requireNonNull(alarm, "alarm");
-		if (alarm.state() == AlarmState.RESOLVED || this.alarms.hasId(alarm.alarmId())) {
-			return false;
-		}
-		PatientState state = state(new PatientContext(alarm.patient(), alarm.ward(), alarm.bed()));
-		String key = restoreKey(state, alarm);
-		if (key == null || this.alarms.isActive(state, key)) {
-			return false;
-		}
-		this.alarms.restore(state, key, alarm);
-		return true;
+		return this.restore.restore(alarm);
 	}
 
 	/**
@@ -357,41 +310,7 @@ public final class AlarmEngine {
 	 */
 	public synchronized boolean adopt(Alarm published) {
 		Objects.requireNonNull(published, "published");
-		PatientState state = this.patients.get(published.patient());
-		if (published.state() == AlarmState.RESOLVED || state == null) {
-			return false;
-		}
-		return this.alarms.adopt(state, published);
-	}
-
-	/**
-	 * The condition key of a restored alarm, and the state that holds it; {@code null} if
-	 * the engine cannot hold it.
-	 */
-	private String restoreKey(PatientState state, Alarm alarm) {
-		String kind = alarm.kind();
-		if (News2Alarms.holds(kind)) {
-			return News2Alarms.KEY;
-		}
-		if (AlarmKinds.SOURCES_DISAGREE.equals(kind)) {
-			return LimitAlarms.restoreDisagreement(alarm);
-		}
-		if (AlarmKinds.LIMIT_CHANGED.equals(kind)) {
-			// kept while the retained settings say so (the settings apply it again)
-			for (Parameter parameter : Parameter.values()) {
-				if (alarm.message().startsWith(Labels.name(parameter) + " limit changed")) {
-					return AlarmKinds.LIMIT_CHANGED + "/" + parameter.canonicalName();
-				}
-			}
-			return null;
-		}
-		if (alarm.device() == null) {
-			return null;
-		}
-		if (LimitAlarms.holds(kind)) {
-			return this.limits.restore(state, alarm);
-		}
-		return this.devices.restore(state, alarm);
+		return this.restore.adopt(published);
 	}
 
 	/**
@@ -447,7 +366,7 @@ public final class AlarmEngine {
 	public synchronized List<AlarmTransition> tick(Instant now) {
 		Objects.requireNonNull(now, "now");
 		List<AlarmTransition> out = new ArrayList<>();
-		for (PatientState state : this.patients.values()) {
+		for (PatientState state : this.patients.all()) {
 			this.devices.noData(state, now, out);
 			this.news2.tick(state, now, out);
 			this.alarms.escalate(state, this.escalation, now, out);
@@ -515,13 +434,7 @@ public final class AlarmEngine {
 	}
 
 	private PatientState state(PatientContext context) {
-		Objects.requireNonNull(context, "context");
-		PatientState state = this.patients.computeIfAbsent(context.patient(), PatientState::new);
-		if (!context.equals(state.context)) {
-			state.context = context;
-			this.alarms.relabel(state, context);
-		}
-		return state;
+		return this.patients.at(context);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import care.vitals.model.alarm.LimitTracker.Limits;
 import care.vitals.model.alarm.LimitTracker.Side;
@@ -67,15 +68,34 @@ public final class RiskTable {
 	}
 
 	/**
+	 * Kinds that are indications, not alarms: information on the bed's list (who changed
+	 * which limit, and when) that neither latches nor escalates.
+	 */
+	private static final Set<String> INDICATIONS = Set.of(AlarmKinds.LIMIT_CHANGED);
+
+	/**
 	 * Whether an alarm latches (IEC 60601-1-8): stays on the bed's list, unacknowledged,
 	 * after its condition ended, until somebody acknowledges it. High-priority clinical
-	 * alarms (limit and NEWS2 kinds) latch; technical alarms and lower priorities do not.
+	 * alarms (limit and NEWS2 kinds) latch; technical alarms, indications and lower
+	 * priorities do not.
 	 * @param alarm the alarm
 	 * @return whether it latches
 	 */
 	public static boolean latches(Alarm alarm) {
 		return alarm.priority() == AlarmPriority.HIGH && !FIXED.containsKey(alarm.kind())
-				&& !AlarmKinds.BATTERY_LOW.equals(alarm.kind()) && !AlarmKinds.STATE_UNRESTORED.equals(alarm.kind());
+				&& !AlarmKinds.BATTERY_LOW.equals(alarm.kind()) && !AlarmKinds.STATE_UNRESTORED.equals(alarm.kind())
+				&& !INDICATIONS.contains(alarm.kind());
+	}
+
+	/**
+	 * Whether an alarm of this kind escalates to the next contact point while nobody
+	 * acknowledges it ({@link Escalation}): every alarm does, an indication
+	 * ({@value AlarmKinds#LIMIT_CHANGED}: information, not an alarm) does not.
+	 * @param alarm the alarm
+	 * @return whether it escalates
+	 */
+	public static boolean escalates(Alarm alarm) {
+		return !INDICATIONS.contains(alarm.kind());
 	}
 
 	/**

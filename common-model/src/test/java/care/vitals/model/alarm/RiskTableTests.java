@@ -3,6 +3,7 @@ package care.vitals.model.alarm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,29 @@ class RiskTableTests {
 					.isEqualTo(breach.kind() + " " + breach.priority()));
 		}
 		assertThat(checked).isNotEmpty();
+	}
+
+	/**
+	 * Verifies that the kind-specific lifecycle policies are the table's: high-priority
+	 * clinical alarms latch, technical alarms and indications do not; every alarm
+	 * escalates except the {@code limit_changed} indication.
+	 */
+	@Test
+	void latchingAndEscalationArePoliciesOfTheTable() {
+		assertThat(RiskTable.latches(alarm(AlarmKinds.NEWS2_HIGH, AlarmPriority.HIGH))).isTrue();
+		assertThat(RiskTable.latches(alarm("spo2_low", AlarmPriority.HIGH))).isTrue();
+		assertThat(RiskTable.latches(alarm("spo2_low", AlarmPriority.MEDIUM))).isFalse();
+		assertThat(RiskTable.latches(alarm(AlarmKinds.BATTERY_LOW, AlarmPriority.HIGH))).isFalse();
+		assertThat(RiskTable.latches(alarm(AlarmKinds.STATE_UNRESTORED, AlarmPriority.HIGH))).isFalse();
+		assertThat(RiskTable.latches(alarm(AlarmKinds.LIMIT_CHANGED, AlarmPriority.HIGH))).isFalse();
+		assertThat(RiskTable.escalates(alarm(AlarmKinds.LIMIT_CHANGED, AlarmPriority.LOW))).isFalse();
+		assertThat(RiskTable.escalates(alarm(AlarmKinds.SEQUENCE_GAP, AlarmPriority.LOW))).isTrue();
+		assertThat(RiskTable.escalates(alarm(AlarmKinds.NEWS2_MEDIUM, AlarmPriority.MEDIUM))).isTrue();
+	}
+
+	private static Alarm alarm(String kind, AlarmPriority priority) {
+		return new Alarm(kind + ".x.1", BED_12.patient(), BED_12.ward(), BED_12.bed(), null, priority, kind,
+				AlarmState.RAISED, kind, null, Instant.parse("2026-12-01T08:00:00Z"));
 	}
 
 	@Test

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import care.vitals.model.reading.Consciousness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Verifies that the physiological model is a pure, seeded function and that each scenario
@@ -46,6 +49,33 @@ class PhysiologyTests {
 			.isNotEqualTo(sequence(this.patient, Scenario.STABLE, 20));
 		assertThat(sequence(PatientModel.of(43, 0, Profile.ADULT), Scenario.STABLE, 20))
 			.isNotEqualTo(sequence(this.patient, Scenario.STABLE, 20));
+	}
+
+	@Test
+	void expectedIsTheScriptedCourseWithoutNoise() {
+		Set<Double> expected = new HashSet<>();
+		Set<Double> measured = new HashSet<>();
+		for (int second = 0; second < 600; second++) {
+			Moment at = moment(Duration.ofHours(3).plusSeconds(second));
+			expected.add(this.physiology.expected(this.patient, Scenario.STABLE, at).heartRate());
+			measured.add(this.physiology.vitals(this.patient, Scenario.STABLE, at).heartRate());
+		}
+		// ten minutes of circadian drift at most crosses one whole number; noise many
+		assertThat(expected).hasSizeLessThanOrEqualTo(2);
+		assertThat(measured).hasSizeGreaterThan(3);
+		// sepsis after both ramps: baseline, shifts (HR +31, RR +9, temperature +2.3,
+		// systolic -37), the fever's effect (HR +10, RR +2 per degree), the rhythm
+		Moment late = moment(Duration.ofMinutes(220));
+		Vitals septic = this.physiology.expected(this.patient, Scenario.SEPSIS, late);
+		Baseline b = this.patient.baseline();
+		Circadian rhythm = new Circadian(ZoneOffset.UTC);
+		assertThat(septic.heartRate()).isCloseTo(b.heartRate() + 31 + 23 + 4 * rhythm.factor(late.wallTime(), 16),
+				offset(0.5));
+		assertThat(septic.respRate()).isCloseTo(b.respRate() + 9 + 4.6 + 0.8 * rhythm.factor(late.wallTime(), 15),
+				offset(0.5));
+		assertThat(septic.systolic()).isCloseTo(b.systolic() - 37 + 6 * rhythm.factor(late.wallTime(), 15),
+				offset(0.5));
+		assertThat(septic.consciousness()).isEqualTo(Consciousness.C);
 	}
 
 	@Test
