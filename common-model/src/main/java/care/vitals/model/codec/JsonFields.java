@@ -93,7 +93,7 @@ final class JsonFields {
 		}
 		if (node.isString()) {
 			try {
-				return Instant.parse(node.stringValue());
+				return UtcTimestamps.parse(node.stringValue());
 			}
 			catch (DateTimeException ex) {
 				throw new DecodeFailure(RejectReason.INVALID_FIELD, "field '" + field + "' value "
