@@ -203,6 +203,11 @@ final class Browser implements AutoCloseable {
 						""");
 	}
 
+	/** Scrolls the element into view, for a screenshot of it. */
+	void scrollTo(String css) {
+		this.driver.executeScript("document.querySelector(arguments[0]).scrollIntoView()", css);
+	}
+
 	/** Keeps a screenshot of the page as it is: {@code <test>-<step>-<what>.png}. */
 	void screenshot(String what) {
 		try {
