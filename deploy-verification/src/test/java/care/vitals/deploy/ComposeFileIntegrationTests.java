@@ -306,7 +306,7 @@ class ComposeFileIntegrationTests {
 	}
 
 	@Test
-	void onlyMqttOverTlsAndGrafanaArePublishedBeyondLocalhost() {
+	void onlyMqttOverTlsGrafanaAndTheStationOverHttpsArePublishedBeyondLocalhost() {
 		List<String> public_ = new ArrayList<>();
 		renderedServices().forEach((name, service) -> {
 			for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
@@ -321,7 +321,7 @@ class ComposeFileIntegrationTests {
 				}
 			}
 		});
-		assertThat(public_).containsExactlyInAnyOrder("emqx:8883", "grafana:3000");
+		assertThat(public_).containsExactlyInAnyOrder("emqx:8883", "grafana:3000", "ingest:8443");
 	}
 
 	@Test
@@ -458,7 +458,7 @@ class ComposeFileIntegrationTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, String> env(Map<String, Object> service) {
+	static Map<String, String> env(Map<String, Object> service) {
 		return (Map<String, String>) service.get("environment");
 	}
 
