@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class PlainHttpConnector {
 
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> plainHttpConnector(PlainHttpProperties properties) {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> plainHttpPort(PlainHttpProperties properties) {
 		return (factory) -> {
 			if (properties.port() == null) {
 				return;

@@ -227,8 +227,7 @@ class WardStationBrowserIntegrationTests {
 				.contains("system High priority SpO2 low alarm raised")
 				.contains("admitted: device mon-s1 to patient p-s1 in ward-s/1");
 			assertThat(browser.text("#trail li:first-child")).as("newest first").contains(NURSE + " acknowledged");
-			browser.scrollTo("#trail");
-			browser.screenshot("bed-page-audit-trail-nurse");
+			browser.screenshotOf("#trail", "bed-page-audit-trail-nurse");
 
 			browser.submit("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
@@ -324,8 +323,7 @@ class WardStationBrowserIntegrationTests {
 				.contains("system indication: SpO2 limit changed")
 				.doesNotContain(NURSE);
 			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
-			browser.scrollTo("#trail");
-			browser.screenshot("bed-page-audit-trail-charge-nurse");
+			browser.screenshotOf("#trail", "bed-page-audit-trail-charge-nurse");
 			browser.click("#forms .discharge-start");
 			browser.submit("#forms .discharge");
 			assertThat(browser.text("#action-result")).isEqualTo("Discharged.");
