@@ -141,7 +141,7 @@ class ComposeFileIntegrationTests {
 				String secret = value.substring("/run/secrets/".length());
 				assertThat(String.valueOf(service.get("secrets"))).as(name + " " + key).contains(secret);
 				assertThat(String.valueOf(map(declared.get(secret)).get("file"))).as(secret)
-					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password)");
+					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password|station/oidc-client-secret)");
 			}
 		}));
 		assertThat(env(services.get("grafana"))).containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE",
