@@ -68,7 +68,8 @@ public final class InfluxQlReader {
 	 * together, each row as column name to value ({@code time} in epoch milliseconds).
 	 * @param influxQl the statement
 	 * @return the rows, empty when nothing matched
-	 * @throws ReadFailed when the database cannot be reached or refuses the statement
+	 * @throws ReadFailed when the database cannot be reached, refuses the statement or
+	 * does not answer like InfluxDB (every row has its {@code time})
 	 */
 	public List<Map<String, Object>> select(String influxQl) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.queryUri + "&q=" + encode(influxQl)))
@@ -91,7 +92,13 @@ public final class InfluxQlReader {
 		if (response.statusCode() != 200) {
 			throw new ReadFailed("the database answered " + response.statusCode(), null);
 		}
-		JsonNode result = JSON.readTree(response.body()).path("results").path(0);
+		JsonNode result;
+		try {
+			result = JSON.readTree(response.body()).path("results").path(0);
+		}
+		catch (RuntimeException ex) {
+			throw new ReadFailed("the database's answer is not JSON", ex);
+		}
 		if (result.has("error")) {
 			throw new ReadFailed("the database refused the query: " + result.path("error").asString(), null);
 		}
@@ -99,6 +106,10 @@ public final class InfluxQlReader {
 		for (JsonNode series : result.path("series")) {
 			List<String> columns = new ArrayList<>();
 			series.path("columns").forEach((c) -> columns.add(c.asString()));
+			if (!columns.contains("time")) {
+				// e.g. VictoriaMetrics, which answers /query without InfluxQL's times
+				throw new ReadFailed("the database does not answer InfluxQL with times", null);
+			}
 			for (JsonNode values : series.path("values")) {
 				Map<String, Object> row = new LinkedHashMap<>();
 				series.path("tags").properties().forEach((tag) -> row.put(tag.getKey(), tag.getValue().asString()));
@@ -106,6 +117,9 @@ public final class InfluxQlReader {
 					JsonNode value = values.path(i);
 					row.put(columns.get(i), value.isNull() ? null : value.isNumber() ? value.numberValue()
 							: value.isBoolean() ? value.asBoolean() : value.asString());
+				}
+				if (!(row.get("time") instanceof Number)) {
+					throw new ReadFailed("the database answered a row without its time", null);
 				}
 				rows.add(row);
 			}
