@@ -31,7 +31,9 @@
 #    else kept from `.env`, else asked for on a terminal. Malformed values are refused;
 #    empty ones are listed, and compose refuses to start until they are filled in.
 #    The SMTP password goes to deploy/secrets/grafana/smtp-password (from the
-#    environment variable SMTP_PASSWORD, or asked for), never into `.env`.
+#    environment variable SMTP_PASSWORD, or asked for), never into `.env`; the ward
+#    station's OpenID Connect client secret to deploy/secrets/station/oidc-client-secret
+#    (from STATION_OIDC_CLIENT_SECRET; empty file: no single sign-on).
 # Running it again never replaces an existing secret (unless it is a placeholder),
 # key or certificate.
 set -euo pipefail
@@ -55,7 +57,7 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --hostname) hostname_arg=$2; shift 2 ;;
     --demo) demo=true; shift ;;
-    -h | --help) sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,38p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -307,6 +309,25 @@ chmod 644 "$smtp_file"
 if [[ -n $smtp_user && ! -s $smtp_file ]]; then
   echo "init.sh: WARNING: SMTP_USER is set but $smtp_file is empty: alert e-mails will be refused by the relay." >&2
   echo "init.sh:          rerun with SMTP_PASSWORD in the environment (e.g. read -rs SMTP_PASSWORD; export SMTP_PASSWORD)." >&2
+fi
+
+# --- 4b. The ward station's OpenID Connect client secret (Docker secret of the ingest) --
+# Issued by the hospital's provider, so never generated here: taken from the environment
+# variable STATION_OIDC_CLIENT_SECRET when set, else the file is kept (empty at first: no
+# single sign-on). Mode 644 in the mode-700 secrets directory (the ingest runs as 10001).
+mkdir -p "$SECRETS_DIR/station"
+oidc_file=$SECRETS_DIR/station/oidc-client-secret
+if [[ -n ${STATION_OIDC_CLIENT_SECRET:-} ]]; then
+  printf '%s' "$STATION_OIDC_CLIENT_SECRET" >"$oidc_file.tmp"
+  mv "$oidc_file.tmp" "$oidc_file"
+  echo "init.sh: OpenID Connect client secret written to $oidc_file"
+elif [[ ! -f $oidc_file ]]; then
+  : >"$oidc_file"
+fi
+chmod 644 "$oidc_file"
+if [[ -n $(env_value STATION_OIDC_ISSUER) && ! -s $oidc_file ]]; then
+  echo "init.sh: WARNING: STATION_OIDC_ISSUER is set but $oidc_file is empty: single sign-on will fail." >&2
+  echo "init.sh:          rerun with STATION_OIDC_CLIENT_SECRET in the environment." >&2
 fi
 
 missing=()

@@ -40,7 +40,7 @@ influx v1 auth create --org "$org" --username grafana --password "${INFLUX_GRAFA
 influx v1 auth create --org "$org" --username telegraf --password "${INFLUX_TELEGRAF_PASSWORD:?}" \
   --write-bucket "$ops_id" --description "Telegraf: write ops"
 influx v1 auth create --org "$org" --username ingest --password "${INFLUX_INGEST_PASSWORD:?}" \
-  --write-bucket "$raw_id" --write-bucket "$ops_id" \
-  --description "ingest-service (INFLUX_API=v1): write vitals_raw and ops (its metrics)"
+  --write-bucket "$raw_id" --write-bucket "$ops_id" --read-bucket "$raw_id" \
+  --description "ingest-service (INFLUX_API=v1): write vitals_raw and ops (its metrics), read vitals_raw (audit trail)"
 
 echo "10-vitals.sh: buckets, DBRP mappings, task and least-privilege v1 accounts created"

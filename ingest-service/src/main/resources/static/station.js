@@ -25,7 +25,22 @@
 		return h;
 	}
 
+	// Set when the page is being left (the logout form, a link): a live update answered
+	// 401 because the logout has just ended the session must not send the browser to
+	// "session ended" instead of where it is going. Still here 10 s later, the navigation
+	// did not happen: updates count again (the board must never look live when it is not).
+	var leaving = false;
+	window.addEventListener('beforeunload', function () {
+		leaving = true;
+		setTimeout(function () {
+			leaving = false;
+		}, 10000);
+	});
+
 	function loggedOut(response) {
+		if (leaving) {
+			return true;
+		}
 		if (response.status === 401) {
 			window.location.assign('/login?expired');
 			return true;

@@ -141,7 +141,7 @@ class ComposeFileIntegrationTests {
 				String secret = value.substring("/run/secrets/".length());
 				assertThat(String.valueOf(service.get("secrets"))).as(name + " " + key).contains(secret);
 				assertThat(String.valueOf(map(declared.get(secret)).get("file"))).as(secret)
-					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password)");
+					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password|station/oidc-client-secret)");
 			}
 		}));
 		assertThat(env(services.get("grafana"))).containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE",
@@ -306,7 +306,7 @@ class ComposeFileIntegrationTests {
 	}
 
 	@Test
-	void onlyMqttOverTlsAndGrafanaArePublishedBeyondLocalhost() {
+	void onlyMqttOverTlsGrafanaAndTheStationOverHttpsArePublishedBeyondLocalhost() {
 		List<String> public_ = new ArrayList<>();
 		renderedServices().forEach((name, service) -> {
 			for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
@@ -321,7 +321,7 @@ class ComposeFileIntegrationTests {
 				}
 			}
 		});
-		assertThat(public_).containsExactlyInAnyOrder("emqx:8883", "grafana:3000");
+		assertThat(public_).containsExactlyInAnyOrder("emqx:8883", "grafana:3000", "ingest:8443");
 	}
 
 	@Test
@@ -478,7 +478,7 @@ class ComposeFileIntegrationTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, String> env(Map<String, Object> service) {
+	static Map<String, String> env(Map<String, Object> service) {
 		return (Map<String, String>) service.get("environment");
 	}
 

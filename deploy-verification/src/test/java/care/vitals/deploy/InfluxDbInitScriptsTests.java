@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by running them against a stand-in {@code influx} CLI that records every call (no
  * InfluxDB 2.x runs without Docker here; {@code NucStackComposeIntegrationTests} checks
  * the real one on Docker hosts): the ingest's token writes {@code vitals_raw} and
- * {@code ops} and reads nothing; the v1 users get exactly their buckets; a rerun of the
- * token script replaces the token file and names the older token instead of deleting it
- * under the running ingest.
+ * {@code ops} and reads {@code vitals_raw} only (the audit trail); the v1 users get
+ * exactly their buckets; a rerun of the token script replaces the token file and names
+ * the older token instead of deleting it under the running ingest.
  */
 class InfluxDbInitScriptsTests {
 
@@ -49,10 +49,11 @@ class InfluxDbInitScriptsTests {
 
 		List<String> tokens = calls.stream().filter((call) -> call.startsWith("auth create")).toList();
 		assertThat(tokens).hasSize(1);
+		// read vitals_raw: the ward station's audit trail (docs/ward-station.md)
 		assertThat(flags(tokens.get(0))).containsExactlyInAnyOrder("--write-bucket id-vitals_raw",
-				"--write-bucket id-ops");
+				"--write-bucket id-ops", "--read-bucket id-vitals_raw");
 		assertThat(v1User(calls, "ingest")).containsExactlyInAnyOrder("--write-bucket id-vitals_raw",
-				"--write-bucket id-ops");
+				"--write-bucket id-ops", "--read-bucket id-vitals_raw");
 		assertThat(v1User(calls, "telegraf")).containsExactly("--write-bucket id-ops");
 		assertThat(v1User(calls, "grafana")).containsExactlyInAnyOrder("--read-bucket id-vitals_raw",
 				"--read-bucket id-vitals_downsampled", "--read-bucket id-ops");

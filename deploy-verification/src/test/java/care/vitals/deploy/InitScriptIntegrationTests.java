@@ -32,6 +32,8 @@ class InitScriptIntegrationTests {
 
 	private static final String SMTP_PASSWORD = "relay;pass word";
 
+	private static final String OIDC_CLIENT_SECRET = "provider-issued-client-secret-1";
+
 	@TempDir
 	static Path repo;
 
@@ -50,6 +52,7 @@ class InitScriptIntegrationTests {
 		Map<String, String> environment = new HashMap<>(ComposeFileIntegrationTests.ALERT_SETTINGS);
 		environment.put("SMTP_USER", "vitals-nuc");
 		environment.put("SMTP_PASSWORD", SMTP_PASSWORD);
+		environment.put("STATION_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET);
 		this.firstRun = Deploy.run(repo, environment, INIT_TIMEOUT, "bash", "deploy/init.sh", "--hostname",
 				"nuc-test.example");
 	}
@@ -68,6 +71,12 @@ class InitScriptIntegrationTests {
 		// Grafana (uid 472) reads it through the secret's bind mount; deploy/secrets is
 		// 700.
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("rw-r--r--");
+		// the ward station's OpenID Connect client secret: a file for the ingest (uid
+		// 10001), never in .env
+		Path clientSecret = repo.resolve("deploy/secrets/station/oidc-client-secret");
+		assertThat(clientSecret).hasContent(OIDC_CLIENT_SECRET);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientSecret))).isEqualTo("rw-r--r--");
+		assertThat(Files.readString(repo.resolve(".env"))).doesNotContain(OIDC_CLIENT_SECRET);
 		Deploy.Result config = Deploy.run(repo, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config", "-q");
 		assertThat(config.ok()).as(config.output()).isTrue();
 	}
@@ -83,6 +92,7 @@ class InitScriptIntegrationTests {
 		ComposeFileIntegrationTests.ALERT_SETTINGS.keySet()
 			.forEach((key) -> assertThat(values).as(key).containsEntry(key, ""));
 		assertThat(other.resolve("deploy/secrets/grafana/smtp-password")).isEmptyFile();
+		assertThat(other.resolve("deploy/secrets/station/oidc-client-secret")).as("no single sign-on").isEmptyFile();
 		Deploy.Result refused = Deploy.run(other, Map.of(), Duration.ofMinutes(1), this.dockerCompose, "config", "-q");
 		assertThat(refused.ok()).isFalse();
 		assertThat(refused.output()).contains("set ALERT_WEBHOOK_URL in .env");
@@ -308,6 +318,7 @@ class InitScriptIntegrationTests {
 		ComposeFileIntegrationTests.ALERT_SETTINGS.keySet().forEach((key) -> environment.put(key, ""));
 		environment.put("SMTP_USER", "");
 		environment.put("SMTP_PASSWORD", "");
+		environment.put("STATION_OIDC_CLIENT_SECRET", "");
 		return environment;
 	}
 

@@ -48,8 +48,9 @@ import static org.awaitility.Awaitility.await;
  * modules, secrets from {@code deploy/init.sh} in a scratch copy of the repository).
  * Verifies that wrong device credentials and default passwords are refused, that a device
  * cannot publish to another device's topic, and that a reading published over MQTT/TLS
- * reaches InfluxDB and Grafana's datasources are healthy. Skipped where no Docker engine
- * runs; it must compile everywhere.
+ * reaches InfluxDB and Grafana's datasources are healthy, and that the ward station
+ * answers over https with the deployment's CA. Skipped where no Docker engine runs; it
+ * must compile everywhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class NucStackComposeIntegrationTests {
@@ -91,6 +92,7 @@ class NucStackComposeIntegrationTests {
 			.withExposedService("influxdb", 8086, Wait.forHealthcheck().withStartupTimeout(STARTUP))
 			.withExposedService("grafana", 3000, Wait.forHealthcheck().withStartupTimeout(STARTUP))
 			.withExposedService("ingest", 8080, Wait.forHealthcheck().withStartupTimeout(STARTUP))
+			.withExposedService("ingest", 8443)
 			.withRemoveVolumes(true);
 		stack.start();
 	}
@@ -273,7 +275,8 @@ class NucStackComposeIntegrationTests {
 			.untilAsserted(() -> assertThat(
 					get(influx + "/query?db=ops&q=" + query, "grafana", env.get("INFLUX_GRAFANA_PASSWORD")).body())
 				.contains("\"count\""));
-		// The token may write, never read.
+		// The token may write, and read vitals_raw only (the station's audit trail), not
+		// ops.
 		String token = stack.getContainerByServiceName("influxdb")
 			.orElseThrow()
 			.execInContainer("cat", "/var/lib/influxdb2-tokens/ingest.token")
@@ -283,6 +286,41 @@ class NucStackComposeIntegrationTests {
 			.header("Authorization", "Token " + token)
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(read.statusCode()).as(read.body()).isIn(401, 403);
+	}
+
+	/**
+	 * The ward station over https with the NUC's server certificate: trusted with the
+	 * deployment's CA only; its audit trail reads InfluxDB 2.7 through the v1-compatible
+	 * /query with the ingest's token (an empty trail, not 503).
+	 */
+	@Test
+	void theStationAnswersOverHttpsAndItsAuditTrailReadsInfluxDb() throws Exception {
+		java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+		trusted.load(null, null);
+		try (java.io.InputStream ca = Files.newInputStream(repo.resolve("deploy/secrets/tls/ca.crt"))) {
+			trusted.setCertificateEntry("ca",
+					java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(ca));
+		}
+		javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
+			.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(trusted);
+		javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+		tls.init(null, trust.getTrustManagers(), null);
+		URI login = URI.create("https://localhost:" + stack.getServicePort("ingest", 8443) + "/login");
+		HttpResponse<String> page = HttpClient.newBuilder()
+			.sslContext(tls)
+			.build()
+			.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(catchThrowableOfType(javax.net.ssl.SSLHandshakeException.class,
+				() -> http.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.discarding())))
+			.as("without the deployment's CA")
+			.isNotNull();
+		HttpResponse<String> trail = get(
+				"http://localhost:" + stack.getServicePort("ingest", 8080) + "/api/patients/p-nobody/activity",
+				env.get("INGEST_ADMIN_USERNAME"), env.get("INGEST_ADMIN_PASSWORD"));
+		assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+		assertThat(trail.body()).isEqualTo("[]");
 	}
 
 	@Test

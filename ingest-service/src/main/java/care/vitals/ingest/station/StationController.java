@@ -1,8 +1,13 @@
 package care.vitals.ingest.station;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import care.vitals.ingest.audit.AuditTrail;
+import care.vitals.ingest.storage.InfluxQlReader;
 import care.vitals.model.id.Identifiers;
 import care.vitals.web.NotFound;
 
@@ -22,16 +27,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class StationController {
 
+	/** How far back the bed page's audit trail goes. */
+	static final Duration TRAIL_LOOK_BACK = Duration.ofHours(24);
+
+	/** The most entries the bed page's audit trail shows. */
+	static final int TRAIL_ENTRIES = 50;
+
 	private final WardBoard board;
 
 	private final BedDetails details;
 
 	private final StationProperties properties;
 
-	StationController(WardBoard board, BedDetails details, StationProperties properties) {
+	private final AuditTrail trail;
+
+	private final Clock clock;
+
+	StationController(WardBoard board, BedDetails details, StationProperties properties, AuditTrail trail,
+			Clock clock) {
 		this.board = board;
 		this.details = details;
 		this.properties = properties;
+		this.trail = trail;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -114,8 +132,27 @@ class StationController {
 			throw new NotFound("no bed " + ward + "/" + bed);
 		}
 		model.addAttribute("ward", ward);
-		model.addAttribute("d",
-				this.details.of(ward, bed).orElseThrow(() -> new NotFound("no bed " + ward + "/" + bed)));
+		BedDetail detail = this.details.of(ward, bed).orElseThrow(() -> new NotFound("no bed " + ward + "/" + bed));
+		model.addAttribute("d", detail);
+		trail(detail.patient(), model);
+	}
+
+	/**
+	 * The audit trail of the bed's patient, read from InfluxDB at every update (so an
+	 * action on another instance shows as well); if the database cannot be read the page
+	 * says so instead of showing an empty trail.
+	 */
+	private void trail(String patient, Model model) {
+		if (patient == null) {
+			return;
+		}
+		try {
+			model.addAttribute("trail", TrailView.of(this.trail.of(patient, TRAIL_LOOK_BACK, TRAIL_ENTRIES),
+					Instant.now(this.clock), this.properties.zone()));
+		}
+		catch (InfluxQlReader.ReadFailed ex) {
+			model.addAttribute("trailUnavailable", "The audit trail cannot be read now: " + ex.getMessage() + ".");
+		}
 	}
 
 	private void beds(String ward, Model model) {

@@ -1,6 +1,7 @@
 package care.vitals.ingest.station;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 import care.vitals.model.id.Identifiers;
@@ -23,10 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * empty: no link
  * @param snapshot how often the clinical owner writes the board into InfluxDB
  * ({@code beds}, {@code bed_devices}) for Grafana's ward overview; zero: never
+ * @param timeZone the ward's time zone, for the clock times of the bed page's audit trail
+ * ({@code STATION_TIME_ZONE}, e.g. {@code Europe/London}); empty: the system's
  */
 @ConfigurationProperties("ingest.station")
 public record StationProperties(List<String> beds, Duration news2CurrentFor, Duration refresh, List<String> devices,
-		String grafanaUrl, Duration snapshot) {
+		String grafanaUrl, Duration snapshot, String timeZone) {
 
 	public StationProperties {
 		beds = (beds != null) ? beds.stream().map(String::trim).filter((b) -> !b.isEmpty()).toList() : List.of();
@@ -44,9 +47,16 @@ public record StationProperties(List<String> beds, Duration news2CurrentFor, Dur
 		}
 		grafanaUrl = (grafanaUrl != null) ? grafanaUrl.trim().replaceAll("/+$", "") : "";
 		snapshot = (snapshot != null) ? snapshot : Duration.ofSeconds(5);
+		timeZone = (timeZone != null && !timeZone.isBlank()) ? ZoneId.of(timeZone.trim()).getId()
+				: ZoneId.systemDefault().getId();
 		if (snapshot.isNegative()) {
 			throw new IllegalArgumentException("ingest.station.snapshot must not be negative");
 		}
+	}
+
+	/** The ward's time zone. */
+	public ZoneId zone() {
+		return ZoneId.of(this.timeZone);
 	}
 
 }

@@ -203,6 +203,16 @@ final class Browser implements AutoCloseable {
 						""");
 	}
 
+	/**
+	 * Keeps a screenshot with the element scrolled into view, then scrolls back to the
+	 * top (where the header's buttons are).
+	 */
+	void screenshotOf(String css, String what) {
+		this.driver.executeScript("document.querySelector(arguments[0]).scrollIntoView()", css);
+		screenshot(what);
+		this.driver.executeScript("window.scrollTo(0, 0)");
+	}
+
 	/** Keeps a screenshot of the page as it is: {@code <test>-<step>-<what>.png}. */
 	void screenshot(String what) {
 		try {

@@ -55,6 +55,17 @@ class IngestVictoriaMetricsIntegrationTests {
 					.header("Authorization", "Basic " + credentials)
 					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 			assertThat(health.body()).containsPattern("\"influx\":\\{\"details\":\\{[^}]*\\},\"status\":\"UP\"");
+			// VictoriaMetrics has no InfluxQL: the audit trail says it cannot be read
+			// (503),
+			// never an empty trail as if nothing had happened
+			java.net.http.HttpResponse<String> trail = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest
+					.newBuilder(
+							java.net.URI.create("http://127.0.0.1:" + ingest.port() + "/api/patients/p-v2/activity"))
+					.header("Authorization", "Basic " + credentials)
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(trail.statusCode()).as(trail.body()).isEqualTo(503);
+			assertThat(trail.body()).contains("The audit trail cannot be read");
 		}
 	}
 

@@ -63,13 +63,15 @@ class OpenApiIntegrationTests {
 				.contains("/api/assignments", "/api/assignments/{deviceId}", "/api/alarms",
 						"/api/alarms/{alarmId}/acknowledge", "/api/patients/{patient}/news2",
 						"/api/patients/{patient}/observations", "/api/patients/{patient}/thresholds/{parameter}",
-						"/api/patients/{patient}/spo2-scale", "/api/patients/{patient}/settings")
+						"/api/patients/{patient}/spo2-scale", "/api/patients/{patient}/settings",
+						"/api/patients/{patient}/activity")
 				.allMatch((path) -> path.startsWith("/api/"));
 			assertThat(api.path("components").path("securitySchemes").path("basic").path("scheme").asString())
 				.isEqualTo("basic");
 			assertThat(api.path("components").path("securitySchemes").path("session").path("in").asString())
 				.isEqualTo("cookie");
 			assertThat(role(paths, "/api/alarms", "get")).isEqualTo("nurse");
+			assertThat(role(paths, "/api/patients/{patient}/activity", "get")).isEqualTo("nurse");
 			assertThat(role(paths, "/api/alarms/{alarmId}/acknowledge", "post")).isEqualTo("nurse");
 			assertThat(role(paths, "/api/patients/{patient}/observations", "post")).isEqualTo("nurse");
 			assertThat(role(paths, "/api/assignments", "put")).isEqualTo("charge-nurse");

@@ -219,6 +219,15 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.present("#transfer-form")).as("no transfer form for a nurse").isFalse();
 			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
 			browser.screenshot("bed-page");
+			// the audit trail, read back from InfluxDB, newest first, in clear text
+			browser.await("the audit trail shows her acknowledgement", (b) -> b.present("#trail")
+					&& b.text("#trail").contains(NURSE + " acknowledged the High priority SpO2 low alarm"));
+			assertThat(browser.text("#trail")).containsPattern("\\d{2}:\\d{2} " + NURSE + " acknowledged the High")
+				.contains(NURSE + " recorded observations made at")
+				.contains("system High priority SpO2 low alarm raised")
+				.contains("admitted: device mon-s1 to patient p-s1 in ward-s/1");
+			assertThat(browser.text("#trail li:first-child")).as("newest first").contains(NURSE + " acknowledged");
+			browser.screenshotOf("#trail", "bed-page-audit-trail-nurse");
 
 			browser.submit("#logout");
 			browser.await("logged out", (b) -> b.driver().getCurrentUrl().contains("/login?logout"));
@@ -303,6 +312,18 @@ class WardStationBrowserIntegrationTests {
 			assertThat(browser.text("#action-result")).isEqualTo("Transferred p-s2 to ward-s bed 3.");
 			assertThat(browser.text("#bed-3 .pseudonym")).isEqualTo("p-s2");
 			browser.screenshot("charge-nurse-transferred-p-s2");
+			// the patient's audit trail follows him to bed 3: every action of the charge
+			// nurse under his name
+			browser.await("the audit trail shows the transfer",
+					(b) -> b.present("#trail") && b.text("#trail").contains(CHARGE + " transferred:"));
+			assertThat(browser.text("#trail")).contains(CHARGE + " admitted: device mon-s2 to patient p-s2 in ward-s/2")
+				.contains(CHARGE + " changed the alarm limits of spo2: criticalLow=80.0, low=88.0")
+				.contains(CHARGE + " SpO2 scale 2 prescribed")
+				.contains(CHARGE + " transferred: device ox-s2 to patient p-s2 in ward-s/3")
+				.contains("system indication: SpO2 limit changed")
+				.doesNotContain(NURSE);
+			assertThat(browser.lowContrast()).as("text below 4.5:1 contrast").isEmpty();
+			browser.screenshotOf("#trail", "bed-page-audit-trail-charge-nurse");
 			browser.click("#forms .discharge-start");
 			browser.submit("#forms .discharge");
 			assertThat(browser.text("#action-result")).isEqualTo("Discharged.");
@@ -318,6 +339,15 @@ class WardStationBrowserIntegrationTests {
 					.doesNotContain(NURSE);
 				assertThat(activity.split(CHARGE, -1)).as("every record names the charge nurse").hasSizeGreaterThan(6);
 			});
+			// the same trail for integrations, with the discharge (the bed page of an
+			// empty
+			// bed has no patient to follow)
+			HttpResponse<String> trail = nurseApi(ingest.port(), NURSE, NURSE_PASSWORD, "GET",
+					"/api/patients/p-s2/activity?hours=1", null);
+			assertThat(trail.statusCode()).isEqualTo(200);
+			assertThat(trail.body()).contains("\"actor\":\"" + CHARGE + "\"")
+				.contains("discharged: device mon-s2")
+				.contains("\"kind\":\"transfer\"");
 			browser.open("/station/wards/ward-s");
 			browser.await("the board", (b) -> b.present("#board #bed-1"));
 			assertThat(browser.text("#bed-2")).contains("Empty bed");

@@ -34,7 +34,7 @@ class BoardSnapshotsTests {
 
 	private final BoardSnapshots snapshots = new BoardSnapshots(mock(WardBoard.class), this.engine,
 			mock(ClinicalOutput.class), mock(BatchWriter.class),
-			new StationProperties(List.of(), Duration.ofMinutes(6), Duration.ofSeconds(5), List.of(), "", null),
+			new StationProperties(List.of(), Duration.ofMinutes(6), Duration.ofSeconds(5), List.of(), "", null, null),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
