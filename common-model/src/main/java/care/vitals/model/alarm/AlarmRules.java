@@ -89,8 +89,21 @@ import care.vitals.model.parameter.Parameter;
  * copied, unmodifiable; never {@code null}
  * @param technical the technical alarm settings; never {@code null}
  * @param news2Alarms whether NEWS2 scores raise alarms
+ * @param news2Hold how long a lower NEWS2 band must hold before the episode's alarm
+ * de-escalates or resolves (sustained improvement, CLINICAL.md principle 6); positive, at
+ * most an hour
  */
-public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRules technical, boolean news2Alarms) {
+public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRules technical, boolean news2Alarms,
+		Duration news2Hold) {
+
+	/**
+	 * The default {@link #news2Hold}: a quarter of the hourly observations that NEWS2 5-6
+	 * prescribe. Measured against 5 min on the simulated ward (docs/benchmarks.md, alarm
+	 * burden): a patient hovering at the urgent threshold for hours got a new episode
+	 * about every 25 min with 5; with 15 the same deteriorations alarm as early (an alarm
+	 * rises at once), while a dip of a few minutes no longer ends the episode.
+	 */
+	public static final Duration DEFAULT_NEWS2_HOLD = Duration.ofMinutes(15);
 
 	/**
 	 * Validates and copies the rules.
@@ -105,6 +118,10 @@ public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRule
 			copy.put(parameter, rule);
 		});
 		Objects.requireNonNull(technical, "technical");
+		Objects.requireNonNull(news2Hold, "news2Hold");
+		if (news2Hold.isNegative() || news2Hold.isZero() || news2Hold.compareTo(Duration.ofHours(1)) > 0) {
+			throw new IllegalArgumentException("the NEWS2 hold must be positive and at most an hour, not " + news2Hold);
+		}
 		thresholds = Collections.unmodifiableMap(copy);
 	}
 
@@ -122,7 +139,7 @@ public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRule
 				true));
 		add(rules, new ThresholdRule(Parameter.TEMPERATURE, null, 35.0, 39.5, null, Duration.ZERO, 0.2, Duration.ZERO,
 				true));
-		return new AlarmRules(rules, TechnicalRules.defaults(), true);
+		return new AlarmRules(rules, TechnicalRules.defaults(), true, DEFAULT_NEWS2_HOLD);
 	}
 
 	/**
@@ -135,7 +152,7 @@ public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRule
 		Map<Parameter, ThresholdRule> copy = new EnumMap<>(Parameter.class);
 		copy.putAll(this.thresholds);
 		copy.put(rule.parameter(), rule);
-		return new AlarmRules(copy, this.technical, this.news2Alarms);
+		return new AlarmRules(copy, this.technical, this.news2Alarms, this.news2Hold);
 	}
 
 	/**
@@ -144,7 +161,7 @@ public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRule
 	 * @return the new rules
 	 */
 	public AlarmRules with(TechnicalRules technical) {
-		return new AlarmRules(this.thresholds, technical, this.news2Alarms);
+		return new AlarmRules(this.thresholds, technical, this.news2Alarms, this.news2Hold);
 	}
 
 	/**
@@ -153,7 +170,16 @@ public record AlarmRules(Map<Parameter, ThresholdRule> thresholds, TechnicalRule
 	 * @return the new rules
 	 */
 	public AlarmRules withNews2Alarms(boolean on) {
-		return new AlarmRules(this.thresholds, this.technical, on);
+		return new AlarmRules(this.thresholds, this.technical, on, this.news2Hold);
+	}
+
+	/**
+	 * Returns a copy with another NEWS2 hold.
+	 * @param hold how long a lower band must hold
+	 * @return the new rules
+	 */
+	public AlarmRules withNews2Hold(Duration hold) {
+		return new AlarmRules(this.thresholds, this.technical, this.news2Alarms, hold);
 	}
 
 	/**

@@ -19,11 +19,12 @@ import care.vitals.model.news2.News2Scorer;
  * (medium).
  * <p>
  * <b>Episode.</b> The alarm's band is the worst band of the scores of the last
- * {@link #HOLD} (the latest score always counts): it escalates at once and de-escalates
- * or resolves only after the lower band has held for {@link #HOLD}, so a total flickering
- * between 6 and 7 is one alarm, not one per flicker. Within an episode the alarm keeps
- * its id; a change of band changes its kind and priority in place, and its text and value
- * always follow the latest score (an update, stored as a restatement).
+ * {@link AlarmRules#news2Hold()} (the latest score always counts): it escalates at once
+ * and de-escalates or resolves only after the lower band has held for
+ * {@link AlarmRules#news2Hold()}, so a total flickering between 6 and 7 is one alarm, not
+ * one per flicker. Within an episode the alarm keeps its id; a change of band changes its
+ * kind and priority in place, and its text and value always follow the latest score (an
+ * update, stored as a restatement).
  * <p>
  * <b>Re-alert.</b> An acknowledged NEWS2 alarm is raised again (same id) when its band
  * rises or the total rises by {@value #REALERT_RISE} or more above the highest total of
@@ -39,9 +40,6 @@ final class News2Alarms {
 
 	/** The condition key of a patient's one NEWS2 alarm. */
 	static final String KEY = "news2";
-
-	/** How long a lower band must hold before the alarm de-escalates or resolves. */
-	static final Duration HOLD = Duration.ofMinutes(5);
 
 	/** The rise of the NEWS2 total since an acknowledgement that re-alerts. */
 	static final int REALERT_RISE = 2;
@@ -76,9 +74,9 @@ final class News2Alarms {
 	}
 
 	/**
-	 * Lets time pass: a lower band that has held for {@link #HOLD} de-escalates or
-	 * resolves the alarm even when no new score comes (scores come only when they
-	 * change).
+	 * Lets time pass: a lower band that has held for {@link AlarmRules#news2Hold()}
+	 * de-escalates or resolves the alarm even when no new score comes (scores come only
+	 * when they change).
 	 */
 	void tick(PatientState state, Instant now, List<AlarmTransition> out) {
 		if (this.rules.news2Alarms() && state.lastScore != null && state.news2Bands.size() > 1) {
@@ -88,7 +86,7 @@ final class News2Alarms {
 
 	private List<AlarmTransition> evaluate(PatientState state, Instant now) {
 		Deque<PatientState.News2Band> bands = state.news2Bands;
-		while (bands.size() > 1 && bands.peekFirst().at().isBefore(now.minus(HOLD))) {
+		while (bands.size() > 1 && bands.peekFirst().at().isBefore(now.minus(this.rules.news2Hold()))) {
 			bands.pollFirst();
 		}
 		News2Risk target = worst(bands);
@@ -190,10 +188,11 @@ final class News2Alarms {
 		return worst;
 	}
 
-	private static String message(News2Score score, News2Risk band) {
+	private String message(News2Score score, News2Risk band) {
 		String message = news2Message(score);
 		if (band.compareTo(score.risk()) > 0) {
-			message += "; " + band.code() + " risk held until the lower score has lasted " + HOLD.toMinutes() + " min";
+			message += "; " + band.code() + " risk held until the lower score has lasted "
+					+ this.rules.news2Hold().toMinutes() + " min";
 		}
 		return message;
 	}

@@ -72,8 +72,13 @@ final class AlarmFixtures {
 		return new AlarmEngine(rules());
 	}
 
+	/**
+	 * The defaults with the SpO2 delay and NEWS2 hold these tests' timings were written
+	 * for (15 s, 5 min; the defaults are 30 s and 15 min).
+	 */
 	static AlarmRules rules() {
 		return AlarmRules.defaults()
+			.withNews2Hold(Duration.ofMinutes(5))
 			.with(new ThresholdRule(Parameter.SPO2, 85.0, 90.0, null, null, Duration.ofSeconds(15), 2,
 					Duration.ofSeconds(10), true));
 	}

@@ -98,8 +98,8 @@ class AlarmOverrideTests {
 
 	@Test
 	void refusesARuleFiledUnderAnotherParameter() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new AlarmRules(Map.of(Parameter.HEART_RATE, this.spo2), TechnicalRules.defaults(), true));
+		assertThatIllegalArgumentException().isThrownBy(() -> new AlarmRules(Map.of(Parameter.HEART_RATE, this.spo2),
+				TechnicalRules.defaults(), true, AlarmRules.DEFAULT_NEWS2_HOLD));
 	}
 
 	@Test
