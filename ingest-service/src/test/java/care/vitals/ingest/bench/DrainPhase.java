@@ -8,25 +8,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The "drain" phase of issue #16: a burst of {@value #MESSAGES} compact-JSON messages (6
  * vitals) published at QoS 1 by {@value #PUBLISHERS} {@code mosquitto_pub} processes
- * while the subscriber is away, so the broker queues it in the subscriber's persistent
- * session; then the time to take the whole backlog once the subscriber is back. First a
- * plain C subscriber ({@code mosquitto_sub -q 1 -c}) on a topic the ingest does not
+ * while the subscriber is stopped (SIGSTOP: connected, warm, not reading), so the broker
+ * queues it; then the time to take the whole backlog once the subscriber runs again.
+ * First a plain C subscriber ({@code mosquitto_sub -q 1}) on a topic the ingest does not
  * consume, as the reference of what the broker delivers on this machine; then the ingest
- * on the devices' measurement topics, timed from its subscription until InfluxDB counts
- * every message. (Timing the publishers' burst itself measured {@code mosquitto_pub}: at
- * QoS 1 it sends about 3,000 msg/s each here.) Each publisher is one device, admitted to
- * its own patient beforehand, so every reading is also scored.
+ * on the devices' measurement topics, timed until InfluxDB counts every message. (Timing
+ * the publishers' burst itself measured {@code mosquitto_pub}: at QoS 1 it sends about
+ * 3,000 msg/s each here.) Each publisher is one device, admitted to its own patient
+ * beforehand, so every reading is also scored.
  */
 final class DrainPhase {
 
 	static final int MESSAGES = 200_000;
 
 	static final int PUBLISHERS = 8;
+
+	/** Device time between two messages of one device: a burst spans 2.5 s. */
+	static final long SPACING_NANOS = 100_000;
+
+	/** The earliest device time of the next burst. */
+	private Instant next = Instant.EPOCH;
 
 	private final String host;
 
@@ -63,17 +69,20 @@ final class DrainPhase {
 	}
 
 	/**
-	 * Seconds a plain subscriber takes to receive the whole burst from its persistent
-	 * session once it connects (the burst queued at the broker while it was away).
+	 * Seconds a plain subscriber takes to receive the whole burst, queued at the broker
+	 * while the subscriber was stopped (SIGSTOP), from its SIGCONT.
 	 */
 	double reference() throws IOException, InterruptedException {
-		Process session = subscriber(1);
+		Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", this.host, "-p", Integer.toString(this.port),
+				"-q", "1", "-t", "drain-reference/+/measurements", "-C", Integer.toString(MESSAGES))
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
 		Thread.sleep(1000);
-		session.destroy();
-		session.waitFor(10, TimeUnit.SECONDS);
+		signal("STOP", subscriber.pid());
 		queue("drain-reference/%s/measurements");
 		long start = System.nanoTime();
-		Process subscriber = subscriber(MESSAGES);
+		signal("CONT", subscriber.pid());
 		if (!subscriber.waitFor(600, TimeUnit.SECONDS)) {
 			subscriber.destroyForcibly();
 			throw new IllegalStateException("mosquitto_sub did not receive every message within 10 minutes");
@@ -81,42 +90,45 @@ final class DrainPhase {
 		return (System.nanoTime() - start) / 1e9;
 	}
 
-	private Process subscriber(int count) throws IOException {
-		return new ProcessBuilder("mosquitto_sub", "-h", this.host, "-p", Integer.toString(this.port), "-q", "1", "-c",
-				"-i", "drain-reference", "-t", "drain-reference/+/measurements", "-C", Integer.toString(count))
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
-	}
-
 	/**
-	 * Publishes the burst to the devices' measurement topics while the ingest is away
-	 * (its persistent session queues it at the broker).
+	 * Seconds the ingest takes to store the whole burst, queued at the broker while the
+	 * ingest was stopped (SIGSTOP), from its SIGCONT until InfluxDB counts every message.
+	 * @param pid the ingest's process
+	 * @param stored points counted in InfluxDB from a time on
 	 */
-	void queueForIngest() throws IOException, InterruptedException {
-		queue("devices/%s/measurements");
-	}
-
-	/**
-	 * Seconds until {@code stored} has grown by the whole burst, from the moment the
-	 * ingest is subscribed again.
-	 * @param before points counted in InfluxDB before the burst
-	 * @param stored points counted in InfluxDB now
-	 */
-	static double drained(long before, LongSupplier stored) throws InterruptedException {
+	double ingest(long pid, ToLongFunction<Instant> stored) throws IOException, InterruptedException {
+		Instant from = this.next;
+		signal("STOP", pid);
+		try {
+			queue("devices/%s/measurements");
+		}
+		finally {
+			signal("CONT", pid);
+		}
 		long start = System.nanoTime();
 		long deadline = start + TimeUnit.MINUTES.toNanos(10);
-		while (stored.getAsLong() < before + MESSAGES) {
+		while (stored.applyAsLong(from) < MESSAGES) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("the ingest did not store every message within 10 minutes");
 			}
-			Thread.sleep(50);
+			Thread.sleep(100);
 		}
 		return (System.nanoTime() - start) / 1e9;
 	}
 
+	private static void signal(String signal, long pid) throws IOException, InterruptedException {
+		if (new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor() != 0) {
+			throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+		}
+	}
+
 	private void queue(String topic) throws IOException, InterruptedException {
-		awaitAll(publish(payloads(Instant.now().minusSeconds(30)), topic));
+		Instant from = Instant.now().minusSeconds(10);
+		if (from.isBefore(this.next)) {
+			from = this.next;
+		}
+		awaitAll(publish(payloads(from), topic));
+		this.next = from.plusNanos(SPACING_NANOS * (MESSAGES / PUBLISHERS) + 1_000_000);
 	}
 
 	private List<Process> publish(List<Path> files, String topic) throws IOException {
@@ -141,8 +153,9 @@ final class DrainPhase {
 	}
 
 	/**
-	 * One file per publisher, one message per line; device time 1 ms apart from
-	 * {@code from}, so that every message is its own point.
+	 * One file per publisher, one message per line; device time {@link #SPACING_NANOS}
+	 * apart from {@code from}, so that every message is its own point and one burst's
+	 * times follow the previous one's.
 	 */
 	private List<Path> payloads(Instant from) throws IOException {
 		List<Path> files = new ArrayList<>();
@@ -151,7 +164,7 @@ final class DrainPhase {
 			StringBuilder text = new StringBuilder(each * 170);
 			for (int i = 0; i < each; i++) {
 				text.append("{\"ts\":\"")
-					.append(from.plusMillis(i))
+					.append(from.plusNanos(SPACING_NANOS * i))
 					.append("\",\"seq\":")
 					.append(i)
 					.append(",\"values\":{\"heart_rate\":")

@@ -133,28 +133,28 @@ public final class IngestBenchmark {
 		double reference = drain.reference();
 		String baseline = System.getProperty("bench.baseline");
 		if (baseline != null) {
-			this.drainRows.add(drainRow("baseline build (" + Path.of(baseline).getFileName() + ")", Path.of(baseline),
-					drain, reference, work));
+			restart(Path.of(baseline), work.resolve("baseline.log"));
+			this.drainRows.add(drainRow("baseline build (" + Path.of(baseline).getFileName() + ")", drain, reference));
+			restart(null, work.resolve("ingest-2.log"));
 		}
-		this.drainRows.add(drainRow("this build", null, drain, reference, work));
+		this.drainRows.add(drainRow("this build", drain, reference));
 	}
 
-	/**
-	 * Stops the ingest, queues the burst in its session, starts the given build (null:
-	 * this one) and times the drain.
-	 */
-	private String drainRow(String build, Path jar, DrainPhase drain, double reference, Path work) throws Exception {
+	/** Replaces the ingest process by another build (null: this one), same session. */
+	private void restart(Path jar, Path log) throws Exception {
 		this.ingest.close();
-		long before = countStored();
-		drain.queueForIngest();
-		Path log = work.resolve(build.replaceAll("\\W+", "-") + ".log");
 		this.ingest = (jar != null) ? new IngestProcess(jar, this.environment, log)
 				: new IngestProcess(this.environment, log);
 		this.ingest.start();
+	}
+
+	/** One burst to warm the JIT, then the burst that counts. */
+	private String drainRow(String build, DrainPhase drain, double reference) throws Exception {
+		drain.ingest(this.ingest.pid(), this::countSince);
 		long cpuBefore = cpuTicks();
-		double seconds = DrainPhase.drained(before, this::countStored);
+		double seconds = drain.ingest(this.ingest.pid(), this::countSince);
 		long cpu = cpuTicks() - cpuBefore;
-		this.published = this.stored;
+		this.published = countStored();
 		double subscriberRate = DrainPhase.MESSAGES / reference;
 		double ingestRate = DrainPhase.MESSAGES / seconds;
 		String row = String.format(
@@ -163,6 +163,16 @@ public final class IngestBenchmark {
 				cpu * 10_000.0 / DrainPhase.MESSAGES, memory("VmHWM:"));
 		System.out.println(row);
 		return row;
+	}
+
+	/** Points from a time on (a burst's own, cheap to count while it drains). */
+	private long countSince(Instant from) {
+		try {
+			return this.influx.count("bench", "SELECT count(heart_rate) FROM vitals WHERE time >= '" + from + "'");
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	private long countStored() {
@@ -359,10 +369,11 @@ public final class IngestBenchmark {
 			.append(DrainPhase.PUBLISHERS)
 			.append(" `mosquitto_pub -q 1 -l` processes (one device each")
 			.append(assigned ? ", admitted: every reading scored" : "")
-			.append(") while the subscriber is away, queued in its persistent session; timed from the ")
-			.append("subscriber's return until a plain `mosquitto_sub -q 1 -c` has received all (on a topic the ")
-			.append("ingest does not consume), and until InfluxDB counts all from the ingest (from its ")
-			.append("subscription, CPU from then on, per message); same broker, same run.\n\n")
+			.append(") while the subscriber is stopped (SIGSTOP: connected, warm, not reading), so the broker ")
+			.append("queues it; timed from SIGCONT until a plain `mosquitto_sub -q 1` has received all (on a topic ")
+			.append("the ingest does not consume), and until InfluxDB counts all from the ingest (after one ")
+			.append("unrecorded burst to warm a freshly started build; CPU per message in the measured burst); ")
+			.append("same broker, same run.\n\n")
 			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | ingest peak RSS |\n")
 			.append("|---|---|---|---|---|---|---|\n");
 		this.drainRows.forEach((row) -> section.append(row).append('\n'));
