@@ -45,6 +45,15 @@ final class ChartCells {
 		if (!Double.isFinite(value)) {
 			throw new IllegalArgumentException("value must be finite, got " + value);
 		}
+		if (value == Math.rint(value) && Math.abs(value) < 1e9 && cellDecimals >= 0 && cellDecimals <= 3) {
+			// a whole number lies on a cell: no rounding to decide (the common case, and
+			// BigDecimal.valueOf(double) was a tenth of the engine's time)
+			long cell = (long) value;
+			for (int i = 0; i < cellDecimals; i++) {
+				cell *= 10;
+			}
+			return band.applyAsInt(cell);
+		}
 		BigDecimal resolved = BigDecimal.valueOf(value).setScale(RESOLUTION_DECIMALS, RoundingMode.HALF_UP);
 		BigDecimal cells = resolved.movePointRight(cellDecimals);
 		long below = cells.setScale(0, RoundingMode.FLOOR).longValueExact();
