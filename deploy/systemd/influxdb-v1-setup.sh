@@ -70,7 +70,7 @@ user() {
 user ingest "${INFLUX_INGEST_PASSWORD:?}"
 user grafana "${INFLUX_GRAFANA_PASSWORD:?}"
 user telegraf "${INFLUX_TELEGRAF_PASSWORD:?}"
-q "GRANT WRITE ON vitals TO ingest"
+q "GRANT ALL ON vitals TO ingest"  # write readings, read the audit trail (not admin)
 q "GRANT WRITE ON ops TO ingest"
 q "GRANT READ ON vitals TO grafana"
 q "GRANT READ ON ops TO grafana"

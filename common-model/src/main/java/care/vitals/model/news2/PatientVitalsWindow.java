@@ -39,12 +39,13 @@ import care.vitals.model.reading.Source;
  * with consciousness missing instead of silently "alert".
  * <p>
  * <b>Device values are smoothed</b> (NEWS2 on observation sets): a device's value of a
- * numeric parameter is the <em>median of its values of the last {@link #SMOOTHING}</em>
- * (at most {@value #MAX_SAMPLES}), so one motion-artefact reading neither raises nor
- * lowers the score, while a real change counts once it makes up half of the recent values
- * (within about a minute for a monitor sending every second; at once for a spot device
- * such as a blood-pressure cuff, whose single value is its median). Staff entries, the
- * oxygen flag and consciousness are taken as they are.
+ * numeric parameter is the <em>median of its values of the last {@link #SMOOTHING}</em>,
+ * one value per 5-second slot (the last to arrive in it; {@link RecentSamples}, bounded
+ * whatever the device's rate), so one motion-artefact reading neither raises nor lowers
+ * the score, while a real change counts once it makes up half of the recent slots (within
+ * about a minute; at once for a spot device such as a blood-pressure cuff, whose single
+ * value is its median). Staff entries, the oxygen flag and consciousness are taken as
+ * they are.
  * <p>
  * Per source, a value replaces the held one only if it is at least as recent, so buffered
  * backfill never overwrites newer values. Values outside the parameter's possible range
@@ -71,9 +72,6 @@ public final class PatientVitalsWindow {
 	 * change does within about half of it.
 	 */
 	public static final Duration SMOOTHING = Duration.ofMinutes(2);
-
-	/** At most this many samples per device and parameter enter the median. */
-	static final int MAX_SAMPLES = 128;
 
 	private FreshnessWindows freshness;
 
@@ -289,7 +287,7 @@ public final class PatientVitalsWindow {
 		}
 		if (value instanceof Double number && !source.isStaff()) {
 			RecentSamples recent = (held != null && held.recent() != null) ? held.recent() : new RecentSamples();
-			recent.add(at, number, MAX_SAMPLES, SMOOTHING);
+			recent.add(at, number, SMOOTHING);
 			sources.put(source, new Observation(recent.median(), at, recent));
 		}
 		else {

@@ -2,71 +2,112 @@ package care.vitals.model.news2;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 
 /**
- * A device's recent numeric samples of one parameter, oldest first, and their median. The
- * values are also kept sorted, so a new sample costs a binary search and a shift rather
- * than a sort of the whole window (the ingest takes a median on every device reading).
+ * A device's recent numeric values of one parameter, and their median, in bounded memory
+ * whatever the device's rate. Time is cut into slots of {@code span /}
+ * {@value #SLOTS_PER_SPAN}; each slot keeps the last value that arrived in it, and the
+ * median is taken over the slots of the last {@code span}. A monitor sending every second
+ * and one sending a hundred times a second cost the same (a ward of 2,000 devices held 60
+ * MB of samples with every value kept, more than the ingest's heap); a spike shorter than
+ * half the span still fills fewer than half the slots, so it never moves the median. The
+ * values are also kept sorted, so a new value costs a binary search and a shift.
  */
 final class RecentSamples {
 
-	private final Deque<Sample> byTime = new ArrayDeque<>();
+	/** Slots in one span: 5 s each for 2 minutes. */
+	static final int SLOTS_PER_SPAN = 24;
 
-	private double[] sorted = new double[8];
+	/** Slot numbers, oldest first, from {@code first}, wrapping around. */
+	private long[] slots = new long[4];
 
-	private int size;
+	/** The value of each slot, same order. */
+	private double[] values = new double[4];
+
+	private int first;
+
+	private int count;
+
+	private double[] sorted = new double[4];
 
 	/**
-	 * Adds a sample, then drops the oldest while more than {@code max} are kept or the
-	 * oldest is older than {@code span} before this one (the newest is always kept).
+	 * Adds a value, then drops slots older than {@code span} before this one (the newest
+	 * is always kept).
 	 * @param at when it was measured (not before the newest kept)
 	 * @param value the value
-	 * @param max at most this many samples
-	 * @param span how far back samples are kept
+	 * @param span how far back values are kept
 	 */
-	void add(Instant at, double value, int max, Duration span) {
-		this.byTime.addLast(new Sample(at, value));
+	void add(Instant at, double value, Duration span) {
+		long width = Math.max(1, span.toMillis() / SLOTS_PER_SPAN);
+		long slot = Math.floorDiv(at.toEpochMilli(), width);
+		if (this.count > 0 && this.slots[index(this.count - 1)] == slot) {
+			int newest = index(this.count - 1);
+			remove(this.values[newest]);
+			this.values[newest] = value;
+		}
+		else {
+			if (this.count == this.slots.length) {
+				grow();
+			}
+			int next = index(this.count);
+			this.slots[next] = slot;
+			this.values[next] = value;
+			this.count++;
+		}
 		insert(value);
-		Instant oldest = at.minus(span);
-		while (this.size > max || (this.size > 1 && this.byTime.peekFirst().at().isBefore(oldest))) {
-			remove(this.byTime.pollFirst().value());
+		long oldest = slot - SLOTS_PER_SPAN;
+		while (this.count > 1 && this.slots[this.first] < oldest) {
+			remove(this.values[this.first]);
+			this.first = (this.first + 1) % this.slots.length;
+			this.count--;
 		}
 	}
 
-	/** The median of the samples kept (the mean of the middle two for an even count). */
+	/** The median of the slots kept (the mean of the middle two for an even count). */
 	double median() {
-		int middle = this.size / 2;
-		return (this.size % 2 == 1) ? this.sorted[middle] : (this.sorted[middle - 1] + this.sorted[middle]) / 2;
+		int middle = this.count / 2;
+		return (this.count % 2 == 1) ? this.sorted[middle] : (this.sorted[middle - 1] + this.sorted[middle]) / 2;
 	}
 
+	/** The slots kept. */
 	int size() {
-		return this.size;
+		return this.count;
+	}
+
+	private int index(int position) {
+		return (this.first + position) % this.slots.length;
+	}
+
+	private void grow() {
+		int capacity = this.slots.length * 2;
+		long[] slots = new long[capacity];
+		double[] values = new double[capacity];
+		for (int i = 0; i < this.count; i++) {
+			slots[i] = this.slots[index(i)];
+			values[i] = this.values[index(i)];
+		}
+		this.slots = slots;
+		this.values = values;
+		this.first = 0;
+		this.sorted = Arrays.copyOf(this.sorted, capacity);
 	}
 
 	private void insert(double value) {
-		if (this.size == this.sorted.length) {
-			this.sorted = Arrays.copyOf(this.sorted, this.size * 2);
-		}
-		int at = Arrays.binarySearch(this.sorted, 0, this.size, value);
+		int at = Arrays.binarySearch(this.sorted, 0, this.count - 1, value);
 		if (at < 0) {
 			at = -at - 1;
 		}
-		System.arraycopy(this.sorted, at, this.sorted, at + 1, this.size - at);
+		System.arraycopy(this.sorted, at, this.sorted, at + 1, this.count - 1 - at);
 		this.sorted[at] = value;
-		this.size++;
 	}
 
+	/**
+	 * Removes one occurrence of a value from the sorted values (before count changes).
+	 */
 	private void remove(double value) {
-		int at = Arrays.binarySearch(this.sorted, 0, this.size, value);
-		System.arraycopy(this.sorted, at + 1, this.sorted, at, this.size - at - 1);
-		this.size--;
-	}
-
-	private record Sample(Instant at, double value) {
-
+		int at = Arrays.binarySearch(this.sorted, 0, this.count, value);
+		System.arraycopy(this.sorted, at + 1, this.sorted, at, this.count - at - 1);
 	}
 
 }

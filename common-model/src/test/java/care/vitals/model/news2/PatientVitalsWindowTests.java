@@ -181,12 +181,12 @@ class PatientVitalsWindowTests {
 		this.window.accept(Reading.of("mon-7", T0.plusSeconds(60), Map.of(Parameter.RESP_RATE, 16.0)));
 		assertThat(this.window.used(T0.plusSeconds(60), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).source())
 			.isEqualTo(NURSE);
-		this.window.accept(Reading.of("mon-7", T0.plusSeconds(61), Map.of(Parameter.RESP_RATE, 30.0)));
-		assertThat(this.window.used(T0.plusSeconds(61), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).value())
+		this.window.accept(Reading.of("mon-7", T0.plusSeconds(65), Map.of(Parameter.RESP_RATE, 30.0)));
+		assertThat(this.window.used(T0.plusSeconds(65), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).value())
 			.as("the device's median of 16 and 30 (23) scores as the nurse's 24: the nurse's entry")
 			.isEqualTo(24.0);
-		this.window.accept(Reading.of("mon-7", T0.plusSeconds(62), Map.of(Parameter.RESP_RATE, 30.0)));
-		assertThat(this.window.used(T0.plusSeconds(62), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).value())
+		this.window.accept(Reading.of("mon-7", T0.plusSeconds(70), Map.of(Parameter.RESP_RATE, 30.0)));
+		assertThat(this.window.used(T0.plusSeconds(70), SpO2Scale.SCALE_1).get(News2Parameter.RESP_RATE).value())
 			.as("median 30: worse than the nurse's entry, so it counts")
 			.isEqualTo(30.0);
 	}
