@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import care.vitals.model.alarm.AlarmList;
+import care.vitals.model.alarm.AlarmRules;
+import care.vitals.model.parameter.Parameter;
 import care.vitals.model.codec.AlarmListCodec;
 import care.vitals.model.codec.DecodeLimits;
 import care.vitals.model.codec.Outcome;
@@ -31,8 +33,12 @@ final class AlarmLatencyProbe {
 
 	static final String BED = "1";
 
-	/** SpO2 below 85 % is high priority after 15 s (AlarmRules defaults). */
-	private static final int DELAY_SECONDS = 15;
+	/** SpO2 below 85 % is high priority after this delay (AlarmRules defaults: 30 s). */
+	static final int DELAY_SECONDS = (int) AlarmRules.defaults()
+		.threshold(Parameter.SPO2)
+		.orElseThrow()
+		.delay()
+		.toSeconds();
 
 	private final String brokerUrl;
 
@@ -41,8 +47,8 @@ final class AlarmLatencyProbe {
 	}
 
 	/**
-	 * Runs for about normalSeconds + 20 s; returns ms from the completing reading to the
-	 * alarm, or -1.
+	 * Runs for about normalSeconds + the delay + 5 s; returns ms from the completing
+	 * reading to the alarm, or -1.
 	 */
 	long measure(int normalSeconds) throws Exception {
 		AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
@@ -66,7 +72,7 @@ final class AlarmLatencyProbe {
 			int total = normalSeconds + DELAY_SECONDS + 5;
 			long start = System.nanoTime();
 			// Device clocks tick in whole seconds here, so the reading that completes the
-			// delay is exactly the one 15 s after the first low one.
+			// delay is exactly the one DELAY_SECONDS after the first low one.
 			Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			for (int s = 0; s < total && raised.getCount() > 0; s++) {
 				long due = start + TimeUnit.SECONDS.toNanos(s);
