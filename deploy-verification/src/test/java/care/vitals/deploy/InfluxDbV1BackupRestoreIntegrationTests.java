@@ -200,7 +200,7 @@ class InfluxDbV1BackupRestoreIntegrationTests {
 		assertThat(influx.query("", "SHOW USERS")).contains("\"admin\",true", "\"ingest\",false", "\"grafana\",false",
 				"\"telegraf\",false");
 		assertThat(influx.query("", "SHOW GRANTS FOR grafana")).contains("[\"vitals\",\"READ\"]", "[\"ops\",\"READ\"]");
-		assertThat(influx.query("", "SHOW GRANTS FOR ingest")).contains("[\"vitals\",\"WRITE\"]");
+		assertThat(influx.query("", "SHOW GRANTS FOR ingest")).contains("[\"vitals\",\"ALL PRIVILEGES\"]");
 	}
 
 	/**
