@@ -3,6 +3,7 @@ package care.vitals.publisher;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +27,26 @@ class PublisherApplicationIntegrationTests {
 			+ "\"deviceKinds\":[\"BEDSIDE_MONITOR\",\"PULSE_OXIMETER\"],\"rate\":2,\"seed\":5,\"scenario\":\"SEPSIS\"}";
 
 	private static List<String> devices(String id) {
-		return List.of(id + "-monitor-001", id + "-oximeter-001", id + "-monitor-002", id + "-oximeter-002",
-				id + "-monitor-003", id + "-oximeter-003");
+		return List.of("sim-" + id + "-monitor-001", "sim-" + id + "-oximeter-001", "sim-" + id + "-monitor-002",
+				"sim-" + id + "-oximeter-002", "sim-" + id + "-monitor-003", "sim-" + id + "-oximeter-003");
+	}
+
+	/**
+	 * The jar started by hand refuses a well-known default secret itself (exit 78, the
+	 * property named, never the value); the other tests start it with real secrets.
+	 */
+	@Test
+	void aDefaultSecretStopsTheJarWith78NamingThePropertyNeverTheValue() throws Exception {
+		PublisherProcess.Exited exited = PublisherProcess.runUntilExit(Map.of("MQTT_URL", mosquitto.url(),
+				"PUBLISHER_API_USERNAME", PublisherProcess.USER, "PUBLISHER_API_PASSWORD", "Passw0rd"));
+
+		assertThat(exited.status()).as(exited.output()).isEqualTo(78);
+		assertThat(exited.output().lines())
+			.filteredOn((line) -> line.contains(" ERROR ") && line.contains("Refusing to start"))
+			.singleElement()
+			.asString()
+			.contains("the secret property publisher.api.password holds a placeholder or a well-known default");
+		assertThat(exited.output()).doesNotContain("Passw0rd");
 	}
 
 	@Test
@@ -46,10 +65,10 @@ class PublisherApplicationIntegrationTests {
 							.anyMatch((line) -> line.startsWith("devices/" + id + "/measurements "))),
 					Duration.ofSeconds(20)))
 				.isTrue();
-			assertThat(collector.payloads("assignments/kill-oximeter-002")).singleElement()
+			assertThat(collector.payloads("assignments/sim-kill-oximeter-002")).singleElement()
 				.asString()
-				.contains("\"patient\":\"kill-patient-002\"", "\"ward\":\"ward-kill\"", "\"bed\":\"2\"");
-			assertThat(collector.payloads("devices/kill-monitor-001/status").get(0)).contains("\"online\":true");
+				.contains("\"patient\":\"sim-kill-patient-002\"", "\"ward\":\"ward-kill\"", "\"bed\":\"2\"");
+			assertThat(collector.payloads("devices/sim-kill-monitor-001/status").get(0)).contains("\"online\":true");
 			publisher.kill();
 			assertThat(collector.await(
 					(lines) -> devices.stream()
@@ -102,6 +121,10 @@ class PublisherApplicationIntegrationTests {
 					"{\"patients\":1,\"scenario\":\"PLAGUE\"}");
 			assertThat(unknownScenario.statusCode()).isEqualTo(400);
 			assertThat(unknownScenario.body()).contains("SEPSIS");
+			HttpResponse<String> realDeviceId = publisher.post("/api/simulations",
+					"{\"patients\":1,\"devicePrefix\":\"bed3\"}");
+			assertThat(realDeviceId.statusCode()).isEqualTo(400);
+			assertThat(realDeviceId.body()).contains("\"devicePrefix\":\"must be sim or start with sim-");
 			HttpResponse<String> notFound = publisher.get("/api/simulations/nope", true);
 			assertThat(notFound.statusCode()).isEqualTo(404);
 			assertThat(notFound.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -61,6 +61,36 @@ final class PublisherProcess implements AutoCloseable {
 		return publisher;
 	}
 
+	/**
+	 * Starts the jar with these environment variables only and waits for it to stop by
+	 * itself (a start it refuses).
+	 * @return its exit status and its output
+	 */
+	static Exited runUntilExit(Map<String, String> environment) throws IOException, InterruptedException {
+		Path jar = Path.of("target", "publisher-service.jar");
+		Path log = Files.createTempFile("publisher-", ".log");
+		try {
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString());
+			builder.environment().putAll(environment);
+			builder.environment().put("SERVER_PORT", "0");
+			builder.redirectErrorStream(true).redirectOutput(log.toFile());
+			Process process = builder.start();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("publisher still running after 60 s: " + Files.readString(log));
+			}
+			return new Exited(process.exitValue(), Files.readString(log));
+		}
+		finally {
+			Files.deleteIfExists(log);
+		}
+	}
+
+	/** A publisher that stopped by itself: its exit status and output. */
+	record Exited(int status, String output) {
+	}
+
 	private void awaitHealthy() throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline) {

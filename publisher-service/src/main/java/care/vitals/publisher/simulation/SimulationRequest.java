@@ -47,9 +47,11 @@ import care.vitals.publisher.physiology.Scenario;
  * @param nibpInterval how often monitors measure blood pressure, PT1S-PT24H; default
  * PT15M
  * @param connections shared connections in load mode, 1-64; default 4
- * @param devicePrefix first part of every device id, an identifier of up to 40
- * characters; default the simulation id. Device ids are {@code prefix-kind-NNN}, e.g.
- * {@code sim-monitor-001}
+ * @param devicePrefix first part of every device and patient id, an identifier of up to
+ * 40 characters that is {@code sim} or starts with {@code sim-} (the prefix reserved for
+ * simulated devices, which no real device may have); default {@code sim-} and the
+ * simulation id. Device ids are {@code prefix-kind-NNN}, e.g. {@code sim-monitor-001},
+ * patient ids {@code prefix-patient-NNN}
  * @param admit whether to publish the patients' assignments (admission and discharge);
  * default true. Without, patients are still admitted and measured, only not announced
  */

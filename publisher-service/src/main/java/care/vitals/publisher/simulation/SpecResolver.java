@@ -18,6 +18,14 @@ import care.vitals.publisher.physiology.Scenario;
  */
 final class SpecResolver {
 
+	/**
+	 * The prefix of every simulated device and patient id: no real device may have it
+	 * ({@code deploy/devices.sh} refuses to enroll one), so simulated data can never be
+	 * taken for a real device's, wherever it ends up (docs/security.md, "Simulated device
+	 * ids").
+	 */
+	static final String RESERVED_PREFIX = "sim-";
+
 	private static final Duration MAX_SKEW = Duration.ofMinutes(10);
 
 	private final SimulationProperties properties;
@@ -60,7 +68,13 @@ final class SpecResolver {
 		if (nibp.compareTo(Duration.ofSeconds(1)) < 0 || nibp.compareTo(Duration.ofHours(24)) > 0) {
 			errors.put("nibpInterval", "must be between PT1S and PT24H");
 		}
-		String prefix = or(request.devicePrefix(), id);
+		String prefix = or(request.devicePrefix(), RESERVED_PREFIX + id);
+		if (!isReserved(prefix + "-")) {
+			errors.put("devicePrefix",
+					"must be sim or start with " + RESERVED_PREFIX
+							+ ": every simulated device and patient id starts with " + RESERVED_PREFIX
+							+ ", the prefix no real device may have");
+		}
 		String longest = deviceId(prefix, DeviceKind.THERMOMETER, patients - 1, patients);
 		if (!Identifiers.isValid(longest)) {
 			errors.put("devicePrefix", "device ids such as " + longest + " would be longer than 64 characters");
@@ -93,6 +107,13 @@ final class SpecResolver {
 	static String patientId(String prefix, int patient, int patients) {
 		int width = Math.max(3, Integer.toString(patients).length());
 		return prefix + "-patient-" + String.format("%0" + width + "d", patient + 1);
+	}
+
+	/**
+	 * Whether an id lies inside the reserved prefix of simulated devices.
+	 */
+	static boolean isReserved(String id) {
+		return id.startsWith(RESERVED_PREFIX);
 	}
 
 	private static <T> T or(T value, T fallback) {

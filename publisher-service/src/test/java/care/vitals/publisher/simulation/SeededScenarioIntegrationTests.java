@@ -37,8 +37,8 @@ class SeededScenarioIntegrationTests {
 		TestEngine expected = TestEngine.recording();
 		expected.service.create(request);
 		expected.ticker.advance(RUN);
-		List<String> devices = List.of("sim1-monitor-001", "sim1-oximeter-001", "sim1-monitor-002",
-				"sim1-oximeter-002");
+		List<String> devices = List.of("sim-sim1-monitor-001", "sim-sim1-oximeter-001", "sim-sim1-monitor-002",
+				"sim-sim1-oximeter-002");
 
 		try (MqttCollector collector = MqttCollector.keeping(mosquitto.url(), "devices/+/measurements",
 				"devices/+/events")) {
@@ -64,7 +64,7 @@ class SeededScenarioIntegrationTests {
 					assertThat(collector.payloads(topic)).as(topic).isEqualTo(payloads(expected, topic));
 				}
 			}
-			assertThat(collector.payloads("devices/sim1-monitor-001/measurements").get(0))
+			assertThat(collector.payloads("devices/sim-sim1-monitor-001/measurements").get(0))
 				.isEqualTo(FIRST_MONITOR_PAYLOAD);
 			engine.service.stop("sim1");
 		}

@@ -44,12 +44,12 @@ class SimulationEngineTests {
 		TestEngine engine = TestEngine.recording();
 		engine.service.create(TestEngine.request(4));
 		engine.ticker.advance(Duration.ofSeconds(3));
-		List<Reading> readings = readings(engine, "devices/sim1-monitor-001/");
+		List<Reading> readings = readings(engine, "devices/sim-sim1-monitor-001/");
 		assertThat(readings).extracting(Reading::timestamp)
 			.containsExactly(TestEngine.START, TestEngine.START.plusSeconds(1), TestEngine.START.plusSeconds(2),
 					TestEngine.START.plusSeconds(3));
 		assertThat(readings).extracting(Reading::sequence).containsExactly(0L, 1L, 2L, 3L);
-		assertThat(readings(engine, "devices/sim1-monitor-002/").get(0).timestamp())
+		assertThat(readings(engine, "devices/sim-sim1-monitor-002/").get(0).timestamp())
 			.isEqualTo(TestEngine.START.plusMillis(250));
 	}
 
@@ -60,17 +60,17 @@ class SimulationEngineTests {
 				Scenario.STABLE, 0.0, 1.0);
 		engine.service.create(request);
 		engine.ticker.advance(Duration.ofSeconds(9));
-		engine.service.outage("sim1", "sim1-oximeter-001", Duration.ofSeconds(5));
+		engine.service.outage("sim1", "sim-sim1-oximeter-001", Duration.ofSeconds(5));
 		engine.ticker.advance(Duration.ofSeconds(20));
-		assertThat(engine.log).containsSubsequence("sim1-oximeter-001 connected", "sim1-oximeter-001 dropped",
-				"sim1-oximeter-001 connected");
-		List<Reading> readings = readings(engine, "devices/sim1-oximeter-001/measurements");
+		assertThat(engine.log).containsSubsequence("sim-sim1-oximeter-001 connected", "sim-sim1-oximeter-001 dropped",
+				"sim-sim1-oximeter-001 connected");
+		List<Reading> readings = readings(engine, "devices/sim-sim1-oximeter-001/measurements");
 		assertThat(readings).hasSize(30);
 		for (int i = 0; i < readings.size(); i++) {
 			assertThat(readings.get(i).sequence()).isEqualTo(i);
 			assertThat(readings.get(i).timestamp()).isEqualTo(TestEngine.START.plusSeconds(i));
 		}
-		List<String> statusAndMeasurements = engine.topicsAndPayloads("devices/sim1-oximeter-001/")
+		List<String> statusAndMeasurements = engine.topicsAndPayloads("devices/sim-sim1-oximeter-001/")
 			.stream()
 			.map((line) -> line.contains("/status") ? "status" : "m")
 			.toList();
@@ -86,17 +86,17 @@ class SimulationEngineTests {
 		engine.service.create(TestEngine.request(2));
 		engine.ticker.advance(Duration.ofSeconds(4));
 		engine.service.discharge("sim1", 0);
-		int before = readings(engine, "devices/sim1-monitor-001/").size();
+		int before = readings(engine, "devices/sim-sim1-monitor-001/").size();
 		engine.ticker.advance(Duration.ofSeconds(10));
-		assertThat(readings(engine, "devices/sim1-monitor-001/")).hasSize(before);
-		assertThat(engine.topicsAndPayloads("assignments/sim1-monitor-001")).last()
-			.isEqualTo("assignments/sim1-monitor-001 ");
+		assertThat(readings(engine, "devices/sim-sim1-monitor-001/")).hasSize(before);
+		assertThat(engine.topicsAndPayloads("assignments/sim-sim1-monitor-001")).last()
+			.isEqualTo("assignments/sim-sim1-monitor-001 ");
 		engine.service.admit("sim1", 0);
 		engine.ticker.advance(Duration.ofSeconds(3));
-		assertThat(readings(engine, "devices/sim1-monitor-001/")).hasSize(before + 3);
-		assertThat(engine.topicsAndPayloads("assignments/sim1-monitor-001")).last()
+		assertThat(readings(engine, "devices/sim-sim1-monitor-001/")).hasSize(before + 3);
+		assertThat(engine.topicsAndPayloads("assignments/sim-sim1-monitor-001")).last()
 			.asString()
-			.contains("\"patient\":\"sim1-patient-001\"", "\"ward\":\"sim-ward\"", "\"bed\":\"1\"");
+			.contains("\"patient\":\"sim-sim1-patient-001\"", "\"ward\":\"sim-ward\"", "\"bed\":\"1\"");
 		assertThatExceptionOfType(SimulationConflictException.class).isThrownBy(() -> engine.service.admit("sim1", 0));
 		assertThatExceptionOfType(SimulationNotFoundException.class).isThrownBy(() -> engine.service.admit("sim1", 2));
 	}
@@ -114,7 +114,7 @@ class SimulationEngineTests {
 		assertThat(engine.topicsAndPayloads("assignments/")).filteredOn((line) -> line.endsWith(" ")).hasSize(4);
 		assertThat(engine.log).filteredOn((line) -> line.endsWith("closed")).hasSize(5 - 1);
 		engine.ticker.advance(Duration.ofSeconds(5));
-		assertThat(engine.topicsAndPayloads("devices/sim1-monitor-001/measurements")).hasSize(3);
+		assertThat(engine.topicsAndPayloads("devices/sim-sim1-monitor-001/measurements")).hasSize(3);
 		assertThatExceptionOfType(SimulationConflictException.class).isThrownBy(() -> engine.service.stop("sim1"));
 	}
 
@@ -125,7 +125,7 @@ class SimulationEngineTests {
 		engine.ticker.advance(Duration.ofSeconds(2));
 		engine.service.change("sim1", new SimulationChange(4.0, null, null, Scenario.HYPOTHERMIA, null));
 		engine.ticker.advance(Duration.ofSeconds(1));
-		List<Reading> readings = readings(engine, "devices/sim1-monitor-001/");
+		List<Reading> readings = readings(engine, "devices/sim-sim1-monitor-001/");
 		assertThat(readings).extracting(Reading::timestamp)
 			.containsExactly(TestEngine.START, TestEngine.START.plusSeconds(1), TestEngine.START.plusSeconds(2),
 					TestEngine.START.plusMillis(2250), TestEngine.START.plusMillis(2500),
@@ -146,14 +146,45 @@ class SimulationEngineTests {
 		assertThatExceptionOfType(SimulationConflictException.class).isThrownBy(() -> engine.service.create(sameBeds))
 			.withMessageContaining("Beds 5-5");
 		SimulationRequest sameDevices = new SimulationRequest("c", null, 1, "other-ward", null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, "sim1", null);
+				null, null, null, null, null, null, null, null, null, null, null, "sim-sim1", null);
 		assertThatExceptionOfType(SimulationConflictException.class)
 			.isThrownBy(() -> engine.service.create(sameDevices))
-			.withMessageContaining("sim1-monitor-001");
+			.withMessageContaining("sim-sim1-monitor-001");
 		SimulationRequest elsewhere = new SimulationRequest("d", null, 1, "sim-ward", 6, null, null, null, null, null,
 				null, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(engine.service.create(elsewhere).id()).isEqualTo("d");
 		assertThat(engine.service.list()).extracting(Simulation::id).containsExactly("sim1", "d");
+	}
+
+	/**
+	 * Every simulated device and patient id starts with {@code sim-}, the prefix no real
+	 * device may have: by default ({@code sim-} and the simulation id), with the prefix
+	 * {@code sim} or {@code sim-...}; any other prefix is refused and nothing starts.
+	 */
+	@Test
+	void everyDeviceAndPatientIdLiesInsideTheReservedPrefix() {
+		TestEngine engine = TestEngine.recording();
+		engine.service.create(withPrefix(TestEngine.request(1), null, "ward7"));
+		engine.service.create(withPrefix(TestEngine.request(1), "sim", "sim"));
+		engine.service.create(withPrefix(TestEngine.request(1), "sim-demo.3", "demo3"));
+		engine.ticker.advance(Duration.ofSeconds(3));
+		assertThat(engine.topicsAndPayloads("assignments/")).extracting((line) -> line.substring(0, line.indexOf(' ')))
+			.containsOnly("assignments/sim-ward7-monitor-001", "assignments/sim-monitor-001",
+					"assignments/sim-demo.3-monitor-001");
+		assertThat(engine.topicsAndPayloads("assignments/")).allSatisfy(
+				(line) -> assertThat(line).containsPattern("\"patient\":\"sim-(ward7-|demo\\.3-)?patient-001\""));
+		assertThat(engine.topicsAndPayloads("devices/")).isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).startsWith("devices/sim-"));
+
+		for (String prefix : List.of("bed3", "simulator", "SIM-x", "ward-a-sim-")) {
+			assertThatExceptionOfType(InvalidRequestException.class)
+				.isThrownBy(() -> engine.service.create(withPrefix(TestEngine.request(1), prefix, "x")))
+				.satisfies((ex) -> assertThat(ex.errors()).containsOnlyKeys("devicePrefix")
+					.extractingByKey("devicePrefix")
+					.asString()
+					.contains("sim-", "no real device"));
+		}
+		assertThat(engine.service.list()).extracting(Simulation::id).containsExactly("ward7", "sim", "demo3");
 	}
 
 	@Test
@@ -199,6 +230,13 @@ class SimulationEngineTests {
 				List.of(kinds), r.rate(), r.format(), r.qos(), scenario, r.profile(), r.seed(), speed, r.startTime(),
 				artefactRate, r.clockSkew(), r.disconnectsPerHour(), r.nibpInterval(), r.connections(),
 				r.devicePrefix(), r.admit());
+	}
+
+	static SimulationRequest withPrefix(SimulationRequest r, String prefix, String id) {
+		return new SimulationRequest(id, r.mode(), r.patients(), "ward-" + id, r.firstBed(), r.lastBed(),
+				r.deviceKinds(), r.rate(), r.format(), r.qos(), r.scenario(), r.profile(), r.seed(), r.speed(),
+				r.startTime(), r.artefactRate(), r.clockSkew(), r.disconnectsPerHour(), r.nibpInterval(),
+				r.connections(), prefix, r.admit());
 	}
 
 	static SimulationRequest withSeed(SimulationRequest r, long seed) {
