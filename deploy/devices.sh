@@ -24,6 +24,11 @@
 # exist only on the internal listener, devices only on the TLS listener.
 # A device id that is not 1-64 characters of [A-Za-z0-9._-], is reserved (ingest,
 # publisher), is listed twice or was revoked is refused and nothing is written.
+# Simulated devices: every id starting with sim- (any case) belongs to the simulator
+# (publisher-service produces only such ids), so a real device with such an id is
+# refused; a line whose kind starts with simulated- must have such an id. Simulated
+# devices on a box without the simulation profile get a warning (a ward replaces the
+# examples of the shipped inventory by its own devices).
 #
 # Revocation: `--revoke ID` removes the device from the inventory; a device removed
 # from the inventory by hand is revoked the same way. Its certificate goes into the
@@ -55,9 +60,12 @@ declare -a REVOKE=()
 # Must equal password_hash_algorithm.iterations in deploy/emqx/emqx.conf.
 HASH_ITERATIONS=10000
 RESERVED_IDS=" ingest publisher "
+# The prefix of every simulated device and patient id (publisher-service
+# SpecResolver.RESERVED_PREFIX; docs/security.md, "Simulated device ids").
+SIMULATED_PREFIX=sim-
 
 usage() {
-  sed -n '3,43p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '3,48p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -111,6 +119,7 @@ done
 
 # --- read and validate the inventory (nothing is written before this passes) ----
 declare -a DEVICES=()
+declare -a SIMULATED=()
 declare -A SEEN=()
 errors=0
 line_no=0
@@ -124,11 +133,24 @@ while IFS= read -r line || [[ -n $line ]]; do
   if [[ $id == device_id ]]; then
     continue
   fi
+  kind=
+  if [[ $line == *,* ]]; then
+    kind=${line#*,}
+    kind=${kind%%,*}
+    kind=${kind#"${kind%%[![:space:]]*}"}
+    kind=${kind%"${kind##*[![:space:]]}"}
+  fi
   if [[ ! $id =~ ^[A-Za-z0-9._-]{1,64}$ ]]; then
     echo "devices.sh: $INVENTORY:$line_no: invalid device id '$id': use 1-64 characters of [A-Za-z0-9._-]" >&2
     errors=$((errors + 1))
   elif [[ $RESERVED_IDS == *" $id "* ]]; then
     echo "devices.sh: $INVENTORY:$line_no: device id '$id' is reserved for a service account" >&2
+    errors=$((errors + 1))
+  elif [[ ${id,,} == "$SIMULATED_PREFIX"* && $kind != simulated-* ]]; then
+    echo "devices.sh: $INVENTORY:$line_no: device id '$id' starts with '$SIMULATED_PREFIX', the prefix reserved for simulated devices (docs/security.md): give the real device another id" >&2
+    errors=$((errors + 1))
+  elif [[ $kind == simulated-* && ${id,,} != "$SIMULATED_PREFIX"* ]]; then
+    echo "devices.sh: $INVENTORY:$line_no: device '$id' has the kind '$kind' of a simulated device, whose id must start with '$SIMULATED_PREFIX'" >&2
     errors=$((errors + 1))
   elif [[ -n ${REVOKED[$id]:-} ]]; then
     echo "devices.sh: $INVENTORY:$line_no: device id '$id' was revoked; give the device a new id" >&2
@@ -139,6 +161,9 @@ while IFS= read -r line || [[ -n $line ]]; do
   else
     SEEN[$id]=$line_no
     DEVICES+=("$id")
+    if [[ $kind == simulated-* ]]; then
+      SIMULATED+=("$id")
+    fi
   fi
 done <"$INVENTORY"
 [[ $errors -eq 0 ]] || die "$errors invalid inventory line(s); nothing was written"
@@ -148,6 +173,9 @@ done <"$INVENTORY"
 simulation=false
 if [[ ,$(env_value COMPOSE_PROFILES), == *,simulation,* ]]; then
   simulation=true
+fi
+if [[ $simulation == false && ${#SIMULATED[@]} -gt 0 ]]; then
+  echo "devices.sh: warning: ${#SIMULATED[@]} simulated device(s) (${SIMULATED[*]}) in $INVENTORY on a box without the simulation profile: on a ward, replace them by the ward's own devices (docs/operations.md)" >&2
 fi
 ingest_password=$(env_value MQTT_INGEST_PASSWORD)
 publisher_password=$(env_value MQTT_PUBLISHER_PASSWORD)

@@ -3,6 +3,7 @@ package care.vitals.deploy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.spec.KeySpec;
 import java.util.Base64;
@@ -220,6 +221,44 @@ class DevicesScriptIntegrationTests {
 		}
 		inventory("dup", "dup");
 		assertThat(devices().output()).contains("listed twice");
+	}
+
+	/**
+	 * {@code sim-} is the prefix of every simulated device (publisher-service): a real
+	 * device with such an id, in any case, is refused and nothing is written, and so is a
+	 * simulated kind outside it; the simulator's own devices (kind {@code simulated-*},
+	 * as in the shipped inventory) are enrolled, with a warning on a box without the
+	 * simulation profile.
+	 */
+	@Test
+	void theSimulatorsPrefixIsRefusedForARealDevice() throws Exception {
+		inventory("mon-1,monitor");
+		assertThat(devices().ok()).isTrue();
+		String bootstrap = Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"));
+
+		for (String line : List.of("sim-monitor-004,monitor,ward-a/bed-4", "SIM-bed4,oximeter", "Sim-x",
+				"sim-monitor-005,,ward-a/bed-5", "bed-4-monitor,simulated-monitor")) {
+			inventory("mon-1,monitor", line);
+			Deploy.Result result = devices();
+			assertThat(result.exitCode()).as(line).isEqualTo(2);
+			assertThat(result.output()).as(line)
+				.contains("devices.csv:2", "'sim-'", "simulated device")
+				.contains("nothing was written");
+			assertThat(Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"))).isEqualTo(bootstrap);
+			assertThat(passwords()).containsOnlyKeys("mon-1");
+		}
+
+		inventory("mon-1,monitor", "sim-monitor-001,simulated-monitor,ward-a/bed-1");
+		Deploy.Result ward = devices();
+		assertThat(ward.exitCode()).as(ward.output()).isZero();
+		assertThat(ward.output()).contains("warning: 1 simulated device(s) (sim-monitor-001)",
+				"without the simulation profile");
+		assertThat(passwords()).containsOnlyKeys("mon-1", "sim-monitor-001");
+
+		Files.writeString(this.repo.resolve(".env"), "\nCOMPOSE_PROFILES=simulation,demo\n", StandardOpenOption.APPEND);
+		Deploy.Result demo = devices();
+		assertThat(demo.exitCode()).as(demo.output()).isZero();
+		assertThat(demo.output()).doesNotContain("warning");
 	}
 
 	private static String pbkdf2Hex(String password, String salt, int iterations) throws Exception {
