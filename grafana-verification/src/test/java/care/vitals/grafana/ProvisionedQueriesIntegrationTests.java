@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,8 +54,8 @@ import static org.awaitility.Awaitility.await;
  * {@code downsampled}, the continuous query, database {@code ops}); the continuous query
  * is run once over the scenario instead of waiting for its 5-minute schedule. The ingest
  * exports its own metrics into {@code ops} (Micrometer, 10 s step). Telegraf does not run
- * here: a few synthetic {@code cpu}, {@code mem} and {@code disk} points stand in for it
- * (host {@code nuc-test}, disk 91 % full).
+ * here: a few synthetic {@code cpu}, {@code mem}, {@code disk} and {@code chrony} points
+ * stand in for it (host {@code nuc-test}, disk 91 % full, clock 0.3 ms off).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvisionedQueriesIntegrationTests {
@@ -213,6 +214,9 @@ class ProvisionedQueriesIntegrationTests {
 		// aDeviceClockSkewAlarmThatIsActiveFiresTheClockRule below
 		expected.put("device-clock-skew", Expectation.NO_SERIES);
 		expected.put("disk-usage", Expectation.firesFor(Map.of("host", "nuc-test")));
+		// nuc-test's clock is 0.3 ms off and synchronised; beyond 1 s and unsynchronised:
+		// theNucClockRuleFiresBeyondOneSecondEitherWayAndHasNoDataWhenNotSynchronised
+		expected.put("nuc-clock-offset", Expectation.QUIET);
 		expected.put("ingest-metrics-missing", Expectation.QUIET);
 		expected.put("vitals-database-unreachable", Expectation.QUIET);
 		// bed 2's NEWS2 alarm was raised from readings minutes old and nobody
@@ -665,6 +669,55 @@ class ProvisionedQueriesIntegrationTests {
 		assertThat(firingBeds.get("alarm-escalated-response-team")).containsExactly("8");
 	}
 
+	/**
+	 * The rule on the NUC's own clock fires for a host whose latest offset (chronyd's
+	 * {@code system_time}, either sign) is beyond 1 s, stays quiet within it, and has no
+	 * series for a host whose chronyd reports "not synchronized" the whole window, which
+	 * the rule's provisioning turns into an alert (no data: Alerting), as it does when
+	 * chrony does not report at all.
+	 */
+	@Test
+	@Order(8)
+	void theNucClockRuleFiresBeyondOneSecondEitherWayAndHasNoDataWhenNotSynchronised() {
+		long now = System.currentTimeMillis() * 1_000_000L;
+		long minute = 60_000_000_000L;
+		influx.write("ops", String.join("\n", chrony("nuc-fast", "normal", 2.5, now - minute),
+				chrony("nuc-slow", "normal", -0.4, now - 2 * minute), chrony("nuc-slow", "normal", -1.7, now - minute),
+				chrony("nuc-ok", "normal", 3.2, now - 3 * minute), chrony("nuc-ok", "normal", 0.98, now - minute),
+				chrony("nuc-unsync", "not synchronized", 0.0, now - 2 * minute),
+				chrony("nuc-unsync", "not synchronized", 0.0, now - minute),
+				chrony("nuc-gone", "normal", 4.0, now - 10 * minute)));
+		AlertRule rule = GrafanaFiles.alertRules()
+			.stream()
+			.filter((candidate) -> candidate.uid().equals("nuc-clock-offset"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(rule.rule()).containsEntry("noDataState", "Alerting").containsEntry("for", "5m");
+		String influxQl = InfluxQlTemplate.lastRange(Duration.ofSeconds(300), Instant.now())
+			.expand(String.valueOf(rule.model("A").get("query")));
+		Run run = run(Queries.database("ops-influxql"), influxQl);
+		assertThat(run.failure()).isNull();
+		Map<Map<String, String>, Boolean> firing = AlertEvaluation.evaluate(rule, run.result());
+		assertThat(firing).containsEntry(Map.of("host", "nuc-fast"), true)
+			.containsEntry(Map.of("host", "nuc-slow"), true)
+			.containsEntry(Map.of("host", "nuc-ok"), false)
+			.containsEntry(Map.of("host", "nuc-test"), false);
+		assertThat(firing.keySet()).as("no synchronised measurement within the window: no data")
+			.noneMatch((tags) -> Set.of("nuc-unsync", "nuc-gone").contains(tags.get("host")));
+	}
+
+	/**
+	 * A point as Telegraf's {@code inputs.chrony} writes chronyd's tracking (measurement
+	 * {@code chrony}, tags as in Telegraf 1.34 with
+	 * {@code server = "udp://127.0.0.1:323"}, every field a float).
+	 */
+	private static String chrony(String host, String leapStatus, double systemTime, long ns) {
+		return "chrony,host=" + host + ",leap_status=" + leapStatus.replace(" ", "\\ ")
+				+ ",reference_id=C0A80101,source=127.0.0.1:323,stratum=3 frequency=-35.657,last_offset=-0.000013616,"
+				+ "residual_freq=0.0,rms_offset=0.000027073,root_delay=0.000644,root_dispersion=0.003444,skew=0.001,"
+				+ "system_time=" + String.format(Locale.ROOT, "%.9f", systemTime) + ",update_interval=1031.2 " + ns;
+	}
+
 	/** An alarm line as the engine writes it ({@code ClinicalLines.transition}). */
 	private static String escalation(String bed, int level, boolean escalated, Instant at) {
 		return "alarms,bed=" + bed + ",kind=spo2_low,patient=p-e" + bed + ",priority=high,ward=ward-e alarm_id=\"a-"
@@ -867,6 +920,8 @@ class ProvisionedQueriesIntegrationTests {
 			lines.append("mem,host=nuc-test used_percent=").append(41.2 + i).append(' ').append(ns).append('\n');
 			lines.append("disk,host=nuc-test,path=/,device=nvme0n1p2,fstype=ext4 used_percent=91.0 ")
 				.append(ns)
+				.append('\n');
+			lines.append(chrony("nuc-test", "normal", 0.000312 - 0.0001 * i, now * 1_000_000L - 60_000_000_000L * i))
 				.append('\n');
 		}
 		influx.write("ops", lines.toString());
