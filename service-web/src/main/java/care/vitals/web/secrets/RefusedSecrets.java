@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * {@code password}, {@code admin}, {@code ${...}}, ...; case-insensitive, any line of the
  * value): the script's {@code is_default};</li>
  * <li>a <em>secret name</em> contains {@code PASSWORD}, {@code TOKEN}, {@code SECRET} or
- * {@code COOKIE}, or ends in {@code _KEY}, with a property key in upper case and
- * {@code .} and {@code -} as {@code _} ({@code ingest.station.oidc.client-secret} is
- * {@code INGEST_STATION_OIDC_CLIENT_SECRET}): the script's {@code is_secret_name}.</li>
+ * {@code COOKIE}, or ends in {@code _KEY}: the script's {@code is_secret_name}. A
+ * property key is judged by its last segment, in upper case with {@code -} as {@code _}
+ * ({@code ingest.station.oidc.client-secret} by {@code CLIENT_SECRET}), so that settings
+ * <em>about</em> a secret are not taken for one
+ * ({@code server.servlet.session.cookie.same-site} may be {@code none}).</li>
  * </ul>
  * Empty values are never refused here, as in the script: a service that needs a value
  * says so itself.
@@ -61,7 +63,7 @@ public final class RefusedSecrets {
 	 * @return {@code true} for a password, token, secret, cookie or key
 	 */
 	public static boolean isSecretName(String name) {
-		return SECRET_NAME.matcher(environmentForm(name)).matches();
+		return SECRET_NAME.matcher(environmentForm(name.substring(name.lastIndexOf('.') + 1))).matches();
 	}
 
 	static boolean isPlaceholder(String value) {

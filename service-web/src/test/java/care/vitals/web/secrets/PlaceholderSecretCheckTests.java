@@ -26,7 +26,7 @@ class PlaceholderSecretCheckTests {
 					Map.of("ingest.mqtt.password", "${MQTT_PASSWORD:}", "ingest.influx.token", "${INFLUX_TOKEN:}",
 							"ingest.influx.password", "${INFLUX_PASSWORD:}", "ingest.admin.password",
 							"a-real-admin-password", "ingest.mqtt.url", "${MQTT_URL:}", "ingest.missing.password",
-							"${NOT_SET}")));
+							"${NOT_SET}", "server.servlet.session.cookie.same-site", "none")));
 
 		assertThat(PlaceholderSecretCheck.refusedProperties(environment)).containsExactly("ingest.influx.token",
 				"ingest.mqtt.password");

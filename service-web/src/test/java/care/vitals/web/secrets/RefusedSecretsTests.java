@@ -60,6 +60,7 @@ class RefusedSecretsTests {
 		assertThat(RefusedSecrets.isSecretName("management.influx.metrics.export.token")).isTrue();
 		assertThat(RefusedSecrets.isSecretName("spring.ssl.bundle.pem.station.keystore.private-key")).isTrue();
 		assertThat(RefusedSecrets.isSecretName("ingest.admin.username")).isFalse();
+		assertThat(RefusedSecrets.isSecretName("server.servlet.session.cookie.same-site")).isFalse();
 	}
 
 	@Test
