@@ -48,7 +48,7 @@ class MosquittoConfigIntegrationTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	/** Used by the revocation test only (revoking it restarts the broker). */
-	private static final String REVOKED_DEVICE = "sim-monitor-099";
+	private static final String REVOKED_DEVICE = "mon-a09";
 
 	@TempDir
 	static Path repo;

@@ -57,7 +57,7 @@ class NucStackComposeIntegrationTests {
 
 	private static final Duration STARTUP = Duration.ofMinutes(15);
 
-	private static final String REVOKED_DEVICE = "sim-monitor-098";
+	private static final String REVOKED_DEVICE = "mon-a08";
 
 	@TempDir
 	static Path repo;
