@@ -2,7 +2,6 @@ package care.vitals.model.alarm;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -100,21 +99,25 @@ final class LimitTracker {
 	 */
 	record Limits(Side side, List<Tier> tiers, Duration delay, double hysteresis, Duration clearDelay) {
 
+		/** Runs for every value of every limited parameter: no intermediate list. */
 		static Optional<Limits> of(ThresholdRule rule, Side side) {
-			List<Tier> tiers = new ArrayList<>();
 			Double outer = (side == Side.LOW) ? rule.low() : rule.high();
 			Double critical = (side == Side.LOW) ? rule.criticalLow() : rule.criticalHigh();
-			if (outer != null) {
-				tiers.add(new Tier(outer, RiskTable.limitPriority(false)));
+			List<Tier> tiers;
+			if (outer != null && critical != null) {
+				tiers = List.of(new Tier(outer, RiskTable.limitPriority(false)),
+						new Tier(critical, RiskTable.limitPriority(true)));
 			}
-			if (critical != null) {
-				tiers.add(new Tier(critical, RiskTable.limitPriority(true)));
+			else if (outer != null) {
+				tiers = List.of(new Tier(outer, RiskTable.limitPriority(false)));
 			}
-			if (tiers.isEmpty()) {
+			else if (critical != null) {
+				tiers = List.of(new Tier(critical, RiskTable.limitPriority(true)));
+			}
+			else {
 				return Optional.empty();
 			}
-			return Optional
-				.of(new Limits(side, List.copyOf(tiers), rule.delay(), rule.hysteresis(), rule.clearDelay()));
+			return Optional.of(new Limits(side, tiers, rule.delay(), rule.hysteresis(), rule.clearDelay()));
 		}
 
 		boolean violates(double value, double limit) {

@@ -131,6 +131,9 @@ final class SensorFaults {
 		if (device == null) {
 			return Optional.of(reading);
 		}
+		if (!anyArtefact(device, reading)) {
+			return Optional.of(reading);
+		}
 		Map<Parameter, Double> clean = new LinkedHashMap<>();
 		reading.values().forEach((parameter, value) -> {
 			if (!device.isArtefact(parameter, reading.timestamp())) {
@@ -145,6 +148,16 @@ final class SensorFaults {
 		}
 		return Optional.of(new Reading(reading.deviceId(), reading.timestamp(), reading.sequence(), clean,
 				reading.oxygen(), reading.consciousness()));
+	}
+
+	/** Runs for every reading: most have no artefact, and need no copy. */
+	private static boolean anyArtefact(DeviceState device, Reading reading) {
+		for (Parameter parameter : reading.values().keySet()) {
+			if (device.isArtefact(parameter, reading.timestamp())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void openFault(PatientState state, DeviceState device, String kind, String sensor, Instant at,

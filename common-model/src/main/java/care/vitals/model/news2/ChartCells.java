@@ -29,6 +29,14 @@ final class ChartCells {
 	/** Decimals at which a value is compared with the chart cells. */
 	static final int RESOLUTION_DECIMALS = 3;
 
+	private static final double[] POWERS = { 1, 10, 100, 1000 };
+
+	/**
+	 * How close to a cell (in cells) a value counts as on it without rounding: a
+	 * millionth of a cell, far inside the half thousandth the resolution rounds away.
+	 */
+	private static final double ON_CELL = 1e-6;
+
 	private ChartCells() {
 	}
 
@@ -53,6 +61,15 @@ final class ChartCells {
 				cell *= 10;
 			}
 			return band.applyAsInt(cell);
+		}
+		if (Math.abs(value) < 1e9 && cellDecimals >= 0 && cellDecimals <= 3) {
+			// on a cell of a chart in tenths (36.8 °C): 36.8 * 10 is 368 up to binary
+			// noise far below the resolution, which would round it onto the same cell
+			double scaled = value * POWERS[cellDecimals];
+			double cell = Math.rint(scaled);
+			if (Math.abs(scaled - cell) < ON_CELL) {
+				return band.applyAsInt((long) cell);
+			}
 		}
 		BigDecimal resolved = BigDecimal.valueOf(value).setScale(RESOLUTION_DECIMALS, RoundingMode.HALF_UP);
 		BigDecimal cells = resolved.movePointRight(cellDecimals);

@@ -133,18 +133,21 @@ public final class IngestBenchmark {
 		double reference = drain.reference();
 		String baseline = System.getProperty("bench.baseline");
 		if (baseline != null) {
-			restart(Path.of(baseline), work.resolve("baseline.log"));
-			this.drainRows.add(drainRow("baseline build (" + Path.of(baseline).getFileName() + ")", drain, reference));
-			restart(null, work.resolve("ingest-2.log"));
+			String flags = System.getProperty("bench.baseline.jvm.options");
+			List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
+			restart(new IngestProcess(Path.of(baseline), options, this.environment, work.resolve("baseline.log")));
+			String label = "baseline build (" + Path.of(baseline).getFileName()
+					+ ((flags != null) ? ", `" + flags.trim() + "`" : "") + ")";
+			this.drainRows.add(drainRow(label, drain, reference));
+			restart(new IngestProcess(this.environment, work.resolve("ingest-2.log")));
 		}
 		this.drainRows.add(drainRow("this build", drain, reference));
 	}
 
-	/** Replaces the ingest process by another build (null: this one), same session. */
-	private void restart(Path jar, Path log) throws Exception {
+	/** Replaces the ingest process by another (build or flags), same session. */
+	private void restart(IngestProcess next) throws Exception {
 		this.ingest.close();
-		this.ingest = (jar != null) ? new IngestProcess(jar, this.environment, log)
-				: new IngestProcess(this.environment, log);
+		this.ingest = next;
 		this.ingest.start();
 	}
 
@@ -165,7 +168,10 @@ public final class IngestBenchmark {
 		return row;
 	}
 
-	/** Points from a time on (a burst's own, cheap to count while it drains). */
+	/**
+	 * Points from a time on (a burst's own, cheap to count while it drains); 0 while
+	 * InfluxDB is too busy to answer.
+	 */
 	private long countSince(Instant from) {
 		try {
 			return this.influx.count("bench", "SELECT count(heart_rate) FROM vitals WHERE time >= '" + from + "'");
@@ -175,13 +181,9 @@ public final class IngestBenchmark {
 		}
 	}
 
+	/** Every point stored; the last count while InfluxDB is too busy to answer. */
 	private long countStored() {
-		try {
-			this.stored = this.influx.count("bench", "SELECT count(heart_rate) FROM vitals");
-		}
-		catch (RuntimeException ex) {
-			// InfluxDB busy: count again
-		}
+		this.stored = Math.max(this.stored, countSince(Instant.EPOCH));
 		return this.stored;
 	}
 

@@ -35,6 +35,8 @@ public final class IngestProcess implements AutoCloseable {
 
 	private final Path jar;
 
+	private final List<String> jvmOptions;
+
 	private final Map<String, String> environment;
 
 	private final Path log;
@@ -51,7 +53,16 @@ public final class IngestProcess implements AutoCloseable {
 	 * @param jar another build of the ingest (a benchmark comparing two in one run)
 	 */
 	public IngestProcess(Path jar, Map<String, String> environment, Path log) {
+		this(jar, JVM_OPTIONS, environment, log);
+	}
+
+	/**
+	 * @param jar another build of the ingest
+	 * @param jvmOptions its JVM flags (a previous build runs with its own)
+	 */
+	public IngestProcess(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
 		this.jar = jar;
+		this.jvmOptions = List.copyOf(jvmOptions);
 		this.environment = environment;
 		this.log = log;
 		this.port = freePort();
@@ -63,7 +74,7 @@ public final class IngestProcess implements AutoCloseable {
 		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(JVM_OPTIONS);
+		command.addAll(this.jvmOptions);
 		command.addAll(List.of("-jar", this.jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
