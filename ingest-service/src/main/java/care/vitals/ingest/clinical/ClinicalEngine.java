@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -47,31 +46,29 @@ import org.springframework.stereotype.Component;
  * whose alarms changed; the {@link ClinicalOutput} stores and publishes them (on the
  * owner of the clinical output only). Readings follow the patient: the context always
  * comes from the device's current assignment.
+ * <p>
+ * The engine is the one entry point and holds the locks: its monitor ({@link #exclusive}
+ * and the {@code synchronized} methods) and the lock that serialises the changes made
+ * through this instance's API. The work is done by the owners it builds, which take no
+ * lock of their own: {@link ClinicalState} (alarm engine, NEWS2 inputs, where each
+ * patient is), {@link ClinicalSettings} and {@link StaffObservations}.
  */
 @Component
 public class ClinicalEngine {
 
 	private static final AlarmRules DEFAULTS = AlarmRules.defaults();
 
-	private final AlarmEngine alarms;
+	/** Who ends an expired override in the settings. */
+	public static final String EXPIRY_USER = "expiry";
 
-	private final Map<String, PatientState> patients = new ConcurrentHashMap<>();
+	private final ClinicalState state;
 
-	private final Map<String, PatientContext> contexts = new ConcurrentHashMap<>();
+	private final ClinicalSettings settings;
 
-	private final SettingsInForce settings;
-
-	private final Map<String, PatientObservations> observations = new ConcurrentHashMap<>();
-
-	/** The reading id of staff entries in the NEWS2 window (their source is the user). */
-	static final String STAFF_ENTRY = "staff-entry";
+	private final StaffObservations observations;
 
 	/** Serialises settings changes made through this instance's API. */
 	private final Object changes = new Object();
-
-	private final SettingsPublisher settingsPublisher;
-
-	private final ObservationsPublisher observationsPublisher;
 
 	private final Clock clock;
 
@@ -88,10 +85,9 @@ public class ClinicalEngine {
 
 	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher, Clock clock,
 			Escalation escalation) {
-		this.alarms = new AlarmEngine(DEFAULTS, escalation);
-		this.settings = new SettingsInForce(this.alarms);
-		this.settingsPublisher = settingsPublisher;
-		this.observationsPublisher = observationsPublisher;
+		this.state = new ClinicalState(new AlarmEngine(DEFAULTS, escalation), clock);
+		this.settings = new ClinicalSettings(settingsPublisher, this.state, clock);
+		this.observations = new StaffObservations(observationsPublisher, this.state, clock);
 		this.clock = clock;
 	}
 
@@ -114,21 +110,12 @@ public class ClinicalEngine {
 	 * @return NEWS2 when it changed, alarm transitions
 	 */
 	public Outcome onReading(Assignment location, Reading reading, Instant receivedAt) {
-		PatientContext context = context(location);
+		PatientContext context = this.state.context(location);
 		Outcome.Builder out = new Outcome.Builder();
-		out.transitions.addAll(this.alarms.onReading(context, reading, receivedAt));
-		Optional<Reading> clean = this.alarms.artefactFree(context.patient(), reading);
-		clean.ifPresent((r) -> score(context, r, Source.device(r.deviceId()), out));
-		return record(out);
-	}
-
-	private void score(PatientContext context, Reading reading, Source source, Outcome.Builder out) {
-		PatientState state = state(context.patient());
-		News2Score score = state.accept(reading, source);
-		if (score != null) {
-			out.scores.add(new Outcome.Scored(context, score, state.sources()));
-			out.transitions.addAll(this.alarms.onScore(context, score));
-		}
+		out.transitions.addAll(alarms().onReading(context, reading, receivedAt));
+		Optional<Reading> clean = alarms().artefactFree(context.patient(), reading);
+		clean.ifPresent((r) -> this.state.score(context, r, Source.device(r.deviceId()), out));
+		return this.state.record(out);
 	}
 
 	/**
@@ -144,10 +131,7 @@ public class ClinicalEngine {
 	 */
 	public Outcome observe(Assignment location, StaffObservation observation) {
 		synchronized (this.changes) {
-			String patient = location.patient();
-			PatientObservations next = observations(patient).with(observation, Instant.now(this.clock));
-			this.observationsPublisher.publish(next);
-			return apply(location, next);
+			return apply(location, this.observations.recorded(location.patient(), observation));
 		}
 	}
 
@@ -164,16 +148,7 @@ public class ClinicalEngine {
 	 */
 	public Outcome received(Assignment location, PatientObservations received) {
 		synchronized (this.changes) {
-			PatientObservations merged = received.merge(observations(received.patient()), Instant.now(this.clock));
-			if (!merged.entries().equals(received.entries())) {
-				try {
-					this.observationsPublisher.publish(merged);
-				}
-				catch (RuntimeException ex) {
-					// kept here; the next observation of the patient publishes the union
-				}
-			}
-			return apply(location, merged);
+			return apply(location, this.observations.merged(received));
 		}
 	}
 
@@ -186,16 +161,7 @@ public class ClinicalEngine {
 	 * @return the NEWS2 score and alarm transitions they caused
 	 */
 	public synchronized Outcome apply(Assignment location, PatientObservations observations) {
-		this.observations.put(observations.patient(), observations);
-		if (location == null) {
-			return Outcome.none(Instant.now(this.clock));
-		}
-		PatientContext context = context(location);
-		Outcome.Builder out = new Outcome.Builder();
-		for (StaffObservation entry : observations.entries()) {
-			score(context, entry.asReading(STAFF_ENTRY), Source.staff(entry.observer()), out);
-		}
-		return record(out);
+		return this.observations.apply(location, observations);
 	}
 
 	/**
@@ -204,7 +170,7 @@ public class ClinicalEngine {
 	 * @param patient the patient
 	 */
 	public void clearObservations(String patient) {
-		this.observations.remove(patient);
+		this.observations.forget(patient);
 	}
 
 	/**
@@ -213,8 +179,7 @@ public class ClinicalEngine {
 	 * @return the observations, empty if none
 	 */
 	public PatientObservations observations(String patient) {
-		PatientObservations current = this.observations.get(patient);
-		return (current != null) ? current : new PatientObservations(patient, List.of());
+		return this.observations.get(patient);
 	}
 
 	/**
@@ -222,20 +187,20 @@ public class ClinicalEngine {
 	 * ({@code null}): raises or resolves {@code clock_skew}.
 	 */
 	public Outcome clockSkew(Assignment assignment, String device, Duration offset, Instant at) {
-		return record(this.alarms.clockSkew(context(assignment), device, offset, at));
+		return this.state.record(alarms().clockSkew(this.state.context(assignment), device, offset, at));
 	}
 
 	/** A device sent an impossible value: raises {@code implausible_value} for it. */
 	public Outcome implausible(Assignment assignment, String device, Parameter parameter, String detail, Instant at) {
-		return record(this.alarms.implausible(context(assignment), device, parameter, detail, at));
+		return this.state.record(alarms().implausible(this.state.context(assignment), device, parameter, detail, at));
 	}
 
 	public Outcome onEvent(Assignment assignment, DeviceEvent event) {
-		return record(this.alarms.onEvent(context(assignment), event));
+		return this.state.record(alarms().onEvent(this.state.context(assignment), event));
 	}
 
 	public Outcome onStatus(Assignment assignment, DeviceStatus status, Instant receivedAt) {
-		return record(this.alarms.onStatus(context(assignment), status, receivedAt));
+		return this.state.record(alarms().onStatus(this.state.context(assignment), status, receivedAt));
 	}
 
 	/** A device's assignment changed: admitted, transferred or discharged. */
@@ -248,15 +213,14 @@ public class ClinicalEngine {
 			PatientContext old = PatientContext.of(previous.get());
 			boolean samePatient = next.isPresent() && next.get().patient().equals(old.patient());
 			if (!samePatient) {
-				transitions.addAll(this.alarms.unassign(old.patient(), device, now));
+				transitions.addAll(alarms().unassign(old.patient(), device, now));
 				if (!patientStillMonitored) {
-					transitions.addAll(this.alarms.discharge(old.patient(), now));
-					this.patients.remove(old.patient());
-					this.contexts.remove(old.patient());
+					transitions.addAll(alarms().discharge(old.patient(), now));
+					this.state.forget(old.patient());
 					// the retained settings and observations were cleared by whoever
 					// discharged (the API)
 					this.settings.forget(old.patient());
-					this.observations.remove(old.patient());
+					this.observations.forget(old.patient());
 				}
 			}
 			if (next.isEmpty() || !PatientContext.of(next.get()).equals(old)) {
@@ -264,17 +228,17 @@ public class ClinicalEngine {
 			}
 		}
 		next.ifPresent((assignment) -> {
-			transitions.addAll(this.alarms.assign(context(assignment), device, now));
+			transitions.addAll(alarms().assign(this.state.context(assignment), device, now));
 			// limits changed before this instance knew the patient's bed
 			transitions.addAll(this.settings.indications(assignment.patient(), now));
 		});
 		Outcome.Builder out = new Outcome.Builder();
 		out.transitions.addAll(transitions);
 		// staff observations that arrived before the patient's assignment (at start)
-		next.filter((assignment) -> this.observations.containsKey(assignment.patient()))
-			.ifPresent((assignment) -> out.add(apply(assignment, this.observations.get(assignment.patient()))));
-		vacated.forEach((bed) -> out.bed(bedList(bed, now)));
-		return record(out);
+		next.filter((assignment) -> this.observations.holds(assignment.patient()))
+			.ifPresent((assignment) -> out.add(apply(assignment, this.observations.held(assignment.patient()))));
+		vacated.forEach((bed) -> out.bed(this.state.bedList(bed, now)));
+		return this.state.record(out);
 	}
 
 	/**
@@ -288,19 +252,7 @@ public class ClinicalEngine {
 	 * @return how many alarms were restored, and the bed's list to publish
 	 */
 	public Restored restoreBed(AlarmList list) {
-		int restored = 0;
-		PatientContext occupant = null;
-		for (Alarm alarm : list.alarms()) {
-			if (this.alarms.restore(alarm)) {
-				occupant = new PatientContext(alarm.patient(), alarm.ward(), alarm.bed());
-				this.contexts.putIfAbsent(alarm.patient(), occupant);
-				restored++;
-			}
-		}
-		Instant now = Instant.now(this.clock);
-		Outcome.Builder out = new Outcome.Builder();
-		out.bed((occupant != null) ? bedList(occupant, now) : new AlarmList(list.ward(), list.bed(), now, List.of()));
-		return new Restored(restored, out.build(now));
+		return this.state.restoreBed(list);
 	}
 
 	/**
@@ -320,18 +272,12 @@ public class ClinicalEngine {
 	 * @return how many alarms here now carry the owner's identity
 	 */
 	public synchronized int adopt(AlarmList list) {
-		int adopted = 0;
-		for (Alarm alarm : list.alarms()) {
-			if (this.alarms.adopt(alarm)) {
-				adopted++;
-			}
-		}
-		return adopted;
+		return this.state.adopt(list);
 	}
 
 	/** Evaluates delays and no-data timeouts. */
 	public Outcome tick() {
-		return record(this.alarms.tick(Instant.now(this.clock)));
+		return this.state.record(alarms().tick(Instant.now(this.clock)));
 	}
 
 	/**
@@ -342,9 +288,9 @@ public class ClinicalEngine {
 	 * alarm has the id
 	 */
 	public Optional<Outcome> acknowledge(String alarmId, String user) {
-		AckOutcome outcome = this.alarms.acknowledge(alarmId, user, Instant.now(this.clock));
+		AckOutcome outcome = alarms().acknowledge(alarmId, user, Instant.now(this.clock));
 		if (outcome instanceof AckOutcome.Acknowledged acknowledged) {
-			return Optional.of(record(acknowledged.transitions()));
+			return Optional.of(this.state.record(acknowledged.transitions()));
 		}
 		if (outcome instanceof AckOutcome.AlreadyAcknowledged) {
 			return Optional.of(Outcome.none(Instant.now(this.clock)));
@@ -365,8 +311,7 @@ public class ClinicalEngine {
 	 */
 	public Change change(String patient, UnaryOperator<PatientSettings> edit) {
 		synchronized (this.changes) {
-			PatientSettings next = edit.apply(settings(patient));
-			this.settingsPublisher.publish(next);
+			PatientSettings next = this.settings.edited(patient, edit);
 			return new Change(next, apply(next));
 		}
 	}
@@ -389,11 +334,8 @@ public class ClinicalEngine {
 				transitions.addAll(change.outcome().transitions());
 			}
 		}
-		return transitions.isEmpty() ? Outcome.none(now) : record(transitions);
+		return transitions.isEmpty() ? Outcome.none(now) : this.state.record(transitions);
 	}
-
-	/** Who ends an expired override in the settings. */
-	public static final String EXPIRY_USER = "expiry";
 
 	/**
 	 * The result of {@link #change}.
@@ -415,13 +357,7 @@ public class ClinicalEngine {
 	 * @return the alarm transitions caused
 	 */
 	public synchronized Outcome apply(PatientSettings next) {
-		Instant now = Instant.now(this.clock);
-		Optional<List<AlarmTransition>> transitions = this.settings.apply(next, now);
-		if (transitions.isEmpty()) {
-			return Outcome.none(now);
-		}
-		state(next.patient()).scale(next.scale());
-		return record(transitions.get());
+		return this.settings.apply(next);
 	}
 
 	/**
@@ -430,16 +366,7 @@ public class ClinicalEngine {
 	 * @return the alarm transitions caused
 	 */
 	public synchronized Outcome reset(String patient) {
-		Instant now = Instant.now(this.clock);
-		Optional<List<AlarmTransition>> transitions = this.settings.reset(patient, now);
-		if (transitions.isEmpty()) {
-			return Outcome.none(now);
-		}
-		PatientState state = this.patients.get(patient);
-		if (state != null) {
-			state.scale(SpO2Scale.SCALE_1);
-		}
-		return record(transitions.get());
+		return this.settings.reset(patient);
 	}
 
 	/**
@@ -453,16 +380,15 @@ public class ClinicalEngine {
 	}
 
 	public ThresholdRule rule(String patient, Parameter parameter) {
-		return this.alarms.rules(patient).threshold(parameter).orElse(null);
+		return this.state.rule(patient, parameter);
 	}
 
 	public SpO2Scale scale(String patient) {
-		return state(patient).scale();
+		return this.state.scale(patient);
 	}
 
 	public Optional<News2Score> news2(String patient) {
-		PatientState state = this.patients.get(patient);
-		return Optional.ofNullable((state != null) ? state.last() : null);
+		return this.state.news2(patient);
 	}
 
 	/**
@@ -472,65 +398,24 @@ public class ClinicalEngine {
 	 * @return the inputs by parameter, empty if none are fresh or the patient is unknown
 	 */
 	public Map<News2Parameter, PatientVitalsWindow.Used> vitals(String patient) {
-		PatientState state = this.patients.get(patient);
-		return (state != null) ? state.used(Instant.now(this.clock)) : Map.of();
+		return this.state.vitals(patient);
 	}
 
 	public List<Alarm> active(String patient) {
-		return this.alarms.active(patient);
+		return this.state.active(patient);
 	}
 
 	public List<Alarm> active() {
-		List<Alarm> all = new ArrayList<>();
-		this.contexts.keySet().forEach((patient) -> all.addAll(this.alarms.active(patient)));
-		return all;
+		return this.state.active();
 	}
 
 	/** Every active alarm restated as it is now, and the list of every bed. */
 	public Outcome restate() {
-		Instant now = Instant.now(this.clock);
-		Outcome.Builder out = new Outcome.Builder();
-		for (PatientContext context : this.contexts.values()) {
-			out.restated.addAll(this.alarms.active(context.patient()));
-			out.bed(bedList(context, now));
-		}
-		return out.build(now);
+		return this.state.restate();
 	}
 
-	private Outcome record(List<AlarmTransition> transitions) {
-		Outcome.Builder out = new Outcome.Builder();
-		out.transitions.addAll(transitions);
-		return record(out);
-	}
-
-	/** Adds the list of every bed whose alarms changed. */
-	private Outcome record(Outcome.Builder out) {
-		Instant now = Instant.now(this.clock);
-		Set<String> changed = new LinkedHashSet<>();
-		out.transitions.forEach((transition) -> changed.add(transition.alarm().patient()));
-		for (String patient : changed) {
-			PatientContext context = this.contexts.get(patient);
-			if (context != null) {
-				out.bed(bedList(context, now));
-			}
-		}
-		return out.build(now);
-	}
-
-	private AlarmList bedList(PatientContext context, Instant now) {
-		return this.alarms.activeList(context.patient(), now)
-			.filter((l) -> l.ward().equals(context.ward()) && l.bed().equals(context.bed()))
-			.orElse(new AlarmList(context.ward(), context.bed(), now, List.of()));
-	}
-
-	private PatientContext context(Assignment assignment) {
-		PatientContext context = PatientContext.of(assignment);
-		this.contexts.put(context.patient(), context);
-		return context;
-	}
-
-	private PatientState state(String patient) {
-		return this.patients.computeIfAbsent(patient, (p) -> new PatientState());
+	private AlarmEngine alarms() {
+		return this.state.alarms();
 	}
 
 }

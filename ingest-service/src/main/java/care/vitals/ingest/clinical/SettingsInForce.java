@@ -20,8 +20,8 @@ import care.vitals.model.settings.PatientSettings;
 /**
  * The clinical settings in force per patient, and what applying a change does to the
  * alarm engine: threshold overrides set or cleared, and the {@code limit_changed}
- * indications of limits less strict than the default. The {@link ClinicalEngine} calls it
- * under its own lock and applies the SpO2 scale itself.
+ * indications of limits less strict than the default. {@link ClinicalSettings} calls it
+ * under the {@link ClinicalEngine}'s lock and applies the SpO2 scale itself.
  */
 final class SettingsInForce {
 

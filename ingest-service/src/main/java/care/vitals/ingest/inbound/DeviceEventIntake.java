@@ -49,12 +49,13 @@ public class DeviceEventIntake {
 		DeviceEvent corrected = wardTime.equals(event.ts()) ? event
 				: new DeviceEvent(event.deviceId(), event.kind(), wardTime, event.details());
 		Attribution attribution = this.context.history.at(device, corrected.ts());
-		List<String> lines = new ArrayList<>();
+		// no list where no line is added (a scope that does not store)
+		List<String> lines = scope.stores() ? new ArrayList<>() : List.of();
 		if (scope.stores()) {
 			lines.add(Lines.event(event, attribution));
 		}
 		DeadLetter deadLetter = this.context.rejections.parts(ok.rejectedParts(), device, message, scope, lines);
-		Envelope envelope = new Envelope(lines, message.ack(), deadLetter, null);
+		Envelope envelope = Envelope.owning(lines, message.ack(), deadLetter, null);
 		if (scope.evaluates() && this.context.clinicalEnabled && attribution instanceof Attribution.Assigned assigned) {
 			return new Received(envelope, List.of(() -> this.context.evaluate(device, assigned.assignment().patient(),
 					(bed) -> this.context.clinical.onEvent(bed, corrected))));

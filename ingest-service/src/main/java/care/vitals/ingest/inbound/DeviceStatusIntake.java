@@ -44,12 +44,13 @@ public class DeviceStatusIntake {
 		Outcome.Ok<DeviceStatus> ok = (Outcome.Ok<DeviceStatus>) outcome;
 		DeviceStatus status = ok.value();
 		Optional<Assignment> assignment = this.context.history.current(device);
-		List<String> lines = new ArrayList<>();
+		// no list where no line is added (a scope that does not store)
+		List<String> lines = scope.stores() ? new ArrayList<>() : List.of();
 		if (scope.stores()) {
 			lines.add(Lines.status(status, assignment, message.receivedAt()));
 		}
 		DeadLetter deadLetter = this.context.rejections.parts(ok.rejectedParts(), device, message, scope, lines);
-		Envelope envelope = new Envelope(lines, message.ack(), deadLetter, null);
+		Envelope envelope = Envelope.owning(lines, message.ack(), deadLetter, null);
 		if (!scope.evaluates() || !this.context.clinicalEnabled || assignment.isEmpty()) {
 			return Received.stored(envelope);
 		}

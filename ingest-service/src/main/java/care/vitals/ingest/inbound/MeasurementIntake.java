@@ -65,9 +65,11 @@ public class MeasurementIntake {
 		Duration before = this.context.clocks.offset(device);
 		Instant newest = newest(readings);
 		Duration offset = (newest != null) ? this.context.clocks.observe(device, newest, receivedAt) : before;
-		List<String> lines = new ArrayList<>(readings.size());
-		List<Supplier<List<String>>> evaluations = new ArrayList<>(readings.size() + 1);
 		boolean evaluates = scope.evaluates() && this.context.clinicalEnabled;
+		// no list where nothing is added: no line in a scope that does not store, no
+		// evaluation in one that does not evaluate
+		List<String> lines = scope.stores() ? new ArrayList<>(readings.size()) : List.of();
+		List<Supplier<List<String>>> evaluations = evaluates ? new ArrayList<>(readings.size() + 1) : List.of();
 		if (evaluates && !(offset.isZero() && before.isZero())) {
 			evaluations.add(() -> this.context.history.current(device)
 				.map((now) -> this.context
@@ -87,7 +89,7 @@ public class MeasurementIntake {
 		}
 		DeadLetter deadLetter = decoded.rejectedValues().isEmpty() ? null
 				: rejectedValues(device, message, decoded.rejectedValues(), offset, scope, lines, evaluations);
-		return new Received(new Envelope(lines, message.ack(), deadLetter, scope.stores() ? newest : null),
+		return new Received(Envelope.owning(lines, message.ack(), deadLetter, scope.stores() ? newest : null),
 				evaluations);
 	}
 

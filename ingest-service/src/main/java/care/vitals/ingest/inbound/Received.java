@@ -28,18 +28,24 @@ public record Received(Envelope envelope, List<Supplier<List<String>>> evaluatio
 	}
 
 	/**
-	 * Runs the evaluations in order and returns the envelope with their lines added.
+	 * Runs the evaluations in order and returns the envelope with their lines added (the
+	 * stored lines and the clinical ones copied once, into a list the new envelope takes
+	 * over), or the envelope itself if they added none.
 	 * @return the envelope to hand to the writer
 	 */
 	public Envelope evaluated() {
-		if (this.evaluations.isEmpty()) {
-			return this.envelope;
-		}
-		List<String> lines = new ArrayList<>(this.envelope.lines());
+		List<String> lines = null;
 		for (Supplier<List<String>> evaluation : this.evaluations) {
-			lines.addAll(evaluation.get());
+			List<String> more = evaluation.get();
+			if (!more.isEmpty()) {
+				if (lines == null) {
+					lines = new ArrayList<>(this.envelope.lines().size() + more.size());
+					lines.addAll(this.envelope.lines());
+				}
+				lines.addAll(more);
+			}
 		}
-		return new Envelope(lines, this.envelope.ack(), this.envelope.deadLetter(), this.envelope.deviceTime());
+		return (lines != null) ? this.envelope.withLines(lines) : this.envelope;
 	}
 
 }

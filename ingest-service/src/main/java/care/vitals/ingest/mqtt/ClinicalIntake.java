@@ -52,14 +52,11 @@ final class ClinicalIntake implements SmartLifecycle {
 	}
 
 	/**
-	 * Queues a message for evaluation; waits while the queue is full. Before the thread
-	 * starts (a handler used alone) the caller evaluates it itself.
+	 * Queues a message for evaluation on the intake's thread; waits while the queue is
+	 * full. A message handed before {@link #start} waits for the thread (none is: the
+	 * inbound adapters connect in a later phase, see {@link #getPhase}).
 	 */
 	void hand(Received received) throws InterruptedException {
-		if (this.thread == null) {
-			this.writer.submit(evaluated(received));
-			return;
-		}
 		this.queue.put(received);
 	}
 
