@@ -235,8 +235,9 @@ public class ClinicalEngine {
 		Outcome.Builder out = new Outcome.Builder();
 		out.transitions.addAll(transitions);
 		// staff observations that arrived before the patient's assignment (at start)
-		next.filter((assignment) -> this.observations.holds(assignment.patient()))
-			.ifPresent((assignment) -> out.add(apply(assignment, this.observations.held(assignment.patient()))));
+		// (read once: a discharge on another thread may forget them in between)
+		next.ifPresent((assignment) -> Optional.ofNullable(this.observations.held(assignment.patient()))
+			.ifPresent((held) -> out.add(apply(assignment, held))));
 		vacated.forEach((bed) -> out.bed(this.state.bedList(bed, now)));
 		return this.state.record(out);
 	}

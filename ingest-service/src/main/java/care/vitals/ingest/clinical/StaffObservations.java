@@ -86,11 +86,6 @@ final class StaffObservations {
 		return this.state.record(out);
 	}
 
-	/** Whether observations of the patient are kept here. */
-	boolean holds(String patient) {
-		return this.observations.containsKey(patient);
-	}
-
 	/** The observations kept for the patient, or {@code null} if none. */
 	PatientObservations held(String patient) {
 		return this.observations.get(patient);

@@ -81,7 +81,7 @@ public final class IngestBenchmark {
 			}
 			phase("warm-up 2,000 msg/s", publisher, 2000, 10, false);
 			this.rows.clear();
-			drain(work, assigned);
+			drain(work, assigned, publisher);
 			if ("drain".equals(System.getProperty("bench.phases"))) {
 				return;
 			}
@@ -124,7 +124,7 @@ public final class IngestBenchmark {
 	 * The drain phase: the same burst to a plain C subscriber and to the ingest, in this
 	 * run, on this broker.
 	 */
-	private void drain(Path work, boolean assigned) throws Exception {
+	private void drain(Path work, boolean assigned, LoadPublisher publisher) throws Exception {
 		DrainPhase drain = new DrainPhase(this.mosquitto.url(), work);
 		if (assigned) {
 			drain.admit(Instant.now().minusSeconds(3600));
@@ -135,20 +135,26 @@ public final class IngestBenchmark {
 		if (baseline != null) {
 			String flags = System.getProperty("bench.baseline.jvm.options");
 			List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
-			restart(new IngestProcess(Path.of(baseline), options, this.environment, work.resolve("baseline.log")));
+			restart(new IngestProcess(Path.of(baseline), options, this.environment, work.resolve("baseline.log")),
+					publisher);
 			String label = "baseline build (" + Path.of(baseline).getFileName()
 					+ ((flags != null) ? ", `" + flags.trim() + "`" : "") + ")";
 			this.drainRows.add(drainRow(label, drain, reference));
-			restart(new IngestProcess(this.environment, work.resolve("ingest-2.log")));
+			restart(new IngestProcess(this.environment, work.resolve("ingest-2.log")), publisher);
 		}
 		this.drainRows.add(drainRow("this build", drain, reference));
 	}
 
-	/** Replaces the ingest process by another (build or flags), same session. */
-	private void restart(IngestProcess next) throws Exception {
+	/**
+	 * Replaces the ingest process by another (build or flags), same session, and warms it
+	 * as the first one was: every patient then has clinical state (a fresh process has
+	 * the assignments only, and a heap with far less live data than a ward's).
+	 */
+	private void restart(IngestProcess next, LoadPublisher publisher) throws Exception {
 		this.ingest.close();
 		this.ingest = next;
 		this.ingest.start();
+		phase("warm-up 2,000 msg/s", publisher, 2000, 10, false);
 	}
 
 	/** One burst to warm the JIT, then the burst that counts. */
@@ -374,7 +380,8 @@ public final class IngestBenchmark {
 			.append(") while the subscriber is stopped (SIGSTOP: connected, warm, not reading), so the broker ")
 			.append("queues it; timed from SIGCONT until a plain `mosquitto_sub -q 1` has received all (on a topic ")
 			.append("the ingest does not consume), and until InfluxDB counts all from the ingest (after one ")
-			.append("unrecorded burst to warm a freshly started build; CPU per message in the measured burst); ")
+			.append("unrecorded burst to warm a freshly started build, which first gets the warm-up phase so that every ")
+			.append("patient has clinical state; CPU per message in the measured burst); ")
 			.append("same broker, same run.\n\n")
 			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | ingest peak RSS |\n")
 			.append("|---|---|---|---|---|---|---|\n");
