@@ -233,6 +233,7 @@ class MqttConfiguration {
 		options.setKeepAliveInterval((int) properties.keepAlive().toSeconds());
 		options.setConnectionTimeout((int) properties.connectionTimeout().toSeconds());
 		options.setReceiveMaximum(properties.receiveMaximum());
+		options.setSocketFactory(BufferedSocketFactory.forUrl(properties.url()));
 		if (properties.hasCredentials()) {
 			options.setUserName(properties.username());
 			options.setPassword(nullToEmpty(properties.password()).getBytes(StandardCharsets.UTF_8));

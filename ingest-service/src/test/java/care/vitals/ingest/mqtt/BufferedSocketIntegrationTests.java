@@ -1,0 +1,144 @@
+package care.vitals.ingest.mqtt;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import care.vitals.testsupport.MosquittoServer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ingest's {@code tcp://} connections read through {@link BufferedSocketFactory}, and
+ * Paho receives every packet through it intact and in order, whatever its size (a packet
+ * split across buffer fills, several packets in one fill); TLS connections keep Paho's
+ * own sockets.
+ */
+class BufferedSocketIntegrationTests {
+
+	@RegisterExtension
+	static final MosquittoServer mosquitto = MosquittoServer.create();
+
+	@Test
+	void plainConnectionsAreBufferedAndTlsOnesAreNot() {
+		assertThat(MqttConfiguration.connectionOptions(properties("tcp://localhost:1883")).getSocketFactory())
+			.isInstanceOf(BufferedSocketFactory.class);
+		assertThat(MqttConfiguration.connectionOptions(properties("ssl://localhost:8883")).getSocketFactory()).isNull();
+	}
+
+	@Test
+	void pahoReceivesEveryPacketIntactAndInOrderThroughTheBuffer() throws Exception {
+		List<byte[]> received = new CopyOnWriteArrayList<>();
+		MqttAsyncClient subscriber = new MqttAsyncClient(mosquitto.url(), "buffered-sub", new MemoryPersistence());
+		subscriber.setCallback(new Collector(received));
+		MqttConnectionOptions options = MqttConfiguration.connectionOptions(properties(mosquitto.url()));
+		options.setCleanStart(true);
+		subscriber.connect(options).waitForCompletion(10_000);
+		subscriber.subscribe("buffered/#", 1).waitForCompletion(10_000);
+		MqttAsyncClient publisher = new MqttAsyncClient(mosquitto.url(), "buffered-pub", new MemoryPersistence());
+		MqttConnectionOptions plain = new MqttConnectionOptions();
+		publisher.connect(plain).waitForCompletion(10_000);
+		int count = 3000;
+		IMqttToken last = null;
+		for (int i = 0; i < count; i++) {
+			last = publisher.publish("buffered/" + i,
+					new MqttMessage(payload(i), 1, false, new org.eclipse.paho.mqttv5.common.packet.MqttProperties()));
+			if (i % 50 == 49) {
+				last.waitForCompletion(10_000);
+			}
+		}
+		last.waitForCompletion(10_000);
+		await().alias("every message").atMost(Duration.ofSeconds(30)).until(() -> received.size() >= count);
+		assertThat(received).hasSize(count);
+		for (int i = 0; i < count; i++) {
+			assertThat(received.get(i)).as("message %d", i).isEqualTo(payload(i));
+		}
+		publisher.disconnect().waitForCompletion(10_000);
+		subscriber.disconnect().waitForCompletion(10_000);
+		publisher.close();
+		subscriber.close();
+	}
+
+	@Test
+	void theBufferAnswersAvailableFromWhatItHoldsAndTimesOutLikeTheSocket() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				Socket client = new BufferedSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+						server.getLocalPort());
+				Socket peer = server.accept()) {
+			client.setSoTimeout(200);
+			peer.getOutputStream().write(new byte[] { 1, 2, 3 });
+			assertThat(client.getInputStream()).isSameAs(client.getInputStream());
+			assertThat(client.getInputStream().read()).isEqualTo(1);
+			assertThat(client.getInputStream().available()).isEqualTo(2);
+			assertThat(client.getInputStream().read(new byte[10], 0, 10)).isEqualTo(2);
+			try {
+				client.getInputStream().read();
+				throw new AssertionError("read without data returned");
+			}
+			catch (java.net.SocketTimeoutException expected) {
+				// as the socket itself: the next read goes on where this one stopped
+			}
+			peer.getOutputStream().write(4);
+			assertThat(client.getInputStream().read()).isEqualTo(4);
+		}
+	}
+
+	private static byte[] payload(int i) {
+		// 1 byte to 70 KB: some packets span several fills of the 64 KiB buffer
+		int size = (i % 100 == 0) ? 70_000 : 1 + (i * 37) % 900;
+		byte[] payload = new byte[size];
+		for (int b = 0; b < size; b++) {
+			payload[b] = (byte) (i + b);
+		}
+		return payload;
+	}
+
+	private static MqttProperties properties(String url) {
+		return new MqttProperties(url, "buffered-sub", null, null, "ingest", Duration.ofMinutes(1),
+				Duration.ofSeconds(30), 65535, Duration.ofSeconds(5), Duration.ofSeconds(10), null);
+	}
+
+	private record Collector(List<byte[]> received) implements MqttCallback {
+
+		@Override
+		public void messageArrived(String topic, MqttMessage message) {
+			this.received.add(message.getPayload());
+		}
+
+		@Override
+		public void disconnected(MqttDisconnectResponse response) {
+		}
+
+		@Override
+		public void mqttErrorOccurred(MqttException exception) {
+		}
+
+		@Override
+		public void deliveryComplete(IMqttToken token) {
+		}
+
+		@Override
+		public void connectComplete(boolean reconnect, String serverURI) {
+		}
+
+		@Override
+		public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
+		}
+
+	}
+
+}
