@@ -144,8 +144,8 @@ class ComposeFileIntegrationTests {
 					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password|station/oidc-client-secret)");
 			}
 		}));
-		assertThat(env(services.get("grafana"))).containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE",
-				"GF_SECURITY_SECRET_KEY__FILE")
+		assertThat(env(services.get("grafana")))
+			.containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE", "GF_SECURITY_SECRET_KEY__FILE")
 			.doesNotContainKeys("INFLUX_PASSWORD", "INFLUX_PASSWORD_FILE");
 		assertGrafanaReadsItsDatasourcePasswordWhereComposeMountsIt(services.get("grafana"), declared);
 		assertThat(env(services.get("influxdb"))).containsKeys("DOCKER_INFLUXDB_INIT_PASSWORD_FILE",
@@ -171,14 +171,12 @@ class ComposeFileIntegrationTests {
 	@SuppressWarnings("unchecked")
 	private static void assertGrafanaReadsItsDatasourcePasswordWhereComposeMountsIt(Map<String, Object> grafana,
 			Map<String, Object> declared) throws IOException {
-		String provisioning = Files
-			.readString(Deploy.root().resolve("grafana/provisioning/datasources/influxdb.yaml"));
+		String provisioning = Files.readString(Deploy.root().resolve("grafana/provisioning/datasources/influxdb.yaml"));
 		Matcher password = Pattern.compile("(?m)^\\s+password:\\s*(.*)$").matcher(provisioning);
 		List<String> files = new ArrayList<>();
 		while (password.find()) {
 			Matcher file = Pattern.compile("\\$__file\\{(/[^}$]+)}").matcher(password.group(1).trim());
-			assertThat(file.matches()).as("datasource password " + password.group(1) + " is not a $__file{}")
-				.isTrue();
+			assertThat(file.matches()).as("datasource password " + password.group(1) + " is not a $__file{}").isTrue();
 			files.add(file.group(1));
 		}
 		assertThat(files).hasSize(2).containsOnly("/etc/grafana/secrets/influx_grafana_password");

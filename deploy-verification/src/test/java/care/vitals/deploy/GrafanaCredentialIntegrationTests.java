@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GrafanaCredentialIntegrationTests {
 
 	@Test
-	void installCredentialsWritesTheDatasourcePasswordWhereTheProvisioningReadsIt(@TempDir Path repo)
-			throws Exception {
+	void installCredentialsWritesTheDatasourcePasswordWhereTheProvisioningReadsIt(@TempDir Path repo) throws Exception {
 		Deploy.scratchCopy(repo);
 		String password = Deploy.randomSecret();
 		writeEnv(repo, password);
@@ -56,9 +55,10 @@ class GrafanaCredentialIntegrationTests {
 		// A rotation rewrites it; a placeholder is refused and leaves the old one.
 		String rotated = Deploy.randomSecret();
 		writeEnv(repo, rotated);
-		assertThat(Deploy.run(repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
-				repo.resolve("etc-vitals-credentials").toString(), "--grafana-dir", secrets.toString(),
-				"--grafana-group", group)
+		assertThat(Deploy
+			.run(repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
+					repo.resolve("etc-vitals-credentials").toString(), "--grafana-dir", secrets.toString(),
+					"--grafana-group", group)
 			.ok()).isTrue();
 		assertThat(file).hasContent(rotated);
 		writeEnv(repo, "__GENERATED__");
@@ -84,10 +84,11 @@ class GrafanaCredentialIntegrationTests {
 		assertThat(repo.resolve("etc-vitals-credentials/ingest/INFLUX_PASSWORD")).exists();
 	}
 
-	/** The path of {@code $__file{...}} in the datasource provisioning (both datasources). */
+	/**
+	 * The path of {@code $__file{...}} in the datasource provisioning (both datasources).
+	 */
 	static String provisionedPasswordFile() throws IOException {
-		String provisioning = Files
-			.readString(Deploy.root().resolve("grafana/provisioning/datasources/influxdb.yaml"));
+		String provisioning = Files.readString(Deploy.root().resolve("grafana/provisioning/datasources/influxdb.yaml"));
 		Matcher password = Pattern.compile("(?m)^\\s+password:\\s*\\$__file\\{(/[^}$]+)}\\s*$").matcher(provisioning);
 		assertThat(password.find()).as("no password: $__file{...} in influxdb.yaml").isTrue();
 		String path = password.group(1);

@@ -93,9 +93,9 @@ class PlaceholderRefusalIntegrationTests {
 	/**
 	 * Secret files the program reads itself from a fixed path (Grafana's datasource
 	 * password, {@code $__file{}} in its provisioning) are named by
-	 * {@code VITALS_CREDENTIAL_FILES} only for this check: a placeholder, default or empty
-	 * content refuses to start (78), a missing file stops with 1, a real one starts and
-	 * becomes no environment value.
+	 * {@code VITALS_CREDENTIAL_FILES} only for this check: a placeholder, default or
+	 * empty content refuses to start (78), a missing file stops with 1, a real one starts
+	 * and becomes no environment value.
 	 */
 	@Test
 	void credentialFilesTheProgramReadsItselfAreJudgedAndStayFiles() throws Exception {
@@ -260,7 +260,9 @@ class PlaceholderRefusalIntegrationTests {
 			// (also inside space-separated lists such as VITALS_CREDENTIAL_FILES).
 			Map<String, String> secretFiles = secretPaths(service, model);
 			environment.replaceAll((key, value) -> String.join(" ",
-					java.util.Arrays.stream(value.split(" ", -1)).map((word) -> secretFiles.getOrDefault(word, word)).toList()));
+					java.util.Arrays.stream(value.split(" ", -1))
+						.map((word) -> secretFiles.getOrDefault(word, word))
+						.toList()));
 			if (environment.containsKey("INFLUX_TOKEN_FILE")) {
 				Path token = Files.createTempFile(scratch, "ingest", ".token");
 				Files.writeString(token, Deploy.randomSecret());
@@ -300,7 +302,8 @@ class PlaceholderRefusalIntegrationTests {
 		for (Object entry : (List<?>) service.getOrDefault("secrets", List.of())) {
 			String secret = (entry instanceof Map<?, ?> map) ? String.valueOf(map.get("source"))
 					: String.valueOf(entry);
-			// Long syntax: an absolute target is the path in the container, a relative one
+			// Long syntax: an absolute target is the path in the container, a relative
+			// one
 			// a name under /run/secrets.
 			Object target = (entry instanceof Map<?, ?> map) ? map.get("target") : null;
 			String path = (target == null) ? "/run/secrets/" + secret

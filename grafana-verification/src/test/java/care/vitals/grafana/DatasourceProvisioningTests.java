@@ -118,9 +118,9 @@ class DatasourceProvisioningTests {
 	/**
 	 * No secret of the provisioning comes from an environment variable (docs/security.md,
 	 * "Secrets as files"): every value under {@code secureJsonData} is exactly a
-	 * {@code $__file{}} of an absolute path, and the grafana service of docker-compose.yml
-	 * mounts a Docker secret at exactly that path, lists it for the entrypoint's check and
-	 * passes no password variable.
+	 * {@code $__file{}} of an absolute path, and the grafana service of
+	 * docker-compose.yml mounts a Docker secret at exactly that path, lists it for the
+	 * entrypoint's check and passes no password variable.
 	 */
 	@Test
 	void secureJsonDataComesFromFilesTheComposeFileMountsAtExactlyThatPath() {

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Starts the compose image of Grafana with {@code grafana/provisioning} and
  * {@code grafana/dashboards} where the compose file mounts them, the environment the
- * compose file passes and the datasource password file where it mounts that secret, and checks through Grafana's HTTP API that the datasources,
- * dashboards, alert rules, contact points and notification policies loaded without
- * provisioning errors. Docker hosts only.
+ * compose file passes and the datasource password file where it mounts that secret, and
+ * checks through Grafana's HTTP API that the datasources, dashboards, alert rules,
+ * contact points and notification policies loaded without provisioning errors. Docker
+ * hosts only.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class GrafanaProvisioningIntegrationTests {
