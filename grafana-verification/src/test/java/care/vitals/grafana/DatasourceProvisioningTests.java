@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Verifies the datasources and dashboard providers against the compose file that mounts
  * them: InfluxQL datasources with fixed uids, read-only credentials from exactly the
- * variables the grafana service receives, providers reading the mounted directories.
+ * variables the grafana service receives and the password from the file it mounts,
+ * providers reading the mounted directories.
  */
 class DatasourceProvisioningTests {
 
@@ -56,7 +57,7 @@ class DatasourceProvisioningTests {
 	}
 
 	@Test
-	void datasourcesAreInfluxQlWithFixedUidsAndReadOnlyCredentialsFromTheEnvironment() {
+	void datasourcesAreInfluxQlWithFixedUidsReadOnlyCredentialsAndThePasswordFromAFile() {
 		List<Map<String, Object>> datasources = GrafanaFiles.provisioning("datasources")
 			.stream()
 			.flatMap((document) -> GrafanaFiles.list(document, "datasources").stream())
