@@ -19,6 +19,10 @@
 #      is a placeholder or a well-known default (changeme, password, admin, secret, ...).
 #    - a file of CREDENTIALS_DIRECTORY (systemd credentials of the install without
 #      Docker) is empty, a placeholder or a well-known default.
+#    - a file listed in VITALS_CREDENTIAL_FILES (space-separated paths of secrets the
+#      program reads from a fixed path itself, e.g. Grafana's datasource password,
+#      `$__file{}` in its provisioning) is unreadable (exit 1), empty, a placeholder or
+#      a well-known default.
 #    Empty values are not judged here (compose refuses the empty required ones; an
 #    empty SMTP password file means "relay without login").
 # Host scripts (deploy/init.sh, devices.sh, backup.sh, influxdb-v1-setup.sh) run the
@@ -103,6 +107,19 @@ if [ -n "${CREDENTIALS_DIRECTORY:-}" ]; then
     fi
   done
 fi
+# Secret files the program reads itself from a fixed path (no NAME_FILE variable
+# names them): each must exist and hold a real secret.
+for file in ${VITALS_CREDENTIAL_FILES:-}; do
+  if [ ! -r "$file" ]; then
+    echo "$who: $file (VITALS_CREDENTIAL_FILES) is not readable" >&2
+    exit 1
+  fi
+  content=$(cat "$file")
+  if [ -z "$content" ] || is_placeholder "$content" || is_default "$content"; then
+    echo "$who: the file $file (VITALS_CREDENTIAL_FILES) is empty, a placeholder or a well-known default" >&2
+    failed=VITALS_CREDENTIAL_FILES
+  fi
+done
 if [ -n "$failed" ]; then
   echo "$who: refusing to start. Run deploy/init.sh (it writes real secrets into .env and deploy/secrets), then start again (docs/security.md)." >&2
   exit 78

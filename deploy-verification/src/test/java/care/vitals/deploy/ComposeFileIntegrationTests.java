@@ -144,8 +144,10 @@ class ComposeFileIntegrationTests {
 					.matches(".*/deploy/secrets/(env/[A-Z_]+|grafana/smtp-password|station/oidc-client-secret)");
 			}
 		}));
-		assertThat(env(services.get("grafana"))).containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE",
-				"GF_SECURITY_SECRET_KEY__FILE", "INFLUX_PASSWORD_FILE");
+		assertThat(env(services.get("grafana")))
+			.containsKeys("GF_SECURITY_ADMIN_PASSWORD__FILE", "GF_SECURITY_SECRET_KEY__FILE")
+			.doesNotContainKeys("INFLUX_PASSWORD", "INFLUX_PASSWORD_FILE");
+		assertGrafanaReadsItsDatasourcePasswordWhereComposeMountsIt(services.get("grafana"), declared);
 		assertThat(env(services.get("influxdb"))).containsKeys("DOCKER_INFLUXDB_INIT_PASSWORD_FILE",
 				"DOCKER_INFLUXDB_INIT_ADMIN_TOKEN_FILE");
 		// The check that turns NAME_FILE into NAME knows every NAME used here that the
@@ -158,6 +160,38 @@ class ComposeFileIntegrationTests {
 			.map((entry) -> entry.getKey().substring(0, entry.getKey().length() - "_FILE".length()))
 			.forEach((secret) -> assertThat(entrypoint).as(name + " " + secret)
 				.containsPattern("VITALS_FILE_SECRETS=.*\\b" + secret + "\\b")));
+	}
+
+	/**
+	 * Grafana's datasource password is no environment value on either install: the
+	 * provisioning reads it with {@code $__file{PATH}}, and compose mounts the secret
+	 * {@code influx_grafana_password} (the file deploy/init.sh writes) at exactly that
+	 * PATH and lists it for the entrypoint's check (VITALS_CREDENTIAL_FILES).
+	 */
+	@SuppressWarnings("unchecked")
+	private static void assertGrafanaReadsItsDatasourcePasswordWhereComposeMountsIt(Map<String, Object> grafana,
+			Map<String, Object> declared) throws IOException {
+		String provisioning = Files.readString(Deploy.root().resolve("grafana/provisioning/datasources/influxdb.yaml"));
+		Matcher password = Pattern.compile("(?m)^\\s+password:\\s*(.*)$").matcher(provisioning);
+		List<String> files = new ArrayList<>();
+		while (password.find()) {
+			Matcher file = Pattern.compile("\\$__file\\{(/[^}$]+)}").matcher(password.group(1).trim());
+			assertThat(file.matches()).as("datasource password " + password.group(1) + " is not a $__file{}").isTrue();
+			files.add(file.group(1));
+		}
+		assertThat(files).hasSize(2).containsOnly("/etc/grafana/secrets/influx_grafana_password");
+		String path = files.get(0);
+		Map<String, Object> mounted = null;
+		for (Object secret : (List<Object>) grafana.get("secrets")) {
+			if (secret instanceof Map<?, ?> longSyntax && path.equals(longSyntax.get("target"))) {
+				mounted = (Map<String, Object>) longSyntax;
+			}
+		}
+		assertThat(mounted).as("grafana has no secret mounted at " + path).isNotNull();
+		assertThat(mounted.get("source")).isEqualTo("influx_grafana_password");
+		assertThat(String.valueOf(map(declared.get("influx_grafana_password")).get("file")))
+			.endsWith("/deploy/secrets/env/INFLUX_GRAFANA_PASSWORD");
+		assertThat(env(grafana)).containsEntry("VITALS_CREDENTIAL_FILES", path);
 	}
 
 	@Test

@@ -91,6 +91,36 @@ class PlaceholderRefusalIntegrationTests {
 	}
 
 	/**
+	 * Secret files the program reads itself from a fixed path (Grafana's datasource
+	 * password, {@code $__file{}} in its provisioning) are named by
+	 * {@code VITALS_CREDENTIAL_FILES} only for this check: a placeholder, default or
+	 * empty content refuses to start (78), a missing file stops with 1, a real one starts
+	 * and becomes no environment value.
+	 */
+	@Test
+	void credentialFilesTheProgramReadsItselfAreJudgedAndStayFiles() throws Exception {
+		Path file = scratch.resolve("influx_grafana_password");
+		Path other = scratch.resolve("other_password");
+		Files.writeString(other, "5d1c0f2e9b8a7c6d");
+		for (String refused : List.of("__GENERATED__", "changeme\n", "", "<set-me>")) {
+			Files.writeString(file, refused);
+			Deploy.Result result = check(Map.of("VITALS_CREDENTIAL_FILES", other + " " + file));
+			assertThat(result.exitCode()).as(refused + ": " + result.output()).isEqualTo(78);
+			assertThat(result.output()).contains(file.toString()).doesNotContain("started");
+		}
+		Deploy.Result missing = check(Map.of("VITALS_CREDENTIAL_FILES", scratch.resolve("absent").toString()));
+		assertThat(missing.exitCode()).as(missing.output()).isEqualTo(1);
+		assertThat(missing.output()).contains("absent").contains("not readable");
+		Files.writeString(file, "9f8e7d6c5b4a3f2e1d0c\n");
+		Deploy.Result started = Deploy.run(scratch, env(Map.of("VITALS_CREDENTIAL_FILES", other + " " + file)),
+				Duration.ofSeconds(20), sh, ENTRYPOINT.toString(), sh, "-c", "env; echo started");
+		assertThat(started.ok()).as(started.output()).isTrue();
+		assertThat(started.output()).endsWith("started\n")
+			.doesNotContain("9f8e7d6c5b4a3f2e1d0c")
+			.doesNotContain("5d1c0f2e9b8a7c6d");
+	}
+
+	/**
 	 * The scenario of issue 15: a secret holding the template's __GENERATED__ (an older
 	 * template, or a hand edit), in `.env` and in its file under deploy/secrets/env.
 	 * Compose renders it (the value is not empty), so each container that gets it, as an
@@ -227,8 +257,12 @@ class PlaceholderRefusalIntegrationTests {
 			Map<String, String> environment = new HashMap<>(environment(service));
 			// Docker secrets appear at /run/secrets/<name>: here, their files on the
 			// host.
+			// (also inside space-separated lists such as VITALS_CREDENTIAL_FILES).
 			Map<String, String> secretFiles = secretPaths(service, model);
-			environment.replaceAll((key, value) -> secretFiles.getOrDefault(value, value));
+			environment.replaceAll((key, value) -> String.join(" ",
+					java.util.Arrays.stream(value.split(" ", -1))
+						.map((word) -> secretFiles.getOrDefault(word, word))
+						.toList()));
 			if (environment.containsKey("INFLUX_TOKEN_FILE")) {
 				Path token = Files.createTempFile(scratch, "ingest", ".token");
 				Files.writeString(token, Deploy.randomSecret());
@@ -268,8 +302,14 @@ class PlaceholderRefusalIntegrationTests {
 		for (Object entry : (List<?>) service.getOrDefault("secrets", List.of())) {
 			String secret = (entry instanceof Map<?, ?> map) ? String.valueOf(map.get("source"))
 					: String.valueOf(entry);
+			// Long syntax: an absolute target is the path in the container, a relative
+			// one
+			// a name under /run/secrets.
+			Object target = (entry instanceof Map<?, ?> map) ? map.get("target") : null;
+			String path = (target == null) ? "/run/secrets/" + secret
+					: String.valueOf(target).startsWith("/") ? String.valueOf(target) : "/run/secrets/" + target;
 			Object file = ((Map<String, Object>) declared.get(secret)).get("file");
-			paths.put("/run/secrets/" + secret, String.valueOf(file));
+			paths.put(path, String.valueOf(file));
 		}
 		return paths;
 	}

@@ -68,8 +68,12 @@ class SystemdCredentialsIntegrationTests {
 
 		// /etc/vitals/credentials: private files, named like the variables
 		Path credentials = this.repo.resolve("etc-vitals-credentials");
+		// (Grafana's file is GrafanaCredentialIntegrationTests's: kept out of
+		// /etc/grafana
+		// on a machine that has Grafana installed.)
 		Deploy.Result installed = Deploy.run(this.repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
-				credentials.toString());
+				credentials.toString(), "--grafana-dir", this.repo.resolve("etc-grafana-secrets").toString(),
+				"--grafana-group", "no-such-group-vitals");
 		assertThat(installed.ok()).as(installed.output()).isTrue();
 		assertThat(mode(credentials)).isEqualTo("rwx------");
 		assertThat(mode(credentials.resolve("ingest"))).isEqualTo("rwx------");

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Verifies the datasources and dashboard providers against the compose file that mounts
  * them: InfluxQL datasources with fixed uids, read-only credentials from exactly the
- * variables the grafana service receives, providers reading the mounted directories.
+ * variables the grafana service receives and the password from the file it mounts,
+ * providers reading the mounted directories.
  */
 class DatasourceProvisioningTests {
 
@@ -37,6 +38,16 @@ class DatasourceProvisioningTests {
 
 	private static final Pattern ENV_REFERENCE = Pattern.compile("\\$(?:\\{(\\w+)}|(\\w+))");
 
+	/**
+	 * Where the provisioning reads the datasource password: Grafana's {@code $__file{}}
+	 * expander, the same path on both installs (compose mounts the secret there, the
+	 * install without Docker gets it from deploy/systemd/install-credentials.sh).
+	 */
+	static final String PASSWORD_FILE = "/etc/grafana/secrets/influx_grafana_password";
+
+	/** Grafana's expanders ({@code $__file{...}}, {@code $__env{...}}, ...). */
+	private static final Pattern EXPANDER = Pattern.compile("\\$__(\\w+)\\{([^}]*)}");
+
 	static Set<String> datasourceUids() {
 		return GrafanaFiles.provisioning("datasources")
 			.stream()
@@ -46,7 +57,7 @@ class DatasourceProvisioningTests {
 	}
 
 	@Test
-	void datasourcesAreInfluxQlWithFixedUidsAndReadOnlyCredentialsFromTheEnvironment() {
+	void datasourcesAreInfluxQlWithFixedUidsReadOnlyCredentialsAndThePasswordFromAFile() {
 		List<Map<String, Object>> datasources = GrafanaFiles.provisioning("datasources")
 			.stream()
 			.flatMap((document) -> GrafanaFiles.list(document, "datasources").stream())
@@ -61,7 +72,8 @@ class DatasourceProvisioningTests {
 			assertThat(datasource.get("user")).isEqualTo("$INFLUX_USERNAME");
 			assertThat(jsonData.get("version")).isEqualTo("InfluxQL");
 			assertThat(jsonData.get("httpMode")).isIn("GET", "POST");
-			assertThat(GrafanaFiles.map(datasource, "secureJsonData")).containsEntry("password", "$INFLUX_PASSWORD");
+			assertThat(GrafanaFiles.map(datasource, "secureJsonData")).containsEntry("password",
+					"$__file{" + PASSWORD_FILE + "}");
 			assertThat(datasource).doesNotContainKey("password");
 			assertThat(datasource.get("editable")).isEqualTo(false);
 		}
@@ -91,8 +103,7 @@ class DatasourceProvisioningTests {
 			.map((key) -> (key.endsWith("_FILE") && !key.endsWith("__FILE"))
 					? key.substring(0, key.length() - "_FILE".length()) : key)
 			.collect(Collectors.toSet());
-		assertThat(referenced).contains("INFLUX_URL", "INFLUX_DATABASE", "INFLUX_OPS_DATABASE", "INFLUX_USERNAME",
-				"INFLUX_PASSWORD");
+		assertThat(referenced).contains("INFLUX_URL", "INFLUX_DATABASE", "INFLUX_OPS_DATABASE", "INFLUX_USERNAME");
 		Set<String> missing = new TreeSet<>(referenced);
 		missing.removeAll(passed);
 		missing.removeAll(PENDING_IN_COMPOSE);
@@ -103,6 +114,53 @@ class DatasourceProvisioningTests {
 		Set<String> unused = new TreeSet<>(PENDING_IN_COMPOSE);
 		unused.removeAll(referenced);
 		assertThat(unused).as("pending variables the provisioning no longer reads").isEmpty();
+	}
+
+	/**
+	 * No secret of the provisioning comes from an environment variable (docs/security.md,
+	 * "Secrets as files"): every value under {@code secureJsonData} is exactly a
+	 * {@code $__file{}} of an absolute path, and the grafana service of
+	 * docker-compose.yml mounts a Docker secret at exactly that path, lists it for the
+	 * entrypoint's check and passes no password variable.
+	 */
+	@Test
+	void secureJsonDataComesFromFilesTheComposeFileMountsAtExactlyThatPath() {
+		Set<String> files = new TreeSet<>();
+		List<String> problems = new ArrayList<>();
+		for (Map<String, Object> document : allProvisioningDocuments()) {
+			for (Map<String, Object> datasource : GrafanaFiles.list(document, "datasources")) {
+				Object secure = datasource.get("secureJsonData");
+				if (secure == null) {
+					continue;
+				}
+				((Map<?, ?>) secure).forEach((key, value) -> {
+					Matcher file = Pattern.compile("\\$__file\\{(/[^}$]+)}").matcher(String.valueOf(value));
+					if (file.matches()) {
+						files.add(file.group(1));
+					}
+					else {
+						problems.add(datasource.get("uid") + " secureJsonData." + key + " = " + value
+								+ " is not exactly $__file{/absolute/path}");
+					}
+				});
+			}
+		}
+		assertThat(problems).isEmpty();
+		assertThat(files).containsExactly(PASSWORD_FILE);
+
+		Map<String, Object> service = composeGrafanaService();
+		List<String> targets = new ArrayList<>();
+		for (Object secret : (List<?>) service.get("secrets")) {
+			if (secret instanceof Map<?, ?> longSyntax && longSyntax.get("target") != null) {
+				targets.add(longSyntax.get("source") + " -> " + longSyntax.get("target"));
+			}
+		}
+		assertThat(targets).containsExactly("influx_grafana_password -> " + PASSWORD_FILE);
+		Map<String, Object> environment = composeGrafanaEnvironment();
+		assertThat(environment).containsEntry("VITALS_CREDENTIAL_FILES", PASSWORD_FILE);
+		assertThat(environment.keySet()).noneMatch((name) -> name.startsWith("INFLUX_PASSWORD"));
+		assertThat(environment.keySet()).filteredOn((name) -> name.contains("PASSWORD") || name.contains("SECRET"))
+			.allMatch((name) -> name.endsWith("__FILE"));
 	}
 
 	@Test
@@ -184,7 +242,17 @@ class DatasourceProvisioningTests {
 			list.forEach((item) -> collectReferences(item, references));
 		}
 		else if (node instanceof String text) {
-			Matcher matcher = ENV_REFERENCE.matcher(text.replace("$$", ""));
+			// $__env{NAME} reads a variable; $__file{...} and the other expanders do not.
+			Matcher expander = EXPANDER.matcher(text.replace("$$", ""));
+			StringBuilder rest = new StringBuilder();
+			while (expander.find()) {
+				if ("env".equals(expander.group(1))) {
+					references.add(expander.group(2));
+				}
+				expander.appendReplacement(rest, "");
+			}
+			expander.appendTail(rest);
+			Matcher matcher = ENV_REFERENCE.matcher(rest);
 			while (matcher.find()) {
 				references.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 			}

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.MountableFile;
 import tools.jackson.databind.JsonNode;
 
@@ -25,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the compose image of Grafana with {@code grafana/provisioning} and
- * {@code grafana/dashboards} where the compose file mounts them, and the environment the
- * compose file passes, and checks through Grafana's HTTP API that the datasources,
- * dashboards, alert rules, contact points and notification policies loaded without
- * provisioning errors. Docker hosts only.
+ * {@code grafana/dashboards} where the compose file mounts them, the environment the
+ * compose file passes and the datasource password file where it mounts that secret, and
+ * checks through Grafana's HTTP API that the datasources, dashboards, alert rules,
+ * contact points and notification policies loaded without provisioning errors. Docker
+ * hosts only.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class GrafanaProvisioningIntegrationTests {
@@ -43,7 +45,10 @@ class GrafanaProvisioningIntegrationTests {
 		.withEnv("INFLUX_DATABASE", "vitals")
 		.withEnv("INFLUX_OPS_DATABASE", "ops")
 		.withEnv("INFLUX_USERNAME", "grafana")
-		.withEnv("INFLUX_PASSWORD", ComposeContainers.random())
+		// The datasource password as a file where the compose file mounts the secret
+		// (mode 0444: Grafana runs as uid 472); no INFLUX_PASSWORD in the environment.
+		.withCopyToContainer(Transferable.of(ComposeContainers.random(), 0444),
+				DatasourceProvisioningTests.PASSWORD_FILE)
 		.withEnv("ALERT_WEBHOOK_URL", "http://nurse-call.invalid/grafana")
 		.withEnv("ALERT_EMAIL_ADDRESSES", "ward-a@hospital.invalid")
 		.withEnv("OPS_ALERT_EMAIL_ADDRESSES", "platform@hospital.invalid");
