@@ -3,6 +3,8 @@ package care.vitals.model.alarm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,9 @@ import care.vitals.model.reading.Reading;
 final class LimitAlarms {
 
 	private static final String SOURCES_KEY = "sources/";
+
+	/** The condition key of each parameter's disagreement (looked up for every value). */
+	private static final Map<Parameter, String> SOURCE_KEYS = sourceKeys();
 
 	private final AlarmRules rules;
 
@@ -179,7 +184,7 @@ final class LimitAlarms {
 		if (rule == null || !rule.enabled() || !parameter.isPlausible(value) || device.isArtefact(parameter, at)) {
 			return;
 		}
-		for (Side side : Side.values()) {
+		for (Side side : Side.BOTH) {
 			Optional<Limits> limits = Limits.of(rule, side);
 			if (limits.isEmpty()) {
 				continue;
@@ -258,7 +263,7 @@ final class LimitAlarms {
 
 	private void agreement(PatientState state, Parameter parameter, String device, double value, Instant at,
 			List<AlarmTransition> out) {
-		String key = SOURCES_KEY + parameter.canonicalName();
+		String key = SOURCE_KEYS.get(parameter);
 		boolean active = this.alarms.isActive(state, key);
 		switch (state.agreement.observe(parameter, device, value, at, active)) {
 			case RAISE -> out.add(this.alarms.raise(state, key, RiskTable.priority(AlarmKinds.SOURCES_DISAGREE),
@@ -267,6 +272,14 @@ final class LimitAlarms {
 			default -> {
 			}
 		}
+	}
+
+	private static Map<Parameter, String> sourceKeys() {
+		Map<Parameter, String> keys = new EnumMap<>(Parameter.class);
+		for (Parameter parameter : Parameter.values()) {
+			keys.put(parameter, SOURCES_KEY + parameter.canonicalName());
+		}
+		return Collections.unmodifiableMap(keys);
 	}
 
 	private static String kind(Parameter parameter, Side side) {

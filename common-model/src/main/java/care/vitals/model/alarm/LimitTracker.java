@@ -2,10 +2,12 @@ package care.vitals.model.alarm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * The delay, escalation and hysteresis state machine of one side (low or high) of one
@@ -83,7 +85,10 @@ final class LimitTracker {
 		LOW,
 
 		/** Values above the limits violate. */
-		HIGH
+		HIGH;
+
+		/** Both sides, low first (without the copy {@code values()} makes). */
+		static final List<Side> BOTH = List.of(values());
 
 	}
 
@@ -99,8 +104,19 @@ final class LimitTracker {
 	 */
 	record Limits(Side side, List<Tier> tiers, Duration delay, double hysteresis, Duration clearDelay) {
 
-		/** Runs for every value of every limited parameter: no intermediate list. */
+		/**
+		 * The limits of both sides of every rule in use, computed once per rule (this
+		 * runs for every value of every limited parameter). Weak keys: a rule that no
+		 * patient and no default holds any more (a replaced override) leaves with it.
+		 */
+		private static final Map<ThresholdRule, Sides> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
 		static Optional<Limits> of(ThresholdRule rule, Side side) {
+			Sides sides = CACHE.computeIfAbsent(rule, (r) -> new Sides(build(r, Side.LOW), build(r, Side.HIGH)));
+			return (side == Side.LOW) ? sides.low() : sides.high();
+		}
+
+		private static Optional<Limits> build(ThresholdRule rule, Side side) {
 			Double outer = (side == Side.LOW) ? rule.low() : rule.high();
 			Double critical = (side == Side.LOW) ? rule.criticalLow() : rule.criticalHigh();
 			List<Tier> tiers;
@@ -118,6 +134,10 @@ final class LimitTracker {
 				return Optional.empty();
 			}
 			return Optional.of(new Limits(side, tiers, rule.delay(), rule.hysteresis(), rule.clearDelay()));
+		}
+
+		/** Both sides of one rule; refers to nothing of the rule itself (weak key). */
+		private record Sides(Optional<Limits> low, Optional<Limits> high) {
 		}
 
 		boolean violates(double value, double limit) {

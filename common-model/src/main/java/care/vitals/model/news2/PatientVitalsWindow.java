@@ -3,6 +3,7 @@ package care.vitals.model.news2;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -75,6 +76,16 @@ public final class PatientVitalsWindow {
 
 	private FreshnessWindows freshness;
 
+	/** The NEWS2 parameters a device measures, in order (looked at for every reading). */
+	private static final News2Parameter[] MEASURED = Arrays.stream(News2Parameter.values())
+		.filter((parameter) -> parameter.parameter().isPresent())
+		.toArray(News2Parameter[]::new);
+
+	/** What each of {@link #MEASURED} is measured as. */
+	private static final Parameter[] MEASURED_AS = Arrays.stream(MEASURED)
+		.map((parameter) -> parameter.parameter().get())
+		.toArray(Parameter[]::new);
+
 	private final Map<News2Parameter, Map<Source, Observation>> latest = new EnumMap<>(News2Parameter.class);
 
 	/**
@@ -115,13 +126,12 @@ public final class PatientVitalsWindow {
 		Objects.requireNonNull(source, "source");
 		int updated = 0;
 		Instant at = reading.timestamp();
-		for (News2Parameter parameter : News2Parameter.values()) {
-			Optional<Parameter> measured = parameter.parameter();
-			if (measured.isPresent()) {
-				Double value = reading.values().get(measured.get());
-				if (value != null && measured.get().isPlausible(value)) {
-					updated += offer(parameter, source, value, at);
-				}
+		for (int i = 0; i < MEASURED.length; i++) {
+			News2Parameter parameter = MEASURED[i];
+			Parameter measured = MEASURED_AS[i];
+			Double value = reading.values().get(measured);
+			if (value != null && measured.isPlausible(value)) {
+				updated += offer(parameter, source, value, at);
 			}
 		}
 		if (reading.oxygen() != null) {

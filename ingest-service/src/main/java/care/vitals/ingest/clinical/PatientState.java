@@ -85,7 +85,9 @@ final class PatientState {
 		this.lastUsed.forEach((parameter, used) -> text.append((text.length() > 0) ? " " : "")
 			.append(parameter.code())
 			.append('=')
-			.append(used.source()));
+			.append(used.source().kind().code())
+			.append(':')
+			.append(used.source().id()));
 		return text.toString();
 	}
 
