@@ -73,7 +73,9 @@ public final class IngestBenchmark {
 		this.environment = Map.of("MQTT_URL", this.mosquitto.url(), "MQTT_CLIENT_ID", "bench-ingest", "INFLUX_API",
 				"v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench", "SPOOL_DIR",
 				work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD);
-		this.ingest = new IngestProcess(this.environment, work.resolve("ingest.log"));
+		String jar = System.getProperty("bench.jar");
+		this.ingest = (jar != null) ? new IngestProcess(Path.of(jar), IngestProcess.JVM_OPTIONS, this.environment,
+				work.resolve("ingest.log")) : new IngestProcess(this.environment, work.resolve("ingest.log"));
 		this.ingest.start();
 		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, DEVICES)) {
 			if (assigned) {
@@ -81,8 +83,19 @@ public final class IngestBenchmark {
 			}
 			phase("warm-up 2,000 msg/s", publisher, 2000, 10, false);
 			this.rows.clear();
+			String phases = System.getProperty("bench.phases", "all");
+			if ("outage".equals(phases)) {
+				// the outage phase alone: -Dbench.phases=outage
+				outage(publisher, outage);
+				return;
+			}
+			if (phases.matches("\\d+")) {
+				// one rate phase alone (profiling): -Dbench.phases=20000
+				phase(phases + " msg/s", publisher, Integer.parseInt(phases), seconds, true);
+				return;
+			}
 			drain(work, assigned, publisher);
-			if ("drain".equals(System.getProperty("bench.phases"))) {
+			if ("drain".equals(phases)) {
 				return;
 			}
 			phase("1,000 msg/s", publisher, 1000, seconds, true);
