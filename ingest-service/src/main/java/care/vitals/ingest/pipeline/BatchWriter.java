@@ -241,7 +241,14 @@ public class BatchWriter implements SmartLifecycle {
 	}
 
 	private void flush(List<Envelope> batch) throws InterruptedException {
-		StringBuilder body = new StringBuilder(batch.size() * 160);
+		int length = 0;
+		for (Envelope envelope : batch) {
+			for (String line : envelope.lines()) {
+				length += line.length() + 1;
+			}
+		}
+		// sized exactly: growing a 5,000-line body copied it several times per batch
+		StringBuilder body = new StringBuilder(length);
 		int lines = 0;
 		for (Envelope envelope : batch) {
 			for (String line : envelope.lines()) {

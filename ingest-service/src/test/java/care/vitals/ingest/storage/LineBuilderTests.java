@@ -64,6 +64,17 @@ class LineBuilderTests {
 	}
 
 	@Test
+	void reusesItsBufferWithoutCarryingALongLineIntoTheNext() {
+		String text = "x".repeat(20_000);
+		String first = LineBuilder.measurement("m").field("note", text).build();
+		String second = LineBuilder.measurement("m").field("f", 1L).build();
+		String third = LineBuilder.measurement("m").field("f", 2L).build();
+		assertThat(first).isEqualTo("m note=\"" + text + "\"");
+		assertThat(second).isEqualTo("m f=1i");
+		assertThat(third).isEqualTo("m f=2i");
+	}
+
+	@Test
 	void writesNumbersWithoutExponentsLikePoint() {
 		for (double value : new double[] { 0.0, -0.0, 1.0, 72.0, 36.8, 0.001, 0.0009, 1e-7, 9_999_999.0, 1e7, 1.5e10,
 				-3.25e-5, Double.MIN_VALUE, Double.MAX_VALUE }) {
