@@ -13,9 +13,10 @@
 #   devices/revoked.txt        every device id ever revoked (never accepted again)
 #   emqx/auth-bootstrap.csv    EMQX, device listener 8883: the devices (PBKDF2-SHA256)
 #   emqx/services-bootstrap.csv EMQX, internal listener 1883: the service accounts
-#   mosquitto/passwd           Mosquitto, internal listener: the service accounts
-#                              (PBKDF2-SHA512); devices authenticate on 8883 by their
-#                              certificate (docs/security.md, "Device identity")
+#   mosquitto/passwd           Mosquitto, internal listener: the service accounts and
+#                              `telegraf` (reads two $SYS counters, install without
+#                              Docker) (PBKDF2-SHA512); devices authenticate on 8883 by
+#                              their certificate (docs/security.md, "Device identity")
 #   tls/devices/<id>.*         client certificate (CN = device id), key, PKCS#12 and
 #                              its own password <id>.p12-password (if the CA exists)
 #   tls/ca.crl                 the revoked device certificates (CRL, both brokers)
@@ -23,7 +24,7 @@
 # COMPOSE_PROFILES contains `simulation` (deploy/init.sh --demo). Service accounts
 # exist only on the internal listener, devices only on the TLS listener.
 # A device id that is not 1-64 characters of [A-Za-z0-9._-], is reserved (ingest,
-# publisher), is listed twice or was revoked is refused and nothing is written.
+# publisher, telegraf), is listed twice or was revoked is refused and nothing is written.
 # Simulated devices: every id starting with sim- (any case) belongs to the simulator
 # (publisher-service produces only such ids), so a real device with such an id is
 # refused; a line whose kind starts with simulated- must have such an id. Simulated
@@ -59,7 +60,7 @@ APPLY_MOSQUITTO=false
 declare -a REVOKE=()
 # Must equal password_hash_algorithm.iterations in deploy/emqx/emqx.conf.
 HASH_ITERATIONS=10000
-RESERVED_IDS=" ingest publisher "
+RESERVED_IDS=" ingest publisher telegraf "
 # The prefix of every simulated device and patient id (publisher-service
 # SpecResolver.RESERVED_PREFIX; docs/security.md, "Simulated device ids").
 SIMULATED_PREFIX=sim-
@@ -179,8 +180,11 @@ if [[ $simulation == false && ${#SIMULATED[@]} -gt 0 ]]; then
 fi
 ingest_password=$(env_value MQTT_INGEST_PASSWORD)
 publisher_password=$(env_value MQTT_PUBLISHER_PASSWORD)
+telegraf_password=$(env_value MQTT_TELEGRAF_PASSWORD)
 [[ -n $ingest_password ]] || die "MQTT_INGEST_PASSWORD missing in $ENV_FILE: run deploy/init.sh first"
 refuse_placeholders MQTT_INGEST_PASSWORD="$ingest_password" || die "run deploy/init.sh first"
+[[ -n $telegraf_password ]] || die "MQTT_TELEGRAF_PASSWORD missing in $ENV_FILE: run deploy/init.sh first"
+refuse_placeholders MQTT_TELEGRAF_PASSWORD="$telegraf_password" || die "run deploy/init.sh first"
 if [[ $simulation == true ]]; then
   [[ -n $publisher_password ]] || die "MQTT_PUBLISHER_PASSWORD missing in $ENV_FILE: run deploy/init.sh first"
   refuse_placeholders MQTT_PUBLISHER_PASSWORD="$publisher_password" || die "run deploy/init.sh first"
@@ -236,7 +240,12 @@ services | python3 "$DEPLOY_DIR/lib/pwhash.py" emqx "$HASH_ITERATIONS" >"$SERVIC
 chmod 644 "$BOOTSTRAP.tmp" "$SERVICES_BOOTSTRAP.tmp"
 mv "$BOOTSTRAP.tmp" "$BOOTSTRAP"
 mv "$SERVICES_BOOTSTRAP.tmp" "$SERVICES_BOOTSTRAP"
-services | python3 "$DEPLOY_DIR/lib/pwhash.py" mosquitto "$HASH_ITERATIONS" >"$SECRETS_DIR/mosquitto/passwd.tmp"
+# Mosquitto's internal listener also has `telegraf`, which reads the broker's drop
+# counters ($SYS, deploy/telegraf/mosquitto.conf); EMQX exports them over HTTP instead.
+{
+  services
+  printf 'telegraf\t%s\n' "$telegraf_password"
+} | python3 "$DEPLOY_DIR/lib/pwhash.py" mosquitto "$HASH_ITERATIONS" >"$SECRETS_DIR/mosquitto/passwd.tmp"
 mv "$SECRETS_DIR/mosquitto/passwd.tmp" "$SECRETS_DIR/mosquitto/passwd"
 
 # --- client certificates and revocations ------------------------------------------------

@@ -35,6 +35,8 @@ class DevicesScriptIntegrationTests {
 
 	private static final String PUBLISHER_PASSWORD = "publisher-secret-2";
 
+	private static final String TELEGRAF_PASSWORD = "telegraf-secret-3";
+
 	@TempDir
 	Path repo;
 
@@ -46,7 +48,8 @@ class DevicesScriptIntegrationTests {
 		Deploy.binary("python3", "python3");
 		Deploy.scratchCopy(this.repo);
 		Files.writeString(this.repo.resolve(".env"),
-				"MQTT_INGEST_PASSWORD=" + INGEST_PASSWORD + "\nMQTT_PUBLISHER_PASSWORD=" + PUBLISHER_PASSWORD + "\n");
+				"MQTT_INGEST_PASSWORD=" + INGEST_PASSWORD + "\nMQTT_PUBLISHER_PASSWORD=" + PUBLISHER_PASSWORD
+						+ "\nMQTT_TELEGRAF_PASSWORD=" + TELEGRAF_PASSWORD + "\n");
 		this.secrets = this.repo.resolve("deploy/secrets");
 	}
 
@@ -66,15 +69,17 @@ class DevicesScriptIntegrationTests {
 		verifyEmqxBootstrap("emqx/auth-bootstrap.csv", passwords);
 		verifyEmqxBootstrap("emqx/services-bootstrap.csv", Map.of("ingest", INGEST_PASSWORD));
 
+		// Mosquitto's internal listener also has `telegraf` (reads two $SYS counters).
+		Map<String, String> mosquittoAccounts = Map.of("ingest", INGEST_PASSWORD, "telegraf", TELEGRAF_PASSWORD);
 		Pattern mosquitto = Pattern.compile("([^:]+):\\$7\\$(\\d+)\\$([^$]+)\\$(.+)");
 		List<String> passwd = Files.readAllLines(this.secrets.resolve("mosquitto/passwd"));
-		assertThat(passwd).hasSize(1);
+		assertThat(passwd).hasSize(2);
 		for (String line : passwd) {
 			Matcher matcher = mosquitto.matcher(line);
 			assertThat(matcher.matches()).as(line).isTrue();
-			assertThat(matcher.group(1)).isEqualTo("ingest");
-			byte[] hash = pbkdf2("PBKDF2WithHmacSHA512", INGEST_PASSWORD, Base64.getDecoder().decode(matcher.group(3)),
-					Integer.parseInt(matcher.group(2)), 64);
+			assertThat(mosquittoAccounts).containsKey(matcher.group(1));
+			byte[] hash = pbkdf2("PBKDF2WithHmacSHA512", mosquittoAccounts.get(matcher.group(1)),
+					Base64.getDecoder().decode(matcher.group(3)), Integer.parseInt(matcher.group(2)), 64);
 			assertThat(Base64.getEncoder().encodeToString(hash)).isEqualTo(matcher.group(4));
 		}
 	}
@@ -211,7 +216,7 @@ class DevicesScriptIntegrationTests {
 		String bootstrap = Files.readString(this.secrets.resolve("emqx/auth-bootstrap.csv"));
 
 		for (String bad : List.of("bad/id", "dev+1", "dev#1", "two words", "ümlaut", "x".repeat(65), "ingest",
-				"${clientid}")) {
+				"telegraf", "${clientid}")) {
 			inventory("good-1", "good-2", bad + ",monitor");
 			Deploy.Result result = devices();
 			assertThat(result.exitCode()).as(bad).isEqualTo(2);

@@ -40,7 +40,7 @@ class GrafanaCredentialIntegrationTests {
 
 		Deploy.Result installed = Deploy.run(repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
 				repo.resolve("etc-vitals-credentials").toString(), "--grafana-dir", secrets.toString(),
-				"--grafana-group", group);
+				"--grafana-group", group, "--telegraf-group", "no-such-group-vitals");
 		assertThat(installed.ok()).as(installed.output()).isTrue();
 		Path file = secrets.resolve(provisioned.getFileName());
 		assertThat(file).hasContent(password);
@@ -58,13 +58,13 @@ class GrafanaCredentialIntegrationTests {
 		assertThat(Deploy
 			.run(repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
 					repo.resolve("etc-vitals-credentials").toString(), "--grafana-dir", secrets.toString(),
-					"--grafana-group", group)
+					"--grafana-group", group, "--telegraf-group", "no-such-group-vitals")
 			.ok()).isTrue();
 		assertThat(file).hasContent(rotated);
 		writeEnv(repo, "__GENERATED__");
 		Deploy.Result refused = Deploy.run(repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
 				repo.resolve("etc-vitals-credentials").toString(), "--grafana-dir", secrets.toString(),
-				"--grafana-group", group);
+				"--grafana-group", group, "--telegraf-group", "no-such-group-vitals");
 		assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
 		assertThat(refused.output()).contains("INFLUX_GRAFANA_PASSWORD").doesNotContain(rotated);
 		assertThat(file).hasContent(rotated);
@@ -77,7 +77,7 @@ class GrafanaCredentialIntegrationTests {
 		Path secrets = repo.resolve("etc-grafana/secrets");
 		Deploy.Result installed = Deploy.run(repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
 				repo.resolve("etc-vitals-credentials").toString(), "--grafana-dir", secrets.toString(),
-				"--grafana-group", "no-such-group-vitals");
+				"--grafana-group", "no-such-group-vitals", "--telegraf-group", "no-such-group-vitals");
 		assertThat(installed.ok()).as(installed.output()).isTrue();
 		assertThat(installed.output()).contains("no group no-such-group-vitals");
 		assertThat(secrets).doesNotExist();

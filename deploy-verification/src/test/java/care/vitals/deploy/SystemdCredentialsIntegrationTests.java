@@ -73,7 +73,7 @@ class SystemdCredentialsIntegrationTests {
 		// on a machine that has Grafana installed.)
 		Deploy.Result installed = Deploy.run(this.repo, "bash", "deploy/systemd/install-credentials.sh", "--dir",
 				credentials.toString(), "--grafana-dir", this.repo.resolve("etc-grafana-secrets").toString(),
-				"--grafana-group", "no-such-group-vitals");
+				"--grafana-group", "no-such-group-vitals", "--telegraf-group", "no-such-group-vitals");
 		assertThat(installed.ok()).as(installed.output()).isTrue();
 		assertThat(mode(credentials)).isEqualTo("rwx------");
 		assertThat(mode(credentials.resolve("ingest"))).isEqualTo("rwx------");

@@ -217,6 +217,9 @@ class ProvisionedQueriesIntegrationTests {
 		// nuc-test's clock is 0.3 ms off and synchronised; beyond 1 s and unsynchronised:
 		// theNucClockRuleFiresBeyondOneSecondEitherWayAndHasNoDataWhenNotSynchronised
 		expected.put("nuc-clock-offset", Expectation.QUIET);
+		// nuc-test's EMQX counters are flat; increases, restarts, Mosquitto:
+		// theBrokerDropRuleFiresOnAnIncreaseOfALossCounterOfEitherBroker
+		expected.put("broker-dropped-messages", Expectation.QUIET);
 		expected.put("ingest-metrics-missing", Expectation.QUIET);
 		expected.put("vitals-database-unreachable", Expectation.QUIET);
 		// bed 2's NEWS2 alarm was raised from readings minutes old and nobody
@@ -718,6 +721,104 @@ class ProvisionedQueriesIntegrationTests {
 				+ "system_time=" + String.format(Locale.ROOT, "%.9f", systemTime) + ",update_interval=1031.2 " + ns;
 	}
 
+	/**
+	 * The broker rule fires for a host whose EMQX counter of messages lost for a
+	 * subscriber (queue full, expired, too large) or whose Mosquitto drop counter rose
+	 * within 5 minutes, also right after a restart reset it; it stays quiet for flat
+	 * counters, for a reset alone and for EMQX's drops without subscribers (topics nobody
+	 * subscribes to: no reading lost); a host whose broker reports nothing within 5
+	 * minutes has no series, which the rule's provisioning turns into an alert.
+	 */
+	@Test
+	@Order(9)
+	void theBrokerDropRuleFiresOnAnIncreaseOfALossCounterOfEitherBroker() {
+		long now = System.currentTimeMillis() * 1_000_000L;
+		long step = 10_000_000_000L;
+		List<String> lines = new ArrayList<>();
+		// EMQX, scraped every 10 s for 4 minutes (24 scrapes, i = 0 the newest)
+		for (int i = 23; i >= 0; i--) {
+			long at = now - i * step;
+			boolean late = i < 3;
+			lines.add(emqx("emqx-queue-full", late ? 2 : 0, 0, 0, 100 + i, at));
+			lines.add(emqx("emqx-expired", 0, late ? 1 : 0, 0, 0, at));
+			lines.add(emqx("emqx-too-large", 0, 0, late ? 1 : 0, 0, at));
+			lines.add(emqx("emqx-no-subscribers", 0, 0, 0, 500 - 10 * i, at));
+			lines.add(emqx("emqx-restarted", (i < 12) ? 0 : 40, 0, 0, 0, at));
+		}
+		lines.add(emqx("emqx-gone", 0, 0, 7, 0, now - 60 * step));
+		lines.add(emqx("emqx-gone", 0, 0, 9, 0, now - 59 * step));
+		// Mosquitto, polled every 30 s for 4 minutes (i = 0 the newest)
+		for (int i = 7; i >= 0; i--) {
+			long at = now - 3 * i * step;
+			lines.add(mosquitto("mosquitto-drop", "dropped", (i < 2) ? 9 : 2, at));
+			lines.add(mosquitto("mosquitto-drop", "stored", 300_000 - i, at + 1_000_000L));
+			lines.add(mosquitto("mosquitto-flat", "dropped", 5, at));
+			lines.add(mosquitto("mosquitto-restarted", "dropped", (i < 4) ? 0 : 50, at));
+			lines.add(mosquitto("mosquitto-restart-then-drop", "dropped", (i < 1) ? 3 : (i < 4) ? 0 : 50, at));
+		}
+		influx.write("ops", String.join("\n", lines));
+		AlertRule rule = GrafanaFiles.alertRules()
+			.stream()
+			.filter((candidate) -> candidate.uid().equals("broker-dropped-messages"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(rule.rule()).containsEntry("noDataState", "Alerting").containsEntry("for", "0s");
+		String influxQl = InfluxQlTemplate.lastRange(Duration.ofSeconds(300), Instant.now())
+			.expand(String.valueOf(rule.model("A").get("query")));
+		Run run = run(Queries.database("ops-influxql"), influxQl);
+		assertThat(run.failure()).isNull();
+		Map<Map<String, String>, Boolean> firing = AlertEvaluation.evaluate(rule, run.result());
+		assertThat(firing).containsEntry(Map.of("host", "emqx-queue-full"), true)
+			.containsEntry(Map.of("host", "emqx-expired"), true)
+			.containsEntry(Map.of("host", "emqx-too-large"), true)
+			.containsEntry(Map.of("host", "emqx-no-subscribers"), false)
+			.containsEntry(Map.of("host", "emqx-restarted"), false)
+			.containsEntry(Map.of("host", "mosquitto-drop"), true)
+			.containsEntry(Map.of("host", "mosquitto-flat"), false)
+			.containsEntry(Map.of("host", "mosquitto-restarted"), false)
+			.containsEntry(Map.of("host", "mosquitto-restart-then-drop"), true);
+		assertThat(firing.keySet()).as("no counter within 5 minutes: no data")
+			.noneMatch((tags) -> "emqx-gone".equals(tags.get("host")));
+		assertThat(AlertEvaluation.reduce("last",
+				run.result()
+					.series()
+					.stream()
+					.filter((series) -> "mosquitto-drop".equals(series.tags().get("host")))
+					.findFirst()
+					.orElseThrow()
+					.numbers()))
+			.as("readings lost on mosquitto-drop")
+			.isEqualTo(7.0);
+	}
+
+	/**
+	 * A scrape of EMQX 5.8's {@code /api/v5/prometheus/stats} as Telegraf 1.34's
+	 * {@code inputs.prometheus} writes it ({@code metric_version = 2},
+	 * {@code name_prefix = "emqx_"}: measurement {@code emqx_prometheus}, one float field
+	 * per metric, tag {@code url}; EMQX's default mode {@code node} has no labels): the
+	 * delivery and message drop counters, fields of other metrics left out.
+	 */
+	private static String emqx(String host, double queueFull, double expired, double tooLarge, double noSubscribers,
+			long ns) {
+		double delivery = queueFull + expired + tooLarge;
+		return "emqx_prometheus,host=" + host + ",url=http://127.0.0.1:18083/api/v5/prometheus/stats "
+				+ "emqx_delivery_dropped=" + delivery + ",emqx_delivery_dropped_expired=" + expired
+				+ ",emqx_delivery_dropped_no_local=0,emqx_delivery_dropped_qos0_msg=0,emqx_delivery_dropped_queue_full="
+				+ queueFull + ",emqx_delivery_dropped_too_large=" + tooLarge + ",emqx_messages_dropped=" + noSubscribers
+				+ ",emqx_messages_dropped_expired=0,emqx_messages_dropped_no_subscribers=" + noSubscribers
+				+ ",emqx_connections_count=12 " + ns;
+	}
+
+	/**
+	 * A poll of deploy/telegraf/mosquitto.conf: {@code mosquitto_sub -F 'mosquitto
+	 * dropped=%pi'} (or {@code stored}) prints one line of influx line protocol, to which
+	 * Telegraf adds {@code host} (deploy-verification's
+	 * {@code MosquittoBrokerCountersIntegrationTests} runs the command on Mosquitto).
+	 */
+	private static String mosquitto(String host, String field, long value, long ns) {
+		return "mosquitto,host=" + host + " " + field + "=" + value + "i " + ns;
+	}
+
 	/** An alarm line as the engine writes it ({@code ClinicalLines.transition}). */
 	private static String escalation(String bed, int level, boolean escalated, Instant at) {
 		return "alarms,bed=" + bed + ",kind=spo2_low,patient=p-e" + bed + ",priority=high,ward=ward-e alarm_id=\"a-"
@@ -923,6 +1024,7 @@ class ProvisionedQueriesIntegrationTests {
 				.append('\n');
 			lines.append(chrony("nuc-test", "normal", 0.000312 - 0.0001 * i, now * 1_000_000L - 60_000_000_000L * i))
 				.append('\n');
+			lines.append(emqx("nuc-test", 0, 0, 0, 120 + i, ns)).append('\n');
 		}
 		influx.write("ops", lines.toString());
 	}
