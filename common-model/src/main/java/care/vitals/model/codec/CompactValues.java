@@ -1,10 +1,15 @@
 package care.vitals.model.codec;
 
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.rejection.RejectReason;
@@ -130,7 +135,9 @@ final class CompactValues {
 		if (this.entryFailure != null) {
 			throw this.entryFailure;
 		}
-		Map<Parameter, Double> values = new LinkedHashMap<>();
+		// accepted values move to the front of the arrays, in payload order
+		Double[] stored = new Double[this.read];
+		int accepted = 0;
 		for (int i = 0; i < this.read; i++) {
 			Parameter parameter = this.parameters[i];
 			String unit = (this.units != null) ? this.units.get(parameter) : null;
@@ -139,10 +146,11 @@ final class CompactValues {
 				rejected.add(checked.rejected());
 			}
 			else {
-				values.put(parameter, checked.stored());
+				this.parameters[accepted] = parameter;
+				stored[accepted++] = checked.stored();
 			}
 		}
-		return values;
+		return new Values(this.parameters, stored, accepted);
 	}
 
 	private static DecodeFailure valueFailure(String name, Parameter parameter, JsonToken value) {
@@ -162,6 +170,60 @@ final class CompactValues {
 	private static int parameterBit(String name) {
 		Parameter parameter = Parameter.byName(name).orElse(null);
 		return (parameter != null) ? parameter.ordinal() : -1;
+	}
+
+	/**
+	 * The accepted values in payload order, as a read-only map over the arrays: the
+	 * {@link care.vitals.model.reading.Reading} copies it into its own map anyway, so a
+	 * {@code LinkedHashMap} in between was ~500 bytes per message for nothing. Keys are
+	 * distinct (a duplicate key is rejected).
+	 */
+	private static final class Values extends AbstractMap<Parameter, Double> {
+
+		private final Parameter[] keys;
+
+		private final Double[] values;
+
+		private final int size;
+
+		Values(Parameter[] keys, Double[] values, int size) {
+			this.keys = keys;
+			this.values = values;
+			this.size = size;
+		}
+
+		@Override
+		public int size() {
+			return this.size;
+		}
+
+		@Override
+		public void forEach(BiConsumer<? super Parameter, ? super Double> action) {
+			for (int i = 0; i < this.size; i++) {
+				action.accept(this.keys[i], this.values[i]);
+			}
+		}
+
+		@Override
+		public Set<Entry<Parameter, Double>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Entry<Parameter, Double>> iterator() {
+					return IntStream.range(0, Values.this.size)
+						.mapToObj((i) -> (Entry<Parameter, Double>) new SimpleImmutableEntry<>(Values.this.keys[i],
+								Values.this.values[i]))
+						.iterator();
+				}
+
+				@Override
+				public int size() {
+					return Values.this.size;
+				}
+
+			};
+		}
+
 	}
 
 }

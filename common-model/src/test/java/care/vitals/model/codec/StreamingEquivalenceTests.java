@@ -76,7 +76,15 @@ class StreamingEquivalenceTests {
 				.forEach(lines::add);
 		}
 		lines.forEach((line) -> assertSameResult(rawBytes(line)));
+		// the same in UTF-16 (Jackson then reads chars with another parser class)
+		lines.forEach((line) -> assertSameResult(line.getBytes(StandardCharsets.UTF_16LE)));
+		lines.forEach((line) -> assertSameResult(line.getBytes(StandardCharsets.UTF_16BE)));
 		assertThat(lines).hasSizeGreaterThan(380);
+		// Jackson detects UTF-16 and UTF-32 from the first bytes, with or without a BOM
+		for (String charset : List.of("UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE")) {
+			assertSameResult(BASE.getBytes(java.nio.charset.Charset.forName(charset)));
+			assertSameResult(("\uFEFF" + BASE).getBytes(java.nio.charset.Charset.forName(charset)));
+		}
 		assertCovered(RejectReason.MALFORMED_JSON, RejectReason.WRONG_TYPE, RejectReason.INVALID_FIELD,
 				RejectReason.UNKNOWN_PARAMETER, RejectReason.MISSING_VALUE, RejectReason.TIMESTAMP_OUT_OF_BOUNDS,
 				RejectReason.MISSING_DEVICE_TIME);
@@ -134,7 +142,8 @@ class StreamingEquivalenceTests {
 	void mutatedMessages() {
 		CompactJsonCorpus corpus = new CompactJsonCorpus(4711);
 		for (int i = 0; i < 8_000; i++) {
-			assertSameResult(utf8(corpus.write(corpus.mutate(corpus.message()), i % 3 == 0)));
+			String message = corpus.write(corpus.mutate(corpus.message()), i % 3 == 0);
+			assertSameResult((i % 4 == 0) ? message.getBytes(StandardCharsets.UTF_16LE) : utf8(message));
 		}
 		assertCovered(RejectReason.MALFORMED_JSON, RejectReason.WRONG_TYPE, RejectReason.INVALID_FIELD,
 				RejectReason.UNKNOWN_PARAMETER, RejectReason.MISSING_VALUE, RejectReason.TIMESTAMP_OUT_OF_BOUNDS,
