@@ -15,10 +15,15 @@ public enum ContentType {
 	/** SenML JSON (RFC 8428), {@code application/senml+json}. */
 	SENML_JSON("application/senml+json");
 
+	private static final ContentType[] VALUES = values();
+
 	private final String mediaType;
+
+	private final Optional<ContentType> parsed;
 
 	ContentType(String mediaType) {
 		this.mediaType = mediaType;
+		this.parsed = Optional.of(this);
 	}
 
 	/**
@@ -31,10 +36,16 @@ public enum ContentType {
 		if (contentType == null) {
 			return Optional.empty();
 		}
+		// the exact media types, as devices send them, without a copy per message
+		for (ContentType type : VALUES) {
+			if (type.mediaType.equals(contentType)) {
+				return type.parsed;
+			}
+		}
 		int semicolon = contentType.indexOf(';');
 		String bare = ((semicolon >= 0) ? contentType.substring(0, semicolon) : contentType).trim()
 			.toLowerCase(Locale.ROOT);
-		return Arrays.stream(values()).filter((type) -> type.mediaType.equals(bare)).findFirst();
+		return Arrays.stream(VALUES).filter((type) -> type.mediaType.equals(bare)).findFirst();
 	}
 
 	/**

@@ -18,11 +18,18 @@ final class JsonFields {
 	private JsonFields() {
 	}
 
+	/** What {@link #timestamp(String, JsonNode)} accepts, for a wrong type's detail. */
+	static final String TIMESTAMP_TYPES = "ISO-8601 text or epoch milliseconds";
+
 	static JsonNode requireObject(JsonNode node, String what) {
 		if (!node.isObject()) {
-			throw new DecodeFailure(RejectReason.WRONG_TYPE, what + " must be a JSON object, got " + typeOf(node));
+			throw notAnObject(what, typeOf(node));
 		}
 		return node;
+	}
+
+	static DecodeFailure notAnObject(String what, String actualType) {
+		return new DecodeFailure(RejectReason.WRONG_TYPE, what + " must be a JSON object, got " + actualType);
 	}
 
 	static boolean isAbsent(JsonNode node) {
@@ -91,17 +98,18 @@ final class JsonFields {
 		if (isAbsent(node)) {
 			return null;
 		}
+		return timestamp(field, node);
+	}
+
+	/**
+	 * Reads a present timestamp node (see {@link #optionalTimestamp}).
+	 */
+	static Instant timestamp(String field, JsonNode node) {
 		if (node.isString()) {
-			try {
-				return UtcTimestamps.parse(node.stringValue());
-			}
-			catch (DateTimeException ex) {
-				throw new DecodeFailure(RejectReason.INVALID_FIELD, "field '" + field + "' value "
-						+ Rejection.echo(node.stringValue()) + " is not an ISO-8601 instant");
-			}
+			return isoTimestamp(field, node.stringValue());
 		}
 		if (!node.isNumber()) {
-			throw wrongType(field, "ISO-8601 text or epoch milliseconds", node);
+			throw wrongType(field, TIMESTAMP_TYPES, node);
 		}
 		if (!node.isIntegralNumber()) {
 			throw new DecodeFailure(RejectReason.INVALID_FIELD,
@@ -115,6 +123,19 @@ final class JsonFields {
 	}
 
 	/**
+	 * Reads a timestamp given as ISO-8601 text.
+	 */
+	static Instant isoTimestamp(String field, String text) {
+		try {
+			return UtcTimestamps.parse(text);
+		}
+		catch (DateTimeException ex) {
+			throw new DecodeFailure(RejectReason.INVALID_FIELD,
+					"field '" + field + "' value " + Rejection.echo(text) + " is not an ISO-8601 instant");
+		}
+	}
+
+	/**
 	 * Returns a number node's value as a double; integers beyond the double range become
 	 * infinite (Jackson 3's {@code doubleValue()} would throw instead).
 	 */
@@ -123,8 +144,15 @@ final class JsonFields {
 	}
 
 	static DecodeFailure wrongType(String field, String expected, JsonNode actual) {
+		return wrongType(field, expected, typeOf(actual));
+	}
+
+	/**
+	 * @param actualType the actual type as {@link #typeOf} names it
+	 */
+	static DecodeFailure wrongType(String field, String expected, String actualType) {
 		return new DecodeFailure(RejectReason.WRONG_TYPE,
-				"field '" + field + "' must be " + expected + ", got " + typeOf(actual));
+				"field '" + field + "' must be " + expected + ", got " + actualType);
 	}
 
 	static DecodeFailure missing(String field) {

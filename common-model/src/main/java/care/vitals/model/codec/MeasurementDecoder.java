@@ -55,7 +55,7 @@ public final class MeasurementDecoder {
 
 	private final StrictJson json;
 
-	private final CompactJsonDecoder compact = new CompactJsonDecoder();
+	private final CompactJsonDecoder compact;
 
 	private final SenmlDecoder senml;
 
@@ -68,6 +68,7 @@ public final class MeasurementDecoder {
 		this.limits = Objects.requireNonNull(limits, "limits");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.json = new StrictJson(limits);
+		this.compact = new CompactJsonDecoder(this.json);
 		this.senml = new SenmlDecoder(limits);
 	}
 
@@ -87,18 +88,18 @@ public final class MeasurementDecoder {
 		try {
 			DecodeFailure.requireDeviceId(deviceId);
 			this.json.requireWithinSize(bytes);
-			boolean senmlFormat = isSenml(bytes, contentType);
-			JsonNode root = this.json.parse(bytes);
-			TimeWindow window = new TimeWindow(now, this.limits);
-			return senmlFormat ? this.senml.decode(deviceId, root, received, window)
-					: this.compact.decode(deviceId, root, received, window);
+			if (isSenml(bytes, contentType)) {
+				JsonNode root = this.json.parse(bytes);
+				return this.senml.decode(deviceId, root, received, new TimeWindow(now, this.limits));
+			}
+			return this.compact.decode(deviceId, bytes, received, new TimeWindow(now, this.limits));
 		}
 		catch (DecodeFailure failure) {
 			return new Rejected(failure.rejection());
 		}
 	}
 
-	private static boolean isSenml(byte[] payload, String contentType) {
+	static boolean isSenml(byte[] payload, String contentType) {
 		Optional<ContentType> declared = ContentType.parse(contentType);
 		int first = firstNonWhitespace(payload);
 		if (declared.isPresent()) {

@@ -62,12 +62,12 @@ final class Plausibility {
 					context + "unit " + Rejection.echo(unit) + " is not accepted for parameter '" + parameter
 							+ "' (accepted: " + String.join(", ", parameter.acceptedUnits()) + ")");
 		}
-		String name = context + "parameter '" + parameter + "' value ";
 		if (!Double.isFinite(value)) {
-			return new Rejection(RejectReason.IMPLAUSIBLE_VALUE, name + "is not a finite number");
+			return new Rejection(RejectReason.IMPLAUSIBLE_VALUE, name(parameter, context) + "is not a finite number");
 		}
 		double stored = conversion.toStored(value);
 		if (!parameter.isPlausible(stored)) {
+			String name = name(parameter, context);
 			String converted = parameter.storedUnit().equals(conversion.unit()) ? ""
 					: " (" + display(value) + " " + conversion.unit() + ")";
 			String problem = parameter.plausibleRange().contains(stored) ? " is not a whole number"
@@ -76,6 +76,14 @@ final class Plausibility {
 					name + display(stored) + unitSuffix(parameter) + converted + problem);
 		}
 		return null;
+	}
+
+	/**
+	 * The start of a detail; only built for a rejection (it was once built for every
+	 * value).
+	 */
+	private static String name(Parameter parameter, String context) {
+		return context + "parameter '" + parameter + "' value ";
 	}
 
 	/**

@@ -2,6 +2,9 @@ package care.vitals.model.codec;
 
 import care.vitals.model.rejection.RejectReason;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -14,6 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
  * parsing, bounded nesting depth, duplicate keys rejected, trailing content after the
  * root value rejected, NaN/Infinity tokens rejected (Jackson's default). Every parse
  * error becomes {@link RejectReason#MALFORMED_JSON}.
+ * <p>
+ * Besides the tree ({@link #parse(byte[])}) it opens streaming parsers
+ * ({@link #parser(byte[])}) with the same limits but without Jackson's duplicate
+ * detection (a {@code HashSet} per object of three or more keys): a streaming decoder
+ * detects duplicates itself ({@link PropertyNames}) and reports them, like trailing
+ * tokens, with the tree's messages ({@link #duplicate(String)},
+ * {@link #trailing(JsonToken)}).
  */
 final class StrictJson {
 
@@ -23,6 +33,8 @@ final class StrictJson {
 	private static final int MAX_ERROR_LENGTH = 160;
 
 	private final JsonMapper reader;
+
+	private final JsonFactory streaming;
 
 	private final int maxPayloadBytes;
 
@@ -37,6 +49,7 @@ final class StrictJson {
 			.streamReadConstraints(constraints)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.build();
+		this.streaming = JsonFactory.builder().streamReadConstraints(constraints).build();
 		this.reader = JsonMapper.builder(factory)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -64,19 +77,50 @@ final class StrictJson {
 			root = this.reader.readTree(payload);
 		}
 		catch (JacksonException ex) {
-			throw new DecodeFailure(RejectReason.MALFORMED_JSON, "malformed JSON: " + describe(ex));
+			throw malformed(ex);
 		}
 		if (root == null || root.isMissingNode()) {
-			throw new DecodeFailure(RejectReason.MALFORMED_JSON, "empty payload");
+			throw empty();
 		}
 		return root;
 	}
 
-	private static String describe(JacksonException ex) {
+	/**
+	 * Opens a streaming parser on a payload whose size was checked. It detects no
+	 * duplicate keys: the caller must, with {@link PropertyNames}.
+	 */
+	JsonParser parser(byte[] payload) {
+		return this.streaming.createParser(ObjectReadContext.empty(), payload);
+	}
+
+	static DecodeFailure empty() {
+		return new DecodeFailure(RejectReason.MALFORMED_JSON, "empty payload");
+	}
+
+	static DecodeFailure malformed(JacksonException ex) {
 		String message = ex.getOriginalMessage();
-		if (message == null) {
-			return ex.getClass().getSimpleName();
-		}
+		return malformed((message != null) ? message : ex.getClass().getSimpleName());
+	}
+
+	/** The tree's rejection of a key seen twice in one object (the parser's message). */
+	static DecodeFailure duplicate(String name) {
+		return malformed("Duplicate Object property \"" + name + "\"");
+	}
+
+	/**
+	 * The tree's rejection of a token after the root value
+	 * ({@code FAIL_ON_TRAILING_TOKENS}).
+	 */
+	static DecodeFailure trailing(JsonToken token) {
+		return malformed("Trailing token (`JsonToken." + token + "`) found after value (bound as `"
+				+ JsonNode.class.getName() + "`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+	}
+
+	private static DecodeFailure malformed(String message) {
+		return new DecodeFailure(RejectReason.MALFORMED_JSON, "malformed JSON: " + firstLine(message));
+	}
+
+	private static String firstLine(String message) {
 		int newline = message.indexOf('\n');
 		String firstLine = (newline >= 0) ? message.substring(0, newline) : message;
 		return (firstLine.length() > MAX_ERROR_LENGTH) ? firstLine.substring(0, MAX_ERROR_LENGTH) + "…" : firstLine;
