@@ -55,15 +55,6 @@ public final class Batch {
 		return this.gzip;
 	}
 
-	/**
-	 * Whether the gzip bytes exist already (a batch read back from the spool, or one
-	 * compressed for it): a writer that sends plain text sends these instead of
-	 * decompressing them.
-	 */
-	public synchronized boolean compressed() {
-		return this.gzip != null;
-	}
-
 	/** The line protocol text (decompressed on each call for a batch read as gzip). */
 	public String lineProtocol() {
 		return (this.text != null) ? this.text : Gzip.decompress(this.gzip);

@@ -20,14 +20,10 @@ import org.springframework.util.Assert;
  * @param username v1 user (empty for none)
  * @param password v1 password (empty for none)
  * @param timeout connect and read timeout of one write request
- * @param gzip whether write requests are gzip-compressed: worth it when InfluxDB is
- * across a network, a waste on one machine (the NUC), where compressing costs the ingest
- * and decompressing costs InfluxDB CPU for bytes that never leave the host
- * (docs/ingest.md)
  */
 @ConfigurationProperties("ingest.influx")
 public record InfluxProperties(String url, Api api, String token, String org, String bucket, String database,
-		String retentionPolicy, String username, String password, Duration timeout, boolean gzip) {
+		String retentionPolicy, String username, String password, Duration timeout) {
 
 	public InfluxProperties {
 		Assert.hasText(url, "ingest.influx.url (INFLUX_URL) must not be blank");

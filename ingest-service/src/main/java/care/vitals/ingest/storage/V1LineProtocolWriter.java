@@ -12,8 +12,7 @@ import java.util.Base64;
 
 /**
  * Writes to the InfluxDB 1.x {@code /write} endpoint (the one Debian's InfluxDB 1.6 has),
- * gzip-compressed or as plain text ({@code ingest.influx.gzip}; a batch read back from
- * the spool goes as the gzip it was stored as), with optional basic authentication.
+ * gzip-compressed, with optional basic authentication.
  */
 final class V1LineProtocolWriter implements LineProtocolWriter {
 
@@ -29,11 +28,8 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 
 	private final WriteProbe probe;
 
-	private final boolean gzip;
-
 	V1LineProtocolWriter(InfluxProperties properties) {
 		this.timeout = properties.timeout();
-		this.gzip = properties.gzip();
 		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
 		String base = properties.url().replaceAll("/+$", "");
 		StringBuilder query = new StringBuilder("precision=ns&db=").append(encode(properties.database()));
@@ -53,13 +49,9 @@ final class V1LineProtocolWriter implements LineProtocolWriter {
 	public WriteOutcome write(Batch batch) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.writeUri)
 			.timeout(this.timeout)
-			.header("Content-Type", "text/plain; charset=utf-8");
-		if (this.gzip || batch.compressed()) {
-			request.header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(batch.gzip()));
-		}
-		else {
-			request.POST(HttpRequest.BodyPublishers.ofString(batch.lineProtocol(), StandardCharsets.UTF_8));
-		}
+			.header("Content-Type", "text/plain; charset=utf-8")
+			.header("Content-Encoding", "gzip")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(batch.gzip()));
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
 		}

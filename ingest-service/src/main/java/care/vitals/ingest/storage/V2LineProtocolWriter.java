@@ -44,9 +44,7 @@ final class V2LineProtocolWriter implements LineProtocolWriter {
 			options.authenticateToken(properties.token().toCharArray());
 		}
 		this.client = InfluxDBClientFactory.create(options.build());
-		if (properties.gzip()) {
-			this.client.enableGzip();
-		}
+		this.client.enableGzip();
 		this.writeApi = this.client.getWriteApiBlocking();
 		this.description = "InfluxDB v2 " + properties.url() + " bucket " + properties.bucket();
 		String base = properties.url().replaceAll("/+$", "");
