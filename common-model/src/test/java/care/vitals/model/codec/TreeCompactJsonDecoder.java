@@ -55,9 +55,9 @@ final class TreeCompactJsonDecoder {
 		List<RejectedValue> rejected = new ArrayList<>();
 		Map<Parameter, Double> values = values(root, units, (ts != null) ? ts : receivedAt, rejected);
 		Boolean oxygen = JsonFields.optionalBoolean(root, O2);
-		Consciousness consciousness = consciousness(JsonFields.optionalString(root, CONSCIOUSNESS));
+		Consciousness consciousness = CompactJsonDecoder.consciousness(JsonFields.optionalString(root, CONSCIOUSNESS));
 		if (ts == null) {
-			throw missingTs("a measurement");
+			throw CompactJsonDecoder.missingTs("a measurement");
 		}
 		if (values.isEmpty() && oxygen == null && consciousness == null) {
 			return new Decoded(List.of(), rejected);
@@ -133,27 +133,6 @@ final class TreeCompactJsonDecoder {
 		return Parameter.byName(name)
 			.orElseThrow(() -> new DecodeFailure(RejectReason.UNKNOWN_PARAMETER,
 					context + "unknown parameter " + Rejection.echo(name)));
-	}
-
-	/**
-	 * The rejection of a message without the device's time: the receive time is not
-	 * stable (a redelivery would be stored again at its own receive time) and dates a
-	 * queued backlog when it arrived, not when it was measured.
-	 */
-	static DecodeFailure missingTs(String what) {
-		return new DecodeFailure(RejectReason.MISSING_DEVICE_TIME,
-				"field 'ts' is required: " + what
-						+ " without the device's own time would be stored again on every redelivery and dated"
-						+ " when it arrived, not when it happened");
-	}
-
-	static Consciousness consciousness(String code) {
-		if (code == null) {
-			return null;
-		}
-		return Consciousness.fromCode(code)
-			.orElseThrow(() -> new DecodeFailure(RejectReason.INVALID_FIELD,
-					"consciousness must be one of A, C, V, P, U, got " + Rejection.echo(code)));
 	}
 
 }
