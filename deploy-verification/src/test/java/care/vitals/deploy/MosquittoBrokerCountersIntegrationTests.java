@@ -1,8 +1,6 @@
 package care.vitals.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import care.vitals.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,8 +92,8 @@ class MosquittoBrokerCountersIntegrationTests {
 				repo.resolve("deploy/mosquitto/acl-devices"), repo.resolve("deploy/mosquitto/acl-services"))) {
 			Files.copy(file, confDir.resolve(file.getFileName()));
 		}
-		this.tlsPort = freePort();
-		this.localPort = freePort();
+		this.tlsPort = FreePorts.one();
+		this.localPort = FreePorts.one();
 		String config = Files.readString(repo.resolve("deploy/mosquitto/vitals.conf"))
 			.replace("/etc/mosquitto/vitals/", confDir + "/")
 			.replace("listener 8883\n", "listener " + this.tlsPort + "\n")
@@ -111,7 +110,7 @@ class MosquittoBrokerCountersIntegrationTests {
 			.redirectOutput(repo.resolve("mosquitto.log").toFile())
 			.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!listening(this.localPort) || !listening(this.tlsPort)) {
+		while (!FreePorts.listening(this.localPort) || !FreePorts.listening(this.tlsPort)) {
 			assertThat(this.broker.isAlive()).as(Files.readString(repo.resolve("mosquitto.log"))).isTrue();
 			assertThat(System.nanoTime()).as("broker did not listen").isLessThan(deadline);
 			Thread.sleep(50);
@@ -220,21 +219,6 @@ class MosquittoBrokerCountersIntegrationTests {
 			words.add((word.group(1) != null) ? word.group(1) : word.group(2));
 		}
 		return words;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package care.vitals.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
+import care.vitals.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,8 +102,8 @@ class MosquittoConfigIntegrationTests {
 				repo.resolve("deploy/mosquitto/acl-services"))) {
 			Files.copy(file, this.confDir.resolve(file.getFileName()));
 		}
-		this.tlsPort = freePort();
-		this.localPort = freePort();
+		this.tlsPort = FreePorts.one();
+		this.localPort = FreePorts.one();
 		Path data = Files.createDirectories(repo.resolve("mosquitto-data"));
 		String config = Files.readString(repo.resolve("deploy/mosquitto/vitals.conf"))
 			.replace("/etc/mosquitto/vitals/", this.confDir + "/")
@@ -125,7 +124,7 @@ class MosquittoConfigIntegrationTests {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(repo.resolve("mosquitto.log").toFile()))
 			.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!listening(this.tlsPort) || !listening(this.localPort)) {
+		while (!FreePorts.listening(this.tlsPort) || !FreePorts.listening(this.localPort)) {
 			assertThat(this.broker.isAlive()).as(Files.readString(repo.resolve("mosquitto.log"))).isTrue();
 			assertThat(System.nanoTime()).as("broker did not listen").isLessThan(deadline);
 			Thread.sleep(50);
@@ -560,21 +559,6 @@ class MosquittoConfigIntegrationTests {
 
 	private String password(String device) {
 		return this.devicePasswords.get(device);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

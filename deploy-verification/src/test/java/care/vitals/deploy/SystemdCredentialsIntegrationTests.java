@@ -1,8 +1,6 @@
 package care.vitals.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import care.vitals.testsupport.FreePorts;
 import care.vitals.testsupport.InfluxDb1Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,7 +88,7 @@ class SystemdCredentialsIntegrationTests {
 		assertThat(examples).as("the environment files hold no secret").noneMatch(Deploy::isSecret);
 
 		// the broker and the database of docs/deployment.md, "Without Docker"
-		int mqttPort = freePort();
+		int mqttPort = FreePorts.one();
 		Process broker = startMosquitto(mosquitto, mqttPort);
 		Map<String, String> setupEnv = new HashMap<>(env);
 		setupEnv.put("INFLUX_URL", influx.url());
@@ -104,7 +103,7 @@ class SystemdCredentialsIntegrationTests {
 			Path source = Path.of(credential.getValue().replace("/etc/vitals/credentials/", credentials + "/"));
 			Files.copy(source, credentialsDirectory.resolve(credential.getKey()));
 		}
-		int serverPort = freePort();
+		int serverPort = FreePorts.one();
 		Map<String, String> environment = new LinkedHashMap<>();
 		System.getenv().keySet().forEach((key) -> environment.put(key, ""));
 		environment.put("PATH", System.getenv("PATH"));
@@ -256,7 +255,7 @@ class SystemdCredentialsIntegrationTests {
 		Path data = Files.createDirectories(this.repo.resolve("mosquitto-data"));
 		String config = Files.readString(this.repo.resolve("deploy/mosquitto/vitals.conf"))
 			.replace("/etc/mosquitto/vitals/", confDir + "/")
-			.replace("listener 8883\n", "listener " + freePort() + "\n")
+			.replace("listener 8883\n", "listener " + FreePorts.one() + "\n")
 			.replace("listener 1883 127.0.0.1\n", "listener " + localPort + " 127.0.0.1\n");
 		config += "\npersistence_location " + data + "/\nuser " + System.getProperty("user.name") + "\n";
 		Path configFile = this.repo.resolve("mosquitto-test.conf");
@@ -266,7 +265,7 @@ class SystemdCredentialsIntegrationTests {
 			.redirectOutput(log.toFile())
 			.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!listening(localPort)) {
+		while (!FreePorts.listening(localPort)) {
 			assertThat(broker.isAlive()).as(Files.readString(log)).isTrue();
 			assertThat(System.nanoTime()).as("broker did not listen").isLessThan(deadline);
 			Thread.sleep(50);
@@ -297,21 +296,6 @@ class SystemdCredentialsIntegrationTests {
 
 	private static String mode(Path path) throws IOException {
 		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/**

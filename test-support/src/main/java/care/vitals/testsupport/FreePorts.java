@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 /**
  * Picks free TCP ports on the loopback interface by binding sockets on port 0 and closing
  * them again. Racy by nature: another process may take a port before the server binds it,
  * which {@link ServerProcess#start()} handles by retrying the first start on new ports.
  */
-final class FreePorts {
+public final class FreePorts {
 
 	private FreePorts() {
 	}
@@ -38,6 +39,28 @@ final class FreePorts {
 			for (ServerSocket socket : sockets) {
 				closeQuietly(socket);
 			}
+		}
+	}
+
+	/**
+	 * One free port, for a process a test starts itself.
+	 * @return the port number
+	 */
+	public static int one() {
+		return allocate(1)[0];
+	}
+
+	/**
+	 * Whether something accepts connections on a loopback port.
+	 * @param port the port
+	 * @return {@code true} if a connection to {@code 127.0.0.1:port} succeeds
+	 */
+	public static boolean listening(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
