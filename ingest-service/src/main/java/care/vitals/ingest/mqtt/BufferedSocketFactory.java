@@ -48,10 +48,7 @@ final class BufferedSocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-		Socket socket = new BufferedSocket();
-		socket.bind(new InetSocketAddress(localHost, localPort));
-		socket.connect(new InetSocketAddress(host, port));
-		return socket;
+		return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
 	}
 
 	@Override
@@ -62,14 +59,21 @@ final class BufferedSocketFactory extends SocketFactory {
 	@Override
 	public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
 			throws IOException {
-		Socket socket = new BufferedSocket();
-		socket.bind(new InetSocketAddress(localAddress, localPort));
-		socket.connect(new InetSocketAddress(address, port));
-		return socket;
+		return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
 	}
 
 	private static Socket connected(InetSocketAddress address) throws IOException {
+		return connected(address, null);
+	}
+
+	/**
+	 * @param local the local address to bind first, or {@code null} for any
+	 */
+	private static Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
 		Socket socket = new BufferedSocket();
+		if (local != null) {
+			socket.bind(local);
+		}
 		socket.connect(address);
 		return socket;
 	}

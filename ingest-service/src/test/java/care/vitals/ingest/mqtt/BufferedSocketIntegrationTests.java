@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import care.vitals.testsupport.MosquittoServer;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,12 +43,12 @@ class BufferedSocketIntegrationTests {
 	@Test
 	void pahoReceivesEveryPacketIntactAndInOrderThroughTheBuffer() throws Exception {
 		List<byte[]> received = new CopyOnWriteArrayList<>();
-		MqttAsyncClient subscriber = new MqttAsyncClient(mosquitto.url(), "buffered-sub", new MemoryPersistence());
-		subscriber.setCallback(new Collector(received));
+		MqttClient subscriber = new MqttClient(mosquitto.url(), "buffered-sub", new MemoryPersistence());
 		MqttConnectionOptions options = MqttConfiguration.connectionOptions(properties(mosquitto.url()));
 		options.setCleanStart(true);
-		subscriber.connect(options).waitForCompletion(10_000);
-		subscriber.subscribe("buffered/#", 1).waitForCompletion(10_000);
+		subscriber.connect(options);
+		subscriber.subscribe(new MqttSubscription[] { new MqttSubscription("buffered/#", 1) },
+				new IMqttMessageListener[] { (topic, message) -> received.add(message.getPayload()) });
 		MqttAsyncClient publisher = new MqttAsyncClient(mosquitto.url(), "buffered-pub", new MemoryPersistence());
 		MqttConnectionOptions plain = new MqttConnectionOptions();
 		publisher.connect(plain).waitForCompletion(10_000);
@@ -68,7 +68,7 @@ class BufferedSocketIntegrationTests {
 			assertThat(received.get(i)).as("message %d", i).isEqualTo(payload(i));
 		}
 		publisher.disconnect().waitForCompletion(10_000);
-		subscriber.disconnect().waitForCompletion(10_000);
+		subscriber.disconnect();
 		publisher.close();
 		subscriber.close();
 	}
@@ -110,35 +110,6 @@ class BufferedSocketIntegrationTests {
 	private static MqttProperties properties(String url) {
 		return new MqttProperties(url, "buffered-sub", null, null, "ingest", Duration.ofMinutes(1),
 				Duration.ofSeconds(30), 65535, Duration.ofSeconds(5), Duration.ofSeconds(10), null);
-	}
-
-	private record Collector(List<byte[]> received) implements MqttCallback {
-
-		@Override
-		public void messageArrived(String topic, MqttMessage message) {
-			this.received.add(message.getPayload());
-		}
-
-		@Override
-		public void disconnected(MqttDisconnectResponse response) {
-		}
-
-		@Override
-		public void mqttErrorOccurred(MqttException exception) {
-		}
-
-		@Override
-		public void deliveryComplete(IMqttToken token) {
-		}
-
-		@Override
-		public void connectComplete(boolean reconnect, String serverURI) {
-		}
-
-		@Override
-		public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
-		}
-
 	}
 
 }
