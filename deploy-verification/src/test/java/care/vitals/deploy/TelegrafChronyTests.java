@@ -1,5 +1,6 @@
 package care.vitals.deploy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,7 @@ class TelegrafChronyTests {
 
 	@Test
 	void telegrafAsksTheHostsChronydOverUdpAndWritesIntoOps() throws Exception {
-		List<String> lines = Deploy.contentLines(Deploy.root().resolve("deploy/telegraf/telegraf.conf"), "#")
-			.stream()
-			.map(String::strip)
-			.toList();
+		List<String> lines = telegrafConf();
 		assertThat(section(lines, "[[inputs.chrony]]")).containsExactly("server = \"udp://127.0.0.1:323\"",
 				"metrics = [\"tracking\"]", "timeout = \"3s\"");
 		assertThat(section(lines, "[[outputs.influxdb]]")).contains("database = \"ops\"");
@@ -39,8 +37,16 @@ class TelegrafChronyTests {
 			.containsEntry("network_mode", "host");
 	}
 
+	/** deploy/telegraf/telegraf.conf without comments, each line stripped. */
+	static List<String> telegrafConf() throws IOException {
+		return Deploy.contentLines(Deploy.root().resolve("deploy/telegraf/telegraf.conf"), "#")
+			.stream()
+			.map(String::strip)
+			.toList();
+	}
+
 	/** The settings of one TOML table, up to the next table. */
-	private static List<String> section(List<String> lines, String header) {
+	static List<String> section(List<String> lines, String header) {
 		int start = lines.indexOf(header);
 		assertThat(start).as(header).isNotNegative();
 		int end = start + 1;

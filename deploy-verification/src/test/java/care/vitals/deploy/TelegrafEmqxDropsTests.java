@@ -22,17 +22,8 @@ class TelegrafEmqxDropsTests {
 
 	@Test
 	void telegrafScrapesEmqxIntoTheMeasurementAndFieldsTheRuleReads() throws Exception {
-		List<String> lines = Deploy.contentLines(Deploy.root().resolve("deploy/telegraf/telegraf.conf"), "#")
-			.stream()
-			.map(String::strip)
-			.toList();
-		int start = lines.indexOf("[[inputs.prometheus]]");
-		assertThat(start).isNotNegative();
-		int end = start + 1;
-		while (end < lines.size() && !lines.get(end).startsWith("[")) {
-			end++;
-		}
-		assertThat(lines.subList(start + 1, end)).contains(
+		List<String> lines = TelegrafChronyTests.telegrafConf();
+		assertThat(TelegrafChronyTests.section(lines, "[[inputs.prometheus]]")).contains(
 				"urls = [\"http://127.0.0.1:18083/api/v5/prometheus/stats\"]", "metric_version = 2",
 				"name_prefix = \"emqx_\"");
 		assertThat(lines).as("the Mosquitto poll belongs to the install without Docker only")
