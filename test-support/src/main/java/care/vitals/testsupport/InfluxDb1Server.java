@@ -152,6 +152,31 @@ public final class InfluxDb1Server extends ServerProcess {
 		return ((Number) ((List<?>) values.get(0)).get(1)).longValue();
 	}
 
+	/**
+	 * Reads one of the server's own counters, e.g. {@code statistic("write", "pointReq")}
+	 * (points asked to be written since it started): far cheaper than a count, which
+	 * InfluxDB 1.6 answers by copying each series' in-memory cache.
+	 * @param module the statistics module ({@code SHOW STATS FOR 'module'})
+	 * @param name the counter
+	 * @return its value
+	 * @throws IllegalStateException if the module or the counter is unknown
+	 */
+	public long statistic(String module, String name) {
+		String body = execute("SHOW STATS FOR '" + module + "'");
+		Map<?, ?> result = (Map<?, ?>) ((List<?>) ((Map<?, ?>) MiniJson.parse(body)).get("results")).get(0);
+		List<?> series = (List<?>) result.get("series");
+		if (series == null || series.isEmpty()) {
+			throw new IllegalStateException("No statistics for '" + module + "': " + body);
+		}
+		List<?> columns = (List<?>) ((Map<?, ?>) series.get(0)).get("columns");
+		List<?> values = (List<?>) ((List<?>) ((Map<?, ?>) series.get(0)).get("values")).get(0);
+		int column = columns.indexOf(name);
+		if (column < 0) {
+			throw new IllegalStateException("No statistic '" + name + "' in '" + module + "': " + columns);
+		}
+		return ((Number) values.get(column)).longValue();
+	}
+
 	@Override
 	protected List<String> command(Path binary) throws IOException {
 		Path dir = dataDir();

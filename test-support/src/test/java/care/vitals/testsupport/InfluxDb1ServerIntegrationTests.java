@@ -50,6 +50,20 @@ class InfluxDb1ServerIntegrationTests {
 	}
 
 	@Test
+	void statisticCountsThePointsWrittenSinceTheStart() {
+		long before = influx.statistic("write", "pointReq");
+
+		newDatabaseWithPoints();
+
+		assertThat(influx.statistic("write", "pointReq")).isEqualTo(before + 3);
+		assertThatIllegalStateException().isThrownBy(() -> influx.statistic("write", "noSuchCounter"))
+			.withMessageContaining("noSuchCounter")
+			.withMessageContaining("pointReq");
+		assertThatIllegalStateException().isThrownBy(() -> influx.statistic("noSuchModule", "pointReq"))
+			.withMessageContaining("noSuchModule");
+	}
+
+	@Test
 	void dataSurvivesARestartOnTheSamePort() {
 		String db = newDatabaseWithPoints();
 		int port = influx.port();

@@ -172,28 +172,42 @@ public final class IngestBenchmark {
 
 	/** One burst to warm the JIT, then the burst that counts. */
 	private String drainRow(String build, DrainPhase drain, double reference) throws Exception {
-		drain.ingest(this.ingest.pid(), this::countSince);
+		drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
 		long cpuBefore = cpuTicks();
-		double seconds = drain.ingest(this.ingest.pid(), this::countSince);
+		Map<String, Double> jvmBefore = jvmMeters();
+		double seconds = drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
 		long cpu = cpuTicks() - cpuBefore;
+		Map<String, Double> jvmAfter = jvmMeters();
 		this.published = countStored();
 		double subscriberRate = DrainPhase.MESSAGES / reference;
 		double ingestRate = DrainPhase.MESSAGES / seconds;
 		String row = String.format(
-				"| %,d messages queued | %s | %,.0f msg/s (%.1f s) | %,.0f msg/s (%.1f s) | %.2f " + "| %,.0f | %s |",
+				"| %,d messages queued | %s | %,.0f msg/s (%.1f s) | %,.0f msg/s (%.1f s) | %.2f | %,.0f | %.1f KB | %.1f µs | %s |",
 				DrainPhase.MESSAGES, build, subscriberRate, reference, ingestRate, seconds, ingestRate / subscriberRate,
-				cpu * 10_000.0 / DrainPhase.MESSAGES, memory("VmHWM:"));
+				cpu * 10_000.0 / DrainPhase.MESSAGES,
+				(jvmAfter.get(ALLOCATED) - jvmBefore.get(ALLOCATED)) / 1024 / DrainPhase.MESSAGES,
+				(jvmAfter.get(GC_PAUSES) - jvmBefore.get(GC_PAUSES)) * 1e6 / DrainPhase.MESSAGES, memory("VmHWM:"));
 		System.out.println(row);
 		return row;
 	}
 
-	/**
-	 * Points from a time on (a burst's own, cheap to count while it drains); 0 while
-	 * InfluxDB is too busy to answer.
-	 */
+	/** Points from a time on; 0 while InfluxDB is too busy to answer. */
 	private long countSince(Instant from) {
 		try {
 			return this.influx.count("bench", "SELECT count(heart_rate) FROM vitals WHERE time >= '" + from + "'");
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * Points InfluxDB was asked to write since it started, of every measurement (its
+	 * {@code write} statistics: cheap, unlike a count).
+	 */
+	private long pointsWritten() {
+		try {
+			return this.influx.statistic("write", "pointReq");
 		}
 		catch (RuntimeException ex) {
 			return 0;
@@ -318,20 +332,44 @@ public final class IngestBenchmark {
 	 * bound (s).
 	 */
 	private Map<Double, Long> lagBuckets() throws IOException, InterruptedException {
+		Map<Double, Long> buckets = new TreeMap<>();
+		for (String line : prometheus()) {
+			if (line.startsWith("ingest_lag_seconds_bucket")) {
+				String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
+				double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+				buckets.put(bound, (long) value(line));
+			}
+		}
+		return buckets;
+	}
+
+	/** Micrometer's JVM meters of the ingest: bytes allocated, seconds in GC pauses. */
+	private static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
+
+	private static final String GC_PAUSES = "jvm_gc_pause_seconds_sum";
+
+	private Map<String, Double> jvmMeters() throws IOException, InterruptedException {
+		Map<String, Double> meters = new TreeMap<>(Map.of(ALLOCATED, 0.0, GC_PAUSES, 0.0));
+		for (String line : prometheus()) {
+			String name = line.replaceAll("[{ ].*", "");
+			if (meters.containsKey(name)) {
+				// one series per collector and cause for the pauses: summed
+				meters.merge(name, value(line), Double::sum);
+			}
+		}
+		return meters;
+	}
+
+	private List<String> prometheus() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.ingest.port() + "/actuator/prometheus"))
 			.header("Authorization", basic())
 			.build();
-		String body = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-		Map<Double, Long> buckets = new TreeMap<>();
-		for (String line : body.split("\n")) {
-			if (line.startsWith("ingest_lag_seconds_bucket")) {
-				String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
-				double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-				buckets.put(bound, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-			}
-		}
-		return buckets;
+		return List.of(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body().split("\n"));
+	}
+
+	private static double value(String line) {
+		return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
 	}
 
 	private static Map<Double, Long> difference(Map<Double, Long> after, Map<Double, Long> before) {
@@ -396,7 +434,7 @@ public final class IngestBenchmark {
 			.append("unrecorded burst to warm a freshly started build, which first gets the warm-up phase so that every ")
 			.append("patient has clinical state; CPU per message in the measured burst); ")
 			.append("same broker, same run.\n\n")
-			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | ingest peak RSS |\n")
+			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | allocated per msg | GC pauses per msg | ingest peak RSS |\n")
 			.append("|---|---|---|---|---|---|---|\n");
 		this.drainRows.forEach((row) -> section.append(row).append('\n'));
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
