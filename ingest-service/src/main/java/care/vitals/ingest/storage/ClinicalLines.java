@@ -1,7 +1,9 @@
 package care.vitals.ingest.storage;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmTransition;
@@ -14,6 +16,13 @@ import care.vitals.model.news2.News2Score;
  * codes only; free text goes into string fields made safe by {@link SafeText}.
  */
 public final class ClinicalLines {
+
+	private static final News2Parameter[] PARAMETERS = News2Parameter.values();
+
+	/** The field of each parameter's sub-score, by ordinal: {@code spo2_score}, ... */
+	private static final String[] SCORE_FIELDS = Arrays.stream(PARAMETERS)
+		.map((parameter) -> parameter.code() + "_score")
+		.toArray(String[]::new);
 
 	private ClinicalLines() {
 	}
@@ -35,8 +44,11 @@ public final class ClinicalLines {
 		if (sources != null && !sources.isEmpty()) {
 			line.field("sources", SafeText.of(sources, 512));
 		}
-		for (News2Parameter parameter : News2Parameter.values()) {
-			score.subScore(parameter).ifPresent((sub) -> line.field(parameter.code() + "_score", (long) sub));
+		for (int i = 0; i < PARAMETERS.length; i++) {
+			OptionalInt sub = score.subScore(PARAMETERS[i]);
+			if (sub.isPresent()) {
+				line.field(SCORE_FIELDS[i], (long) sub.getAsInt());
+			}
 		}
 		return line.build();
 	}

@@ -89,6 +89,10 @@ final class LineBuilder {
 			this.fields.remove(key);
 			return this;
 		}
+		if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+			this.fields.add(key, '"' + value + '"');
+			return this;
+		}
 		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -164,8 +168,17 @@ final class LineBuilder {
 		return (text.indexOf('E') < 0) ? text : PLAIN_DECIMAL.get().format(value);
 	}
 
+	/**
+	 * Appends a key, tag value or measurement name, escaped; ids and codes, nearly every
+	 * one of them, need no escaping and are appended whole.
+	 */
 	private static void escapeKey(StringBuilder line, String key, boolean escapeEquals) {
-		for (int i = 0; i < key.length(); i++) {
+		int clean = 0;
+		while (clean < key.length() && !needsEscape(key.charAt(clean), escapeEquals)) {
+			clean++;
+		}
+		line.append(key, 0, clean);
+		for (int i = clean; i < key.length(); i++) {
 			char c = key.charAt(i);
 			switch (c) {
 				case '\n' -> line.append("\\n");
@@ -176,6 +189,10 @@ final class LineBuilder {
 				default -> line.append(c);
 			}
 		}
+	}
+
+	private static boolean needsEscape(char c, boolean escapeEquals) {
+		return c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == ',' || (c == '=' && escapeEquals);
 	}
 
 	/** Keys with their rendered values; a key added twice keeps its last value. */

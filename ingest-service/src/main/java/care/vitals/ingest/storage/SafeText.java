@@ -33,6 +33,10 @@ public final class SafeText {
 	}
 
 	public static String of(String text, int maxChars) {
+		if (text.length() <= maxChars && isPrintable(text)) {
+			// the common case (ids, alarm texts, NEWS2 sources): nothing to replace
+			return text;
+		}
 		StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 16);
 		for (int i = 0; i < text.length() && out.length() < maxChars; i++) {
 			char c = text.charAt(i);
@@ -55,6 +59,16 @@ public final class SafeText {
 			out.append("...");
 		}
 		return out.toString();
+	}
+
+	private static boolean isPrintable(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String hex(byte[] bytes, int maxChars) {

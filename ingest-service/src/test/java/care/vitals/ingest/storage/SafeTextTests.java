@@ -24,6 +24,13 @@ class SafeTextTests {
 	}
 
 	@Test
+	void keepsTextOfExactlyTheLimitWholeAndStillEscapesItsLastCharacter() {
+		assertThat(SafeText.of("x".repeat(10), 10)).isEqualTo("x".repeat(10));
+		assertThat(SafeText.of("x".repeat(9) + "\n", 10)).isEqualTo("x".repeat(9) + "\\n");
+		assertThat(SafeText.of("x".repeat(11), 10)).isEqualTo("x".repeat(10) + "...");
+	}
+
+	@Test
 	void showsInvalidUtf8AsHex() {
 		assertThat(SafeText.of(new byte[] { (byte) 0xff, 0x41 }, 100)).isEqualTo("hex:ff41");
 	}
