@@ -107,6 +107,7 @@ final class DrainPhase {
 	double ingest(long pid, LongSupplier written, ToLongFunction<Instant> stored)
 			throws IOException, InterruptedException {
 		Instant from = this.next;
+		awaitIdle(pid);
 		signal("STOP", pid);
 		long before;
 		try {
@@ -125,6 +126,30 @@ final class DrainPhase {
 			Thread.sleep(100);
 		}
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/**
+	 * Waits until the process used no CPU for 300 ms (at most 10 s): stopped in the
+	 * middle of a garbage collection, its pause would count the whole stop.
+	 */
+	private static void awaitIdle(long pid) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		long before = cpuTicks(pid);
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(300);
+			long now = cpuTicks(pid);
+			if (now == before) {
+				return;
+			}
+			before = now;
+		}
+	}
+
+	/** User and system CPU of a process, in clock ticks. */
+	static long cpuTicks(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static void signal(String signal, long pid) throws IOException, InterruptedException {

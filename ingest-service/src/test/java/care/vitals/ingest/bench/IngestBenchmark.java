@@ -312,9 +312,7 @@ public final class IngestBenchmark {
 	}
 
 	private long cpuTicks() throws IOException {
-		String text = Files.readString(Path.of("/proc", Long.toString(this.ingest.pid()), "stat"));
-		String[] stat = text.substring(text.lastIndexOf(')') + 2).split(" ");
-		return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+		return DrainPhase.cpuTicks(this.ingest.pid());
 	}
 
 	/** Resident memory now (VmRSS) or its peak since the JVM started (VmHWM), in MB. */
