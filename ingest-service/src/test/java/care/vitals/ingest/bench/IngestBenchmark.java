@@ -433,7 +433,7 @@ public final class IngestBenchmark {
 			.append("patient has clinical state; CPU per message in the measured burst); ")
 			.append("same broker, same run.\n\n")
 			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | allocated per msg | GC pauses per msg | ingest peak RSS |\n")
-			.append("|---|---|---|---|---|---|---|\n");
+			.append("|---|---|---|---|---|---|---|---|---|\n");
 		this.drainRows.forEach((row) -> section.append(row).append('\n'));
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
 		section.append("\nAlarm detection: ").append(this.alarmRow).append('\n');
