@@ -137,7 +137,7 @@ public final class InfluxDb1Server extends ServerProcess {
 	 */
 	public long count(String db, String influxql) {
 		String body = query(db, influxql);
-		Map<?, ?> result = (Map<?, ?>) ((List<?>) ((Map<?, ?>) MiniJson.parse(body)).get("results")).get(0);
+		Map<?, ?> result = firstResult(body);
 		if (result.containsKey("error")) {
 			throw new IllegalStateException("Query '" + influxql + "' failed: " + result.get("error"));
 		}
@@ -163,8 +163,7 @@ public final class InfluxDb1Server extends ServerProcess {
 	 */
 	public long statistic(String module, String name) {
 		String body = execute("SHOW STATS FOR '" + module + "'");
-		Map<?, ?> result = (Map<?, ?>) ((List<?>) ((Map<?, ?>) MiniJson.parse(body)).get("results")).get(0);
-		List<?> series = (List<?>) result.get("series");
+		List<?> series = (List<?>) firstResult(body).get("series");
 		if (series == null || series.isEmpty()) {
 			throw new IllegalStateException("No statistics for '" + module + "': " + body);
 		}
@@ -175,6 +174,11 @@ public final class InfluxDb1Server extends ServerProcess {
 			throw new IllegalStateException("No statistic '" + name + "' in '" + module + "': " + columns);
 		}
 		return ((Number) values.get(column)).longValue();
+	}
+
+	/** The first statement's result of a query response. */
+	private static Map<?, ?> firstResult(String body) {
+		return (Map<?, ?>) ((List<?>) ((Map<?, ?>) MiniJson.parse(body)).get("results")).get(0);
 	}
 
 	@Override

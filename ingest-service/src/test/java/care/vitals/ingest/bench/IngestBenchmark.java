@@ -39,6 +39,11 @@ public final class IngestBenchmark {
 
 	private static final String PASSWORD = "bench-password-" + System.nanoTime();
 
+	/** Micrometer's JVM meters of the ingest: bytes allocated, seconds in GC pauses. */
+	private static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
+
+	private static final String GC_PAUSES = "jvm_gc_pause_seconds_sum";
+
 	private final MosquittoServer mosquitto = MosquittoServer.create();
 
 	private final InfluxDb1Server influx = InfluxDb1Server.create();
@@ -340,11 +345,6 @@ public final class IngestBenchmark {
 		}
 		return buckets;
 	}
-
-	/** Micrometer's JVM meters of the ingest: bytes allocated, seconds in GC pauses. */
-	private static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
-
-	private static final String GC_PAUSES = "jvm_gc_pause_seconds_sum";
 
 	private Map<String, Double> jvmMeters() throws IOException, InterruptedException {
 		Map<String, Double> meters = new TreeMap<>(Map.of(ALLOCATED, 0.0, GC_PAUSES, 0.0));
