@@ -30,6 +30,13 @@ import care.vitals.testsupport.MosquittoServer;
  * {@code bench.outage} seconds of InfluxDB outage at 5,000 msg/s (60; 600 for the full
  * 10-minute run), {@code bench.assigned} (true: every load device is admitted to its own
  * patient first, so the clinical engine scores every reading, as on a ward).
+ * {@code bench.phases}: {@code all}, {@code drain}, {@code outage}, {@code overload}
+ * (20,000 and max, then the outage), or one rate. Experiments: {@code bench.env} (more
+ * ingest settings, {@code NAME=value,...}), {@code bench.broker} (more Mosquitto lines,
+ * {@code ;}-separated), {@code bench.trace} (the broker's counters every 10 s).
+ * <p>
+ * A loss is placed in time ({@link Shortfall}) and told apart from the broker's own drops
+ * ({@link BrokerStatistics}).
  */
 public final class IngestBenchmark {
 
@@ -44,7 +51,7 @@ public final class IngestBenchmark {
 
 	private static final String GC_PAUSES = "jvm_gc_pause_seconds_sum";
 
-	private final MosquittoServer mosquitto = MosquittoServer.create();
+	private final MosquittoServer mosquitto = broker();
 
 	private final InfluxDb1Server influx = InfluxDb1Server.create();
 
@@ -62,6 +69,18 @@ public final class IngestBenchmark {
 
 	private final List<String> drainRows = new ArrayList<>();
 
+	private final List<String> shortfalls = new ArrayList<>();
+
+	private LoadPublisher publisher;
+
+	private BrokerStatistics broker;
+
+	private long brokerDropped;
+
+	private int countFailures;
+
+	private String lastCountFailure;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	public static void main(String[] args) throws Exception {
@@ -75,14 +94,30 @@ public final class IngestBenchmark {
 		this.mosquitto.start();
 		this.influx.start();
 		this.influx.createDatabase("bench");
-		this.environment = Map.of("MQTT_URL", this.mosquitto.url(), "MQTT_CLIENT_ID", "bench-ingest", "INFLUX_API",
-				"v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench", "SPOOL_DIR",
-				work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD);
+		Map<String, String> environment = new java.util.HashMap<>(Map.of("MQTT_URL", this.mosquitto.url(),
+				"MQTT_CLIENT_ID", "bench-ingest", "INFLUX_API", "v1", "INFLUX_URL", this.influx.url(),
+				"INFLUX_DATABASE", "bench", "SPOOL_DIR", work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME",
+				ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD));
+		// more settings of the ingest for an experiment:
+		// -Dbench.env=NAME=value,NAME=value
+		for (String setting : System.getProperty("bench.env", "").split(",")) {
+			if (setting.contains("=")) {
+				environment.put(setting.substring(0, setting.indexOf('=')),
+						setting.substring(setting.indexOf('=') + 1));
+			}
+		}
+		this.environment = Map.copyOf(environment);
 		String jar = System.getProperty("bench.jar");
 		this.ingest = (jar != null) ? new IngestProcess(Path.of(jar), IngestProcess.JVM_OPTIONS, this.environment,
 				work.resolve("ingest.log")) : new IngestProcess(this.environment, work.resolve("ingest.log"));
 		this.ingest.start();
-		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, DEVICES)) {
+		try (LoadPublisher publisher = new LoadPublisher(this.mosquitto.url(), 4, DEVICES);
+				BrokerStatistics broker = new BrokerStatistics(this.mosquitto.url())) {
+			this.publisher = publisher;
+			this.broker = broker;
+			if (Boolean.getBoolean("bench.trace")) {
+				trace();
+			}
 			if (assigned) {
 				publisher.admitAll(Instant.now());
 			}
@@ -91,6 +126,14 @@ public final class IngestBenchmark {
 			String phases = System.getProperty("bench.phases", "all");
 			if ("outage".equals(phases)) {
 				// the outage phase alone: -Dbench.phases=outage
+				outage(publisher, outage);
+				return;
+			}
+			if ("overload".equals(phases)) {
+				// the overloaded phases and the outage after them:
+				// -Dbench.phases=overload
+				phase("20,000 msg/s", publisher, 20000, seconds, true);
+				phase("max (offered " + maxRate + " msg/s)", publisher, maxRate, seconds, true);
 				outage(publisher, outage);
 				return;
 			}
@@ -118,7 +161,23 @@ public final class IngestBenchmark {
 		report(seconds, outage, assigned);
 	}
 
+	/**
+	 * The test broker, with more configuration lines for an experiment:
+	 * {@code -Dbench.broker="max_inflight_messages 1024;max_queued_messages 300000"} (the
+	 * deployment's, deploy/mosquitto/vitals.conf).
+	 */
+	private static MosquittoServer broker() {
+		MosquittoServer broker = MosquittoServer.create();
+		for (String line : System.getProperty("bench.broker", "").split(";")) {
+			if (!line.isBlank()) {
+				broker.withConfigLine(line.trim());
+			}
+		}
+		return broker;
+	}
+
 	private void phase(String name, LoadPublisher publisher, int rate, int seconds, boolean record) throws Exception {
+		System.out.println(Instant.now() + " phase " + name);
 		Map<Double, Long> lagBefore = lagBuckets();
 		long cpuBefore = cpuTicks();
 		long start = System.nanoTime();
@@ -270,6 +329,7 @@ public final class IngestBenchmark {
 	}
 
 	private void outage(LoadPublisher publisher, int outage) throws Exception {
+		System.out.println(Instant.now() + " phase outage");
 		this.influx.stop();
 		long acked = publisher.run(5000, outage);
 		this.published += acked;
@@ -290,25 +350,77 @@ public final class IngestBenchmark {
 	 * still arrived: shown, not a loss.
 	 */
 	private String lost(long drained, double seconds) {
+		String verdict = verdict(drained, seconds);
+		long dropped = this.broker.dropped() - this.brokerDropped;
+		this.brokerDropped += dropped;
+		System.out.println(Instant.now() + " broker: dropped " + dropped + " in this phase, holds "
+				+ this.broker.stored() + " messages");
+		return (dropped == 0) ? verdict : verdict + "; the broker dropped " + dropped + " (subscriber queue full)";
+	}
+
+	/** Prints the broker's counters every 10 s (-Dbench.trace=true). */
+	private void trace() {
+		Thread tracer = new Thread(() -> {
+			while (true) {
+				System.out.println(Instant.now() + " trace: broker holds " + this.broker.stored() + ", dropped "
+						+ this.broker.dropped());
+				try {
+					Thread.sleep(10_000);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		tracer.setDaemon(true);
+		tracer.start();
+	}
+
+	private String verdict(long drained, double seconds) {
 		if (drained >= this.published) {
 			long extra = drained - this.published;
 			this.published = drained;
 			return (extra == 0) ? "0" : "0 (" + extra + " stored whose PUBACK the publisher missed)";
 		}
-		return "LOST " + (this.published - drained) + " after " + String.format("%.0f s", seconds);
+		String where = Shortfall.describe(this.influx, "bench", this.publisher.ackedBySecond(Instant.EPOCH))
+				+ ((this.countFailures > 0) ? String.format("; the count failed %d times, last: %s", this.countFailures,
+						this.lastCountFailure) : "");
+		this.shortfalls.add(where);
+		System.out.println("Shortfall by 10 s window of the readings' timestamps: " + where);
+		return "LOST " + (this.published - drained) + " after " + String.format("%.0f s", seconds)
+				+ " (by window: see below the table)";
 	}
 
-	/** Waits until everything acked by the broker is in InfluxDB (or 10 minutes pass). */
+	/**
+	 * Waits until everything acked by the broker is in InfluxDB, or 10 minutes pass, or
+	 * the broker dropped readings and the count has stood still for a minute.
+	 */
 	private long awaitStored() throws InterruptedException {
 		long deadline = System.nanoTime() + 600_000_000_000L;
+		this.countFailures = 0;
+		long last = -1;
+		long unchangedSince = System.nanoTime();
 		while (System.nanoTime() < deadline) {
 			try {
 				this.stored = this.influx.count("bench", "SELECT count(heart_rate) FROM vitals");
 			}
 			catch (RuntimeException ex) {
-				// InfluxDB still starting
+				// InfluxDB still starting, or too busy to count in time
+				this.countFailures++;
+				this.lastCountFailure = ex.getMessage();
 			}
 			if (this.stored >= this.published) {
+				return this.stored;
+			}
+			if (this.stored != last) {
+				last = this.stored;
+				unchangedSince = System.nanoTime();
+			}
+			else if (System.nanoTime() - unchangedSince > 60_000_000_000L
+					&& this.broker.dropped() > this.brokerDropped) {
+				// the broker dropped readings and nothing has been stored for a minute:
+				// the
+				// rest will not come
 				return this.stored;
 			}
 			Thread.sleep(500);
@@ -436,6 +548,7 @@ public final class IngestBenchmark {
 			.append("|---|---|---|---|---|---|---|---|---|\n");
 		this.drainRows.forEach((row) -> section.append(row).append('\n'));
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
+		this.shortfalls.forEach((where) -> section.append("\nShortfall by 10 s window: ").append(where).append('\n'));
 		section.append("\nAlarm detection: ").append(this.alarmRow).append('\n');
 		section.append("<!-- ingest-benchmark:end -->\n");
 		Path docs = IngestProcess.repositoryRoot().resolve("docs").resolve("benchmarks.md");

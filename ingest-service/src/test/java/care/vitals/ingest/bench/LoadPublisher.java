@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -17,7 +22,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 /**
  * Many logical devices over a few MQTT connections, publishing compact JSON readings with
  * six vitals at QoS 1 at a target rate. Counts what the broker acknowledged: that is what
- * the ingest must store.
+ * the ingest must store. Each run counts only its own messages (a PUBACK that arrives
+ * after its run gave up waiting is not counted by the next run), and every acknowledged
+ * message is also counted by the second of its timestamp, so that a shortfall in InfluxDB
+ * can be placed in time.
  */
 final class LoadPublisher implements AutoCloseable {
 
@@ -25,7 +33,7 @@ final class LoadPublisher implements AutoCloseable {
 
 	private final int devices;
 
-	private final AtomicLong acked = new AtomicLong();
+	private final ConcurrentSkipListMap<Long, LongAdder> ackedBySecond = new ConcurrentSkipListMap<>();
 
 	private final AtomicLong refused = new AtomicLong();
 
@@ -48,18 +56,23 @@ final class LoadPublisher implements AutoCloseable {
 	 * broker acked.
 	 */
 	long run(int rate, int seconds) throws InterruptedException {
-		long before = this.acked.get();
+		AtomicLong acked = new AtomicLong();
+		AtomicLong failed = new AtomicLong();
 		long start = System.nanoTime();
 		long sent = 0;
 		long total = (long) rate * seconds;
 		MqttActionListener onAck = new MqttActionListener() {
 			@Override
 			public void onSuccess(IMqttToken token) {
-				LoadPublisher.this.acked.incrementAndGet();
+				acked.incrementAndGet();
+				LoadPublisher.this.ackedBySecond
+					.computeIfAbsent((Long) token.getUserContext(), (second) -> new LongAdder())
+					.increment();
 			}
 
 			@Override
 			public void onFailure(IMqttToken token, Throwable ex) {
+				failed.incrementAndGet();
 				LoadPublisher.this.refused.incrementAndGet();
 			}
 		};
@@ -76,10 +89,10 @@ final class LoadPublisher implements AutoCloseable {
 			Thread.sleep(1);
 		}
 		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (this.acked.get() + this.refused.get() - before < sent && System.nanoTime() < deadline) {
+		while (acked.get() + failed.get() < sent && System.nanoTime() < deadline) {
 			Thread.sleep(10);
 		}
-		return this.acked.get() - before;
+		return acked.get();
 	}
 
 	static String deviceId(int index) {
@@ -90,13 +103,14 @@ final class LoadPublisher implements AutoCloseable {
 		long seq = this.sequence;
 		String device = deviceId((int) (seq % this.devices));
 		MqttAsyncClient client = this.clients.get((int) (seq % this.clients.size()));
-		String payload = "{\"ts\":\"" + Instant.now() + "\",\"seq\":" + (seq / this.devices)
-				+ ",\"values\":{\"heart_rate\":" + (60 + seq % 40) + ",\"spo2\":" + (90 + seq % 10)
+		Instant now = Instant.now();
+		String payload = "{\"ts\":\"" + now + "\",\"seq\":" + (seq / this.devices) + ",\"values\":{\"heart_rate\":"
+				+ (60 + seq % 40) + ",\"spo2\":" + (90 + seq % 10)
 				+ ",\"resp_rate\":16,\"temperature\":36.8,\"systolic_bp\":121,\"diastolic_bp\":79}}";
 		MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
 		message.setQos(1);
 		try {
-			client.publish("devices/" + device + "/measurements", message, null, onAck);
+			client.publish("devices/" + device + "/measurements", message, now.getEpochSecond(), onAck);
 			this.sequence++;
 			return true;
 		}
@@ -120,6 +134,18 @@ final class LoadPublisher implements AutoCloseable {
 			message.setRetained(true);
 			this.clients.get(0).publish("assignments/" + deviceId(i), message).waitForCompletion(10_000);
 		}
+	}
+
+	/**
+	 * Messages the broker acknowledged, by the second of their timestamp, from a second
+	 * on.
+	 */
+	NavigableMap<Long, Long> ackedBySecond(Instant from) {
+		NavigableMap<Long, Long> counts = new TreeMap<>();
+		for (Map.Entry<Long, LongAdder> second : this.ackedBySecond.tailMap(from.getEpochSecond()).entrySet()) {
+			counts.put(second.getKey(), second.getValue().sum());
+		}
+		return counts;
 	}
 
 	long refused() {
