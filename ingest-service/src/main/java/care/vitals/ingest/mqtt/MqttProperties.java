@@ -18,8 +18,10 @@ import org.springframework.util.Assert;
  * so several instances split the load
  * @param sessionExpiry how long the broker keeps the session while the ingest is away
  * @param keepAlive MQTT keep-alive interval
- * @param receiveMaximum unacknowledged QoS 1 messages the broker may send at once; must
- * cover rate × (batch delay + write latency)
+ * @param receiveMaximum unacknowledged QoS 1 messages the broker may send at once (MQTT 5
+ * Receive Maximum, sent in CONNECT; Mosquitto 2.0 takes it instead of its own
+ * {@code max_inflight_messages}); must cover rate × (batch delay + write latency), and
+ * should equal the broker's window (EMQX {@code max_inflight}, docs/deployment.md)
  * @param maxReconnectDelay longest pause between reconnection attempts
  * @param connectionTimeout timeout of one connection attempt
  * @param stateSyncTimeout how long the device session waits at start for the retained

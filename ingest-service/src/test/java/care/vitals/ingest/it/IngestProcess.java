@@ -91,6 +91,22 @@ public final class IngestProcess implements AutoCloseable {
 		this.process.waitFor(10, TimeUnit.SECONDS);
 	}
 
+	/** SIGSTOP: still connected, but it reads and acknowledges nothing until resumed. */
+	public void suspend() throws IOException, InterruptedException {
+		signal("STOP");
+	}
+
+	/** SIGCONT after {@link #suspend()}. */
+	public void resume() throws IOException, InterruptedException {
+		signal("CONT");
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		if (new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).start().waitFor() != 0) {
+			throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
+		}
+	}
+
 	private static List<String> jvmOptions() {
 		String override = System.getProperty("ingest.jvm.options");
 		if (override != null) {
