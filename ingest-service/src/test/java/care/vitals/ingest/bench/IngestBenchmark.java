@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import care.vitals.ingest.it.IngestProcess;
 import care.vitals.testsupport.InfluxDb1Server;
@@ -45,11 +43,6 @@ public final class IngestBenchmark {
 	private static final int DEVICES = 2000;
 
 	private static final String PASSWORD = "bench-password-" + System.nanoTime();
-
-	/** Micrometer's JVM meters of the ingest: bytes allocated, seconds in GC pauses. */
-	private static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
-
-	private static final String GC_PAUSES = "jvm_gc_pause_seconds_sum";
 
 	private final MosquittoServer mosquitto = broker();
 
@@ -82,6 +75,8 @@ public final class IngestBenchmark {
 	private String lastCountFailure;
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final IngestMeters meters = new IngestMeters(this.http, basic());
 
 	public static void main(String[] args) throws Exception {
 		new IngestBenchmark().run(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.maxRate", 30000),
@@ -158,7 +153,8 @@ public final class IngestBenchmark {
 			this.influx.close();
 			this.mosquitto.close();
 		}
-		report(seconds, outage, assigned);
+		BenchmarkReport.write(new BenchmarkReport.Results(this.rows, this.drainRows, this.shortfalls, this.alarmRow),
+				seconds, outage, assigned);
 	}
 
 	/**
@@ -178,7 +174,7 @@ public final class IngestBenchmark {
 
 	private void phase(String name, LoadPublisher publisher, int rate, int seconds, boolean record) throws Exception {
 		System.out.println(Instant.now() + " phase " + name);
-		Map<Double, Long> lagBefore = lagBuckets();
+		Map<Double, Long> lagBefore = this.meters.lagBuckets(this.ingest.port());
 		long cpuBefore = cpuTicks();
 		long start = System.nanoTime();
 		long acked = publisher.run(rate, seconds);
@@ -187,10 +183,11 @@ public final class IngestBenchmark {
 		long drained = awaitStored();
 		double totalSeconds = (System.nanoTime() - start) / 1e9;
 		long cpu = cpuTicks() - cpuBefore;
-		Map<Double, Long> lag = difference(lagBuckets(), lagBefore);
+		Map<Double, Long> lag = IngestMeters.difference(this.meters.lagBuckets(this.ingest.port()), lagBefore);
 		String row = String.format("| %s | %,d | %,.0f | %,.0f | %s | %s | %,.0f | %s | %s | %s |", name, acked,
-				acked / publishSeconds, acked * 6 / publishSeconds, percentile(lag, 0.50), percentile(lag, 0.99),
-				cpu * 10_000.0 / Math.max(1, acked), memory("VmRSS:"), memory("VmHWM:"), lost(drained, totalSeconds));
+				acked / publishSeconds, acked * 6 / publishSeconds, IngestMeters.percentile(lag, 0.50),
+				IngestMeters.percentile(lag, 0.99), cpu * 10_000.0 / Math.max(1, acked), memory("VmRSS:"),
+				memory("VmHWM:"), lost(drained, totalSeconds));
 		System.out.println(row);
 		if (record) {
 			this.rows.add(row);
@@ -238,10 +235,10 @@ public final class IngestBenchmark {
 	private String drainRow(String build, DrainPhase drain, double reference) throws Exception {
 		drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
 		long cpuBefore = cpuTicks();
-		Map<String, Double> jvmBefore = jvmMeters();
+		Map<String, Double> jvmBefore = this.meters.jvmMeters(this.ingest.port());
 		double seconds = drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
 		long cpu = cpuTicks() - cpuBefore;
-		Map<String, Double> jvmAfter = jvmMeters();
+		Map<String, Double> jvmAfter = this.meters.jvmMeters(this.ingest.port());
 		this.published = countStored();
 		double subscriberRate = DrainPhase.MESSAGES / reference;
 		double ingestRate = DrainPhase.MESSAGES / seconds;
@@ -249,8 +246,11 @@ public final class IngestBenchmark {
 				"| %,d messages queued | %s | %,.0f msg/s (%.1f s) | %,.0f msg/s (%.1f s) | %.2f | %,.0f | %.1f KB | %.1f µs | %s |",
 				DrainPhase.MESSAGES, build, subscriberRate, reference, ingestRate, seconds, ingestRate / subscriberRate,
 				cpu * 10_000.0 / DrainPhase.MESSAGES,
-				(jvmAfter.get(ALLOCATED) - jvmBefore.get(ALLOCATED)) / 1024 / DrainPhase.MESSAGES,
-				(jvmAfter.get(GC_PAUSES) - jvmBefore.get(GC_PAUSES)) * 1e6 / DrainPhase.MESSAGES, memory("VmHWM:"));
+				(jvmAfter.get(IngestMeters.ALLOCATED) - jvmBefore.get(IngestMeters.ALLOCATED)) / 1024
+						/ DrainPhase.MESSAGES,
+				(jvmAfter.get(IngestMeters.GC_PAUSES) - jvmBefore.get(IngestMeters.GC_PAUSES)) * 1e6
+						/ DrainPhase.MESSAGES,
+				memory("VmHWM:"));
 		System.out.println(row);
 		return row;
 	}
@@ -440,125 +440,6 @@ public final class IngestBenchmark {
 			}
 		}
 		return "?";
-	}
-
-	/**
-	 * Cumulative bucket counts of the ingest's {@code ingest.lag} histogram by upper
-	 * bound (s).
-	 */
-	private Map<Double, Long> lagBuckets() throws IOException, InterruptedException {
-		Map<Double, Long> buckets = new TreeMap<>();
-		for (String line : prometheus()) {
-			if (line.startsWith("ingest_lag_seconds_bucket")) {
-				String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
-				double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-				buckets.put(bound, (long) value(line));
-			}
-		}
-		return buckets;
-	}
-
-	private Map<String, Double> jvmMeters() throws IOException, InterruptedException {
-		Map<String, Double> meters = new TreeMap<>(Map.of(ALLOCATED, 0.0, GC_PAUSES, 0.0));
-		for (String line : prometheus()) {
-			String name = line.replaceAll("[{ ].*", "");
-			if (meters.containsKey(name)) {
-				// one series per collector and cause for the pauses: summed
-				meters.merge(name, value(line), Double::sum);
-			}
-		}
-		return meters;
-	}
-
-	private List<String> prometheus() throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.ingest.port() + "/actuator/prometheus"))
-			.header("Authorization", basic())
-			.build();
-		return List.of(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body().split("\n"));
-	}
-
-	private static double value(String line) {
-		return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-	}
-
-	private static Map<Double, Long> difference(Map<Double, Long> after, Map<Double, Long> before) {
-		Map<Double, Long> delta = new TreeMap<>();
-		after.forEach((bound, count) -> delta.put(bound, count - before.getOrDefault(bound, 0L)));
-		return delta;
-	}
-
-	/** The upper bound of the bucket holding the given quantile: "≤ 50 ms". */
-	private static String percentile(Map<Double, Long> buckets, double quantile) {
-		long total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0L);
-		if (total == 0) {
-			return "n/a";
-		}
-		for (Map.Entry<Double, Long> bucket : buckets.entrySet()) {
-			if (bucket.getValue() >= quantile * total) {
-				return bucket.getKey().isInfinite() ? "> 60 s" : "≤ " + Math.round(bucket.getKey() * 1000) + " ms";
-			}
-		}
-		return "?";
-	}
-
-	private void report(int seconds, int outage, boolean assigned) throws IOException {
-		String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo"))
-			.stream()
-			.filter((line) -> line.startsWith("model name"))
-			.findFirst()
-			.map((line) -> line.substring(line.indexOf(':') + 2))
-			.orElse("unknown CPU");
-		StringBuilder section = new StringBuilder();
-		section.append("<!-- ingest-benchmark:start -->\n")
-			.append("## Ingest: MQTT to InfluxDB 1.x, end to end\n\n")
-			.append("Run ")
-			.append(LocalDate.now())
-			.append(" with `bench/ingest.sh` on ")
-			.append(Runtime.getRuntime().availableProcessors())
-			.append(" cores (")
-			.append(cpuModel)
-			.append("), Mosquitto 2.0.11, InfluxDB 1.6.7, the ingest jar (")
-			.append(String.join(" ", IngestProcess.JVM_OPTIONS))
-			.append(") and the load publisher all on ")
-			.append("this one machine. Compact JSON, 6 vitals per message, QoS 1, 2,000 logical devices over 4 ")
-			.append("connections")
-			.append(assigned ? ", each admitted to its own patient (the clinical engine scores every reading), "
-					: " (unassigned), ")
-			.append(seconds)
-			.append(" s per phase. \"Lost\" compares messages the broker acknowledged to the publisher with ")
-			.append("points counted in InfluxDB after the phase. Latency is device timestamp to durable (InfluxDB ")
-			.append("2xx or spool fsync), from the ingest's `ingest.lag` histogram (bucket upper bounds). CPU is ")
-			.append("the ingest process's user+system time per message. RSS is the ingest's resident memory ")
-			.append("after the phase; peak is its high-water mark since the JVM started (VmHWM).\n\n")
-			.append("| phase | messages | msg/s | values/s | p50 | p99 | ingest CPU µs/msg | ingest RSS | peak RSS | lost |\n")
-			.append("|---|---|---|---|---|---|---|---|---|---|\n");
-		this.rows.forEach((row) -> section.append(row).append('\n'));
-		section.append("\nDrain (issue #16): a burst published by ")
-			.append(DrainPhase.PUBLISHERS)
-			.append(" `mosquitto_pub -q 1 -l` processes (one device each")
-			.append(assigned ? ", admitted: every reading scored" : "")
-			.append(") while the subscriber is stopped (SIGSTOP: connected, warm, not reading), so the broker ")
-			.append("queues it; timed from SIGCONT until a plain `mosquitto_sub -q 1` has received all (on a topic ")
-			.append("the ingest does not consume), and until InfluxDB counts all from the ingest (after one ")
-			.append("unrecorded burst to warm a freshly started build, which first gets the warm-up phase so that every ")
-			.append("patient has clinical state; CPU per message in the measured burst); ")
-			.append("same broker, same run.\n\n")
-			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | allocated per msg | GC pauses per msg | ingest peak RSS |\n")
-			.append("|---|---|---|---|---|---|---|---|---|\n");
-		this.drainRows.forEach((row) -> section.append(row).append('\n'));
-		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
-		this.shortfalls.forEach((where) -> section.append("\nShortfall by 10 s window: ").append(where).append('\n'));
-		section.append("\nAlarm detection: ").append(this.alarmRow).append('\n');
-		section.append("<!-- ingest-benchmark:end -->\n");
-		Path docs = IngestProcess.repositoryRoot().resolve("docs").resolve("benchmarks.md");
-		String existing = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n";
-		String updated = existing.contains("<!-- ingest-benchmark:start -->")
-				? existing.replaceAll("(?s)<!-- ingest-benchmark:start -->.*<!-- ingest-benchmark:end -->\n",
-						java.util.regex.Matcher.quoteReplacement(section.toString()))
-				: existing + "\n" + section;
-		Files.writeString(docs, updated);
-		System.out.println(section);
 	}
 
 }
