@@ -56,7 +56,7 @@ final class Shortfall {
 			if (short_ > 0) {
 				total += short_;
 				missing.append(
-						String.format("%n  %s: %,d acknowledged, %,d stored", Instant.ofEpochSecond(window.getKey()),
+						String.format("%n- %s: %,d acknowledged, %,d stored", Instant.ofEpochSecond(window.getKey()),
 								window.getValue(), stored.getOrDefault(window.getKey(), 0L)));
 			}
 		}
