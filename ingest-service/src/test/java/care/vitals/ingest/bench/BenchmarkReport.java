@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
 
 import care.vitals.ingest.it.IngestProcess;
 
@@ -82,7 +83,7 @@ final class BenchmarkReport {
 		String existing = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n";
 		String updated = existing.contains("<!-- ingest-benchmark:start -->")
 				? existing.replaceAll("(?s)<!-- ingest-benchmark:start -->.*<!-- ingest-benchmark:end -->\n",
-						java.util.regex.Matcher.quoteReplacement(section.toString()))
+						Matcher.quoteReplacement(section.toString()))
 				: existing + "\n" + section;
 		Files.writeString(docs, updated);
 		System.out.println(section);

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
@@ -30,10 +32,10 @@ final class BrokerStatistics implements AutoCloseable {
 		this.client.connect();
 		this.client.subscribe(
 				new MqttSubscription[] { new MqttSubscription(DROPPED, 0), new MqttSubscription(STORED, 0) },
-				new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] { this::record, this::record });
+				new IMqttMessageListener[] { this::record, this::record });
 	}
 
-	private void record(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
+	private void record(String topic, MqttMessage message) {
 		this.values.put(topic, Long.parseLong(new String(message.getPayload(), StandardCharsets.US_ASCII).trim()));
 	}
 

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
+import care.vitals.ingest.it.IngestProcess;
+
 /**
  * The "drain" phase of issue #16: a burst of {@value #MESSAGES} compact-JSON messages (6
  * vitals) published at QoS 1 by {@value #PUBLISHERS} {@code mosquitto_pub} processes
@@ -80,10 +82,10 @@ final class DrainPhase {
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		Thread.sleep(1000);
-		signal("STOP", subscriber.pid());
+		IngestProcess.signal("STOP", subscriber.pid());
 		queue("drain-reference/%s/measurements");
 		long start = System.nanoTime();
-		signal("CONT", subscriber.pid());
+		IngestProcess.signal("CONT", subscriber.pid());
 		if (!subscriber.waitFor(600, TimeUnit.SECONDS)) {
 			subscriber.destroyForcibly();
 			throw new IllegalStateException("mosquitto_sub did not receive every message within 10 minutes");
@@ -108,14 +110,14 @@ final class DrainPhase {
 			throws IOException, InterruptedException {
 		Instant from = this.next;
 		awaitIdle(pid);
-		signal("STOP", pid);
+		IngestProcess.signal("STOP", pid);
 		long before;
 		try {
 			before = written.getAsLong();
 			queue("devices/%s/measurements");
 		}
 		finally {
-			signal("CONT", pid);
+			IngestProcess.signal("CONT", pid);
 		}
 		long start = System.nanoTime();
 		long deadline = start + TimeUnit.MINUTES.toNanos(10);
@@ -150,12 +152,6 @@ final class DrainPhase {
 		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-	}
-
-	private static void signal(String signal, long pid) throws IOException, InterruptedException {
-		if (new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor() != 0) {
-			throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
-		}
 	}
 
 	private void queue(String topic) throws IOException, InterruptedException {

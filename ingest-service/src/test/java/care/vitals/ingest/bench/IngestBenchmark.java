@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,10 +90,10 @@ public final class IngestBenchmark {
 		this.mosquitto.start();
 		this.influx.start();
 		this.influx.createDatabase("bench");
-		Map<String, String> environment = new java.util.HashMap<>(Map.of("MQTT_URL", this.mosquitto.url(),
-				"MQTT_CLIENT_ID", "bench-ingest", "INFLUX_API", "v1", "INFLUX_URL", this.influx.url(),
-				"INFLUX_DATABASE", "bench", "SPOOL_DIR", work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME",
-				ADMIN, "INGEST_ADMIN_PASSWORD", PASSWORD));
+		Map<String, String> environment = new HashMap<>(Map.of("MQTT_URL", this.mosquitto.url(), "MQTT_CLIENT_ID",
+				"bench-ingest", "INFLUX_API", "v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench",
+				"SPOOL_DIR", work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD",
+				PASSWORD));
 		// more settings of the ingest for an experiment:
 		// -Dbench.env=NAME=value,NAME=value
 		for (String setting : System.getProperty("bench.env", "").split(",")) {
@@ -420,9 +421,8 @@ public final class IngestBenchmark {
 			}
 			else if (System.nanoTime() - unchangedSince > 60_000_000_000L
 					&& this.broker.dropped() > this.brokerDropped) {
-				// the broker dropped readings and nothing has been stored for a minute:
-				// the
-				// rest will not come
+				// the broker dropped readings and nothing has been stored for a
+				// minute: the rest will not come
 				return this.stored;
 			}
 			Thread.sleep(500);

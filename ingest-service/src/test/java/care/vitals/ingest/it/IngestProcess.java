@@ -93,17 +93,18 @@ public final class IngestProcess implements AutoCloseable {
 
 	/** SIGSTOP: still connected, but it reads and acknowledges nothing until resumed. */
 	public void suspend() throws IOException, InterruptedException {
-		signal("STOP");
+		signal("STOP", pid());
 	}
 
 	/** SIGCONT after {@link #suspend()}. */
 	public void resume() throws IOException, InterruptedException {
-		signal("CONT");
+		signal("CONT", pid());
 	}
 
-	private void signal(String signal) throws IOException, InterruptedException {
-		if (new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).start().waitFor() != 0) {
-			throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
+	/** Sends a signal ({@code STOP}, {@code CONT}, ...) to a process. */
+	public static void signal(String signal, long pid) throws IOException, InterruptedException {
+		if (new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor() != 0) {
+			throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
 		}
 	}
 
