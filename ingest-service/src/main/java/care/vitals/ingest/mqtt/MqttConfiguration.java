@@ -59,6 +59,10 @@ class MqttConfiguration {
 	PatientStateAdapter patientStateAdapter(MqttProperties properties) {
 		PatientStateAdapter adapter = inbound(new PatientStateAdapter(connectionOptions(properties),
 				properties.clientId() + "-state", stateSubscriptions(properties)), properties);
+		// and the tag of a lease claim (ClinicalLease)
+		MqttHeaderMapper headers = new MqttHeaderMapper();
+		headers.setInboundHeaderNames(MessageHeaders.CONTENT_TYPE, LeaseValue.TAG_PROPERTY);
+		adapter.setHeaderMapper(headers);
 		// its state is retained at the broker: no need to wait at shutdown (5 s each
 		// stop)
 		adapter.setDisconnectCompletionTimeout(500);

@@ -91,7 +91,8 @@ class PatientStateHandler implements MessageHandler {
 			return;
 		}
 		if (Topics.CLINICAL_OWNER.equals(topic)) {
-			this.lease.ifAvailable((l) -> l.seen(payload));
+			String tag = message.getHeaders().get(LeaseValue.TAG_PROPERTY, String.class);
+			this.lease.ifAvailable((l) -> l.seen(payload, tag));
 			return;
 		}
 		if (Topics.CLINICAL_ACKS.equals(topic)) {

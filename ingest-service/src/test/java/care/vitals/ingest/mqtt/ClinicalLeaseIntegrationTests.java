@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import care.vitals.ingest.mqtt.ClinicalLease.Role;
+import care.vitals.ingest.mqtt.LeaseArbiter.Role;
 import care.vitals.model.topic.Topics;
 import care.vitals.testsupport.MosquittoServer;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
@@ -14,6 +17,7 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,9 +27,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Verifies the lease of the clinical output against a real Mosquitto: instances that
- * claim at once end with exactly one owner; a clean stop hands over; a lease still naming
- * an instance from before its restart is taken back; a lease cleared by someone's Last
- * Will is claimed again by its owner.
+ * claim at once end with exactly one owner, also when their state sessions deliver late;
+ * a clean stop hands over; a lease still naming an instance from before its restart is
+ * taken back; a lease cleared by someone's Last Will is claimed again by its owner.
  */
 class ClinicalLeaseIntegrationTests {
 
@@ -57,6 +61,33 @@ class ClinicalLeaseIntegrationTests {
 		assertThat(leases.stream().filter(ClinicalLease::owns).count()).as("still exactly one owner").isOne();
 		ClinicalLease owner = leases.stream().filter(ClinicalLease::owns).findFirst().orElseThrow();
 		assertThat(retainedLease()).isEqualTo(owner.holder());
+		assertThat(takeOvers).hasValue(1);
+	}
+
+	/**
+	 * A slow machine: every state session delivers the lease 400 ms late, longer than a
+	 * claim takes, so each instance sees the claims published just before its own only
+	 * after it has claimed. Judged by the broker's order, one round decides: one owner,
+	 * one claim each. (Reacting to those older claims made the later claimants stand down
+	 * and claim again on their own claim's return; once on CI two instances did so in
+	 * turn for 30 s, with no owner.)
+	 */
+	@Test
+	void instancesWhoseStateSessionsDeliverLateEndWithOneOwnerAfterOneClaimEach() throws Exception {
+		List<ClinicalLease> leases = new ArrayList<>();
+		AtomicInteger takeOvers = new AtomicInteger();
+		for (String id : List.of("late-a", "late-b", "late-c")) {
+			leases.add(lease(id, takeOvers::incrementAndGet, Duration.ofMillis(400)));
+		}
+		leases.forEach(ClinicalLease::start);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> leases.stream().filter(ClinicalLease::owns).count() == 1
+					&& leases.stream().noneMatch((l) -> l.role() == Role.CLAIMING));
+		Thread.sleep(3000);
+		assertThat(leases.stream().filter(ClinicalLease::owns).count()).as("still exactly one owner").isOne();
+		ClinicalLease owner = leases.stream().filter(ClinicalLease::owns).findFirst().orElseThrow();
+		assertThat(retainedLease()).isEqualTo(owner.holder());
+		assertThat(leases).as("claims of each instance").allSatisfy((l) -> assertThat(l.claims()).isOne());
 		assertThat(takeOvers).hasValue(1);
 	}
 
@@ -131,17 +162,34 @@ class ClinicalLeaseIntegrationTests {
 		assertThat(first.owns()).isFalse();
 	}
 
-	/**
-	 * A lease fed by its own subscriber, as the state session feeds it in the service.
-	 */
 	private ClinicalLease lease(String clientId, Runnable takeOver) throws Exception {
+		return lease(clientId, takeOver, Duration.ZERO);
+	}
+
+	/**
+	 * A lease fed by its own subscriber, as the state session feeds it in the service:
+	 * the payload and the claim's tag, in the broker's order, optionally late.
+	 */
+	private ClinicalLease lease(String clientId, Runnable takeOver, Duration late) throws Exception {
 		MqttProperties properties = new MqttProperties(mosquitto.url(), clientId, null, null, "ingest",
 				Duration.ofHours(1), Duration.ofSeconds(30), 100, Duration.ofSeconds(5), Duration.ofSeconds(5), null);
 		ClinicalLease lease = new ClinicalLease(properties, Duration.ofSeconds(5), Duration.ofSeconds(2), takeOver);
 		MqttClient watcher = new MqttClient(mosquitto.url(), clientId + "-watch", new MemoryPersistence());
 		watcher.connect();
+		ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor();
 		watcher.subscribe(new MqttSubscription[] { new MqttSubscription(Topics.CLINICAL_OWNER, 1) },
-				new IMqttMessageListener[] { (topic, message) -> lease.seen(message.getPayload()) });
+				new IMqttMessageListener[] { (topic, message) -> {
+					byte[] payload = message.getPayload();
+					String tag = message.getProperties()
+						.getUserProperties()
+						.stream()
+						.filter((p) -> p.getKey().equals(LeaseValue.TAG_PROPERTY))
+						.map(UserProperty::getValue)
+						.findFirst()
+						.orElse(null);
+					// one thread, one delay: delivered in the broker's order
+					delivery.schedule(() -> lease.seen(payload, tag), late.toMillis(), TimeUnit.MILLISECONDS);
+				} });
 		// as the state session's sync does before the service starts the lease: the
 		// retained lease, if any, has arrived
 		Thread.sleep(500);
@@ -149,6 +197,7 @@ class ClinicalLeaseIntegrationTests {
 			lease.stop();
 			watcher.disconnect();
 			watcher.close();
+			delivery.shutdownNow();
 		});
 		return lease;
 	}
