@@ -8,7 +8,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import care.vitals.ingest.clinical.ClinicalOwnership;
-import care.vitals.ingest.mqtt.LeaseArbiter.Action;
 import care.vitals.ingest.mqtt.LeaseArbiter.Decision;
 import care.vitals.ingest.mqtt.LeaseArbiter.Role;
 import org.apache.commons.logging.Log;
@@ -19,11 +18,11 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * The lease of the clinical output among ingest instances (docs/scaling.md): the retained
  * topic {@code ingest/clinical/owner} holds the client id of the owner, published by a
  * connection of its own ({@link LeaseConnection}) whose Last Will clears it, so a killed
- * or cut-off owner frees the lease within its keep-alive. Each claim carries a tag of its
- * own (user property {@value LeaseValue#TAG_PROPERTY}) so the instance knows its claim
- * when it comes back; who owns is decided by {@link LeaseArbiter} from the order in which
- * the broker delivers the values. An owner whose lease connection drops stands down at
- * once.
+ * or cut-off owner frees the lease within its keep-alive. Every publication carries a tag
+ * of its own (user property {@value LeaseValue#TAG_PROPERTY}) so the instance knows it
+ * when it comes back, and an owner publishes the lease again marked
+ * {@value LeaseValue#OWNING_PROPERTY}; who owns is decided by {@link LeaseArbiter}. An
+ * owner whose lease connection drops stands down at once.
  * <p>
  * Every change of role runs on one thread of its own, so the MQTT callback threads never
  * wait for the broker.
@@ -55,8 +54,8 @@ final class ClinicalLease implements ClinicalOwnership {
 
 	private LeaseConnection holder;
 
-	/** The tag of the current claim. */
-	private String tag;
+	/** Numbers this instance's publications, so a check of an older one is dropped. */
+	private long publications;
 
 	private volatile long claims;
 
@@ -65,7 +64,7 @@ final class ClinicalLease implements ClinicalOwnership {
 	 * @param keepAlive keep-alive of the lease connection (the broker fires its Will
 	 * after about 1.5 times this, or at once when the process dies)
 	 * @param grace how long a claim waits for a later claim before owning (longer, until
-	 * it came back)
+	 * it came back); the unit of the arbiter's patience
 	 * @param takeOver what the new owner does first (reconcile with the published bed
 	 * lists, restate)
 	 */
@@ -74,7 +73,7 @@ final class ClinicalLease implements ClinicalOwnership {
 		this.keepAlive = keepAlive;
 		this.grace = grace;
 		this.takeOver = takeOver;
-		this.arbiter = new LeaseArbiter(properties.clientId());
+		this.arbiter = new LeaseArbiter(properties.clientId(), () -> ThreadLocalRandom.current().nextDouble());
 	}
 
 	@Override
@@ -92,7 +91,7 @@ final class ClinicalLease implements ClinicalOwnership {
 		return (last != null) ? last.holder() : null;
 	}
 
-	/** How many claims this instance made (each contest costs every instance one). */
+	/** How many claims this instance made. */
 	long claims() {
 		return this.claims;
 	}
@@ -100,12 +99,13 @@ final class ClinicalLease implements ClinicalOwnership {
 	/**
 	 * The lease topic delivered a message: its retained value or a live change.
 	 * @param payload the holder's client id, empty if free
-	 * @param tag the claim's tag (user property {@value LeaseValue#TAG_PROPERTY}), or
-	 * null
+	 * @param tag the publication's tag (user property {@value LeaseValue#TAG_PROPERTY}),
+	 * or null
+	 * @param owning the user property {@value LeaseValue#OWNING_PROPERTY}, or null
 	 */
-	void seen(byte[] payload, String tag) {
-		LeaseValue value = LeaseValue.of(payload, tag);
-		later(() -> act(this.arbiter.seen(value)));
+	void seen(byte[] payload, String tag, String owning) {
+		LeaseValue value = LeaseValue.of(payload, tag, owning);
+		later(() -> act(this.arbiter.seen(value, now())));
 	}
 
 	/**
@@ -134,14 +134,16 @@ final class ClinicalLease implements ClinicalOwnership {
 			if (!canEvaluate && this.arbiter.role() != Role.STANDBY) {
 				logger.error("Clinical session lost while owning the clinical output: freeing the lease");
 				this.arbiter.stoodDown();
-				release();
-				close();
+				free();
 			}
 			evaluate();
 		});
 	}
 
-	/** Stands down and frees the lease (clean shutdown: a standby takes over at once). */
+	/**
+	 * Stands down and frees the lease if it names this instance (clean shutdown: a
+	 * standby takes over at once).
+	 */
 	void stop() {
 		if (this.thread.isShutdown()) {
 			return;
@@ -149,15 +151,16 @@ final class ClinicalLease implements ClinicalOwnership {
 		try {
 			this.thread.submit(() -> {
 				this.started = false;
-				if (this.arbiter.role() != Role.STANDBY) {
+				LeaseValue last = this.arbiter.last();
+				if (this.arbiter.role() != Role.STANDBY || (last != null && last.names(this.properties.clientId()))) {
 					this.arbiter.stoodDown();
-					release();
+					free();
 				}
-				close();
-			}).get(this.properties.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				close(false);
+			}).get(this.properties.connectionTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
-			logger.warn("Clinical lease not released cleanly; its Last Will frees it", ex);
+			logger.warn("Clinical lease not released cleanly; its Last Will frees it when the process ends", ex);
 		}
 		this.thread.shutdownNow();
 	}
@@ -172,8 +175,13 @@ final class ClinicalLease implements ClinicalOwnership {
 		}
 	}
 
+	/** The time in grace periods, for the arbiter. */
+	private double now() {
+		return System.nanoTime() / (double) this.grace.toNanos();
+	}
+
 	private void evaluate() {
-		act(this.arbiter.evaluate());
+		act(this.arbiter.evaluate(now()));
 	}
 
 	private void act(Decision decision) {
@@ -181,52 +189,74 @@ final class ClinicalLease implements ClinicalOwnership {
 			return;
 		}
 		switch (decision.action()) {
-			case CLAIM -> claim();
+			case CLAIM -> claim(decision.reason());
 			case PUBLISH_AGAIN -> {
-				logger.warn("Clinical lease: " + decision.reason() + "; claiming it again");
-				publishClaim();
+				if (!"heartbeat".equals(decision.reason())) {
+					logger.warn("Clinical lease: " + decision.reason() + "; publishing it again");
+				}
+				publish(owns());
 			}
 			case STAND_DOWN -> standDown(decision.reason());
 			case OWN -> own();
-			case NONE -> {
+			case NONE, WAIT -> {
 			}
 		}
 	}
 
-	private void claim() {
+	private void claim(String why) {
 		try {
 			this.holder = LeaseConnection.open(this.properties, this.keepAlive,
 					(connection) -> later(() -> lost(connection)));
-			this.tag = Long.toHexString(ThreadLocalRandom.current().nextLong());
-			long claim = ++this.claims;
-			if (publishClaim()) {
-				logger.info("Claimed the clinical lease; owning it in " + this.grace.toMillis()
-						+ " ms once the claim came back, unless a later claim followed");
-				this.thread.schedule(() -> confirm(claim), this.grace.toMillis(), TimeUnit.MILLISECONDS);
-			}
 		}
 		catch (MqttException | RuntimeException ex) {
-			logger.warn("Could not claim the clinical lease (" + ex.getMessage() + "); trying again");
-			this.arbiter.stoodDown();
-			close();
+			logger.warn("Could not connect to claim the clinical lease (" + ex.getMessage() + "); trying again");
+			return;
+		}
+		this.claims++;
+		if (publish(false)) {
+			logger.info("Claimed the clinical lease (" + why + "); owning it in " + this.grace.toMillis()
+					+ " ms once the claim came back, unless a later claim followed");
 		}
 	}
 
-	private void confirm(long claim) {
-		if (this.arbiter.role() != Role.CLAIMING || claim != this.claims) {
+	/** Publishes the lease with a new tag and checks on it one grace period later. */
+	private boolean publish(boolean owning) {
+		String tag = Long.toHexString(ThreadLocalRandom.current().nextLong());
+		long publication = ++this.publications;
+		try {
+			this.arbiter.published(tag, now());
+			this.holder.publish(tag, owning);
+		}
+		catch (MqttException | RuntimeException ex) {
+			standDown("could not publish the lease (" + ex.getMessage() + ")");
+			return false;
+		}
+		schedule(publication);
+		return true;
+	}
+
+	private void schedule(long publication) {
+		this.thread.schedule(() -> check(publication), this.grace.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void check(long publication) {
+		if (publication != this.publications || this.arbiter.role() == Role.STANDBY) {
 			return;
 		}
-		Decision decision = this.arbiter.confirm();
-		if (decision.action() == Action.OWN) {
-			act(decision);
+		Decision decision = this.arbiter.check();
+		if (decision.action() == LeaseArbiter.Action.WAIT) {
+			logger.warn("The clinical lease publication has not come back yet (lease: " + holder() + "); waiting");
+			schedule(publication);
 			return;
 		}
-		logger.warn("The clinical lease claim has not come back yet (lease: " + holder() + "); waiting");
-		this.thread.schedule(() -> confirm(claim), this.grace.toMillis(), TimeUnit.MILLISECONDS);
+		act(decision);
 	}
 
 	private void own() {
 		logger.info("Owning the clinical output (writing NEWS2 and alarms, publishing the bed lists)");
+		if (!publish(true)) {
+			return;
+		}
 		try {
 			this.takeOver.run();
 		}
@@ -243,47 +273,42 @@ final class ClinicalLease implements ClinicalOwnership {
 			logger.error("Lost the broker connection holding the clinical lease: standing down at once");
 		}
 		this.arbiter.stoodDown();
-		close();
+		close(false);
 	}
 
 	private void standDown(String why) {
 		logger.warn("Standing down " + ((this.arbiter.role() == Role.OWNER) ? "as clinical owner" : "from the claim")
 				+ ": " + why);
 		this.arbiter.stoodDown();
-		close();
+		close(false);
 	}
 
-	/** Publishes this instance's claim; on failure stands down. */
-	private boolean publishClaim() {
+	/**
+	 * Clears the lease; if that fails, closes the lease connection so that the broker
+	 * publishes its Will, which clears it.
+	 */
+	private void free() {
 		try {
-			this.arbiter.published(this.tag);
-			this.holder.claim(this.tag);
-			return true;
-		}
-		catch (MqttException | RuntimeException ex) {
-			standDown("could not publish the claim (" + ex.getMessage() + ")");
-			return false;
-		}
-	}
-
-	private void release() {
-		if (this.holder == null) {
-			return;
-		}
-		try {
+			if (this.holder == null) {
+				this.holder = LeaseConnection.open(this.properties, this.keepAlive, (connection) -> {
+				});
+			}
 			this.holder.release();
+			close(false);
 		}
 		catch (MqttException | RuntimeException ex) {
-			logger.warn("Could not release the clinical lease (" + ex.getMessage() + "); its Last Will frees it");
+			logger.warn("Could not release the clinical lease (" + ex.getMessage() + "); closing so that its Will "
+					+ "frees it");
+			close(true);
 		}
 	}
 
-	/** Closes the lease connection normally: the broker discards its Will. */
-	private void close() {
+	/** Closes the lease connection; the broker discards its Will unless told to free. */
+	private void close(boolean freeLease) {
 		LeaseConnection connection = this.holder;
 		this.holder = null;
 		if (connection != null) {
-			connection.close();
+			connection.close(freeLease);
 		}
 	}
 

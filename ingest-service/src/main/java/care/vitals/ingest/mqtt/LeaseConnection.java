@@ -2,6 +2,7 @@ package care.vitals.ingest.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -15,13 +16,14 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 /**
  * The connection {@code <clientId>-owner} that holds a claim of the clinical lease: clean
  * start, no session, no automatic reconnect, and a Last Will that clears the lease, so a
  * killed or cut-off holder frees it within about 1.5 times its keep-alive. Closed
- * normally, the broker discards the Will.
+ * normally, the broker discards the Will; closed to free the lease, it publishes it.
  */
 final class LeaseConnection {
 
@@ -64,34 +66,70 @@ final class LeaseConnection {
 			client.connect(options).waitForCompletion(timeout);
 		}
 		catch (MqttException | RuntimeException ex) {
-			connection.close();
+			connection.close(false);
 			throw ex;
 		}
 		return connection;
 	}
 
-	/** Publishes the claim, retained, with its tag; returns once the broker has it. */
-	void claim(String tag) throws MqttException {
+	/**
+	 * Publishes the lease, retained, with its tag (and marked owning); returns once the
+	 * broker accepted it.
+	 * @param tag this publication's tag
+	 * @param owning whether this instance owns (not only claims)
+	 * @throws MqttException when it failed or the broker refused it
+	 */
+	void publish(String tag, boolean owning) throws MqttException {
+		List<UserProperty> properties = new ArrayList<>(2);
+		properties.add(new UserProperty(LeaseValue.TAG_PROPERTY, tag));
+		if (owning) {
+			properties.add(new UserProperty(LeaseValue.OWNING_PROPERTY, "true"));
+		}
 		MqttProperties tagged = new MqttProperties();
-		tagged.setUserProperties(List.of(new UserProperty(LeaseValue.TAG_PROPERTY, tag)));
-		this.client.publish(Topics.CLINICAL_OWNER, new MqttMessage(this.clientId, 1, true, tagged))
-			.waitForCompletion(this.timeout);
+		tagged.setUserProperties(properties);
+		send(new MqttMessage(this.clientId, 1, true, tagged));
 	}
 
-	/** Clears the lease (retained empty value); returns once the broker has it. */
+	/**
+	 * Clears the lease (retained empty value); returns once the broker accepted it.
+	 * @throws MqttException when it failed or the broker refused it
+	 */
 	void release() throws MqttException {
-		this.client.publish(Topics.CLINICAL_OWNER, CLEARED).waitForCompletion(this.timeout);
+		send(CLEARED);
 	}
 
-	/** Disconnects normally (the broker discards the Will) and frees the client. */
-	void close() {
+	/**
+	 * Paho 1.2.5 completes a publication whose PUBACK carries an error (e.g. not
+	 * authorized) without an exception: the reason code is checked here.
+	 */
+	private void send(MqttMessage message) throws MqttException {
+		IMqttToken token = this.client.publish(Topics.CLINICAL_OWNER, message);
+		token.waitForCompletion(this.timeout);
+		int[] reasons = token.getReasonCodes();
+		if (reasons != null) {
+			for (int reason : reasons) {
+				if (reason >= MqttReturnCode.RETURN_CODE_UNSPECIFIED_ERROR) {
+					throw new MqttException(reason);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Disconnects and frees the client.
+	 * @param freeLease whether the broker shall publish the Will (clearing the lease), as
+	 * when a release failed; otherwise it discards it
+	 */
+	void close(boolean freeLease) {
 		try {
 			if (this.client.isConnected()) {
-				this.client.disconnect(1000).waitForCompletion(2000);
+				int reason = freeLease ? MqttReturnCode.RETURN_CODE_DISCONNECT_WITH_WILL_MESSAGE
+						: MqttReturnCode.RETURN_CODE_SUCCESS;
+				this.client.disconnect(1000, null, null, reason, new MqttProperties()).waitForCompletion(2000);
 			}
 		}
 		catch (MqttException ex) {
-			// closing anyway
+			// closing anyway; a connection closed without DISCONNECT fires the Will
 		}
 		try {
 			this.client.close(true);

@@ -59,9 +59,9 @@ class MqttConfiguration {
 	PatientStateAdapter patientStateAdapter(MqttProperties properties) {
 		PatientStateAdapter adapter = inbound(new PatientStateAdapter(connectionOptions(properties),
 				properties.clientId() + "-state", stateSubscriptions(properties)), properties);
-		// and the tag of a lease claim (ClinicalLease)
+		// and the tag and state of a lease publication (ClinicalLease)
 		MqttHeaderMapper headers = new MqttHeaderMapper();
-		headers.setInboundHeaderNames(MessageHeaders.CONTENT_TYPE, LeaseValue.TAG_PROPERTY);
+		headers.setInboundHeaderNames(MessageHeaders.CONTENT_TYPE, LeaseValue.TAG_PROPERTY, LeaseValue.OWNING_PROPERTY);
 		adapter.setHeaderMapper(headers);
 		// its state is retained at the broker: no need to wait at shutdown (5 s each
 		// stop)

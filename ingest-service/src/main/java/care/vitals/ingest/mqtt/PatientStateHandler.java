@@ -92,7 +92,8 @@ class PatientStateHandler implements MessageHandler {
 		}
 		if (Topics.CLINICAL_OWNER.equals(topic)) {
 			String tag = message.getHeaders().get(LeaseValue.TAG_PROPERTY, String.class);
-			this.lease.ifAvailable((l) -> l.seen(payload, tag));
+			String owning = message.getHeaders().get(LeaseValue.OWNING_PROPERTY, String.class);
+			this.lease.ifAvailable((l) -> l.seen(payload, tag, owning));
 			return;
 		}
 		if (Topics.CLINICAL_ACKS.equals(topic)) {

@@ -61,6 +61,8 @@ class ClinicalLeaseIntegrationTests {
 		assertThat(leases.stream().filter(ClinicalLease::owns).count()).as("still exactly one owner").isOne();
 		ClinicalLease owner = leases.stream().filter(ClinicalLease::owns).findFirst().orElseThrow();
 		assertThat(retainedLease()).isEqualTo(owner.holder());
+		assertThat(leases).as("claims of each instance")
+			.allSatisfy((l) -> assertThat(l.claims()).isLessThanOrEqualTo(1));
 		assertThat(takeOvers).hasValue(1);
 	}
 
@@ -129,6 +131,52 @@ class ClinicalLeaseIntegrationTests {
 		assertThat(owner.owns()).isTrue();
 	}
 
+	/**
+	 * A lease left naming an owner that is gone without clearing it (its release failed
+	 * and its Will was discarded, or claims seen in different orders on two broker
+	 * nodes): no heartbeat comes, and a standby takes over after three heartbeats'
+	 * silence (with a grace period of 0.5 s here: 4.5 s plus up to 2 s of random share);
+	 * a claim never confirmed as owning is taken over sooner (1.5 s plus the share).
+	 */
+	@Test
+	void aLeaseLeftNamingAnOwnerThatFellSilentIsTakenOver() throws Exception {
+		publishLease("lease-gone", "t1", true);
+		ClinicalLease standby = lease("lease-k", () -> {
+		}, Duration.ZERO, Duration.ofMillis(500));
+		standby.start();
+		long started = System.nanoTime();
+		Thread.sleep(3000);
+		assertThat(standby.owns()).as("the owner's silence is not yet long enough").isFalse();
+		await().atMost(Duration.ofSeconds(30)).until(standby::owns);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(3500),
+				Duration.ofSeconds(9));
+		standby.stop();
+		publishLease("lease-claimed", "t2", false);
+		ClinicalLease second = lease("lease-l", () -> {
+		}, Duration.ZERO, Duration.ofMillis(500));
+		second.start();
+		started = System.nanoTime();
+		await().atMost(Duration.ofSeconds(30)).until(second::owns);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1000),
+				Duration.ofSeconds(6));
+	}
+
+	/** An owner's heartbeat keeps a standby from taking over. */
+	@Test
+	void anOwnersHeartbeatKeepsTheStandbysWaiting() throws Exception {
+		ClinicalLease owner = lease("lease-m", () -> {
+		}, Duration.ZERO, Duration.ofMillis(500));
+		owner.start();
+		await().atMost(Duration.ofSeconds(30)).until(owner::owns);
+		ClinicalLease standby = lease("lease-n", () -> {
+		}, Duration.ZERO, Duration.ofMillis(500));
+		standby.start();
+		Thread.sleep(12_000);
+		assertThat(owner.owns()).isTrue();
+		assertThat(standby.owns()).isFalse();
+		assertThat(standby.claims()).isZero();
+	}
+
 	@Test
 	void anOwnerStandsDownWhenAnotherClaimFollows() throws Exception {
 		ClinicalLease owner = lease("lease-h", () -> {
@@ -163,32 +211,31 @@ class ClinicalLeaseIntegrationTests {
 	}
 
 	private ClinicalLease lease(String clientId, Runnable takeOver) throws Exception {
-		return lease(clientId, takeOver, Duration.ZERO);
+		return lease(clientId, takeOver, Duration.ZERO, Duration.ofSeconds(2));
+	}
+
+	private ClinicalLease lease(String clientId, Runnable takeOver, Duration late) throws Exception {
+		return lease(clientId, takeOver, late, Duration.ofSeconds(2));
 	}
 
 	/**
 	 * A lease fed by its own subscriber, as the state session feeds it in the service:
 	 * the payload and the claim's tag, in the broker's order, optionally late.
 	 */
-	private ClinicalLease lease(String clientId, Runnable takeOver, Duration late) throws Exception {
+	private ClinicalLease lease(String clientId, Runnable takeOver, Duration late, Duration grace) throws Exception {
 		MqttProperties properties = new MqttProperties(mosquitto.url(), clientId, null, null, "ingest",
 				Duration.ofHours(1), Duration.ofSeconds(30), 100, Duration.ofSeconds(5), Duration.ofSeconds(5), null);
-		ClinicalLease lease = new ClinicalLease(properties, Duration.ofSeconds(5), Duration.ofSeconds(2), takeOver);
+		ClinicalLease lease = new ClinicalLease(properties, Duration.ofSeconds(5), grace, takeOver);
 		MqttClient watcher = new MqttClient(mosquitto.url(), clientId + "-watch", new MemoryPersistence());
 		watcher.connect();
 		ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor();
 		watcher.subscribe(new MqttSubscription[] { new MqttSubscription(Topics.CLINICAL_OWNER, 1) },
 				new IMqttMessageListener[] { (topic, message) -> {
 					byte[] payload = message.getPayload();
-					String tag = message.getProperties()
-						.getUserProperties()
-						.stream()
-						.filter((p) -> p.getKey().equals(LeaseValue.TAG_PROPERTY))
-						.map(UserProperty::getValue)
-						.findFirst()
-						.orElse(null);
+					String tag = userProperty(message, LeaseValue.TAG_PROPERTY);
+					String owning = userProperty(message, LeaseValue.OWNING_PROPERTY);
 					// one thread, one delay: delivered in the broker's order
-					delivery.schedule(() -> lease.seen(payload, tag), late.toMillis(), TimeUnit.MILLISECONDS);
+					delivery.schedule(() -> lease.seen(payload, tag, owning), late.toMillis(), TimeUnit.MILLISECONDS);
 				} });
 		// as the state session's sync does before the service starts the lease: the
 		// retained lease, if any, has arrived
@@ -200,6 +247,16 @@ class ClinicalLeaseIntegrationTests {
 			delivery.shutdownNow();
 		});
 		return lease;
+	}
+
+	private static String userProperty(MqttMessage message, String key) {
+		return message.getProperties()
+			.getUserProperties()
+			.stream()
+			.filter((p) -> p.getKey().equals(key))
+			.map(UserProperty::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static String retainedLease() throws Exception {
@@ -220,9 +277,24 @@ class ClinicalLeaseIntegrationTests {
 	}
 
 	private static void publishLease(String holder) throws Exception {
+		publishLease(holder, null, false);
+	}
+
+	/** Publishes a lease value as an instance would: with its tag, and owning or not. */
+	private static void publishLease(String holder, String tag, boolean owning) throws Exception {
 		MqttClient client = new MqttClient(mosquitto.url(), "lease-writer", new MemoryPersistence());
 		client.connect();
-		client.publish(Topics.CLINICAL_OWNER, new MqttMessage(holder.getBytes(StandardCharsets.UTF_8), 1, true, null));
+		org.eclipse.paho.mqttv5.common.packet.MqttProperties properties = new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
+		List<UserProperty> userProperties = new ArrayList<>();
+		if (tag != null) {
+			userProperties.add(new UserProperty(LeaseValue.TAG_PROPERTY, tag));
+		}
+		if (owning) {
+			userProperties.add(new UserProperty(LeaseValue.OWNING_PROPERTY, "true"));
+		}
+		properties.setUserProperties(userProperties);
+		client.publish(Topics.CLINICAL_OWNER,
+				new MqttMessage(holder.getBytes(StandardCharsets.UTF_8), 1, true, properties));
 		client.disconnect();
 		client.close();
 	}
