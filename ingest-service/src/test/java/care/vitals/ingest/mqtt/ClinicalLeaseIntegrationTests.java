@@ -53,14 +53,7 @@ class ClinicalLeaseIntegrationTests {
 		for (String id : List.of("lease-a", "lease-b", "lease-c")) {
 			leases.add(lease(id, takeOvers::incrementAndGet));
 		}
-		leases.forEach(ClinicalLease::start);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> leases.stream().filter(ClinicalLease::owns).count() == 1
-					&& leases.stream().noneMatch((l) -> l.role() == Role.CLAIMING));
-		Thread.sleep(3000);
-		assertThat(leases.stream().filter(ClinicalLease::owns).count()).as("still exactly one owner").isOne();
-		ClinicalLease owner = leases.stream().filter(ClinicalLease::owns).findFirst().orElseThrow();
-		assertThat(retainedLease()).isEqualTo(owner.holder());
+		startTogetherAndAwaitOneOwner(leases);
 		assertThat(leases).as("claims of each instance")
 			.allSatisfy((l) -> assertThat(l.claims()).isLessThanOrEqualTo(1));
 		assertThat(takeOvers).hasValue(1);
@@ -81,14 +74,7 @@ class ClinicalLeaseIntegrationTests {
 		for (String id : List.of("late-a", "late-b", "late-c")) {
 			leases.add(lease(id, takeOvers::incrementAndGet, Duration.ofMillis(400)));
 		}
-		leases.forEach(ClinicalLease::start);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> leases.stream().filter(ClinicalLease::owns).count() == 1
-					&& leases.stream().noneMatch((l) -> l.role() == Role.CLAIMING));
-		Thread.sleep(3000);
-		assertThat(leases.stream().filter(ClinicalLease::owns).count()).as("still exactly one owner").isOne();
-		ClinicalLease owner = leases.stream().filter(ClinicalLease::owns).findFirst().orElseThrow();
-		assertThat(retainedLease()).isEqualTo(owner.holder());
+		startTogetherAndAwaitOneOwner(leases);
 		assertThat(leases).as("claims of each instance").allSatisfy((l) -> assertThat(l.claims()).isOne());
 		assertThat(takeOvers).hasValue(1);
 	}
@@ -208,6 +194,21 @@ class ClinicalLeaseIntegrationTests {
 		Thread.sleep(3000);
 		assertThat(second.owns()).as("the new owner keeps it").isTrue();
 		assertThat(first.owns()).isFalse();
+	}
+
+	/**
+	 * Starts the leases at once; exactly one owns, still 3 s later, and the retained
+	 * lease names it.
+	 */
+	private static void startTogetherAndAwaitOneOwner(List<ClinicalLease> leases) throws Exception {
+		leases.forEach(ClinicalLease::start);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> leases.stream().filter(ClinicalLease::owns).count() == 1
+					&& leases.stream().noneMatch((l) -> l.role() == Role.CLAIMING));
+		Thread.sleep(3000);
+		assertThat(leases.stream().filter(ClinicalLease::owns).count()).as("still exactly one owner").isOne();
+		ClinicalLease owner = leases.stream().filter(ClinicalLease::owns).findFirst().orElseThrow();
+		assertThat(retainedLease()).isEqualTo(owner.holder());
 	}
 
 	private ClinicalLease lease(String clientId, Runnable takeOver) throws Exception {

@@ -32,8 +32,7 @@ class LeaseContestTests {
 	void onOneBrokerEveryContestEndsWithOneOwnerAfterOneClaimEachAndNeverTwoAtOnce() {
 		for (int seed = 0; seed < 2000; seed++) {
 			Random random = new Random(seed);
-			Contest contest = new Contest(random, 2 + random.nextInt(3), 1, 1 + random.nextInt(600),
-					random.nextInt(800));
+			Contest contest = Contest.onOneBroker(random);
 			contest.join(15_000 + random.nextInt(5000));
 			contest.run(40_000);
 			contest.assertOneOwner(seed);
@@ -47,8 +46,7 @@ class LeaseContestTests {
 	void aClearDuringAContestStillEndsWithOneOwner() {
 		for (int seed = 0; seed < 2000; seed++) {
 			Random random = new Random(seed);
-			Contest contest = new Contest(random, 2 + random.nextInt(3), 1, 1 + random.nextInt(600),
-					random.nextInt(800));
+			Contest contest = Contest.onOneBroker(random);
 			contest.clearAt(random.nextInt(8000));
 			contest.run(60_000);
 			contest.assertOneOwner(seed);
@@ -84,8 +82,7 @@ class LeaseContestTests {
 	void withLostAndRepeatedValuesEveryContestEndsWithOneOwner() {
 		for (int seed = 0; seed < 2000; seed++) {
 			Random random = new Random(seed);
-			Contest contest = new Contest(random, 2 + random.nextInt(3), 1, 1 + random.nextInt(600),
-					random.nextInt(800));
+			Contest contest = Contest.onOneBroker(random);
 			contest.lossRate = 0.05 + random.nextDouble() * 0.2;
 			contest.repeatRate = random.nextDouble() * 0.2;
 			contest.clearAt(random.nextInt(8000));
@@ -127,6 +124,14 @@ class LeaseContestTests {
 		private long sequence;
 
 		private long now;
+
+		/**
+		 * 2-4 instances on one broker, claims taking up to 600 ms, deliveries up to 800
+		 * ms late.
+		 */
+		static Contest onOneBroker(Random random) {
+			return new Contest(random, 2 + random.nextInt(3), 1, 1 + random.nextInt(600), random.nextInt(800));
+		}
 
 		Contest(Random random, int count, int nodes, long slowestClaim, long slowestDelivery) {
 			this.random = random;
