@@ -76,9 +76,13 @@ final class ClinicalLease implements ClinicalOwnership {
 		this.arbiter = new LeaseArbiter(properties.clientId(), () -> ThreadLocalRandom.current().nextDouble());
 	}
 
+	/**
+	 * Whether this instance owns the clinical output now (an owner whose heartbeat has
+	 * not come back for 3 heartbeats no longer does: {@link LeaseArbiter#owns}).
+	 */
 	@Override
 	public boolean owns() {
-		return this.arbiter.role() == Role.OWNER;
+		return this.arbiter.owns(now());
 	}
 
 	Role role() {
@@ -181,7 +185,13 @@ final class ClinicalLease implements ClinicalOwnership {
 	}
 
 	private void evaluate() {
-		act(this.arbiter.evaluate(now()));
+		try {
+			act(this.arbiter.evaluate(now()));
+		}
+		catch (RuntimeException ex) {
+			// (an exception would end the periodic evaluation for good)
+			logger.error("Evaluating the clinical lease failed", ex);
+		}
 	}
 
 	private void act(Decision decision) {
@@ -194,7 +204,7 @@ final class ClinicalLease implements ClinicalOwnership {
 				if (!"heartbeat".equals(decision.reason())) {
 					logger.warn("Clinical lease: " + decision.reason() + "; publishing it again");
 				}
-				publish(owns());
+				publish(this.arbiter.role() == Role.OWNER);
 			}
 			case STAND_DOWN -> standDown(decision.reason());
 			case OWN -> own();
@@ -228,7 +238,10 @@ final class ClinicalLease implements ClinicalOwnership {
 			this.holder.publish(tag, owning);
 		}
 		catch (MqttException | RuntimeException ex) {
-			standDown("could not publish the lease (" + ex.getMessage() + ")");
+			// the lease may still name this instance (as owner): let the Will clear it
+			logger.warn("Standing down: could not publish the clinical lease (" + ex.getMessage() + ")");
+			this.arbiter.stoodDown();
+			close(true);
 			return false;
 		}
 		schedule(publication);
@@ -243,7 +256,7 @@ final class ClinicalLease implements ClinicalOwnership {
 		if (publication != this.publications || this.arbiter.role() == Role.STANDBY) {
 			return;
 		}
-		Decision decision = this.arbiter.check();
+		Decision decision = this.arbiter.check(now());
 		if (decision.action() == LeaseArbiter.Action.WAIT) {
 			logger.warn("The clinical lease publication has not come back yet (lease: " + holder() + "); waiting");
 			schedule(publication);

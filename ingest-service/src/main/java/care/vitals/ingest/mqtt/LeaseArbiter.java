@@ -28,6 +28,10 @@ import java.util.function.DoubleSupplier;
  * different orders on two broker nodes so that every claimant stood down for another)
  * cannot leave the ward without an owner, and every view of the lease is renewed.
  * <p>
+ * <b>An owner fences itself.</b> It counts as owning only while its lease came back
+ * within the last {@value #SILENCE} heartbeats ({@link #owns}), the least a standby waits
+ * before taking a silent owner for gone.
+ * <p>
  * <b>Nothing waits for ever.</b> A publication that has not come back after
  * {@value #PATIENCE} grace periods (lost on the way, refused, or a reconnect that
  * delivered only the retained value) is judged by the last value seen instead: another's
@@ -133,6 +137,9 @@ final class LeaseArbiter {
 	/** When this instance last published, in grace periods. */
 	private double publishedAt;
 
+	/** When a publication of this instance last came back, in grace periods. */
+	private volatile double echoedAt;
+
 	/** Tagged values delivered before the latest publication came back: older than it. */
 	private final Set<LeaseValue> older = new HashSet<>();
 
@@ -148,6 +155,19 @@ final class LeaseArbiter {
 
 	Role role() {
 		return this.role;
+	}
+
+	/**
+	 * Whether this instance owns the clinical output now: the owner, and its lease came
+	 * back within the last {@value #SILENCE} heartbeats. An owner whose heartbeat stalled
+	 * (its lease thread blocked, its publications lost) so stops writing before a
+	 * standby, which waits at least as long after it last saw the lease and then a grace
+	 * period more, can own: no two writers, even with an owner that cannot hear the new
+	 * claim.
+	 * @param now the time in grace periods
+	 */
+	boolean owns(double now) {
+		return this.role == Role.OWNER && now - this.echoedAt < SILENCE * HEARTBEAT;
 	}
 
 	LeaseValue last() {
@@ -170,6 +190,9 @@ final class LeaseArbiter {
 		}
 		if (!this.echoed) {
 			this.echoed = value.isPublication(this.self, this.tag);
+			if (this.echoed) {
+				this.echoedAt = now;
+			}
 			if (!this.echoed && value.tag() != null) {
 				this.older.add(value);
 			}
@@ -199,6 +222,11 @@ final class LeaseArbiter {
 	Decision evaluate(double now) {
 		if (this.role == Role.STANDBY) {
 			return standby(this.last, now);
+		}
+		if (this.role == Role.OWNER && !owns(now)) {
+			// stalled for so long that a standby may have claimed meanwhile: do not
+			// assert it again, compete afresh
+			return new Decision(Action.STAND_DOWN, "the lease has not come back for " + SILENCE + " heartbeats");
 		}
 		if (this.role == Role.OWNER && this.echoed && now - this.publishedAt >= HEARTBEAT) {
 			return new Decision(Action.PUBLISH_AGAIN, "heartbeat");
@@ -254,7 +282,7 @@ final class LeaseArbiter {
 	 * {@value #PATIENCE} times, then is judged by the last value seen.
 	 * @return what to do
 	 */
-	Decision check() {
+	Decision check(double now) {
 		if (this.role == Role.STANDBY) {
 			return Decision.NONE;
 		}
@@ -271,6 +299,7 @@ final class LeaseArbiter {
 						"the publication did not come back; the lease is held by " + value.holder());
 			}
 			this.echoed = true;
+			this.echoedAt = now;
 		}
 		if (this.role == Role.CLAIMING) {
 			this.role = Role.OWNER;

@@ -42,12 +42,12 @@ class LeaseArbiterTests {
 		assertThat(arbiter.seen(claim("b", "x"), 0).action()).as("published before the claim").isEqualTo(Action.NONE);
 		assertThat(arbiter.seen(LeaseValue.FREE, 0).action()).isEqualTo(Action.NONE);
 		assertThat(arbiter.seen(claim("a", "t0"), 0).action()).as("an older claim of its own").isEqualTo(Action.NONE);
-		assertThat(arbiter.check().action()).as("not back yet").isEqualTo(Action.WAIT);
+		assertThat(arbiter.check(0).action()).as("not back yet").isEqualTo(Action.WAIT);
 		assertThat(arbiter.role()).isEqualTo(Role.CLAIMING);
 		assertThat(arbiter.seen(claim("a", "t1"), 0).action()).isEqualTo(Action.NONE);
 		assertThat(arbiter.seen(claim("b", "x"), 0).action()).as("the older claim delivered again")
 			.isEqualTo(Action.NONE);
-		assertThat(arbiter.check().action()).isEqualTo(Action.OWN);
+		assertThat(arbiter.check(0).action()).isEqualTo(Action.OWN);
 		assertThat(arbiter.role()).isEqualTo(Role.OWNER);
 	}
 
@@ -80,25 +80,25 @@ class LeaseArbiterTests {
 	void aPublicationThatNeverComesBackIsJudgedByTheLastValueAfterThePatience() {
 		LeaseArbiter lost = claiming("a", "t1");
 		lost.seen(claim("b", "x"), 0);
-		assertThat(lost.check().action()).isEqualTo(Action.WAIT);
-		assertThat(lost.check().action()).isEqualTo(Action.WAIT);
-		assertThat(lost.check().action()).as("another's claim last").isEqualTo(Action.STAND_DOWN);
+		assertThat(lost.check(0).action()).isEqualTo(Action.WAIT);
+		assertThat(lost.check(0).action()).isEqualTo(Action.WAIT);
+		assertThat(lost.check(0).action()).as("another's claim last").isEqualTo(Action.STAND_DOWN);
 		LeaseArbiter cleared = claiming("a", "t1");
 		cleared.seen(LeaseValue.FREE, 0);
-		cleared.check();
-		cleared.check();
-		assertThat(cleared.check().action()).isEqualTo(Action.PUBLISH_AGAIN);
+		cleared.check(0);
+		cleared.check(0);
+		assertThat(cleared.check(0).action()).isEqualTo(Action.PUBLISH_AGAIN);
 		LeaseArbiter named = claiming("a", "t1");
 		named.seen(claim("a", "t0"), 0);
-		named.check();
-		named.check();
-		assertThat(named.check().action()).as("its own name last").isEqualTo(Action.OWN);
+		named.check(0);
+		named.check(0);
+		assertThat(named.check(0).action()).as("its own name last").isEqualTo(Action.OWN);
 		LeaseArbiter blindOwner = owning("a");
 		blindOwner.published("t9", 0);
 		blindOwner.seen(claim("b", "y"), 0);
-		blindOwner.check();
-		blindOwner.check();
-		assertThat(blindOwner.check().action()).as("an owner is not blind for ever").isEqualTo(Action.STAND_DOWN);
+		blindOwner.check(0);
+		blindOwner.check(0);
+		assertThat(blindOwner.check(0).action()).as("an owner is not blind for ever").isEqualTo(Action.STAND_DOWN);
 	}
 
 	@Test
@@ -111,10 +111,23 @@ class LeaseArbiterTests {
 	}
 
 	@Test
+	void anOwnerWhoseLeaseHasNotComeBackForThreeHeartbeatsNoLongerOwns() {
+		LeaseArbiter owner = owning("a");
+		assertThat(owner.owns(8.9)).isTrue();
+		assertThat(owner.owns(9)).as("a standby may take it for gone from now on").isFalse();
+		assertThat(owner.evaluate(9).action()).as("stalled: competes afresh instead of asserting it")
+			.isEqualTo(Action.STAND_DOWN);
+		owner.published("t5", 9);
+		owner.seen(owner("a", "t5"), 10);
+		assertThat(owner.owns(10)).as("its heartbeat came back").isTrue();
+		assertThat(owner.role()).isEqualTo(Role.OWNER);
+	}
+
+	@Test
 	void aClaimWithoutTagOfTheSameHolderCountsAsComingBack() {
 		LeaseArbiter arbiter = claiming("a", "t1");
 		arbiter.seen(new LeaseValue("a", null, false), 0);
-		assertThat(arbiter.check().action()).isEqualTo(Action.OWN);
+		assertThat(arbiter.check(0).action()).isEqualTo(Action.OWN);
 	}
 
 	private static LeaseValue claim(String holder, String tag) {
@@ -134,7 +147,7 @@ class LeaseArbiterTests {
 	private static LeaseArbiter owning(String self) {
 		LeaseArbiter arbiter = claiming(self, "t1");
 		arbiter.seen(claim(self, "t1"), 0);
-		assertThat(arbiter.check().action()).isEqualTo(Action.OWN);
+		assertThat(arbiter.check(0).action()).isEqualTo(Action.OWN);
 		arbiter.published("t2", 0);
 		arbiter.seen(owner(self, "t2"), 0);
 		return arbiter;

@@ -55,6 +55,24 @@ class LeaseContestTests {
 	}
 
 	/**
+	 * An owner whose lease thread blocks for 20-40 s (a take-over waiting on a full
+	 * writer): its heartbeat stops, a standby takes it for gone and claims, which the
+	 * blocked owner cannot hear; it has stopped writing by then (it fences itself), so
+	 * there are never two writers, and once it runs again it stands down.
+	 */
+	@Test
+	void anOwnerThatStallsIsReplacedWithoutTwoWriters() {
+		for (int seed = 0; seed < 2000; seed++) {
+			Random random = new Random(seed);
+			Contest contest = Contest.onOneBroker(random);
+			contest.stallOwnerAt(10_000 + random.nextInt(10_000), 20_000 + random.nextInt(20_000));
+			contest.run(90_000);
+			contest.assertOneOwner(seed);
+			assertThat(contest.mostWritersAtOnce).as("never two writers, seed %d", seed).isOne();
+		}
+	}
+
+	/**
 	 * Two or three broker nodes, each delivering its own clients' publications before
 	 * those forwarded from the others: instances can see simultaneous claims in different
 	 * orders, each stand down for the other's, and wait for a confirmation that never
@@ -121,6 +139,8 @@ class LeaseContestTests {
 
 		int mostOwnersAtOnce;
 
+		int mostWritersAtOnce;
+
 		private long sequence;
 
 		private long now;
@@ -179,6 +199,7 @@ class LeaseContestTests {
 				this.now = event.time;
 				event.task.run();
 				this.mostOwnersAtOnce = Math.max(this.mostOwnersAtOnce, owners());
+				this.mostWritersAtOnce = Math.max(this.mostWritersAtOnce, writers());
 			}
 		}
 
@@ -205,6 +226,19 @@ class LeaseContestTests {
 
 		long mostClaimsOfOne() {
 			return this.instances.stream().mapToLong((i) -> i.claims).max().orElse(0);
+		}
+
+		/** Instances that would write clinical output now ({@link LeaseArbiter#owns}). */
+		int writers() {
+			return (int) this.instances.stream().filter((i) -> i.arbiter.owns(grace())).count();
+		}
+
+		/** The owner's lease thread blocks (a take-over waiting on a full writer). */
+		void stallOwnerAt(long time, long stall) {
+			at(time, null,
+					() -> this.instances.stream()
+						.filter((i) -> i.arbiter.role() == Role.OWNER)
+						.forEach((i) -> i.busyUntil = this.now + stall));
 		}
 
 		int owners() {
@@ -263,7 +297,7 @@ class LeaseContestTests {
 			if (instance.publications != publication || instance.arbiter.role() == Role.STANDBY) {
 				return;
 			}
-			Decision decision = instance.arbiter.check();
+			Decision decision = instance.arbiter.check(grace());
 			if (decision.action() == Action.WAIT) {
 				at(this.now + GRACE, instance, () -> check(instance, publication));
 				return;
