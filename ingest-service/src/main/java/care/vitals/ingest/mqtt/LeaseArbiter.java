@@ -280,6 +280,7 @@ final class LeaseArbiter {
 	 * One grace period after a publication, and every grace period after while it asks to
 	 * {@link Action#WAIT}: a claim that came back owns; one that has not waits, up to
 	 * {@value #PATIENCE} times, then is judged by the last value seen.
+	 * @param now the time in grace periods
 	 * @return what to do
 	 */
 	Decision check(double now) {
