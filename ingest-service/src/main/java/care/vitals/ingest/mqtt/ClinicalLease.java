@@ -206,7 +206,7 @@ final class ClinicalLease implements ClinicalOwnership {
 				}
 				publish(this.arbiter.role() == Role.OWNER);
 			}
-			case STAND_DOWN -> standDown(decision.reason());
+			case STAND_DOWN -> standDown(decision.reason(), false);
 			case OWN -> own();
 			case NONE, WAIT -> {
 			}
@@ -239,9 +239,7 @@ final class ClinicalLease implements ClinicalOwnership {
 		}
 		catch (MqttException | RuntimeException ex) {
 			// the lease may still name this instance (as owner): let the Will clear it
-			logger.warn("Standing down: could not publish the clinical lease (" + ex.getMessage() + ")");
-			this.arbiter.stoodDown();
-			close(true);
+			standDown("could not publish the clinical lease (" + ex.getMessage() + ")", true);
 			return false;
 		}
 		schedule(publication);
@@ -289,11 +287,15 @@ final class ClinicalLease implements ClinicalOwnership {
 		close(false);
 	}
 
-	private void standDown(String why) {
+	/**
+	 * Stands down; {@code freeLease} closes with the Will, for a lease that may still
+	 * name this instance.
+	 */
+	private void standDown(String why, boolean freeLease) {
 		logger.warn("Standing down " + ((this.arbiter.role() == Role.OWNER) ? "as clinical owner" : "from the claim")
 				+ ": " + why);
 		this.arbiter.stoodDown();
-		close(false);
+		close(freeLease);
 	}
 
 	/**
