@@ -45,7 +45,7 @@ final class BenchmarkReport {
 			.append(Runtime.getRuntime().availableProcessors())
 			.append(" cores (")
 			.append(cpuModel)
-			.append("), Mosquitto 2.0.11, InfluxDB 1.6.7, the ingest jar (")
+			.append("), Mosquitto 2.0.11 (saving its store every 60 s, as deployed), InfluxDB 1.6.7, the ingest jar (")
 			.append(String.join(" ", IngestProcess.JVM_OPTIONS))
 			.append(") and the load publisher all on ")
 			.append("this one machine. Compact JSON, 6 vitals per message, QoS 1, 2,000 logical devices over 4 ")
@@ -61,6 +61,15 @@ final class BenchmarkReport {
 			.append("| phase | messages | msg/s | values/s | p50 | p99 | ingest CPU µs/msg | ingest RSS | peak RSS | lost |\n")
 			.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		results.rows().forEach((row) -> section.append(row).append('\n'));
+		section.append("\nThe \"pipelined publisher\" row: the Java load publisher (Paho) offers no more than 10-12 k ")
+			.append("msg/s on this machine, so the benchmark writes MQTT 3.1.1 QoS 1 publications itself, pipelined on ")
+			.append(PipelinedPublisher.CONNECTIONS)
+			.append(" sockets every ")
+			.append(PipelinedPublisher.TICK_MILLIS)
+			.append(" ms, ")
+			.append(PipelinedPublisher.DEVICES)
+			.append(" devices each admitted to its own patient, each message's device time the moment it was ")
+			.append("written; messages are those the broker acknowledged.\n");
 		section.append("\nDrain (issue #16): a burst published by ")
 			.append(DrainPhase.PUBLISHERS)
 			.append(" `mosquitto_pub -q 1 -l` processes (one device each")

@@ -37,16 +37,12 @@ final class DrainPhase {
 	/** The earliest device time of the next burst. */
 	private Instant next = Instant.EPOCH;
 
-	private final String host;
-
-	private final int port;
+	private final MosquittoCommands commands;
 
 	private final Path work;
 
 	DrainPhase(String brokerUrl, Path work) {
-		String address = brokerUrl.replaceFirst("^tcp://", "");
-		this.host = address.substring(0, address.lastIndexOf(':'));
-		this.port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+		this.commands = new MosquittoCommands(brokerUrl);
 		this.work = work;
 	}
 
@@ -54,21 +50,13 @@ final class DrainPhase {
 		return "drain-" + publisher;
 	}
 
-	/**
-	 * Admits each publisher's device to its own patient, the way an ADT integration does
-	 * (a retained assignment).
-	 */
+	/** Admits each publisher's device to its own patient (a retained assignment). */
 	void admit(Instant since) throws IOException, InterruptedException {
-		List<Process> admissions = new ArrayList<>();
+		List<String> devices = new ArrayList<>();
 		for (int i = 0; i < PUBLISHERS; i++) {
-			String assignment = "{\"patient\":\"p-drain-" + i + "\",\"ward\":\"ward-drain\",\"bed\":\"bed-" + i
-					+ "\",\"since\":\"" + since + "\"}";
-			admissions.add(new ProcessBuilder("mosquitto_pub", "-h", this.host, "-p", Integer.toString(this.port), "-q",
-					"1", "-r", "-t", "assignments/" + deviceId(i), "-m", assignment)
-				.redirectError(ProcessBuilder.Redirect.INHERIT)
-				.start());
+			devices.add(deviceId(i));
 		}
-		awaitAll(admissions);
+		this.commands.admit(devices, "ward-drain", since);
 	}
 
 	/**
@@ -76,8 +64,8 @@ final class DrainPhase {
 	 * while the subscriber was stopped (SIGSTOP), from its SIGCONT.
 	 */
 	double reference() throws IOException, InterruptedException {
-		Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", this.host, "-p", Integer.toString(this.port),
-				"-q", "1", "-t", "drain-reference/+/measurements", "-C", Integer.toString(MESSAGES))
+		Process subscriber = new ProcessBuilder(this.commands.command("mosquitto_sub", "-q", "1", "-t",
+				"drain-reference/+/measurements", "-C", Integer.toString(MESSAGES)))
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
@@ -159,29 +147,21 @@ final class DrainPhase {
 		if (from.isBefore(this.next)) {
 			from = this.next;
 		}
-		awaitAll(publish(payloads(from), topic));
+		MosquittoCommands.awaitAll(publish(payloads(from), topic), 120);
 		this.next = from.plusNanos(SPACING_NANOS * (MESSAGES / PUBLISHERS) + 1_000_000);
 	}
 
 	private List<Process> publish(List<Path> files, String topic) throws IOException {
 		List<Process> publishers = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
-			publishers.add(new ProcessBuilder("mosquitto_pub", "-h", this.host, "-p", Integer.toString(this.port), "-q",
-					"1", "-l", "-t", topic.formatted(deviceId(i)))
+			publishers.add(new ProcessBuilder(
+					this.commands.command("mosquitto_pub", "-q", "1", "-l", "-t", topic.formatted(deviceId(i))))
 				.redirectInput(files.get(i).toFile())
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start());
 		}
 		return publishers;
-	}
-
-	private static void awaitAll(List<Process> publishers) throws InterruptedException {
-		for (Process publisher : publishers) {
-			if (!publisher.waitFor(120, TimeUnit.SECONDS) || publisher.exitValue() != 0) {
-				throw new IllegalStateException("a mosquitto_pub did not publish every message");
-			}
-		}
 	}
 
 	/**
@@ -195,15 +175,7 @@ final class DrainPhase {
 		for (int p = 0; p < PUBLISHERS; p++) {
 			StringBuilder text = new StringBuilder(each * 170);
 			for (int i = 0; i < each; i++) {
-				text.append("{\"ts\":\"")
-					.append(from.plusNanos(SPACING_NANOS * i))
-					.append("\",\"seq\":")
-					.append(i)
-					.append(",\"values\":{\"heart_rate\":")
-					.append(60 + i % 40)
-					.append(",\"spo2\":")
-					.append(94 + i % 6)
-					.append(",\"resp_rate\":16,\"temperature\":36.8,\"systolic_bp\":121,\"diastolic_bp\":79}}\n");
+				MosquittoCommands.appendMessage(text, from.plusNanos(SPACING_NANOS * i), i);
 			}
 			Path file = this.work.resolve("drain-" + p + ".jsonl");
 			Files.writeString(file, text, StandardCharsets.UTF_8);

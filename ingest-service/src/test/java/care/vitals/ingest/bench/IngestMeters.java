@@ -16,10 +16,18 @@ import java.util.TreeMap;
  */
 final class IngestMeters {
 
-	/** Micrometer's JVM meters of the ingest: bytes allocated, seconds in GC pauses. */
+	/**
+	 * Micrometer's JVM meters of the ingest (bytes allocated, seconds in GC pauses) and
+	 * its batch sizes.
+	 */
 	static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
 
 	static final String GC_PAUSES = "jvm_gc_pause_seconds_sum";
+
+	/** The ingest's batches: how many, and lines in all. */
+	static final String BATCHES = "ingest_batch_lines_count";
+
+	static final String BATCH_LINES = "ingest_batch_lines_sum";
 
 	private final HttpClient http;
 
@@ -47,7 +55,8 @@ final class IngestMeters {
 	}
 
 	Map<String, Double> jvmMeters(int port) throws IOException, InterruptedException {
-		Map<String, Double> meters = new TreeMap<>(Map.of(ALLOCATED, 0.0, GC_PAUSES, 0.0));
+		Map<String, Double> meters = new TreeMap<>(
+				Map.of(ALLOCATED, 0.0, GC_PAUSES, 0.0, BATCHES, 0.0, BATCH_LINES, 0.0));
 		for (String line : prometheus(port)) {
 			String name = line.replaceAll("[{ ].*", "");
 			if (meters.containsKey(name)) {
