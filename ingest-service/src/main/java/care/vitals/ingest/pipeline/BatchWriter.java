@@ -37,7 +37,13 @@ public class BatchWriter implements SmartLifecycle {
 	/** Reason of a message the writer failed on alone. */
 	static final String WRITE_FAILED = "write_failed";
 
+	/** The largest batch body kept for the next batch, in characters. */
+	private static final int KEPT_BODY_CAPACITY = 4 << 20;
+
 	private final BlockingQueue<Envelope> queue;
+
+	/** The text of the batch being flushed; only the writer's thread uses it. */
+	private StringBuilder body = new StringBuilder();
 
 	/** Characters of line protocol the queue may still take (one permit per char). */
 	private final Semaphore room;
@@ -247,8 +253,11 @@ public class BatchWriter implements SmartLifecycle {
 				length += line.length() + 1;
 			}
 		}
-		// sized exactly: growing a 5,000-line body copied it several times per batch
-		StringBuilder body = new StringBuilder(length);
+		// one body for every batch (only the writer's thread flushes), sized up front:
+		// growing a 5,000-line body copied it several times per batch
+		StringBuilder body = this.body;
+		body.setLength(0);
+		body.ensureCapacity(length);
 		int lines = 0;
 		for (Envelope envelope : batch) {
 			for (String line : envelope.lines()) {
@@ -260,7 +269,12 @@ public class BatchWriter implements SmartLifecycle {
 		}
 		if (lines > 0) {
 			this.metrics.batch(lines);
-			this.store.persist(Batch.of(body.toString(), lines));
+			String text = body.toString();
+			if (body.capacity() > KEPT_BODY_CAPACITY) {
+				// an exceptional batch (backfill) does not keep its size for ever
+				this.body = new StringBuilder();
+			}
+			this.store.persist(Batch.of(text, lines));
 		}
 		// Durable: from here on nothing may throw, or the batch would be flushed and
 		// acknowledged again (a second PUBACK could acknowledge a newer message that

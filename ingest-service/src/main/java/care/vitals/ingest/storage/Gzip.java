@@ -1,11 +1,11 @@
 package care.vitals.ingest.storage;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -22,6 +22,12 @@ public final class Gzip {
 
 	private static final byte[] HEADER = { 0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff };
 
+	/** The largest compression buffer a thread keeps for its next batch. */
+	private static final int KEPT_OUTPUT_CAPACITY = 1 << 20;
+
+	/** Each thread's compression buffer, kept between batches. */
+	private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[0]);
+
 	private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal
 		.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
 
@@ -31,25 +37,37 @@ public final class Gzip {
 	public static byte[] compress(String text) {
 		byte[] data = text.getBytes(StandardCharsets.UTF_8);
 		Deflater deflater = DEFLATERS.get();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + data.length / 4);
-		out.writeBytes(HEADER);
+		byte[] out = OUTPUT.get();
+		// line protocol compresses to a fifth or less: one buffer of a quarter usually
+		// holds it
+		if (out.length < 64 + data.length / 4) {
+			out = new byte[64 + data.length / 4];
+		}
+		System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+		int length = HEADER.length;
 		try {
 			deflater.setInput(data);
 			deflater.finish();
-			byte[] buffer = new byte[8192];
 			while (!deflater.finished()) {
-				out.write(buffer, 0, deflater.deflate(buffer));
+				if (length == out.length) {
+					out = Arrays.copyOf(out, out.length * 2);
+				}
+				length += deflater.deflate(out, length, out.length - length);
 			}
 		}
 		finally {
 			// ready for the next batch, and no reference kept to this one's bytes
 			deflater.reset();
 		}
+		if (out.length <= KEPT_OUTPUT_CAPACITY) {
+			OUTPUT.set(out);
+		}
 		CRC32 crc = new CRC32();
 		crc.update(data);
-		writeLittleEndian(out, (int) crc.getValue());
-		writeLittleEndian(out, data.length);
-		return out.toByteArray();
+		byte[] gzip = Arrays.copyOf(out, length + 8);
+		writeLittleEndian(gzip, length, (int) crc.getValue());
+		writeLittleEndian(gzip, length + 4, data.length);
+		return gzip;
 	}
 
 	public static String decompress(byte[] gzipped) {
@@ -80,11 +98,11 @@ public final class Gzip {
 		return lines;
 	}
 
-	private static void writeLittleEndian(ByteArrayOutputStream out, int value) {
-		out.write(value);
-		out.write(value >>> 8);
-		out.write(value >>> 16);
-		out.write(value >>> 24);
+	private static void writeLittleEndian(byte[] out, int at, int value) {
+		out[at] = (byte) value;
+		out[at + 1] = (byte) (value >>> 8);
+		out[at + 2] = (byte) (value >>> 16);
+		out[at + 3] = (byte) (value >>> 24);
 	}
 
 }

@@ -1,9 +1,11 @@
 package care.vitals.ingest.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,26 @@ class BatchTests {
 			assertThat(Gzip.decompress(Gzip.compress(text))).isEqualTo(text);
 		}
 		assertThat(Gzip.decompress(Gzip.compress(""))).isEmpty();
+	}
+
+	@Test
+	void compressesTextThatDoesNotShrinkAndKeepsNoLargeBufferIntoTheNextBatch() throws IOException {
+		Random random = new Random(13);
+		StringBuilder noise = new StringBuilder();
+		for (int i = 0; i < 3_000_000; i++) {
+			noise.append((char) (' ' + random.nextInt(95)));
+		}
+		String incompressible = noise.toString();
+		byte[] gzip = Gzip.compress(incompressible);
+		assertThat(gzip.length).isGreaterThan(incompressible.length() / 2);
+		assertThat(Gzip.decompress(gzip)).isEqualTo(incompressible);
+		String small = lines(3, random);
+		byte[] after = Gzip.compress(small);
+		assertThat(Gzip.decompress(after)).isEqualTo(small);
+		// the JDK's reader checks the trailer (CRC and length) too
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+			assertThat(in.readAllBytes()).hasSize(incompressible.length());
+		}
 	}
 
 	@Test
