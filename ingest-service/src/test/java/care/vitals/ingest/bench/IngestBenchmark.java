@@ -83,6 +83,9 @@ public final class IngestBenchmark {
 		new IngestBenchmark().run(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.maxRate", 30000),
 				Integer.getInteger("bench.outage", 60),
 				Boolean.parseBoolean(System.getProperty("bench.assigned", "true")));
+		// a Paho sender thread of the load publisher has been seen to outlive its closed
+		// client, and exec:java waits for every such thread
+		System.exit(0);
 	}
 
 	private void run(int seconds, int maxRate, int outage, boolean assigned) throws Exception {
