@@ -42,6 +42,9 @@ public class BatchWriter implements SmartLifecycle {
 
 	private final BlockingQueue<Envelope> queue;
 
+	/** Unacknowledged messages the broker sends on one connection at most. */
+	private final int window;
+
 	/** The text of the batch being flushed; only the writer's thread uses it. */
 	private StringBuilder body = new StringBuilder();
 
@@ -66,6 +69,18 @@ public class BatchWriter implements SmartLifecycle {
 
 	public BatchWriter(DurableStore store, DeadLetterSink deadLetters, BatchProperties properties,
 			IngestMetrics metrics, Clock clock) {
+		this(store, deadLetters, properties, metrics, clock, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A writer for messages that arrive on connections with an in-flight window.
+	 * @param window the most unacknowledged messages the broker sends on one connection
+	 * (the MQTT 5 Receive Maximum the ingest declares): a batch holding that many waits
+	 * for nothing more, it is written at once
+	 */
+	public BatchWriter(DurableStore store, DeadLetterSink deadLetters, BatchProperties properties,
+			IngestMetrics metrics, Clock clock, int window) {
+		this.window = window;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.queueChars = (int) properties.queueBytes().toBytes();
 		this.room = new Semaphore(this.queueChars);
@@ -233,9 +248,17 @@ public class BatchWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Adds what arrives within {@code max-delay} up to {@code max-lines}; stops early
+	 * once the batch holds a whole in-flight window of unacknowledged messages: the
+	 * broker sends none of that connection's messages before some are acknowledged, so
+	 * waiting longer would only idle (with a window of 1,024 it capped the rate near
+	 * 1,024 per {@code max-delay} plus a write, ~17,000 msg/s).
+	 */
 	private void fill(List<Envelope> batch, int lines) throws InterruptedException {
 		long deadline = System.nanoTime() + this.properties.maxDelay().toNanos();
-		while (lines < this.properties.maxLines()) {
+		int unacknowledged = (batch.get(0).ack() != null) ? 1 : 0;
+		while (lines < this.properties.maxLines() && unacknowledged < this.window) {
 			long wait = deadline - System.nanoTime();
 			Envelope next = taken((wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll());
 			if (next == null) {
@@ -243,6 +266,9 @@ public class BatchWriter implements SmartLifecycle {
 			}
 			batch.add(next);
 			lines += next.lines().size();
+			if (next.ack() != null) {
+				unacknowledged++;
+			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package care.vitals.ingest.pipeline;
 
 import java.time.Clock;
 
+import care.vitals.ingest.mqtt.MqttProperties;
 import care.vitals.ingest.spool.Spool;
 import care.vitals.ingest.storage.LineProtocolWriter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,8 +26,8 @@ class PipelineConfiguration {
 
 	@Bean
 	BatchWriter batchWriter(DurableStore store, DeadLetterSink deadLetters, BatchProperties properties,
-			IngestMetrics metrics, Clock clock) {
-		BatchWriter writer = new BatchWriter(store, deadLetters, properties, metrics, clock);
+			IngestMetrics metrics, Clock clock, MqttProperties mqtt) {
+		BatchWriter writer = new BatchWriter(store, deadLetters, properties, metrics, clock, mqtt.receiveMaximum());
 		Gauge.builder("ingest.queue.depth", writer, BatchWriter::queued)
 			.description("Messages waiting for the writer")
 			.register(metrics.registry());

@@ -150,6 +150,37 @@ class BatchWriterTests {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void writesABatchAtOnceWhenItHoldsAWholeInFlightWindow() throws Exception {
+		// a long max-delay: only the window can end the batch early
+		BatchProperties properties = new BatchProperties(5000, Duration.ofSeconds(20), 1000, DataSize.ofMegabytes(1),
+				Duration.ofMillis(1), Duration.ofMillis(5), 3);
+		List<Integer> batches = new CopyOnWriteArrayList<>();
+		AtomicInteger acked = new AtomicInteger();
+		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
+			LineProtocolWriter influx = writer("counting", (batch) -> {
+				batches.add(batch.lines());
+				return new WriteOutcome.Written();
+			});
+			BatchWriter writer = new BatchWriter(new DurableStore(influx, spool, properties, metrics, (d) -> {
+			}, Clock.systemUTC()), (deadLetter) -> {
+			}, properties, metrics, Clock.systemUTC(), 3);
+			writer.start();
+			// clinical output needs no acknowledgement: it does not count against the
+			// window
+			writer.store(List.of("news2 score=1i"));
+			writer.submit(new Envelope(List.of("m v=1"), acked::incrementAndGet, null, null));
+			writer.submit(new Envelope(List.of("m v=2"), acked::incrementAndGet, null, null));
+			Thread.sleep(500);
+			assertThat(acked.get()).as("two of a window of three: the batch still waits").isZero();
+			writer.submit(new Envelope(List.of("m v=3"), acked::incrementAndGet, null, null));
+			await().atMost(Duration.ofSeconds(5)).until(() -> acked.get() == 3);
+			assertThat(batches).containsExactly(4);
+			writer.stop();
+		}
+	}
+
 	/** A writer standing in for InfluxDB, with the behaviour a test needs. */
 	private static LineProtocolWriter writer(String name, Function<Batch, WriteOutcome> write) {
 		return new LineProtocolWriter() {
