@@ -52,11 +52,7 @@ final class DrainPhase {
 
 	/** Admits each publisher's device to its own patient (a retained assignment). */
 	void admit(Instant since) throws IOException, InterruptedException {
-		List<String> devices = new ArrayList<>();
-		for (int i = 0; i < PUBLISHERS; i++) {
-			devices.add(deviceId(i));
-		}
-		this.commands.admit(devices, "ward-drain", since);
+		this.commands.admit("drain-", PUBLISHERS, "ward-drain", since);
 	}
 
 	/**

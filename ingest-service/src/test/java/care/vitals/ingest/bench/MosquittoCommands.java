@@ -31,16 +31,18 @@ final class MosquittoCommands {
 	}
 
 	/**
-	 * Admits each device to its own patient ({@code p-<device>}) in its own bed of
-	 * {@code ward}, the way an ADT integration does (a retained assignment).
+	 * Admits devices {@code <prefix>0} to {@code <prefix><count - 1>}, each to its own
+	 * patient ({@code p-<device>}) in its own bed of {@code ward}, the way an ADT
+	 * integration does (a retained assignment).
 	 */
-	void admit(List<String> devices, String ward, Instant since) throws IOException, InterruptedException {
+	void admit(String prefix, int count, String ward, Instant since) throws IOException, InterruptedException {
 		List<Process> admissions = new ArrayList<>();
-		for (int i = 0; i < devices.size(); i++) {
-			String assignment = "{\"patient\":\"p-" + devices.get(i) + "\",\"ward\":\"" + ward + "\",\"bed\":\"bed-" + i
+		for (int i = 0; i < count; i++) {
+			String device = prefix + i;
+			String assignment = "{\"patient\":\"p-" + device + "\",\"ward\":\"" + ward + "\",\"bed\":\"bed-" + i
 					+ "\",\"since\":\"" + since + "\"}";
 			admissions.add(new ProcessBuilder(
-					command("mosquitto_pub", "-q", "1", "-r", "-t", "assignments/" + devices.get(i), "-m", assignment))
+					command("mosquitto_pub", "-q", "1", "-r", "-t", "assignments/" + device, "-m", assignment))
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start());
 		}

@@ -85,11 +85,7 @@ final class PipelinedPublisher implements AutoCloseable {
 	}
 
 	void admit(Instant since) throws IOException, InterruptedException {
-		List<String> devices = new ArrayList<>();
-		for (int i = 0; i < DEVICES; i++) {
-			devices.add(deviceId(i));
-		}
-		this.commands.admit(devices, "ward-paced", since);
+		this.commands.admit("paced-", DEVICES, "ward-paced", since);
 	}
 
 	/**
