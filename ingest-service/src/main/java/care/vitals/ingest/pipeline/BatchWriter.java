@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import care.vitals.ingest.storage.Batch;
@@ -40,18 +37,13 @@ public class BatchWriter implements SmartLifecycle {
 	/** The largest batch body kept for the next batch, in characters. */
 	private static final int KEPT_BODY_CAPACITY = 4 << 20;
 
-	private final BlockingQueue<Envelope> queue;
+	private final EnvelopeQueue queue;
 
 	/** Unacknowledged messages the broker sends on one connection at most. */
 	private final int window;
 
 	/** The text of the batch being flushed; only the writer's thread uses it. */
 	private StringBuilder body = new StringBuilder();
-
-	/** Characters of line protocol the queue may still take (one permit per char). */
-	private final Semaphore room;
-
-	private final int queueChars;
 
 	private final DurableStore store;
 
@@ -81,9 +73,7 @@ public class BatchWriter implements SmartLifecycle {
 	public BatchWriter(DurableStore store, DeadLetterSink deadLetters, BatchProperties properties,
 			IngestMetrics metrics, Clock clock, int window) {
 		this.window = window;
-		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
-		this.queueChars = (int) properties.queueBytes().toBytes();
-		this.room = new Semaphore(this.queueChars);
+		this.queue = new EnvelopeQueue(properties.queueCapacity(), (int) properties.queueBytes().toBytes());
 		this.store = store;
 		this.deadLetters = deadLetters;
 		this.properties = properties;
@@ -111,33 +101,7 @@ public class BatchWriter implements SmartLifecycle {
 
 	/** Hands a message to the writer; waits while the queue is full (back-pressure). */
 	public void submit(Envelope envelope) throws InterruptedException {
-		this.room.acquire(size(envelope));
-		try {
-			this.queue.put(envelope);
-		}
-		catch (InterruptedException ex) {
-			this.room.release(size(envelope));
-			throw ex;
-		}
-	}
-
-	/**
-	 * Permits an envelope takes: its characters, capped so that one larger than the whole
-	 * budget still passes once the queue is empty.
-	 */
-	private int size(Envelope envelope) {
-		long chars = 0;
-		for (String line : envelope.lines()) {
-			chars += line.length() + 1;
-		}
-		return (int) Math.min(chars, this.queueChars);
-	}
-
-	private Envelope taken(Envelope envelope) {
-		if (envelope != null) {
-			this.room.release(size(envelope));
-		}
-		return envelope;
+		this.queue.put(envelope);
 	}
 
 	public int queued() {
@@ -191,7 +155,7 @@ public class BatchWriter implements SmartLifecycle {
 		List<Envelope> batch = new ArrayList<>();
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				Envelope first = taken(this.queue.poll(100, TimeUnit.MILLISECONDS));
+				Envelope first = this.queue.poll(TimeUnit.MILLISECONDS.toNanos(100));
 				if (first == null) {
 					continue;
 				}
@@ -259,8 +223,7 @@ public class BatchWriter implements SmartLifecycle {
 		long deadline = System.nanoTime() + this.properties.maxDelay().toNanos();
 		int unacknowledged = (batch.get(0).ack() != null) ? 1 : 0;
 		while (lines < this.properties.maxLines() && unacknowledged < this.window) {
-			long wait = deadline - System.nanoTime();
-			Envelope next = taken((wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll());
+			Envelope next = this.queue.poll(deadline - System.nanoTime());
 			if (next == null) {
 				return;
 			}

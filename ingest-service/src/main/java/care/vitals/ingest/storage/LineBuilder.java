@@ -1,10 +1,7 @@
 package care.vitals.ingest.storage;
 
 import java.math.BigInteger;
-import java.text.NumberFormat;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Builds every line the ingest writes, exactly as influxdb-client-java's {@code Point}
@@ -15,14 +12,6 @@ import java.util.Locale;
  * it against {@code Point} on random input.
  */
 final class LineBuilder {
-
-	private static final ThreadLocal<NumberFormat> PLAIN_DECIMAL = ThreadLocal.withInitial(() -> {
-		NumberFormat format = NumberFormat.getInstance(Locale.ENGLISH);
-		format.setMaximumFractionDigits(340);
-		format.setGroupingUsed(false);
-		format.setMinimumFractionDigits(1);
-		return format;
-	});
 
 	/**
 	 * One buffer per thread for {@link #build()}: lines are built on the callback and
@@ -35,9 +24,9 @@ final class LineBuilder {
 
 	private final String measurement;
 
-	private final Pairs tags = new Pairs(6);
+	private final LineValues tags = new LineValues(6);
 
-	private final Pairs fields = new Pairs(12);
+	private final LineValues fields = new LineValues(12);
 
 	private Instant time;
 
@@ -65,7 +54,7 @@ final class LineBuilder {
 	 */
 	LineBuilder field(String key, double value) {
 		if (Double.isFinite(value)) {
-			this.fields.add(key, Pairs.DOUBLE, null, value);
+			this.fields.add(key, LineValues.DOUBLE, null, value);
 		}
 		else {
 			this.fields.remove(key);
@@ -74,12 +63,12 @@ final class LineBuilder {
 	}
 
 	LineBuilder field(String key, long value) {
-		this.fields.add(key, Pairs.LONG, null, value);
+		this.fields.add(key, LineValues.LONG, null, value);
 		return this;
 	}
 
 	LineBuilder field(String key, boolean value) {
-		this.fields.add(key, Pairs.TEXT, Boolean.toString(value), 0);
+		this.fields.add(key, LineValues.TEXT, Boolean.toString(value), 0);
 		return this;
 	}
 
@@ -89,7 +78,7 @@ final class LineBuilder {
 			this.fields.remove(key);
 		}
 		else {
-			this.fields.add(key, Pairs.QUOTED, value, 0);
+			this.fields.add(key, LineValues.QUOTED, value, 0);
 		}
 		return this;
 	}
@@ -101,26 +90,26 @@ final class LineBuilder {
 
 	/** The line, or "" when it has no field (InfluxDB refuses such a line). */
 	String build() {
-		if (this.fields.size == 0) {
+		if (this.fields.size() == 0) {
 			return "";
 		}
 		StringBuilder line = BUFFER.get();
 		line.setLength(0);
 		escapeKey(line, this.measurement, false);
 		this.tags.sort();
-		for (int i = 0; i < this.tags.size; i++) {
+		for (int i = 0; i < this.tags.size(); i++) {
 			line.append(',');
-			escapeKey(line, this.tags.keys[i], true);
+			escapeKey(line, this.tags.key(i), true);
 			line.append('=');
-			escapeKey(line, this.tags.texts[i], true);
+			escapeKey(line, this.tags.text(i), true);
 		}
 		line.append(' ');
 		this.fields.sort();
-		for (int i = 0; i < this.fields.size; i++) {
+		for (int i = 0; i < this.fields.size(); i++) {
 			if (i > 0) {
 				line.append(',');
 			}
-			escapeKey(line, this.fields.keys[i], true);
+			escapeKey(line, this.fields.key(i), true);
 			line.append('=');
 			this.fields.appendValue(line, i);
 		}
@@ -155,39 +144,7 @@ final class LineBuilder {
 	 * {@code Double.toString} unless it would use an exponent, which Point never does.
 	 */
 	static String plainDecimal(double value) {
-		return appendPlainDecimal(new StringBuilder(), value).toString();
-	}
-
-	/**
-	 * Appends {@link #plainDecimal(double)}, without an intermediate string in the usual
-	 * case (no exponent).
-	 */
-	private static StringBuilder appendPlainDecimal(StringBuilder line, double value) {
-		int start = line.length();
-		line.append(value);
-		if (line.indexOf("E", start) >= 0) {
-			line.setLength(start);
-			line.append(PLAIN_DECIMAL.get().format(value));
-		}
-		return line;
-	}
-
-	/** Appends a string field's value, quoted, with quotes and backslashes escaped. */
-	private static void appendQuoted(StringBuilder line, String value) {
-		line.append('"');
-		int clean = 0;
-		while (clean < value.length() && value.charAt(clean) != '"' && value.charAt(clean) != '\\') {
-			clean++;
-		}
-		line.append(value, 0, clean);
-		for (int i = clean; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '\\' || c == '"') {
-				line.append('\\');
-			}
-			line.append(c);
-		}
-		line.append('"');
+		return LineValues.appendPlainDecimal(new StringBuilder(), value).toString();
 	}
 
 	/**
@@ -215,122 +172,6 @@ final class LineBuilder {
 
 	private static boolean needsEscape(char c, boolean escapeEquals) {
 		return c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == ',' || (c == '=' && escapeEquals);
-	}
-
-	/**
-	 * Keys with their values, kept as given (text, a number) and written into the line by
-	 * {@link #build()}: rendering each value into a string of its own first was a fifth
-	 * of what a line allocated. A key added twice keeps its last value.
-	 */
-	private static final class Pairs {
-
-		/** A tag value or a boolean, written as it is. */
-		static final byte TEXT = 0;
-
-		/** A string field, written quoted. */
-		static final byte QUOTED = 1;
-
-		static final byte DOUBLE = 2;
-
-		static final byte LONG = 3;
-
-		private String[] keys;
-
-		private byte[] kinds;
-
-		private String[] texts;
-
-		/** Numbers: a double's bits or a long. */
-		private long[] numbers;
-
-		private int size;
-
-		Pairs(int capacity) {
-			this.keys = new String[capacity];
-			this.kinds = new byte[capacity];
-			this.texts = new String[capacity];
-			this.numbers = new long[capacity];
-		}
-
-		void add(String key, String value) {
-			add(key, TEXT, value, 0);
-		}
-
-		void add(String key, byte kind, String text, double number) {
-			add(key, kind, text, Double.doubleToRawLongBits(number));
-		}
-
-		void add(String key, byte kind, String text, long number) {
-			int at = indexOf(key);
-			if (at < 0) {
-				if (this.size == this.keys.length) {
-					int capacity = this.size * 2;
-					this.keys = Arrays.copyOf(this.keys, capacity);
-					this.kinds = Arrays.copyOf(this.kinds, capacity);
-					this.texts = Arrays.copyOf(this.texts, capacity);
-					this.numbers = Arrays.copyOf(this.numbers, capacity);
-				}
-				at = this.size++;
-				this.keys[at] = key;
-			}
-			this.kinds[at] = kind;
-			this.texts[at] = text;
-			this.numbers[at] = number;
-		}
-
-		void remove(String key) {
-			int at = indexOf(key);
-			if (at >= 0) {
-				int after = this.size - at - 1;
-				System.arraycopy(this.keys, at + 1, this.keys, at, after);
-				System.arraycopy(this.kinds, at + 1, this.kinds, at, after);
-				System.arraycopy(this.texts, at + 1, this.texts, at, after);
-				System.arraycopy(this.numbers, at + 1, this.numbers, at, after);
-				this.size--;
-			}
-		}
-
-		private int indexOf(String key) {
-			for (int i = 0; i < this.size; i++) {
-				if (this.keys[i].equals(key)) {
-					return i;
-				}
-			}
-			return -1;
-		}
-
-		/** A field's value as line protocol. */
-		void appendValue(StringBuilder line, int i) {
-			switch (this.kinds[i]) {
-				case DOUBLE -> appendPlainDecimal(line, Double.longBitsToDouble(this.numbers[i]));
-				case LONG -> line.append(this.numbers[i]).append('i');
-				case QUOTED -> appendQuoted(line, this.texts[i]);
-				default -> line.append(this.texts[i]);
-			}
-		}
-
-		/** Insertion sort by key: a line has a handful of tags and fields. */
-		void sort() {
-			for (int i = 1; i < this.size; i++) {
-				String key = this.keys[i];
-				byte kind = this.kinds[i];
-				String text = this.texts[i];
-				long number = this.numbers[i];
-				int j = i - 1;
-				while (j >= 0 && this.keys[j].compareTo(key) > 0) {
-					this.keys[j + 1] = this.keys[j];
-					this.kinds[j + 1] = this.kinds[j];
-					this.texts[j + 1] = this.texts[j];
-					this.numbers[j + 1] = this.numbers[j];
-					j--;
-				}
-				this.keys[j + 1] = key;
-				this.kinds[j + 1] = kind;
-				this.texts[j + 1] = text;
-				this.numbers[j + 1] = number;
-			}
-		}
-
 	}
 
 }
