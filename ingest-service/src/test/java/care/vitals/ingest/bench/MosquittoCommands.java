@@ -23,6 +23,14 @@ final class MosquittoCommands {
 		this.port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
 	}
 
+	String host() {
+		return this.host;
+	}
+
+	int port() {
+		return this.port;
+	}
+
 	/** {@code mosquitto_pub} or {@code mosquitto_sub} with this broker's address. */
 	List<String> command(String client, String... arguments) {
 		List<String> command = new ArrayList<>(List.of(client, "-h", this.host, "-p", Integer.toString(this.port)));

@@ -54,13 +54,16 @@ final class PipelinedPublisher implements AutoCloseable {
 
 	private final int[] packetIds = new int[CONNECTIONS];
 
+	/** Each device's topic, encoded once. */
+	private final byte[][] topics = new byte[DEVICES][];
+
 	PipelinedPublisher(String brokerUrl) throws IOException {
 		this.commands = new MosquittoCommands(brokerUrl);
-		String address = brokerUrl.replaceFirst("^tcp://", "");
-		String host = address.substring(0, address.lastIndexOf(':'));
-		int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+		for (int i = 0; i < DEVICES; i++) {
+			this.topics[i] = ("devices/" + deviceId(i) + "/measurements").getBytes(StandardCharsets.UTF_8);
+		}
 		for (int i = 0; i < CONNECTIONS; i++) {
-			Socket socket = new Socket(host, port);
+			Socket socket = new Socket(this.commands.host(), this.commands.port());
 			socket.setTcpNoDelay(true);
 			OutputStream output = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
 			output.write(connect("bench-pipelined-" + i));
@@ -80,12 +83,14 @@ final class PipelinedPublisher implements AutoCloseable {
 		}
 	}
 
+	private static final String PREFIX = "paced-";
+
 	static String deviceId(int device) {
-		return "paced-" + device;
+		return PREFIX + device;
 	}
 
 	void admit(Instant since) throws IOException, InterruptedException {
-		this.commands.admit("paced-", DEVICES, "ward-paced", since);
+		this.commands.admit(PREFIX, DEVICES, "ward-paced", since);
 	}
 
 	/**
@@ -163,7 +168,7 @@ final class PipelinedPublisher implements AutoCloseable {
 	}
 
 	private byte[] publish(int device, int connection, CharSequence payload) {
-		byte[] topic = ("devices/" + deviceId(device) + "/measurements").getBytes(StandardCharsets.UTF_8);
+		byte[] topic = this.topics[device];
 		byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
 		int id = this.packetIds[connection] % 0xFFFF + 1;
 		this.packetIds[connection] = id;
