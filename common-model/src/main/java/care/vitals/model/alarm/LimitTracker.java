@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import care.vitals.model.parameter.Parameter;
 
 /**
  * The delay, escalation and hysteresis state machine of one side (low or high) of one
@@ -111,8 +114,26 @@ final class LimitTracker {
 		 */
 		private static final Map<ThresholdRule, Sides> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
+		/**
+		 * The rule last looked up for each parameter, by identity: the defaults are the
+		 * same instances for every patient, so nearly every value finds its limits here
+		 * without the cache's lock and the record's hash of nine fields. Holds at most
+		 * one rule per parameter.
+		 */
+		private static final AtomicReferenceArray<Recent> RECENT = new AtomicReferenceArray<>(
+				Parameter.values().length);
+
 		static Optional<Limits> of(ThresholdRule rule, Side side) {
-			Sides sides = CACHE.computeIfAbsent(rule, (r) -> new Sides(build(r, Side.LOW), build(r, Side.HIGH)));
+			int slot = rule.parameter().ordinal();
+			Recent recent = RECENT.get(slot);
+			Sides sides;
+			if (recent != null && recent.rule() == rule) {
+				sides = recent.sides();
+			}
+			else {
+				sides = CACHE.computeIfAbsent(rule, (r) -> new Sides(build(r, Side.LOW), build(r, Side.HIGH)));
+				RECENT.set(slot, new Recent(rule, sides));
+			}
 			return (side == Side.LOW) ? sides.low() : sides.high();
 		}
 
@@ -138,6 +159,10 @@ final class LimitTracker {
 
 		/** Both sides of one rule; refers to nothing of the rule itself (weak key). */
 		private record Sides(Optional<Limits> low, Optional<Limits> high) {
+		}
+
+		/** A rule and its limits. */
+		private record Recent(ThresholdRule rule, Sides sides) {
 		}
 
 		boolean violates(double value, double limit) {

@@ -1,6 +1,7 @@
 package care.vitals.model.alarm;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -13,7 +14,11 @@ import java.util.TreeMap;
  */
 final class Patients {
 
-	private final Map<String, PatientState> byId = new TreeMap<>();
+	/** Looked up for every input (a hash, not a tree walk of string comparisons). */
+	private final Map<String, PatientState> byId = new HashMap<>();
+
+	/** The same states in patient id order, for {@link #all()}. */
+	private final Map<String, PatientState> ordered = new TreeMap<>();
 
 	private final ActiveAlarms alarms;
 
@@ -28,7 +33,13 @@ final class Patients {
 
 	/** The state of a patient, created empty (no context yet) if new. */
 	PatientState getOrCreate(String patient) {
-		return this.byId.computeIfAbsent(patient, PatientState::new);
+		PatientState state = this.byId.get(patient);
+		if (state == null) {
+			state = new PatientState(patient);
+			this.byId.put(patient, state);
+			this.ordered.put(patient, state);
+		}
+		return state;
 	}
 
 	/**
@@ -47,12 +58,13 @@ final class Patients {
 
 	/** Forgets a patient; returns their state, or {@code null} if unknown. */
 	PatientState remove(String patient) {
+		this.ordered.remove(patient);
 		return this.byId.remove(patient);
 	}
 
 	/** Every patient, in patient id order. */
 	Collection<PatientState> all() {
-		return this.byId.values();
+		return this.ordered.values();
 	}
 
 }

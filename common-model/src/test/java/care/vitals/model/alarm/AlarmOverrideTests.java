@@ -1,6 +1,8 @@
 package care.vitals.model.alarm;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import care.vitals.model.parameter.Parameter;
@@ -34,6 +36,21 @@ class AlarmOverrideTests {
 		assertThat(this.engine.rules(BED_12.patient()).threshold(Parameter.SPO2))
 			.hasValueSatisfying((rule) -> assertThat(rule.low()).isEqualTo(88.0));
 		assertThat(this.engine.rules(OTHER.patient()).threshold(Parameter.SPO2)).contains(this.spo2);
+	}
+
+	@Test
+	void appliesEachPatientsRuleWhenTheirValuesAlternate() {
+		// the limits of the rule last used for a parameter are remembered: two patients'
+		// values taking turns must each still meet their own rule
+		this.engine.override(BED_12.patient(), this.spo2.withLimits(80.0, 88.0, null, null), at(0));
+		List<AlarmTransition> mine = new ArrayList<>();
+		List<AlarmTransition> theirs = new ArrayList<>();
+		for (int s = 0; s <= 60; s++) {
+			mine.addAll(feed(this.engine, Parameter.SPO2, 89, s, s));
+			theirs.addAll(feed(this.engine, OTHER, "mon-9", Parameter.SPO2, 89, s, s));
+		}
+		assertThat(mine).isEmpty();
+		assertThat(describe(theirs)).containsExactly("spo2_low MEDIUM RAISED @15");
 	}
 
 	@Test
