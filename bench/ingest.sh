@@ -3,8 +3,10 @@
 # Writes its table to docs/benchmarks.md. Options as Java properties, e.g.
 #   bench/ingest.sh -Dbench.seconds=60 -Dbench.outage=600
 # One part alone: -Dbench.phases=drain | paced (20,000 msg/s from the pipelined
-# publisher) | overload | outage | <rate>; -Dbench.baseline=<jar> adds another
-# build's drain to the same run; -Dbench.pipelined.connections=<n> (default 4).
+# publisher) | overload | outage | <rate>; -Dbench.baseline=<jar> drains another
+# build in the same run, the two alternating ABBA (-Dbench.rounds=<n> pairs, default 2:
+# the later slot of a pair drains faster, whichever build is in it);
+# -Dbench.pipelined.connections=<n> (default 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl ingest-service -am install -DskipTests

@@ -32,7 +32,9 @@ import care.vitals.testsupport.MosquittoServer;
  * {@code bench.phases}: {@code all}, {@code drain}, {@code outage}, {@code overload}
  * (20,000 and max, then the outage), or one rate. Experiments: {@code bench.env} (more
  * ingest settings, {@code NAME=value,...}), {@code bench.broker} (more Mosquitto lines,
- * {@code ;}-separated), {@code bench.trace} (the broker's counters every 10 s).
+ * {@code ;}-separated), {@code bench.trace} (the broker's counters every 10 s),
+ * {@code bench.baseline} (another build's jar, drained in the same run, alternating ABBA
+ * with this build over {@code bench.rounds} pairs, 2).
  * <p>
  * A loss is placed in time ({@link Shortfall}) and told apart from the broker's own drops
  * ({@link BrokerStatistics}).
@@ -247,17 +249,32 @@ public final class IngestBenchmark {
 		}
 		double reference = drain.reference();
 		String baseline = System.getProperty("bench.baseline");
-		if (baseline != null) {
-			String flags = System.getProperty("bench.baseline.jvm.options");
-			List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
-			restart(new IngestProcess(Path.of(baseline), options, this.environment, work.resolve("baseline.log")),
-					publisher);
-			String label = "baseline build (" + Path.of(baseline).getFileName()
-					+ ((flags != null) ? ", `" + flags.trim() + "`" : "") + ")";
-			this.drainRows.add(drainRow(label, drain, reference));
-			restart(new IngestProcess(this.environment, work.resolve("ingest-2.log")), publisher);
+		if (baseline == null) {
+			this.drainRows.add(drainRow("this build", drain, reference));
+			return;
 		}
-		this.drainRows.add(drainRow("this build", drain, reference));
+		// Both builds alternate, baseline first in odd rounds and last in even ones
+		// (ABBA):
+		// whichever build drains in the later slot of a pair has been measured up to a
+		// quarter faster (same jar in both slots), so a single AB pair favours B.
+		String flags = System.getProperty("bench.baseline.jvm.options");
+		List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
+		String label = "baseline build (" + Path.of(baseline).getFileName()
+				+ ((flags != null) ? ", `" + flags.trim() + "`" : "") + ")";
+		int rounds = Integer.getInteger("bench.rounds", 2);
+		for (int slot = 0; slot < 2 * rounds; slot++) {
+			boolean baselineNow = (slot % 4 == 0) || (slot % 4 == 3);
+			String position = String.format(", slot %d of %d", slot + 1, 2 * rounds);
+			if (baselineNow) {
+				restart(new IngestProcess(Path.of(baseline), options, this.environment,
+						work.resolve("baseline-" + slot + ".log")), publisher);
+				this.drainRows.add(drainRow(label + position, drain, reference));
+			}
+			else {
+				restart(new IngestProcess(this.environment, work.resolve("ingest-" + slot + ".log")), publisher);
+				this.drainRows.add(drainRow("this build" + position, drain, reference));
+			}
+		}
 	}
 
 	/**
