@@ -296,7 +296,7 @@ final class DeviceAlarms {
 	}
 
 	private static String key(DeviceState device, String kind) {
-		return keyPrefix(device.deviceId) + kind;
+		return device.key(kind);
 	}
 
 	private static Double batteryDetail(DeviceEvent event) {

@@ -53,8 +53,32 @@ final class DeviceState {
 
 	private final List<ArtefactWindow> windows = new ArrayList<>();
 
+	/**
+	 * The condition keys every reading looks up (offline and no-data resolved, sequence
+	 * checked), built once instead of three concatenations and hashes per reading.
+	 */
+	private final String offlineKey;
+
+	private final String noDataKey;
+
+	private final String sequenceGapKey;
+
 	DeviceState(String deviceId) {
 		this.deviceId = deviceId;
+		String prefix = DeviceAlarms.keyPrefix(deviceId);
+		this.offlineKey = prefix + AlarmKinds.DEVICE_OFFLINE;
+		this.noDataKey = prefix + AlarmKinds.NO_DATA;
+		this.sequenceGapKey = prefix + AlarmKinds.SEQUENCE_GAP;
+	}
+
+	/** The condition key of this device's alarm of a kind. */
+	String key(String kind) {
+		return switch (kind) {
+			case AlarmKinds.DEVICE_OFFLINE -> this.offlineKey;
+			case AlarmKinds.NO_DATA -> this.noDataKey;
+			case AlarmKinds.SEQUENCE_GAP -> this.sequenceGapKey;
+			default -> DeviceAlarms.keyPrefix(this.deviceId) + kind;
+		};
 	}
 
 	void watch(Instant since) {
