@@ -158,6 +158,16 @@ class AlarmLifecycleTests {
 	}
 
 	@Test
+	void comparesContextsByPatientWardAndBed() {
+		PatientContext same = new PatientContext(BED_12.patient(), BED_12.ward(), BED_12.bed());
+		assertThat(same).isEqualTo(BED_12).hasSameHashCodeAs(BED_12);
+		assertThat(new PatientContext("p-1043", BED_12.ward(), BED_12.bed())).isNotEqualTo(BED_12);
+		assertThat(new PatientContext(BED_12.patient(), "icu-1", BED_12.bed())).isNotEqualTo(BED_12);
+		assertThat(new PatientContext(BED_12.patient(), BED_12.ward(), "13")).isNotEqualTo(BED_12);
+		assertThat(BED_12).isNotEqualTo(null).isNotEqualTo(BED_12.patient());
+	}
+
+	@Test
 	void refusesUnassignedPatients() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PatientContext("unassigned", "ward-3", "12"));
 	}
