@@ -181,6 +181,36 @@ class BatchWriterTests {
 		}
 	}
 
+	@Test
+	void writesEachBatchAsItsLinesJoinedByNewlines() throws Exception {
+		// one message per batch; the ward board's "≥" needs two bytes per character, the
+		// batches after it none
+		BatchProperties properties = new BatchProperties(5000, Duration.ofSeconds(20), 1000, DataSize.ofMegabytes(1),
+				Duration.ofMillis(1), Duration.ofMillis(5), 3);
+		List<String> bodies = new CopyOnWriteArrayList<>();
+		AtomicInteger acked = new AtomicInteger();
+		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
+			LineProtocolWriter influx = writer("recording", (batch) -> {
+				bodies.add(batch.lineProtocol());
+				return new WriteOutcome.Written();
+			});
+			BatchWriter writer = new BatchWriter(new DurableStore(influx, spool, properties, metrics, (d) -> {
+			}, Clock.systemUTC()), (deadLetter) -> {
+			}, properties, metrics, Clock.systemUTC(), 1);
+			writer.start();
+			writer.submit(
+					new Envelope(List.of("board news2_shown=\"≥ 5\"", "m v=1"), acked::incrementAndGet, null, null));
+			await().atMost(Duration.ofSeconds(5)).until(() -> acked.get() == 1);
+			writer.submit(new Envelope(List.of("m v=2", "m v=3"), acked::incrementAndGet, null, null));
+			await().atMost(Duration.ofSeconds(5)).until(() -> acked.get() == 2);
+			writer.submit(new Envelope(List.of("m é=4"), acked::incrementAndGet, null, null));
+			await().atMost(Duration.ofSeconds(5)).until(() -> acked.get() == 3);
+			assertThat(bodies).containsExactly("board news2_shown=\"≥ 5\"\nm v=1", "m v=2\nm v=3", "m é=4");
+			writer.stop();
+		}
+	}
+
 	/** A writer standing in for InfluxDB, with the behaviour a test needs. */
 	private static LineProtocolWriter writer(String name, Function<Batch, WriteOutcome> write) {
 		return new LineProtocolWriter() {
