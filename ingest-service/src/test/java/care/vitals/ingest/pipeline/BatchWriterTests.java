@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import care.vitals.ingest.spool.Spool;
@@ -153,20 +154,10 @@ class BatchWriterTests {
 	@Test
 	void writesABatchAtOnceWhenItHoldsAWholeInFlightWindow() throws Exception {
 		// a long max-delay: only the window can end the batch early
-		BatchProperties properties = new BatchProperties(5000, Duration.ofSeconds(20), 1000, DataSize.ofMegabytes(1),
-				Duration.ofMillis(1), Duration.ofMillis(5), 3);
 		List<Integer> batches = new CopyOnWriteArrayList<>();
 		AtomicInteger acked = new AtomicInteger();
-		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			LineProtocolWriter influx = writer("counting", (batch) -> {
-				batches.add(batch.lines());
-				return new WriteOutcome.Written();
-			});
-			BatchWriter writer = new BatchWriter(new DurableStore(influx, spool, properties, metrics, (d) -> {
-			}, Clock.systemUTC()), (deadLetter) -> {
-			}, properties, metrics, Clock.systemUTC(), 3);
-			writer.start();
+			BatchWriter writer = patientWriter(spool, 3, (batch) -> batches.add(batch.lines()));
 			// clinical output needs no acknowledgement: it does not count against the
 			// window
 			writer.store(List.of("news2 score=1i"));
@@ -185,20 +176,10 @@ class BatchWriterTests {
 	void writesEachBatchAsItsLinesJoinedByNewlines() throws Exception {
 		// one message per batch; the ward board's "≥" needs two bytes per character, the
 		// batches after it none
-		BatchProperties properties = new BatchProperties(5000, Duration.ofSeconds(20), 1000, DataSize.ofMegabytes(1),
-				Duration.ofMillis(1), Duration.ofMillis(5), 3);
 		List<String> bodies = new CopyOnWriteArrayList<>();
 		AtomicInteger acked = new AtomicInteger();
-		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
 		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
-			LineProtocolWriter influx = writer("recording", (batch) -> {
-				bodies.add(batch.lineProtocol());
-				return new WriteOutcome.Written();
-			});
-			BatchWriter writer = new BatchWriter(new DurableStore(influx, spool, properties, metrics, (d) -> {
-			}, Clock.systemUTC()), (deadLetter) -> {
-			}, properties, metrics, Clock.systemUTC(), 1);
-			writer.start();
+			BatchWriter writer = patientWriter(spool, 1, (batch) -> bodies.add(batch.lineProtocol()));
 			writer.submit(
 					new Envelope(List.of("board news2_shown=\"≥ 5\"", "m v=1"), acked::incrementAndGet, null, null));
 			await().atMost(Duration.ofSeconds(5)).until(() -> acked.get() == 1);
@@ -209,6 +190,25 @@ class BatchWriterTests {
 			assertThat(bodies).containsExactly("board news2_shown=\"≥ 5\"\nm v=1", "m v=2\nm v=3", "m é=4");
 			writer.stop();
 		}
+	}
+
+	/**
+	 * A started writer that waits up to 20 s for a full batch unless its in-flight window
+	 * fills first, in front of an InfluxDB that stores everything it is sent.
+	 */
+	private static BatchWriter patientWriter(Spool spool, int window, Consumer<Batch> written) {
+		BatchProperties properties = new BatchProperties(5000, Duration.ofSeconds(20), 1000, DataSize.ofMegabytes(1),
+				Duration.ofMillis(1), Duration.ofMillis(5), 3);
+		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+		LineProtocolWriter influx = writer("recording", (batch) -> {
+			written.accept(batch);
+			return new WriteOutcome.Written();
+		});
+		BatchWriter writer = new BatchWriter(new DurableStore(influx, spool, properties, metrics, (d) -> {
+		}, Clock.systemUTC()), (deadLetter) -> {
+		}, properties, metrics, Clock.systemUTC(), window);
+		writer.start();
+		return writer;
 	}
 
 	/** A writer standing in for InfluxDB, with the behaviour a test needs. */
