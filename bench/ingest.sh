@@ -4,8 +4,8 @@
 #   bench/ingest.sh -Dbench.seconds=60 -Dbench.outage=600
 # One part alone: -Dbench.phases=drain | paced (20,000 msg/s from the pipelined
 # publisher) | overload | outage | <rate>; -Dbench.baseline=<jar> drains another
-# build in the same run, the two alternating ABBA (-Dbench.rounds=<n> pairs, default 2:
-# the later slot of a pair drains faster, whichever build is in it);
+# build in the same run, the two alternating ABBA (-Dbench.rounds=<n> pairs, default 2;
+# one jar's drains spread +-18 % here, so one pair tells nothing);
 # -Dbench.pipelined.connections=<n> (default 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."

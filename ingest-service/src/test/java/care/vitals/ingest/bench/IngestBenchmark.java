@@ -253,10 +253,9 @@ public final class IngestBenchmark {
 			this.drainRows.add(drainRow("this build", drain, reference));
 			return;
 		}
-		// Both builds alternate, baseline first in odd rounds and last in even ones
-		// (ABBA):
-		// whichever build drains in the later slot of a pair has been measured up to a
-		// quarter faster (same jar in both slots), so a single AB pair favours B.
+		// ABBA: baseline first in odd rounds, last in even ones, so that a trend over
+		// the run falls on both builds alike. One jar's drains spread +-18 % here
+		// (docs/benchmarks.md, eighth round): one pair tells nothing.
 		String flags = System.getProperty("bench.baseline.jvm.options");
 		List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
 		String label = "baseline build (" + Path.of(baseline).getFileName()
