@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmState;
@@ -21,8 +22,9 @@ import static org.awaitility.Awaitility.await;
  * The alarm lifecycle as a ward lives it, with real Mosquitto, real InfluxDB 1.x and the
  * real ingest: a NEWS2 total flickering between 6 and 7 is one alarm; a nurse's second
  * acknowledgement logs nothing; a worsening re-alerts the acknowledged alarm under its
- * id; a limit change merges with the limits in force and delays are bounded; an
- * unanswered alarm escalates.
+ * id; a limit change merges with the limits in force and delays are bounded; two
+ * neighbours' readings in turns each meet their own patient's limits; an unanswered alarm
+ * escalates.
  */
 class AlarmLifecycleIntegrationTests {
 
@@ -174,6 +176,51 @@ class AlarmLifecycleIntegrationTests {
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(display.latest().alarms())
 					.noneSatisfy((a) -> assertThat(a.kind()).isEqualTo("limit_changed")));
+		}
+	}
+
+	/**
+	 * Two beds, their monitors' SpO2 of 89 % arriving in turns for 40 s: the patient
+	 * whose low limit a nurse lowered to 86 % has no alarm, the neighbour on the default
+	 * 90 % gets {@code spo2_low} after its delay; each reading is judged by its own
+	 * patient's rule however the two interleave.
+	 */
+	@Test
+	void neighboursInTurnEachMeetTheirOwnLimits() throws Exception {
+		influx.createDatabase("neighbours");
+		Instant base = Instant.now().minus(60, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-neighbours", influx.url(), "neighbours", this.spool));
+				BedDisplay lowered = BedDisplay.watch(mosquitto.url(), "ward-l/6");
+				BedDisplay standard = BedDisplay.watch(mosquitto.url(), "ward-l/7");
+				TestDevice first = new TestDevice(mosquitto.url(), "mon-46");
+				TestDevice second = new TestDevice(mosquitto.url(), "mon-47")) {
+			AdminApi api = new AdminApi(ingest);
+			api.admit("mon-46", "p-46", "ward-l", "6", base.minusSeconds(60));
+			api.admit("mon-47", "p-47", "ward-l", "7", base.minusSeconds(60));
+			HttpResponse<String> changed = api.call("PUT", "/api/patients/p-46/thresholds/spo2", "{\"low\":86}", true);
+			assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+			for (int s = 0; s < 40; s++) {
+				first.publishMeasurement(reading(base.plusSeconds(s), s, 89, 16, 80), "application/json");
+				second.publishMeasurement(reading(base.plusSeconds(s), s, 89, 16, 80), "application/json");
+			}
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(standard.latest()).isNotNull()
+					.satisfies((list) -> assertThat(list.alarms())
+						.anySatisfy((a) -> assertThat(a.kind() + " " + a.priority()).isEqualTo("spo2_low MEDIUM"))));
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						influx.count("neighbours", "SELECT count(spo2) FROM vitals WHERE patient='p-46'"))
+					.isEqualTo(40));
+			assertThat(influx.count("neighbours",
+					"SELECT count(state) FROM alarms WHERE patient='p-46' AND kind='spo2_low'"))
+				.as("89 % is above the lowered limit")
+				.isZero();
+			assertThat(lowered.latest() == null ? List.<Alarm>of() : lowered.latest().alarms())
+				.noneSatisfy((a) -> assertThat(a.kind()).isEqualTo("spo2_low"));
+			assertThat(influx.count("neighbours",
+					"SELECT count(state) FROM alarms WHERE patient='p-47' AND kind='spo2_low' AND state='raised'"))
+				.isPositive();
 		}
 	}
 
