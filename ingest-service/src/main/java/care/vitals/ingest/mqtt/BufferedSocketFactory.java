@@ -3,6 +3,7 @@ package care.vitals.ingest.mqtt;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,7 +11,8 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain TCP sockets whose input is buffered, for Paho's {@code tcp://} connections.
+ * Plain TCP sockets whose input is buffered and whose output gathers packets sent in
+ * quick succession ({@link SendBuffer}), for Paho's {@code tcp://} connections.
  * <p>
  * Paho 1.2.5 reads every packet straight from the socket: the fixed header one byte at a
  * time, then the rest, and asks {@code available()} before each packet, so each message
@@ -36,9 +38,23 @@ final class BufferedSocketFactory extends SocketFactory {
 		return url.regionMatches(true, 0, "tcp://", 0, 6) ? new BufferedSocketFactory() : null;
 	}
 
+	/** How long a flush behind another waits for more packets ({@link SendBuffer}). */
+	private final long lingerNanos;
+
+	BufferedSocketFactory() {
+		this(SendBuffer.LINGER_NANOS);
+	}
+
+	/**
+	 * @param lingerNanos how long a flush behind another waits (tests)
+	 */
+	BufferedSocketFactory(long lingerNanos) {
+		this.lingerNanos = lingerNanos;
+	}
+
 	@Override
 	public Socket createSocket() {
-		return new BufferedSocket();
+		return new BufferedSocket(this.lingerNanos);
 	}
 
 	@Override
@@ -62,15 +78,15 @@ final class BufferedSocketFactory extends SocketFactory {
 		return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
 	}
 
-	private static Socket connected(InetSocketAddress address) throws IOException {
+	private Socket connected(InetSocketAddress address) throws IOException {
 		return connected(address, null);
 	}
 
 	/**
 	 * @param local the local address to bind first, or {@code null} for any
 	 */
-	private static Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
-		Socket socket = new BufferedSocket();
+	private Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
+		Socket socket = new BufferedSocket(this.lingerNanos);
 		if (local != null) {
 			socket.bind(local);
 		}
@@ -78,10 +94,21 @@ final class BufferedSocketFactory extends SocketFactory {
 		return socket;
 	}
 
-	/** A plain socket that hands out one buffered input stream. */
+	/**
+	 * A plain socket that hands out one buffered input stream and one gathering output
+	 * stream ({@link SendBuffer}), and sends what is gathered before it closes.
+	 */
 	static final class BufferedSocket extends Socket {
 
 		private InputStream input;
+
+		private SendBuffer output;
+
+		private final long lingerNanos;
+
+		BufferedSocket(long lingerNanos) {
+			this.lingerNanos = lingerNanos;
+		}
 
 		@Override
 		public synchronized InputStream getInputStream() throws IOException {
@@ -89,6 +116,35 @@ final class BufferedSocketFactory extends SocketFactory {
 				this.input = new ReceiveBuffer(super.getInputStream());
 			}
 			return this.input;
+		}
+
+		@Override
+		public synchronized OutputStream getOutputStream() throws IOException {
+			if (this.output == null) {
+				this.output = new SendBuffer(super.getOutputStream(), "mqtt-send-" + getLocalPort(), this.lingerNanos);
+			}
+			return this.output;
+		}
+
+		@Override
+		public void close() throws IOException {
+			SendBuffer gathered;
+			synchronized (this) {
+				gathered = this.output;
+			}
+			try {
+				if (gathered != null && !isClosed()) {
+					gathered.close();
+				}
+			}
+			catch (IOException ex) {
+				// the connection is gone; what was gathered is lost as it would have been
+				// in the socket's own buffer: the broker redelivers what was not
+				// acknowledged
+			}
+			finally {
+				super.close();
+			}
 		}
 
 	}

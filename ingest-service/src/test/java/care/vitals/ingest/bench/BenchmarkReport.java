@@ -76,12 +76,14 @@ final class BenchmarkReport {
 			.append(assigned ? ", admitted: every reading scored" : "")
 			.append(") while the subscriber is stopped (SIGSTOP: connected, warm, not reading), so the broker ")
 			.append("queues it; timed from SIGCONT until a plain `mosquitto_sub -q 1` has received all (on a topic ")
-			.append("the ingest does not consume), and until InfluxDB counts all from the ingest (after one ")
-			.append("unrecorded burst to warm a freshly started build, which first gets the warm-up phase so that every ")
-			.append("patient has clinical state; CPU per message in the measured burst); ")
+			.append("the ingest does not consume), and until InfluxDB counts all from the ingest (after ")
+			.append(IngestBenchmark.WARM_BURSTS)
+			.append(" unrecorded burst(s) to warm a freshly started build's JIT, which first gets the warm-up phase so ")
+			.append("that every patient has clinical state; CPU per message in the measured burst); ")
 			.append("same broker, same run.\n\n")
-			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | allocated per msg | GC pauses per msg | ingest peak RSS |\n")
-			.append("|---|---|---|---|---|---|---|---|---|\n");
+			.append("The broker's CPU per message is its CPU while it sent the burst to `mosquitto_sub` / to the ingest.\n\n")
+			.append("| burst | build | mosquitto_sub | ingest | ratio | ingest CPU µs/msg | broker CPU µs/msg | allocated per msg | GC pauses per msg | ingest peak RSS |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		results.drainRows().forEach((row) -> section.append(row).append('\n'));
 		section.append("\nOutage phase: ").append(outage).append(" s of InfluxDB down while publishing continues.\n");
 		results.shortfalls()

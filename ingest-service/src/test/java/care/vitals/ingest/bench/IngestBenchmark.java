@@ -79,6 +79,12 @@ public final class IngestBenchmark {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	/** Unrecorded drain bursts before the measured one: {@code -Dbench.warmBursts}. */
+	static final int WARM_BURSTS = Integer.getInteger("bench.warmBursts", 2);
+
+	/** The broker's CPU per message while it sent the burst to {@code mosquitto_sub}. */
+	private double referenceBroker;
+
 	private final IngestMeters meters = new IngestMeters(this.http, basic());
 
 	public static void main(String[] args) throws Exception {
@@ -242,12 +248,13 @@ public final class IngestBenchmark {
 	 * run, on this broker.
 	 */
 	private void drain(Path work, boolean assigned, LoadPublisher publisher) throws Exception {
-		DrainPhase drain = new DrainPhase(this.mosquitto.url(), work);
+		DrainPhase drain = new DrainPhase(this.mosquitto.url(), this.mosquitto.pid(), work);
 		if (assigned) {
 			drain.admit(Instant.now().minusSeconds(3600));
 			Thread.sleep(2000);
 		}
 		double reference = drain.reference();
+		this.referenceBroker = drain.brokerMicrosPerMessage();
 		String baseline = System.getProperty("bench.baseline");
 		if (baseline == null) {
 			this.drainRows.add(drainRow("this build", drain, reference));
@@ -288,9 +295,16 @@ public final class IngestBenchmark {
 		phase("warm-up 2,000 msg/s", publisher::run, 2000, 10, false);
 	}
 
-	/** One burst to warm the JIT, then the burst that counts. */
+	/**
+	 * {@link #WARM_BURSTS} bursts to warm the JIT, then the burst that counts. In the
+	 * first burst after the warm-up phase C2 still takes 10-40 % of the ingest's CPU, and
+	 * 5-15 % in the second (per-thread CPU, eleventh round of docs/benchmarks.md): a
+	 * measure of the compiler's progress more than of the build.
+	 */
 	private String drainRow(String build, DrainPhase drain, double reference) throws Exception {
-		drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
+		for (int burst = 0; burst < WARM_BURSTS; burst++) {
+			drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
+		}
 		long cpuBefore = cpuTicks();
 		Map<String, Double> jvmBefore = this.meters.jvmMeters(this.ingest.port());
 		double seconds = drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
@@ -300,9 +314,9 @@ public final class IngestBenchmark {
 		double subscriberRate = DrainPhase.MESSAGES / reference;
 		double ingestRate = DrainPhase.MESSAGES / seconds;
 		String row = String.format(
-				"| %,d messages queued | %s | %,.0f msg/s (%.1f s) | %,.0f msg/s (%.1f s) | %.2f | %,.0f | %.1f KB | %.1f µs | %s |",
+				"| %,d messages queued | %s | %,.0f msg/s (%.1f s) | %,.0f msg/s (%.1f s) | %.2f | %,.0f | %,.0f / %,.0f | %.1f KB | %.1f µs | %s |",
 				DrainPhase.MESSAGES, build, subscriberRate, reference, ingestRate, seconds, ingestRate / subscriberRate,
-				cpu * 10_000.0 / DrainPhase.MESSAGES,
+				cpu * 10_000.0 / DrainPhase.MESSAGES, this.referenceBroker, drain.brokerMicrosPerMessage(),
 				(jvmAfter.get(IngestMeters.ALLOCATED) - jvmBefore.get(IngestMeters.ALLOCATED)) / 1024
 						/ DrainPhase.MESSAGES,
 				(jvmAfter.get(IngestMeters.GC_PAUSES) - jvmBefore.get(IngestMeters.GC_PAUSES)) * 1e6

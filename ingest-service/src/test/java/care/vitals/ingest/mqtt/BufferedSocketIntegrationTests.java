@@ -11,9 +11,12 @@ import care.vitals.testsupport.MosquittoServer;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
@@ -25,8 +28,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The ingest's {@code tcp://} connections read through {@link BufferedSocketFactory}, and
  * Paho receives every packet through it intact and in order, whatever its size (a packet
- * split across buffer fills, several packets in one fill); TLS connections keep Paho's
- * own sockets.
+ * split across buffer fills, several packets in one fill), and every acknowledgement it
+ * sends reaches the broker through the gathering output; TLS connections keep Paho's own
+ * sockets.
  */
 class BufferedSocketIntegrationTests {
 
@@ -73,6 +77,64 @@ class BufferedSocketIntegrationTests {
 		subscriber.close();
 	}
 
+	/**
+	 * Every acknowledgement reaches the broker through the gathering output, the last
+	 * ones too when the client disconnects right after: reconnected to its session, it is
+	 * sent nothing again.
+	 */
+	@Test
+	void everyAcknowledgementReachesTheBrokerThroughTheGatheringOutput() throws Exception {
+		List<String> received = new CopyOnWriteArrayList<>();
+		MqttConnectionOptions options = MqttConfiguration.connectionOptions(properties(mosquitto.url()));
+		MqttClient subscriber = new MqttClient(mosquitto.url(), "gathered-acks", new MemoryPersistence());
+		subscriber.connect(options);
+		subscriber.subscribe(new MqttSubscription[] { new MqttSubscription("gathered/#", 1) },
+				new IMqttMessageListener[] { (topic, message) -> received.add(topic) });
+		MqttAsyncClient publisher = new MqttAsyncClient(mosquitto.url(), "gathered-pub", new MemoryPersistence());
+		publisher.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
+		int count = 2000;
+		for (int i = 0; i < count; i++) {
+			IMqttToken token = publisher.publish("gathered/" + i,
+					new MqttMessage(payload(i), 1, false, new org.eclipse.paho.mqttv5.common.packet.MqttProperties()));
+			if (i % 50 == 49) {
+				token.waitForCompletion(10_000);
+			}
+		}
+		await().alias("every message").atMost(Duration.ofSeconds(30)).until(() -> received.size() >= count);
+		subscriber.disconnect();
+		subscriber.close();
+		List<String> again = new CopyOnWriteArrayList<>();
+		MqttClient resumed = new MqttClient(mosquitto.url(), "gathered-acks", new MemoryPersistence());
+		resumed.setCallback(new MessagesOnly(again));
+		resumed.connect(options);
+		Thread.sleep(2000);
+		assertThat(again).as("messages the broker sent again (acknowledgements it never got)").isEmpty();
+		assertThat(received).hasSize(count);
+		resumed.disconnect();
+		resumed.close();
+		publisher.disconnect().waitForCompletion(10_000);
+		publisher.close();
+	}
+
+	@Test
+	void closingTheSocketSendsWhatIsGatheredFirst() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				Socket client = new BufferedSocketFactory(Duration.ofSeconds(30).toNanos())
+					.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+				Socket peer = server.accept()) {
+			peer.setSoTimeout(5000);
+			client.getOutputStream().write(1);
+			client.getOutputStream().flush();
+			assertThat(peer.getInputStream().read()).as("a quiet connection's packet, at once").isEqualTo(1);
+			client.getOutputStream().write(2);
+			// within the (long) linger of the first: gathered, not sent
+			client.getOutputStream().flush();
+			client.getOutputStream().write(3);
+			client.close();
+			assertThat(peer.getInputStream().readAllBytes()).containsExactly(2, 3);
+		}
+	}
+
 	@Test
 	void theBufferAnswersAvailableFromWhatItHoldsAndTimesOutLikeTheSocket() throws Exception {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -105,6 +167,36 @@ class BufferedSocketIntegrationTests {
 			payload[b] = (byte) (i + b);
 		}
 		return payload;
+	}
+
+	/** A callback that collects the topics of the messages it is sent. */
+	private record MessagesOnly(List<String> topics) implements MqttCallback {
+
+		@Override
+		public void messageArrived(String topic, MqttMessage message) {
+			this.topics.add(topic);
+		}
+
+		@Override
+		public void disconnected(MqttDisconnectResponse response) {
+		}
+
+		@Override
+		public void mqttErrorOccurred(MqttException exception) {
+		}
+
+		@Override
+		public void deliveryComplete(IMqttToken token) {
+		}
+
+		@Override
+		public void connectComplete(boolean reconnect, String serverURI) {
+		}
+
+		@Override
+		public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
+		}
+
 	}
 
 	private static MqttProperties properties(String url) {
