@@ -6,6 +6,8 @@
 # publisher) | overload | outage | <rate>; -Dbench.baseline=<jar> drains another
 # build in the same run, the two alternating ABBA (-Dbench.rounds=<n> pairs, default 2;
 # one jar's drains spread +-18 % here, so one pair tells nothing);
+# -Dbench.warmBursts=<n> unrecorded drains before the measured one (default 2: the JIT
+# still compiles through the first);
 # -Dbench.pipelined.connections=<n> (default 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
