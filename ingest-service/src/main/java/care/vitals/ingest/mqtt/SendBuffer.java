@@ -135,6 +135,10 @@ final class SendBuffer extends OutputStream {
 			}
 			this.closed = true;
 			notifyAll();
+			if (this.flusher != null) {
+				// out of its linger at once: it ends
+				LockSupport.unpark(this.flusher);
+			}
 			try {
 				if (this.failure == null) {
 					drain();

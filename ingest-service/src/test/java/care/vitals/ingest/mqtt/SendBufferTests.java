@@ -71,6 +71,27 @@ class SendBufferTests {
 	}
 
 	@Test
+	void theFlusherThreadEndsWithTheConnection() throws Exception {
+		Socket socket = new Socket();
+		SendBuffer buffer = new SendBuffer(socket, "send-test-ends", Duration.ofSeconds(10).toNanos());
+		buffer.write(1);
+		buffer.flush();
+		buffer.write(2);
+		buffer.flush();
+		Thread flusher = Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("send-test-ends"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(flusher.isDaemon()).isTrue();
+		buffer.close();
+		flusher.join(5000);
+		assertThat(flusher.isAlive()).as("the flusher thread after close").isFalse();
+		assertThat(socket.bytes()).containsExactly(1, 2);
+	}
+
+	@Test
 	void aPacketLargerThanTheBufferGoesThroughWhole() throws IOException {
 		Socket socket = new Socket();
 		SendBuffer buffer = new SendBuffer(socket, "send-test");
