@@ -56,11 +56,7 @@ class SendBufferTests {
 	@Test
 	void closingSendsWhatIsGatheredFirst() throws IOException {
 		Socket socket = new Socket();
-		SendBuffer buffer = new SendBuffer(socket, "send-test", Duration.ofSeconds(10).toNanos());
-		buffer.write(1);
-		buffer.flush();
-		buffer.write(2);
-		buffer.flush();
+		SendBuffer buffer = oneSentOneGathered(socket, "send-test");
 		buffer.write(3);
 		assertThat(socket.bytes()).containsExactly(1);
 		assertThat(buffer.isPending()).isTrue();
@@ -73,11 +69,7 @@ class SendBufferTests {
 	@Test
 	void theFlusherThreadEndsWithTheConnection() throws Exception {
 		Socket socket = new Socket();
-		SendBuffer buffer = new SendBuffer(socket, "send-test-ends", Duration.ofSeconds(10).toNanos());
-		buffer.write(1);
-		buffer.flush();
-		buffer.write(2);
-		buffer.flush();
+		SendBuffer buffer = oneSentOneGathered(socket, "send-test-ends");
 		Thread flusher = Thread.getAllStackTraces()
 			.keySet()
 			.stream()
@@ -116,6 +108,19 @@ class SendBufferTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> !buffer.isPending());
 		assertThatIOException().isThrownBy(() -> buffer.write(3)).withMessage("connection reset");
 		assertThatIOException().isThrownBy(buffer::flush).withMessage("connection reset");
+	}
+
+	/**
+	 * A buffer with a long linger that has sent 1 at once and gathered 2 behind it (its
+	 * flusher thread started, waiting).
+	 */
+	private static SendBuffer oneSentOneGathered(Socket socket, String name) throws IOException {
+		SendBuffer buffer = new SendBuffer(socket, name, Duration.ofSeconds(10).toNanos());
+		buffer.write(1);
+		buffer.flush();
+		buffer.write(2);
+		buffer.flush();
+		return buffer;
 	}
 
 	/** A socket's output stream that counts its writes. */
