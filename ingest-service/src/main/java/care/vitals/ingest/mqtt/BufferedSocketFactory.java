@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 
 import javax.net.SocketFactory;
 
@@ -37,6 +38,9 @@ final class BufferedSocketFactory extends SocketFactory {
 	static SocketFactory forUrl(String url) {
 		return url.regionMatches(true, 0, "tcp://", 0, 6) ? new BufferedSocketFactory() : null;
 	}
+
+	/** How long closing a socket waits for what its output has gathered to go out. */
+	static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
 	/** How long a flush behind another waits for more packets ({@link SendBuffer}). */
 	private final long lingerNanos;
@@ -126,25 +130,20 @@ final class BufferedSocketFactory extends SocketFactory {
 			return this.output;
 		}
 
+		/**
+		 * Sends what is gathered (waiting at most {@link #CLOSE_WAIT} for it), then
+		 * closes, which also ends a write stuck on a peer that no longer reads.
+		 */
 		@Override
 		public void close() throws IOException {
 			SendBuffer gathered;
 			synchronized (this) {
 				gathered = this.output;
 			}
-			try {
-				if (gathered != null && !isClosed()) {
-					gathered.close();
-				}
+			if (gathered != null && !isClosed()) {
+				gathered.closeWithin(CLOSE_WAIT);
 			}
-			catch (IOException ex) {
-				// the connection is gone; what was gathered is lost as it would have been
-				// in the socket's own buffer: the broker redelivers what was not
-				// acknowledged
-			}
-			finally {
-				super.close();
-			}
+			super.close();
 		}
 
 	}

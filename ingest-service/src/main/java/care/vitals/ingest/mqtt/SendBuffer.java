@@ -2,6 +2,7 @@ package care.vitals.ingest.mqtt;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,7 +50,7 @@ final class SendBuffer extends OutputStream {
 	/** Whether a flush is deferred to the flusher thread. */
 	private boolean pending;
 
-	private boolean closed;
+	private volatile boolean closed;
 
 	/** What the flusher thread's last write threw, for Paho's next call. */
 	private IOException failure;
@@ -148,6 +149,37 @@ final class SendBuffer extends OutputStream {
 			finally {
 				this.socket.close();
 			}
+		}
+	}
+
+	/**
+	 * Sends what is gathered and closes, on a thread of its own, waiting for it at most
+	 * {@code wait}. A write stuck on a peer that no longer reads (a hung broker) holds
+	 * this buffer; closing the socket is what ends such a write, so the socket's close
+	 * must not wait for it longer than that.
+	 * @param wait how long to wait for what is gathered to go out
+	 */
+	void closeWithin(Duration wait) {
+		if (this.closed) {
+			return;
+		}
+		Thread closer = new Thread(() -> {
+			try {
+				close();
+			}
+			catch (IOException ex) {
+				// the connection is gone: what was gathered is lost with it, and the
+				// broker
+				// sends again what it has no acknowledgement for
+			}
+		}, this.name + "-close");
+		closer.setDaemon(true);
+		closer.start();
+		try {
+			closer.join(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

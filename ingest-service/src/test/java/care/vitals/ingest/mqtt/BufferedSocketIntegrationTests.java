@@ -1,11 +1,19 @@
 package care.vitals.ingest.mqtt;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import care.vitals.testsupport.MosquittoServer;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -130,6 +139,49 @@ class BufferedSocketIntegrationTests {
 		}
 	}
 
+	/**
+	 * A broker that no longer reads: a write blocks once the socket's buffers are full,
+	 * and closing the socket (what Paho does when the keep-alive fails) still returns,
+	 * and ends that write.
+	 */
+	@Test
+	void closingReturnsAndEndsAWriteStuckOnAPeerThatNoLongerReads() throws Exception {
+		ExecutorService writer = Executors.newSingleThreadExecutor();
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				Socket client = new BufferedSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+						server.getLocalPort());
+				Socket peer = server.accept()) {
+			AtomicLong written = new AtomicLong();
+			Future<?> writing = writer.submit(() -> {
+				byte[] chunk = new byte[64 * 1024];
+				while (true) {
+					client.getOutputStream().write(chunk);
+					written.addAndGet(chunk.length);
+				}
+			});
+			await().alias("a write blocked on the full socket")
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.until(new Stalled(written));
+			// on a thread of its own: a close that hangs fails here (and the peer's close
+			// at
+			// the end of this block releases it)
+			FutureTask<Void> closing = new FutureTask<>(() -> {
+				client.close();
+				return null;
+			});
+			Thread closer = new Thread(closing, "test-close");
+			closer.setDaemon(true);
+			closer.start();
+			closing.get(5, TimeUnit.SECONDS);
+			assertThatThrownBy(() -> writing.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+			assertThat(peer.isClosed()).isFalse();
+		}
+		finally {
+			writer.shutdownNow();
+		}
+	}
+
 	@Test
 	void theBufferAnswersAvailableFromWhatItHoldsAndTimesOutLikeTheSocket() throws Exception {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -162,6 +214,27 @@ class BufferedSocketIntegrationTests {
 			payload[b] = (byte) (i + b);
 		}
 		return payload;
+	}
+
+	/** True once a counter has not moved since the last call. */
+	private static final class Stalled implements Callable<Boolean> {
+
+		private final AtomicLong counter;
+
+		private long last = -1;
+
+		Stalled(AtomicLong counter) {
+			this.counter = counter;
+		}
+
+		@Override
+		public Boolean call() {
+			long now = this.counter.get();
+			boolean stalled = now > 0 && now == this.last;
+			this.last = now;
+			return stalled;
+		}
+
 	}
 
 	private static MqttProperties properties(String url) {
