@@ -168,8 +168,7 @@ final class SendBuffer extends OutputStream {
 				close();
 			}
 			catch (IOException ex) {
-				// the connection is gone: what was gathered is lost with it, and the
-				// broker
+				// the connection is gone, what was gathered with it: the broker
 				// sends again what it has no acknowledgement for
 			}
 		}, this.name + "-close");

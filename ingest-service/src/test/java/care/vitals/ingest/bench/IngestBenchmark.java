@@ -298,8 +298,8 @@ public final class IngestBenchmark {
 	/**
 	 * {@link #WARM_BURSTS} bursts to warm the JIT, then the burst that counts. In the
 	 * first burst after the warm-up phase C2 still takes 10-40 % of the ingest's CPU, and
-	 * 5-15 % in the second (per-thread CPU, eleventh round of docs/benchmarks.md): a
-	 * measure of the compiler's progress more than of the build.
+	 * 5-15 % in the second (per-thread CPU, ninth round of docs/benchmarks.md): a measure
+	 * of the compiler's progress more than of the build.
 	 */
 	private String drainRow(String build, DrainPhase drain, double reference) throws Exception {
 		for (int burst = 0; burst < WARM_BURSTS; burst++) {
