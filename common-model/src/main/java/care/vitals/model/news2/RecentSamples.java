@@ -11,57 +11,61 @@ import java.util.Arrays;
  * median is taken over the slots of the last {@code span}. A monitor sending every second
  * and one sending a hundred times a second cost the same (a ward of 2,000 devices held 60
  * MB of samples with every value kept, more than the ingest's heap); a spike shorter than
- * half the span still fills fewer than half the slots, so it never moves the median. The
- * values are also kept sorted, so a new value costs a binary search and a shift.
+ * half the span still fills fewer than half the slots, so it never moves the median.
+ * <p>
+ * The slots are a ring of {@value #SLOTS_PER_SPAN} + 1 values indexed by slot number, so
+ * a new slot reuses the place of the one that just left the span (two arrays of 25
+ * doubles, ~460 bytes, for every device and parameter: with slot numbers kept beside the
+ * values and arrays grown as needed it was ~850). The values are also kept sorted, so a
+ * new value costs a binary search and a shift.
  */
 final class RecentSamples {
 
 	/** Slots in one span: 5 s each for 2 minutes. */
 	static final int SLOTS_PER_SPAN = 24;
 
-	/** Slot numbers, oldest first, from {@code first}, wrapping around. */
-	private long[] slots = new long[4];
+	/** The newest slot and the {@link #SLOTS_PER_SPAN} before it. */
+	private static final int SLOTS = SLOTS_PER_SPAN + 1;
 
-	/** The value of each slot, same order. */
-	private double[] values = new double[4];
+	/** The value of each slot at its slot number modulo {@link #SLOTS}; NaN: none. */
+	private final double[] ring = new double[SLOTS];
 
-	private int first;
+	/** The values of the ring, sorted, in the first {@link #count} places. */
+	private final double[] sorted = new double[SLOTS];
+
+	/** The slot number of the newest value. */
+	private long newest;
 
 	private int count;
 
-	private double[] sorted = new double[4];
+	RecentSamples() {
+		Arrays.fill(this.ring, Double.NaN);
+	}
 
 	/**
 	 * Adds a value, then drops slots older than {@code span} before this one (the newest
 	 * is always kept).
-	 * @param at when it was measured (not before the newest kept)
-	 * @param value the value
+	 * @param at when it was measured; a value of a slot older than the newest kept is
+	 * ignored (callers keep the newest value of a source)
+	 * @param value the value (NaN is ignored)
 	 * @param span how far back values are kept
 	 */
 	void add(Instant at, double value, Duration span) {
 		long width = Math.max(1, span.toMillis() / SLOTS_PER_SPAN);
 		long slot = Math.floorDiv(at.toEpochMilli(), width);
-		if (this.count > 0 && this.slots[index(this.count - 1)] == slot) {
-			int newest = index(this.count - 1);
-			remove(this.values[newest]);
-			this.values[newest] = value;
+		if (Double.isNaN(value) || (this.count > 0 && slot < this.newest)) {
+			return;
 		}
-		else {
-			if (this.count == this.slots.length) {
-				grow();
+		if (this.count > 0 && slot > this.newest) {
+			// the places of the slots this one moves past are those that left the span
+			for (long passed = Math.max(this.newest + 1, slot - SLOTS_PER_SPAN); passed < slot; passed++) {
+				clear(passed);
 			}
-			int next = index(this.count);
-			this.slots[next] = slot;
-			this.values[next] = value;
-			this.count++;
 		}
+		clear(slot);
+		this.ring[place(slot)] = value;
 		insert(value);
-		long oldest = slot - SLOTS_PER_SPAN;
-		while (this.count > 1 && this.slots[this.first] < oldest) {
-			remove(this.values[this.first]);
-			this.first = (this.first + 1) % this.slots.length;
-			this.count--;
-		}
+		this.newest = slot;
 	}
 
 	/** The median of the slots kept (the mean of the middle two for an even count). */
@@ -75,39 +79,30 @@ final class RecentSamples {
 		return this.count;
 	}
 
-	private int index(int position) {
-		return (this.first + position) % this.slots.length;
+	private static int place(long slot) {
+		return (int) Math.floorMod(slot, (long) SLOTS);
 	}
 
-	private void grow() {
-		int capacity = this.slots.length * 2;
-		long[] slots = new long[capacity];
-		double[] values = new double[capacity];
-		for (int i = 0; i < this.count; i++) {
-			slots[i] = this.slots[index(i)];
-			values[i] = this.values[index(i)];
+	/** Empties a slot's place, taking its value out of the sorted values. */
+	private void clear(long slot) {
+		int place = place(slot);
+		double held = this.ring[place];
+		if (!Double.isNaN(held)) {
+			int at = Arrays.binarySearch(this.sorted, 0, this.count, held);
+			System.arraycopy(this.sorted, at + 1, this.sorted, at, this.count - at - 1);
+			this.count--;
+			this.ring[place] = Double.NaN;
 		}
-		this.slots = slots;
-		this.values = values;
-		this.first = 0;
-		this.sorted = Arrays.copyOf(this.sorted, capacity);
 	}
 
 	private void insert(double value) {
-		int at = Arrays.binarySearch(this.sorted, 0, this.count - 1, value);
+		int at = Arrays.binarySearch(this.sorted, 0, this.count, value);
 		if (at < 0) {
 			at = -at - 1;
 		}
-		System.arraycopy(this.sorted, at, this.sorted, at + 1, this.count - 1 - at);
+		System.arraycopy(this.sorted, at, this.sorted, at + 1, this.count - at);
 		this.sorted[at] = value;
-	}
-
-	/**
-	 * Removes one occurrence of a value from the sorted values (before count changes).
-	 */
-	private void remove(double value) {
-		int at = Arrays.binarySearch(this.sorted, 0, this.count, value);
-		System.arraycopy(this.sorted, at + 1, this.sorted, at, this.count - at - 1);
+		this.count++;
 	}
 
 }

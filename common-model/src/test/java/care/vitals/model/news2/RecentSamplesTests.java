@@ -69,7 +69,8 @@ class RecentSamplesTests {
 		List<Double> values = new ArrayList<>();
 		long millis = 0;
 		for (int i = 0; i < 5000; i++) {
-			millis += random.nextInt(9000);
+			// now and then a gap longer than the span (a device off for ten minutes)
+			millis += (random.nextInt(50) == 0) ? 600_000 : random.nextInt(9000);
 			double value = random.nextInt(40) + ((random.nextInt(10) == 0) ? 0.5 : 0);
 			samples.add(T0.plusMillis(millis), value, SPAN);
 			long slot = Math.floorDiv(T0.plusMillis(millis).toEpochMilli(), 5000);

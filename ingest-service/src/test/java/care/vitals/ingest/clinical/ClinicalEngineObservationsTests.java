@@ -11,7 +11,6 @@ import care.vitals.model.assignment.Assignment;
 import care.vitals.model.observation.PatientObservations;
 import care.vitals.model.observation.StaffObservation;
 import care.vitals.model.reading.Consciousness;
-import care.vitals.model.settings.PatientSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,15 +26,7 @@ class ClinicalEngineObservationsTests {
 
 	private final List<PatientObservations> published = new ArrayList<>();
 
-	private final ClinicalEngine engine = new ClinicalEngine(new SettingsPublisher() {
-		@Override
-		public void publish(PatientSettings settings) {
-		}
-
-		@Override
-		public void clear(String patient) {
-		}
-	}, new ObservationsPublisher() {
+	private final ClinicalEngine engine = new ClinicalEngine(SilentPublishers.SETTINGS, new ObservationsPublisher() {
 		@Override
 		public void publish(PatientObservations observations) {
 			ClinicalEngineObservationsTests.this.published.add(observations);

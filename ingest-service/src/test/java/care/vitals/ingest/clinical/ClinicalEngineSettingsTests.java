@@ -9,7 +9,6 @@ import java.util.List;
 
 import care.vitals.model.alarm.ThresholdRule;
 import care.vitals.model.news2.SpO2Scale;
-import care.vitals.model.observation.PatientObservations;
 import care.vitals.model.parameter.Parameter;
 import care.vitals.model.settings.PatientSettings;
 import org.junit.jupiter.api.Test;
@@ -42,15 +41,7 @@ class ClinicalEngineSettingsTests {
 		@Override
 		public void clear(String patient) {
 		}
-	}, new ObservationsPublisher() {
-		@Override
-		public void publish(PatientObservations observations) {
-		}
-
-		@Override
-		public void clear(String patient) {
-		}
-	}, Clock.fixed(NOW, ZoneOffset.UTC));
+	}, SilentPublishers.OBSERVATIONS, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final ThresholdRule lowSpo2 = new ThresholdRule(Parameter.SPO2, 80.0, 85.0, null, null,
 			Duration.ofSeconds(15), 1, Duration.ofSeconds(10), true);

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
+import care.vitals.ingest.clinical.SilentPublishers;
 import care.vitals.ingest.clinical.ClinicalOutput;
 import care.vitals.ingest.clinical.ClinicalOwnership;
-import care.vitals.ingest.clinical.ObservationsPublisher;
-import care.vitals.ingest.clinical.SettingsPublisher;
 import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmKinds;
@@ -18,8 +17,6 @@ import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.alarm.AlarmPriority;
 import care.vitals.model.alarm.AlarmState;
 import care.vitals.model.assignment.Assignment;
-import care.vitals.model.observation.PatientObservations;
-import care.vitals.model.settings.PatientSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,23 +34,8 @@ class AlarmRestoreTests {
 
 	private final AssignmentHistory history = new AssignmentHistory();
 
-	private final ClinicalEngine clinical = new ClinicalEngine(new SettingsPublisher() {
-		@Override
-		public void publish(PatientSettings settings) {
-		}
-
-		@Override
-		public void clear(String patient) {
-		}
-	}, new ObservationsPublisher() {
-		@Override
-		public void publish(PatientObservations observations) {
-		}
-
-		@Override
-		public void clear(String patient) {
-		}
-	}, Clock.fixed(NOW, ZoneOffset.UTC));
+	private final ClinicalEngine clinical = new ClinicalEngine(SilentPublishers.SETTINGS, SilentPublishers.OBSERVATIONS,
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final AlarmRestore restore = new AlarmRestore(this.clinical,
 			new ClinicalOutput(ClinicalOwnership.ALONE, this.published::add), this.history);
