@@ -2,7 +2,6 @@ package care.vitals.model.alarm;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.Collections;
 import java.util.List;
@@ -87,9 +86,13 @@ final class LimitAlarms {
 	 * @param parameters the parameters; empty means all
 	 */
 	static void interrupt(PatientState state, String device, Set<Parameter> parameters) {
+		PatientState.SourceLimits source = state.sources.get(device);
+		if (source == null) {
+			return;
+		}
 		for (Parameter parameter : parameters.isEmpty() ? Set.of(Parameter.values()) : parameters) {
 			for (Side side : Side.values()) {
-				LimitTracker tracker = state.trackers.getOrDefault(kind(parameter, side), Map.of()).get(device);
+				LimitTracker tracker = source.existingTracker(slot(parameter, side));
 				if (tracker != null) {
 					tracker.interrupt();
 				}
@@ -144,8 +147,8 @@ final class LimitAlarms {
 					if (tier == null) {
 						return null;
 					}
-					state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>())
-						.put(alarm.device(), new Assertion(alarm.device(), tier,
+					state.source(alarm.device())
+						.hold(slot(parameter, side), new Assertion(alarm.device(), tier,
 								(alarm.value() != null) ? alarm.value() : tier.limit()));
 					return kind;
 				}
@@ -163,11 +166,19 @@ final class LimitAlarms {
 		List<AlarmTransition> out = new ArrayList<>();
 		ThresholdRule rule = rule(state, parameter);
 		for (Side side : Side.values()) {
-			String kind = kind(parameter, side);
-			state.trackers.getOrDefault(kind, Map.of()).values().forEach(LimitTracker::interrupt);
-			if (rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty()) {
-				state.assertions.remove(kind);
-				this.alarms.resolve(state, kind, at, out);
+			int slot = slot(parameter, side);
+			boolean off = rule == null || !rule.enabled() || Limits.of(rule, side).isEmpty();
+			for (PatientState.SourceLimits source : state.sources.values()) {
+				LimitTracker tracker = source.existingTracker(slot);
+				if (tracker != null) {
+					tracker.interrupt();
+				}
+				if (off) {
+					source.hold(slot, null);
+				}
+			}
+			if (off) {
+				this.alarms.resolve(state, kind(parameter, side), at, out);
 			}
 		}
 		return out;
@@ -190,21 +201,22 @@ final class LimitAlarms {
 				continue;
 			}
 			String kind = kind(parameter, side);
-			Map<String, Assertion> held = state.assertions.computeIfAbsent(kind, (k) -> new HashMap<>());
-			Assertion mine = (held.isEmpty()) ? adopt(state, kind, limits.get(), device.deviceId, value, held)
-					: held.get(device.deviceId);
-			Step step = state.tracker(kind, device.deviceId)
+			int slot = slot(parameter, side);
+			PatientState.SourceLimits source = state.source(device.deviceId);
+			Assertion mine = (heldByNone(state, slot)) ? adopt(state, kind, limits.get(), device.deviceId, value)
+					: source.assertion(slot);
+			Step step = source.tracker(slot)
 				.evaluate(limits.get(), value, at, (mine != null) ? mine.tier().priority() : null);
 			if (step.resolve()) {
-				held.remove(device.deviceId);
+				source.hold(slot, null);
 			}
 			else if (step.raise() != null) {
-				held.put(device.deviceId, new Assertion(device.deviceId, step.raise(), value));
+				source.hold(slot, new Assertion(device.deviceId, step.raise(), value));
 			}
 			else if (mine != null) {
-				held.put(device.deviceId, new Assertion(device.deviceId, mine.tier(), value));
+				source.hold(slot, new Assertion(device.deviceId, mine.tier(), value));
 			}
-			worstOfSources(state, parameter, side, held, at, out);
+			worstOfSources(state, parameter, side, slot, at, out);
 		}
 		agreement(state, parameter, device.deviceId, value, at, out);
 	}
@@ -215,28 +227,37 @@ final class LimitAlarms {
 	 * sustained clear of that source (hysteresis and clear delay) resolves it. A monitor
 	 * swapped on a patient at SpO2 80 % keeps the alarm, its id and its acknowledgement.
 	 */
-	private Assertion adopt(PatientState state, String kind, Limits limits, String device, double value,
-			Map<String, Assertion> held) {
+	private Assertion adopt(PatientState state, String kind, Limits limits, String device, double value) {
 		AlarmPriority active = this.alarms.priority(state, kind);
 		if (active == null) {
 			return null;
 		}
 		for (Tier tier : limits.tiers()) {
 			if (tier.priority() == active) {
-				Assertion adopted = new Assertion(device, tier, value);
-				held.put(device, adopted);
-				return adopted;
+				return new Assertion(device, tier, value);
 			}
 		}
 		return null;
 	}
 
-	private void worstOfSources(PatientState state, Parameter parameter, Side side, Map<String, Assertion> held,
-			Instant at, List<AlarmTransition> out) {
+	/** Whether no source holds a slot's limit confirmed. */
+	private static boolean heldByNone(PatientState state, int slot) {
+		for (PatientState.SourceLimits source : state.sources.values()) {
+			if (source.assertion(slot) != null) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void worstOfSources(PatientState state, Parameter parameter, Side side, int slot, Instant at,
+			List<AlarmTransition> out) {
 		String kind = kind(parameter, side);
 		Assertion worst = null;
-		for (Assertion assertion : held.values()) {
-			if (worst == null || assertion.tier().priority().compareTo(worst.tier().priority()) < 0) {
+		for (PatientState.SourceLimits source : state.sources.values()) {
+			Assertion assertion = source.assertion(slot);
+			if (assertion != null
+					&& (worst == null || assertion.tier().priority().compareTo(worst.tier().priority()) < 0)) {
 				worst = assertion;
 			}
 		}
@@ -280,6 +301,11 @@ final class LimitAlarms {
 			keys.put(parameter, SOURCES_KEY + parameter.canonicalName());
 		}
 		return Collections.unmodifiableMap(keys);
+	}
+
+	/** Where a parameter's side is kept in a source's trackers and assertions. */
+	static int slot(Parameter parameter, Side side) {
+		return parameter.ordinal() * Side.BOTH.size() + side.ordinal();
 	}
 
 	private static String kind(Parameter parameter, Side side) {

@@ -3,7 +3,6 @@ package care.vitals.model.alarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,14 @@ import care.vitals.model.parameter.Parameter;
  */
 final class LimitTracker {
 
-	private final Map<AlarmPriority, Instant> onsets = new EnumMap<>(AlarmPriority.class);
+	private static final int PRIORITIES = AlarmPriority.values().length;
+
+	/**
+	 * When each priority's limit was first violated in the current run, by priority
+	 * ordinal; {@code null} until a value violates (most trackers of a ward never see
+	 * one).
+	 */
+	private Instant[] onsets;
 
 	private Instant clearSince;
 
@@ -40,14 +46,20 @@ final class LimitTracker {
 		this.lastAt = at;
 		Tier confirmed = null;
 		for (Tier tier : limits.tiers()) {
+			int priority = tier.priority().ordinal();
 			if (limits.violates(value, tier.limit())) {
-				Instant onset = this.onsets.computeIfAbsent(tier.priority(), (priority) -> at);
-				if (!at.isBefore(onset.plus(limits.delay()))) {
+				if (this.onsets == null) {
+					this.onsets = new Instant[PRIORITIES];
+				}
+				if (this.onsets[priority] == null) {
+					this.onsets[priority] = at;
+				}
+				if (!at.isBefore(this.onsets[priority].plus(limits.delay()))) {
 					confirmed = tier;
 				}
 			}
-			else {
-				this.onsets.remove(tier.priority());
+			else if (this.onsets != null) {
+				this.onsets[priority] = null;
 			}
 		}
 		if (active == null) {
@@ -77,7 +89,7 @@ final class LimitTracker {
 	 * change start afresh.
 	 */
 	void interrupt() {
-		this.onsets.clear();
+		this.onsets = null;
 		this.clearSince = null;
 	}
 

@@ -26,13 +26,10 @@ final class PatientState {
 	final Map<Parameter, ThresholdRule> overrides = new EnumMap<>(Parameter.class);
 
 	/**
-	 * Limit trackers by alarm kind ({@code spo2_low}, ...) and source device: each source
-	 * runs its own delay and hysteresis, so two devices never reset each other.
+	 * The limit trackers and what they hold confirmed, by source device: each source runs
+	 * its own delay and hysteresis, so two devices never reset each other.
 	 */
-	final Map<String, Map<String, LimitTracker>> trackers = new HashMap<>();
-
-	/** What each source's tracker holds confirmed, by alarm kind and device. */
-	final Map<String, Map<String, Assertion>> assertions = new HashMap<>();
+	final Map<String, SourceLimits> sources = new HashMap<>();
 
 	final SourceAgreement agreement = new SourceAgreement();
 
@@ -88,16 +85,62 @@ final class PatientState {
 		return this.devices.computeIfAbsent(deviceId, DeviceState::new);
 	}
 
-	LimitTracker tracker(String kind, String device) {
-		return this.trackers.computeIfAbsent(kind, (key) -> new HashMap<>())
-			.computeIfAbsent(device, (key) -> new LimitTracker());
+	/** A source's limit trackers and assertions, created if the source is new. */
+	SourceLimits source(String device) {
+		return this.sources.computeIfAbsent(device, (key) -> new SourceLimits());
 	}
 
 	/** Forgets a device's trackers and assertions (it left the patient). */
 	void forget(String device) {
-		this.trackers.values().forEach((byDevice) -> byDevice.remove(device));
-		this.assertions.values().forEach((byDevice) -> byDevice.remove(device));
+		this.sources.remove(device);
 		this.agreement.forget(device);
+	}
+
+	/**
+	 * One source's limit trackers and the limits they hold confirmed, by limit slot (a
+	 * parameter and a side, {@link LimitAlarms#slot}): two arrays instead of a map per
+	 * alarm kind (a ward of 2,000 patients held ~3 KB of maps each for one monitor).
+	 */
+	static final class SourceLimits {
+
+		private static final int SLOTS = Parameter.values().length * LimitTracker.Side.BOTH.size();
+
+		private final LimitTracker[] trackers = new LimitTracker[SLOTS];
+
+		/** {@code null} until this source confirms a limit (most never do). */
+		private Assertion[] assertions;
+
+		/** The tracker of a slot, created on first use. */
+		LimitTracker tracker(int slot) {
+			LimitTracker tracker = this.trackers[slot];
+			if (tracker == null) {
+				tracker = new LimitTracker();
+				this.trackers[slot] = tracker;
+			}
+			return tracker;
+		}
+
+		/** The tracker of a slot, or {@code null} if it never ran. */
+		LimitTracker existingTracker(int slot) {
+			return this.trackers[slot];
+		}
+
+		/** What this source holds confirmed in a slot, or {@code null}. */
+		Assertion assertion(int slot) {
+			return (this.assertions != null) ? this.assertions[slot] : null;
+		}
+
+		/** Holds a confirmed limit in a slot, or nothing ({@code null}). */
+		void hold(int slot, Assertion assertion) {
+			if (this.assertions == null) {
+				if (assertion == null) {
+					return;
+				}
+				this.assertions = new Assertion[SLOTS];
+			}
+			this.assertions[slot] = assertion;
+		}
+
 	}
 
 	/**

@@ -8,9 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.clinical.SilentPublishers;
@@ -27,7 +31,8 @@ import care.vitals.model.reading.Reading;
  * <p>
  * Run: {@code ./mvnw -pl ingest-service test-compile exec:java
  * -Dexec.mainClass=care.vitals.ingest.bench.ClinicalFootprintBenchmark
- * -Dexec.classpathScope=test} ({@code -Dbench.patients}, default 2,000).
+ * -Dexec.classpathScope=test} ({@code -Dbench.patients}, default 2,000;
+ * {@code -Dbench.histogram=30} prints the heap's 30 largest classes after it).
  */
 public final class ClinicalFootprintBenchmark {
 
@@ -38,7 +43,7 @@ public final class ClinicalFootprintBenchmark {
 	private ClinicalFootprintBenchmark() {
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws IOException, JMException {
 		int patients = Integer.getInteger("bench.patients", 2000);
 		long before = retainedHeap();
 		Clock clock = Clock.fixed(START.plusSeconds(SECONDS), ZoneOffset.UTC);
@@ -57,10 +62,6 @@ public final class ClinicalFootprintBenchmark {
 			readings += patients;
 		}
 		long after = retainedHeap();
-		// keeps the engine reachable until measured
-		if (engine.news2("p-0").isEmpty()) {
-			throw new IllegalStateException("no NEWS2 score for p-0");
-		}
 		long perPatient = (after - before) / patients;
 		double microsPerReading = cpu / 1000.0 / readings;
 		String line = String.format(
@@ -71,6 +72,19 @@ public final class ClinicalFootprintBenchmark {
 				System.getProperty("java.version"));
 		System.out.println(line);
 		write(line);
+		// what the heap holds, by class: -Dbench.histogram=30 (lines)
+		int histogram = Integer.getInteger("bench.histogram", 0);
+		if (histogram > 0) {
+			String[] lines = ((String) ManagementFactory.getPlatformMBeanServer()
+				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+						new Object[] { new String[0] }, new String[] { String[].class.getName() }))
+				.split("\n");
+			Arrays.stream(lines).limit(histogram + 3L).forEach(System.out::println);
+		}
+		// keeps the engine reachable until measured
+		if (engine.news2("p-0").isEmpty()) {
+			throw new IllegalStateException("no NEWS2 score for p-0");
+		}
 	}
 
 	private static String device(int i) {
