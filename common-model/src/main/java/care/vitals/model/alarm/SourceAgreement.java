@@ -33,7 +33,19 @@ final class SourceAgreement {
 			Map.of(Parameter.SPO2, 4.0, Parameter.HEART_RATE, 10.0, Parameter.RESP_RATE, 5.0, Parameter.TEMPERATURE,
 					0.5, Parameter.SYSTOLIC_BP, 15.0, Parameter.DIASTOLIC_BP, 10.0, Parameter.MEAN_BP, 10.0));
 
-	private final Map<Parameter, State> parameters = new EnumMap<>(Parameter.class);
+	private static final int PARAMETERS = Parameter.values().length;
+
+	/**
+	 * Each source's latest value of each compared parameter, by device and parameter
+	 * ordinal (one map per patient, not one per parameter).
+	 */
+	private final Map<String, Value[]> latest = new HashMap<>();
+
+	/**
+	 * The comparison of each parameter, by ordinal; {@code null} until a parameter has
+	 * two sources or an active alarm (a patient with one monitor never compares).
+	 */
+	private State[] states;
 
 	/**
 	 * The clinical margin of a parameter.
@@ -53,20 +65,30 @@ final class SourceAgreement {
 		if (margin == null) {
 			return Verdict.KEEP;
 		}
-		State state = this.parameters.computeIfAbsent(parameter, (p) -> new State());
-		Value previous = state.latest.get(device);
+		int index = parameter.ordinal();
+		Value[] mine = this.latest.computeIfAbsent(device, (d) -> new Value[PARAMETERS]);
+		Value previous = mine[index];
 		if (previous != null && at.isBefore(previous.at())) {
 			return Verdict.KEEP;
 		}
-		state.latest.put(device, new Value(value, at));
-		if (state.latest.size() == 1 && state.disagreeSince == null && !active) {
+		mine[index] = new Value(value, at);
+		State state = (this.states != null) ? this.states[index] : null;
+		if (sources(index) == 1 && (state == null || state.disagreeSince == null) && !active) {
 			// one source only (the common case): nothing to compare
 			return Verdict.KEEP;
 		}
+		if (state == null) {
+			if (this.states == null) {
+				this.states = new State[PARAMETERS];
+			}
+			state = new State();
+			this.states[index] = state;
+		}
 		state.other = null;
-		for (Map.Entry<String, Value> entry : state.latest.entrySet()) {
-			Value other = entry.getValue();
-			if (!entry.getKey().equals(device) && Duration.between(other.at(), at).abs().compareTo(FRESH) <= 0
+		for (Map.Entry<String, Value[]> entry : this.latest.entrySet()) {
+			Value other = entry.getValue()[index];
+			if (other != null && !entry.getKey().equals(device)
+					&& Duration.between(other.at(), at).abs().compareTo(FRESH) <= 0
 					&& Math.abs(other.value() - value) > margin) {
 				state.other = entry.getKey();
 			}
@@ -88,9 +110,10 @@ final class SourceAgreement {
 	 * Describes the disagreement of a parameter for the alarm message.
 	 */
 	String describe(Parameter parameter, String device) {
-		State state = this.parameters.get(parameter);
-		Value mine = state.latest.get(device);
-		Value theirs = (state.other != null) ? state.latest.get(state.other) : null;
+		int index = parameter.ordinal();
+		State state = (this.states != null) ? this.states[index] : null;
+		Value mine = value(device, index);
+		Value theirs = (state != null && state.other != null) ? value(state.other, index) : null;
 		if (mine == null || theirs == null) {
 			return Labels.name(parameter) + " sources disagree";
 		}
@@ -100,7 +123,23 @@ final class SourceAgreement {
 
 	/** Forgets a device (unassigned). */
 	void forget(String device) {
-		this.parameters.values().forEach((state) -> state.latest.remove(device));
+		this.latest.remove(device);
+	}
+
+	/** How many sources sent a value of a parameter. */
+	private int sources(int index) {
+		int sources = 0;
+		for (Value[] values : this.latest.values()) {
+			if (values[index] != null) {
+				sources++;
+			}
+		}
+		return sources;
+	}
+
+	private Value value(String device, int index) {
+		Value[] values = this.latest.get(device);
+		return (values != null) ? values[index] : null;
 	}
 
 	/** What the alarm should do. */
@@ -112,8 +151,7 @@ final class SourceAgreement {
 
 	private static final class State {
 
-		final Map<String, Value> latest = new HashMap<>();
-
+		/** The source the last value disagreed with, or {@code null}. */
 		String other;
 
 		Instant disagreeSince;
