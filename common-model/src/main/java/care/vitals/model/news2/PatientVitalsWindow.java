@@ -86,7 +86,13 @@ public final class PatientVitalsWindow {
 		.map((parameter) -> parameter.parameter().get())
 		.toArray(Parameter[]::new);
 
-	private final Map<News2Parameter, Map<Source, Observation>> latest = new EnumMap<>(News2Parameter.class);
+	private static final int PARAMETERS = News2Parameter.values().length;
+
+	/**
+	 * Each source's held value of each parameter, by source and parameter ordinal (one
+	 * map per patient, not one per parameter).
+	 */
+	private final Map<Source, Observation[]> latest = new HashMap<>();
 
 	/**
 	 * Creates an empty window.
@@ -150,11 +156,14 @@ public final class PatientVitalsWindow {
 	 * @return the timestamp, or empty if never reported
 	 */
 	public Optional<Instant> observedAt(News2Parameter parameter) {
-		Map<Source, Observation> sources = this.latest.get(parameter);
-		if (sources == null) {
-			return Optional.empty();
+		Instant newest = null;
+		for (Observation[] held : this.latest.values()) {
+			Observation observation = held[parameter.ordinal()];
+			if (observation != null && (newest == null || observation.at().isAfter(newest))) {
+				newest = observation.at();
+			}
 		}
-		return sources.values().stream().map(Observation::at).max(Instant::compareTo);
+		return Optional.ofNullable(newest);
 	}
 
 	/**
@@ -213,12 +222,11 @@ public final class PatientVitalsWindow {
 
 	private Used pick(News2Parameter parameter, Instant at, SpO2Scale scale, boolean onOxygen,
 			Set<News2Parameter> missing, Set<News2Parameter> stale, Map<News2Parameter, Used> used) {
-		Map<Source, Observation> sources = this.latest.get(parameter);
-		if (sources == null || sources.isEmpty()) {
+		if (sources(parameter.ordinal()) == 0) {
 			missing.add(parameter);
 			return null;
 		}
-		Used chosen = choose(parameter, sources, at, scale, onOxygen);
+		Used chosen = choose(parameter, at, scale, onOxygen);
 		if (chosen == null) {
 			stale.add(parameter);
 			return null;
@@ -232,13 +240,12 @@ public final class PatientVitalsWindow {
 	 * the worst-scoring of the newest fresh staff entry and the fresh device values
 	 * (ties: the staff entry, then the newest).
 	 */
-	private Used choose(News2Parameter parameter, Map<Source, Observation> sources, Instant at, SpO2Scale scale,
-			boolean onOxygen) {
+	private Used choose(News2Parameter parameter, Instant at, SpO2Scale scale, boolean onOxygen) {
 		Used staff = null;
-		List<Used> devices = new ArrayList<>(sources.size());
-		for (Map.Entry<Source, Observation> entry : sources.entrySet()) {
-			Observation observation = entry.getValue();
-			if (!this.freshness.isFresh(parameter, observation.at(), at)) {
+		List<Used> devices = new ArrayList<>(this.latest.size());
+		for (Map.Entry<Source, Observation[]> entry : this.latest.entrySet()) {
+			Observation observation = entry.getValue()[parameter.ordinal()];
+			if (observation == null || !this.freshness.isFresh(parameter, observation.at(), at)) {
 				continue;
 			}
 			Used candidate = new Used(observation.value(), observation.at(), entry.getKey());
@@ -290,29 +297,53 @@ public final class PatientVitalsWindow {
 	}
 
 	private int offer(News2Parameter parameter, Source source, Object value, Instant at) {
-		Map<Source, Observation> sources = this.latest.computeIfAbsent(parameter, (p) -> new HashMap<>());
-		Observation held = sources.get(source);
+		int index = parameter.ordinal();
+		Observation[] mine = this.latest.computeIfAbsent(source, (s) -> new Observation[PARAMETERS]);
+		Observation held = mine[index];
 		if (held != null && at.isBefore(held.at())) {
 			return 0;
 		}
 		if (value instanceof Double number && !source.isStaff()) {
 			RecentSamples recent = (held != null && held.recent() != null) ? held.recent() : new RecentSamples();
 			recent.add(at, number, SMOOTHING);
-			sources.put(source, new Observation(recent.median(), at, recent));
+			mine[index] = new Observation(recent.median(), at, recent);
 		}
 		else {
-			sources.put(source, new Observation(value, at, null));
+			mine[index] = new Observation(value, at, null);
 		}
-		if (sources.size() > MAX_SOURCES) {
-			Source oldest = null;
-			for (Map.Entry<Source, Observation> entry : sources.entrySet()) {
-				if (oldest == null || entry.getValue().at().isBefore(sources.get(oldest).at())) {
-					oldest = entry.getKey();
-				}
-			}
-			sources.remove(oldest);
+		if (sources(index) > MAX_SOURCES) {
+			dropOldest(index);
 		}
 		return 1;
+	}
+
+	/** How many sources hold a value of a parameter. */
+	private int sources(int index) {
+		int sources = 0;
+		for (Observation[] held : this.latest.values()) {
+			if (held[index] != null) {
+				sources++;
+			}
+		}
+		return sources;
+	}
+
+	/**
+	 * Drops the oldest source's value of a parameter, and the source once it holds none.
+	 */
+	private void dropOldest(int index) {
+		Map.Entry<Source, Observation[]> oldest = null;
+		for (Map.Entry<Source, Observation[]> entry : this.latest.entrySet()) {
+			Observation observation = entry.getValue()[index];
+			if (observation != null && (oldest == null || observation.at().isBefore(oldest.getValue()[index].at()))) {
+				oldest = entry;
+			}
+		}
+		Observation[] held = oldest.getValue();
+		held[index] = null;
+		if (Arrays.stream(held).allMatch(Objects::isNull)) {
+			this.latest.remove(oldest.getKey());
+		}
 	}
 
 	/**

@@ -61,6 +61,25 @@ class PatientVitalsWindowTests {
 	}
 
 	@Test
+	void keepsTheNewestEightSourcesOfAParameterAndASourceWhileItHoldsAnother() {
+		// mon-0 reads SpO2 85 % and heart rate 72; eight more oximeters read 97 % after
+		// it
+		this.window.accept(Reading.of("mon-0", T0, Map.of(Parameter.SPO2, 85.0, Parameter.HEART_RATE, 72.0)));
+		for (int i = 1; i <= PatientVitalsWindow.MAX_SOURCES; i++) {
+			Instant at = T0.plusSeconds(i);
+			assertThat(this.window.used(at, SpO2Scale.SCALE_1).get(News2Parameter.SPO2).source())
+				.as("the worst SpO2 while mon-0's is held")
+				.isEqualTo(Source.device("mon-0"));
+			this.window.accept(Reading.of("ox-" + i, at, Map.of(Parameter.SPO2, 97.0)));
+		}
+		Map<News2Parameter, PatientVitalsWindow.Used> used = this.window.used(T0.plusSeconds(10), SpO2Scale.SCALE_1);
+		assertThat(used.get(News2Parameter.SPO2).value()).as("mon-0's SpO2, the oldest of nine, dropped")
+			.isEqualTo(97.0);
+		assertThat(used.get(News2Parameter.HEART_RATE).source()).as("mon-0's heart rate still held")
+			.isEqualTo(Source.device("mon-0"));
+	}
+
+	@Test
 	void listsNeverReportedParametersAsMissing() {
 		this.window.accept(Reading.of("mon-7", T0,
 				Map.of(Parameter.HEART_RATE, 72.0, Parameter.SPO2, 97.0, Parameter.RESP_RATE, 16.0)));
