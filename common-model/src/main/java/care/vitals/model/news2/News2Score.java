@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -39,6 +38,8 @@ public record News2Score(int total, News2Risk risk, Map<News2Parameter, Integer>
 	 * once, total and risk consistent with the sub-scores.
 	 * @throws IllegalArgumentException if the score is inconsistent
 	 */
+	private static final News2Parameter[] PARAMETERS = News2Parameter.values();
+
 	public News2Score {
 		Objects.requireNonNull(risk, "risk");
 		Objects.requireNonNull(scale, "scale");
@@ -47,19 +48,24 @@ public record News2Score(int total, News2Risk risk, Map<News2Parameter, Integer>
 		scores.putAll(Objects.requireNonNull(subScores, "subScores"));
 		Set<News2Parameter> absent = copy(missing, "missing");
 		Set<News2Parameter> old = copy(stale, "stale");
-		scores.forEach(News2Score::requireValidSubScore);
-		Set<News2Parameter> seen = EnumSet.noneOf(News2Parameter.class);
-		for (Set<News2Parameter> part : List.of(scores.keySet(), absent, old)) {
-			for (News2Parameter parameter : part) {
-				if (!seen.add(parameter)) {
-					throw new IllegalArgumentException(parameter + " is listed more than once");
-				}
+		// loops over the parameters, not streams and entry iterators: a score is made for
+		// every reading of every patient
+		int sum = 0;
+		for (News2Parameter parameter : PARAMETERS) {
+			Integer score = scores.get(parameter);
+			if (score != null) {
+				requireValidSubScore(parameter, score);
+				sum += score;
+			}
+			if (listed(parameter, scores, absent, old) > 1) {
+				throw new IllegalArgumentException(parameter + " is listed more than once");
 			}
 		}
-		if (seen.size() != News2Parameter.values().length) {
-			throw new IllegalArgumentException("every parameter must be scored, missing or stale");
+		for (News2Parameter parameter : PARAMETERS) {
+			if (listed(parameter, scores, absent, old) == 0) {
+				throw new IllegalArgumentException("every parameter must be scored, missing or stale");
+			}
 		}
-		int sum = scores.values().stream().mapToInt(Integer::intValue).sum();
 		if (total != sum) {
 			throw new IllegalArgumentException("total " + total + " is not the sum of the sub-scores " + sum);
 		}
@@ -126,6 +132,12 @@ public record News2Score(int total, News2Risk risk, Map<News2Parameter, Integer>
 				yield (this.total == 0) ? ClinicalResponse.ROUTINE : ClinicalResponse.WARD_ASSESSMENT;
 			}
 		};
+	}
+
+	private static int listed(News2Parameter parameter, Map<News2Parameter, Integer> scores,
+			Set<News2Parameter> missing, Set<News2Parameter> stale) {
+		return (scores.containsKey(parameter) ? 1 : 0) + (missing.contains(parameter) ? 1 : 0)
+				+ (stale.contains(parameter) ? 1 : 0);
 	}
 
 	private static Set<News2Parameter> copy(Set<News2Parameter> parameters, String name) {

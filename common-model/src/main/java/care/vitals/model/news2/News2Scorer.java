@@ -255,8 +255,12 @@ public final class News2Scorer {
 		if (inputs.temperature() != null) {
 			subScores.put(News2Parameter.TEMPERATURE, temperature(inputs.temperature()));
 		}
-		int total = subScores.values().stream().mapToInt(Integer::intValue).sum();
-		boolean three = subScores.containsValue(3);
+		int total = 0;
+		boolean three = false;
+		for (int subScore : subScores.values()) {
+			total += subScore;
+			three |= subScore == 3;
+		}
 		return new News2Score(total, risk(total, three), subScores, scale, missing, stale, at);
 	}
 

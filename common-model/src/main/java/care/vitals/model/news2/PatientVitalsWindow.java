@@ -190,9 +190,7 @@ public final class PatientVitalsWindow {
 		Set<News2Parameter> missing = EnumSet.noneOf(News2Parameter.class);
 		Set<News2Parameter> stale = EnumSet.noneOf(News2Parameter.class);
 		Map<News2Parameter, Used> used = used(at, scale, missing, stale);
-		Map<News2Parameter, Object> fresh = new EnumMap<>(News2Parameter.class);
-		used.forEach((parameter, value) -> fresh.put(parameter, value.value()));
-		return new Scored(News2Scorer.score(inputs(fresh), missing, stale, scale, at), used);
+		return new Scored(News2Scorer.score(inputs(used), missing, stale, scale, at), used);
 	}
 
 	/**
@@ -289,11 +287,17 @@ public final class PatientVitalsWindow {
 		};
 	}
 
-	private static News2Inputs inputs(Map<News2Parameter, Object> fresh) {
-		return new News2Inputs((Double) fresh.get(News2Parameter.RESP_RATE), (Double) fresh.get(News2Parameter.SPO2),
-				(Boolean) fresh.get(News2Parameter.AIR_OR_OXYGEN), (Double) fresh.get(News2Parameter.SYSTOLIC_BP),
-				(Double) fresh.get(News2Parameter.HEART_RATE), (Consciousness) fresh.get(News2Parameter.CONSCIOUSNESS),
-				(Double) fresh.get(News2Parameter.TEMPERATURE));
+	private static News2Inputs inputs(Map<News2Parameter, Used> used) {
+		return new News2Inputs((Double) value(used, News2Parameter.RESP_RATE),
+				(Double) value(used, News2Parameter.SPO2), (Boolean) value(used, News2Parameter.AIR_OR_OXYGEN),
+				(Double) value(used, News2Parameter.SYSTOLIC_BP), (Double) value(used, News2Parameter.HEART_RATE),
+				(Consciousness) value(used, News2Parameter.CONSCIOUSNESS),
+				(Double) value(used, News2Parameter.TEMPERATURE));
+	}
+
+	private static Object value(Map<News2Parameter, Used> used, News2Parameter parameter) {
+		Used value = used.get(parameter);
+		return (value != null) ? value.value() : null;
 	}
 
 	private int offer(News2Parameter parameter, Source source, Object value, Instant at) {

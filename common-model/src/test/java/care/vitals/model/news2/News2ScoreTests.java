@@ -17,7 +17,8 @@ class News2ScoreTests {
 	@Test
 	void rejectsATotalThatIsNotTheSum() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new News2Score(3, News2Risk.LOW, zeros(), SpO2Scale.SCALE_1, Set.of(), Set.of(), AT));
+			.isThrownBy(() -> new News2Score(3, News2Risk.LOW, zeros(), SpO2Scale.SCALE_1, Set.of(), Set.of(), AT))
+			.withMessage("total 3 is not the sum of the sub-scores 0");
 	}
 
 	@Test
@@ -45,9 +46,17 @@ class News2ScoreTests {
 		Map<News2Parameter, Integer> scores = zeros();
 		scores.remove(News2Parameter.TEMPERATURE);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new News2Score(0, News2Risk.LOW, scores, SpO2Scale.SCALE_1, Set.of(), Set.of(), AT));
-		assertThatIllegalArgumentException().isThrownBy(() -> new News2Score(0, News2Risk.LOW, scores,
-				SpO2Scale.SCALE_1, Set.of(News2Parameter.TEMPERATURE), Set.of(News2Parameter.TEMPERATURE), AT));
+			.isThrownBy(() -> new News2Score(0, News2Risk.LOW, scores, SpO2Scale.SCALE_1, Set.of(), Set.of(), AT))
+			.withMessage("every parameter must be scored, missing or stale");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new News2Score(0, News2Risk.LOW, scores, SpO2Scale.SCALE_1,
+					Set.of(News2Parameter.TEMPERATURE), Set.of(News2Parameter.TEMPERATURE), AT))
+			.withMessage("temperature is listed more than once");
+		// listed twice and another parameter not at all: the duplicate is what is named
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new News2Score(0, News2Risk.LOW, Map.of(), SpO2Scale.SCALE_1,
+					Set.of(News2Parameter.TEMPERATURE), Set.of(News2Parameter.TEMPERATURE), AT))
+			.withMessage("temperature is listed more than once");
 		News2Score stale = new News2Score(0, News2Risk.LOW, scores, SpO2Scale.SCALE_1, Set.of(),
 				Set.of(News2Parameter.TEMPERATURE), AT);
 		assertThat(stale.partial()).isTrue();
