@@ -33,13 +33,13 @@ import java.util.Set;
 public record News2Score(int total, News2Risk risk, Map<News2Parameter, Integer> subScores, SpO2Scale scale,
 		Set<News2Parameter> missing, Set<News2Parameter> stale, Instant at) {
 
+	private static final News2Parameter[] PARAMETERS = News2Parameter.values();
+
 	/**
 	 * Validates the score: sub-scores in range, every parameter accounted for exactly
 	 * once, total and risk consistent with the sub-scores.
 	 * @throws IllegalArgumentException if the score is inconsistent
 	 */
-	private static final News2Parameter[] PARAMETERS = News2Parameter.values();
-
 	public News2Score {
 		Objects.requireNonNull(risk, "risk");
 		Objects.requireNonNull(scale, "scale");
