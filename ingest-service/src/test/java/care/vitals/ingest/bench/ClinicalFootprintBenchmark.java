@@ -26,8 +26,9 @@ import care.vitals.model.reading.Reading;
  * What the clinical engine holds per patient: the heap retained by a ward of monitored
  * patients (each admitted with one monitor sending the load publisher's six vitals every
  * second for five minutes of data time, so every smoothing window is full), measured
- * after full collections, and the CPU time of one reading through the engine. Writes its
- * line into docs/benchmarks.md (between its {@code clinical-footprint} markers).
+ * after full collections, and the CPU time and heap bytes one reading costs through the
+ * engine. Writes its line into docs/benchmarks.md (between its {@code clinical-footprint}
+ * markers; another file with {@code -Dbench.doc}).
  * <p>
  * Run: {@code ./mvnw -pl ingest-service test-compile exec:java
  * -Dexec.mainClass=care.vitals.ingest.bench.ClinicalFootprintBenchmark
@@ -51,19 +52,16 @@ public final class ClinicalFootprintBenchmark {
 		ward(new ClinicalEngine(SilentPublishers.SETTINGS, SilentPublishers.OBSERVATIONS, CLOCK), 20);
 		long before = retainedHeap();
 		ClinicalEngine engine = new ClinicalEngine(SilentPublishers.SETTINGS, SilentPublishers.OBSERVATIONS, CLOCK);
-		long[] work = ward(engine, patients);
-		long readings = work[0];
-		long cpu = work[1];
-		long allocated = work[2];
+		Work work = ward(engine, patients);
 		long after = retainedHeap();
 		long perPatient = (after - before) / patients;
-		double microsPerReading = cpu / 1000.0 / readings;
+		double microsPerReading = work.cpuNanos() / 1000.0 / work.readings();
 		String line = String.format(
 				"Clinical state: **%,d bytes per patient** (%,d patients, one monitor each, six vitals a second for "
 						+ "%d s of data time: %,d KB retained), %.1f µs of CPU and %,d bytes allocated per reading "
 						+ "through the engine (one thread, %s, Java %s).",
-				perPatient, patients, SECONDS, (after - before) / 1024, microsPerReading, allocated / readings,
-				LocalDate.now(), System.getProperty("java.version"));
+				perPatient, patients, SECONDS, (after - before) / 1024, microsPerReading,
+				work.allocatedBytes() / work.readings(), LocalDate.now(), System.getProperty("java.version"));
 		System.out.println(line);
 		write(line);
 		// what the heap holds, by class: -Dbench.histogram=30 (lines)
@@ -83,9 +81,9 @@ public final class ClinicalFootprintBenchmark {
 
 	/**
 	 * Admits a ward and feeds it {@link #SECONDS} of readings.
-	 * @return readings, CPU nanoseconds and bytes allocated through the engine
+	 * @return what the engine did and cost
 	 */
-	private static long[] ward(ClinicalEngine engine, int patients) {
+	private static Work ward(ClinicalEngine engine, int patients) {
 		Assignment[] assignments = new Assignment[patients];
 		for (int i = 0; i < patients; i++) {
 			assignments[i] = assignment(i);
@@ -109,7 +107,14 @@ public final class ClinicalFootprintBenchmark {
 			cpu += threadCpu() - started;
 			readings += patients;
 		}
-		return new long[] { readings, cpu, allocated };
+		return new Work(readings, cpu, allocated);
+	}
+
+	/**
+	 * The readings taken through the engine, and the CPU time and heap bytes they cost on
+	 * its thread.
+	 */
+	private record Work(long readings, long cpuNanos, long allocatedBytes) {
 	}
 
 	private static String device(int i) {
