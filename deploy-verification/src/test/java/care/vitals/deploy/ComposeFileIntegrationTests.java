@@ -411,6 +411,7 @@ class ComposeFileIntegrationTests {
 			.containsEntry("INFLUX_TOKEN_FILE", "/run/influx-tokens/ingest.token")
 			.doesNotContainKey("INFLUX_TOKEN");
 		assertThat(env(ingest).get("JAVA_TOOL_OPTIONS").split(" ")).containsExactlyElementsOf(INGEST_JVM_FLAGS);
+		assertThat(env(ingest)).containsAllEntriesOf(JvmOptionsFile.INGEST_MALLOC);
 		// docs/deployment.md: resident set ~250 MB, limit 384 MiB.
 		assertThat(bytes(String.valueOf(ingest.get("mem_limit")))).isEqualTo(384L * 1024 * 1024);
 	}
@@ -434,22 +435,27 @@ class ComposeFileIntegrationTests {
 	}
 
 	@Test
-	void theImageAndTheClusterFileStartTheIngestWithTheMeasuredJvmFlags() throws IOException {
+	void theImageAndTheClusterFileStartTheIngestWithTheMeasuredJvmFlagsAndMallocSettings() throws IOException {
 		for (String file : List.of("ingest-service/Dockerfile", "docker-compose.cluster.yml")) {
 			Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS[=:] ?\"([^\"]+)\"")
 				.matcher(Files.readString(Deploy.root().resolve(file)));
 			assertThat(options.find()).as(file).isTrue();
 			assertThat(options.group(1).split(" ")).as(file).containsExactlyElementsOf(INGEST_JVM_FLAGS);
+			String text = Files.readString(Deploy.root().resolve(file));
+			JvmOptionsFile.INGEST_MALLOC.forEach((name, value) -> assertThat(text).as(file)
+				.containsPattern("\\n\\s+" + name + "(=|: \")" + value + "\"?\\s"));
 		}
 	}
 
 	@Test
-	void systemdUnitRunsTheIngestWithTheContainersJvmFlagsAndMemoryLimit() throws Exception {
+	void systemdUnitRunsTheIngestWithTheContainersJvmFlagsMallocSettingsAndMemoryLimit() throws Exception {
 		String unit = Files.readString(Deploy.root().resolve("deploy/systemd/vitals-ingest.service"));
 		String execStart = unit.lines().filter((line) -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
 		assertThat(execStart.replaceAll("^ExecStart=\\S+ (.*) -jar .*$", "$1").split(" "))
 			.containsExactlyElementsOf(INGEST_JVM_FLAGS);
 		assertThat(unit).contains("\nMemoryMax=384M\n");
+		JvmOptionsFile.INGEST_MALLOC
+			.forEach((name, value) -> assertThat(unit).contains("\nEnvironment=" + name + "=" + value + "\n"));
 		Map<String, String> env = Deploy.readEnv(Deploy.root().resolve("deploy/systemd/ingest.env.example"));
 		assertThat(env).containsEntry("OPS_METRICS_ENABLED", "true").containsEntry("INFLUX_OPS_DATABASE", "ops");
 	}

@@ -108,12 +108,7 @@ public final class IngestBenchmark {
 				PASSWORD));
 		// more settings of the ingest for an experiment:
 		// -Dbench.env=NAME=value,NAME=value
-		for (String setting : System.getProperty("bench.env", "").split(",")) {
-			if (setting.contains("=")) {
-				environment.put(setting.substring(0, setting.indexOf('=')),
-						setting.substring(setting.indexOf('=') + 1));
-			}
-		}
+		environment.putAll(settings("bench.env"));
 		this.environment = Map.copyOf(environment);
 		String jar = System.getProperty("bench.jar");
 		this.ingest = (jar != null) ? new IngestProcess(Path.of(jar), IngestProcess.JVM_OPTIONS, this.environment,
@@ -252,6 +247,17 @@ public final class IngestBenchmark {
 	 * The drain phase: the same burst to a plain C subscriber and to the ingest, in this
 	 * run, on this broker.
 	 */
+	/** {@code NAME=value,NAME=value} from a system property. */
+	private static Map<String, String> settings(String property) {
+		Map<String, String> settings = new HashMap<>();
+		for (String setting : System.getProperty(property, "").split(",")) {
+			if (setting.contains("=")) {
+				settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+			}
+		}
+		return settings;
+	}
+
 	private void drain(Path work, boolean assigned, LoadPublisher publisher) throws Exception {
 		DrainPhase drain = new DrainPhase(this.mosquitto.url(), this.mosquitto.pid(), work);
 		if (assigned) {
@@ -270,14 +276,20 @@ public final class IngestBenchmark {
 		// (docs/benchmarks.md, eighth round): one pair tells nothing.
 		String flags = System.getProperty("bench.baseline.jvm.options");
 		List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
+		// the baseline's own settings (environment) on top of the run's:
+		// -Dbench.baseline.env=NAME=value,NAME=value
+		Map<String, String> baselineSettings = settings("bench.baseline.env");
+		Map<String, String> baselineEnvironment = new HashMap<>(this.environment);
+		baselineEnvironment.putAll(baselineSettings);
 		String label = "baseline build (" + Path.of(baseline).getFileName()
-				+ ((flags != null) ? ", `" + flags.trim() + "`" : "") + ")";
+				+ ((flags != null) ? ", `" + flags.trim() + "`" : "")
+				+ (baselineSettings.isEmpty() ? "" : ", `" + baselineSettings + "`") + ")";
 		int rounds = Integer.getInteger("bench.rounds", 2);
 		for (int slot = 0; slot < 2 * rounds; slot++) {
 			boolean baselineNow = (slot % 4 == 0) || (slot % 4 == 3);
 			String position = String.format(", slot %d of %d", slot + 1, 2 * rounds);
 			if (baselineNow) {
-				restart(new IngestProcess(Path.of(baseline), options, this.environment,
+				restart(new IngestProcess(Path.of(baseline), options, baselineEnvironment,
 						work.resolve("baseline-" + slot + ".log")), publisher);
 				this.drainRows.add(drainRow(label + position, drain, reference));
 			}

@@ -79,7 +79,10 @@ public final class IngestProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
-		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+		// the deployment's malloc settings, unless the caller sets them (an empty value
+		// leaves one out, for a comparison)
+		JvmOptionsFile.INGEST_MALLOC.forEach(builder.environment()::putIfAbsent);
+		JvmOptionsFile.INGEST_MALLOC.keySet().forEach((name) -> builder.environment().remove(name, ""));
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		this.process = builder.start();
 		awaitSubscribed();
