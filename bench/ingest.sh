@@ -5,7 +5,11 @@
 # One part alone: -Dbench.phases=drain | paced (20,000 msg/s from the pipelined
 # publisher) | overload | outage | <rate>; -Dbench.baseline=<jar> drains another
 # build in the same run, the two alternating ABBA (-Dbench.rounds=<n> pairs, default 2;
-# one jar's drains spread +-18 % here, so one pair tells nothing);
+# one jar's drains spread +-18 % here, so one pair tells nothing), with its own JVM flags
+# (-Dbench.baseline.jvm.options="...") or environment (-Dbench.baseline.env=NAME=value,...;
+# the same jar twice compares settings); -Dingest.jvm.options="..." replaces the flags of
+# deploy/ingest-jvm.options for this build, -Dbench.env=NAME=value,... adds to its
+# environment (both arms); -Dbench.pacedRuns=<n> repeats the paced phase;
 # -Dbench.warmBursts=<n> unrecorded drains before the measured one (default 2: the JIT
 # still compiles through the first);
 # -Dbench.pipelined.connections=<n> (default 4).

@@ -243,10 +243,6 @@ public final class IngestBenchmark {
 		}
 	}
 
-	/**
-	 * The drain phase: the same burst to a plain C subscriber and to the ingest, in this
-	 * run, on this broker.
-	 */
 	/** {@code NAME=value,NAME=value} from a system property. */
 	private static Map<String, String> settings(String property) {
 		Map<String, String> settings = new HashMap<>();
@@ -258,6 +254,10 @@ public final class IngestBenchmark {
 		return settings;
 	}
 
+	/**
+	 * The drain phase: the same burst to a plain C subscriber and to the ingest, in this
+	 * run, on this broker.
+	 */
 	private void drain(Path work, boolean assigned, LoadPublisher publisher) throws Exception {
 		DrainPhase drain = new DrainPhase(this.mosquitto.url(), this.mosquitto.pid(), work);
 		if (assigned) {
