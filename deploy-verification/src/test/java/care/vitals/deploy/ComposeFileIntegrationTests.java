@@ -437,11 +437,10 @@ class ComposeFileIntegrationTests {
 	@Test
 	void theImageAndTheClusterFileStartTheIngestWithTheMeasuredJvmFlagsAndMallocSettings() throws IOException {
 		for (String file : List.of("ingest-service/Dockerfile", "docker-compose.cluster.yml")) {
-			Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS[=:] ?\"([^\"]+)\"")
-				.matcher(Files.readString(Deploy.root().resolve(file)));
+			String text = Files.readString(Deploy.root().resolve(file));
+			Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS[=:] ?\"([^\"]+)\"").matcher(text);
 			assertThat(options.find()).as(file).isTrue();
 			assertThat(options.group(1).split(" ")).as(file).containsExactlyElementsOf(INGEST_JVM_FLAGS);
-			String text = Files.readString(Deploy.root().resolve(file));
 			JvmOptionsFile.INGEST_MALLOC.forEach((name, value) -> assertThat(text).as(file)
 				.containsPattern("\\n\\s+" + name + "(=|: \")" + value + "\"?\\s"));
 		}

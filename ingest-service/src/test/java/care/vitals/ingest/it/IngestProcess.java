@@ -79,10 +79,8 @@ public final class IngestProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
-		// the deployment's malloc settings, unless the caller sets them (an empty value
-		// leaves one out, for a comparison)
+		// the deployment's malloc settings, unless the caller sets them
 		JvmOptionsFile.INGEST_MALLOC.forEach(builder.environment()::putIfAbsent);
-		JvmOptionsFile.INGEST_MALLOC.keySet().forEach((name) -> builder.environment().remove(name, ""));
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		this.process = builder.start();
 		awaitSubscribed();
