@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Verifies that the clinical intake evaluates on its own thread, in the order messages
  * were handed to it, and hands every message to the writer, with its clinical lines or,
- * if an evaluation throws, without them; and that a message handed before the thread
- * starts waits for it instead of being evaluated by the caller.
+ * if an evaluation throws, without them; that a message handed before the thread starts
+ * waits for it instead of being evaluated by the caller; and that one handed after a
+ * quiet spell, when the thread has stopped napping and waits to be woken, is evaluated.
  */
 class ClinicalIntakeTests {
 
@@ -89,6 +90,30 @@ class ClinicalIntakeTests {
 			assertThat(this.evaluatedOn).as("evaluated before the intake started").isEmpty();
 			assertThat(this.acked).hasValue(0);
 			intake.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.acked.get() == 2);
+			intake.stop();
+			writer.stop();
+		}
+		assertThat(this.evaluatedOn).containsExactly(THREAD, THREAD);
+		assertThat(this.stored).containsExactly("m n=1", "c n=1", "m n=2", "c n=2");
+	}
+
+	/**
+	 * Idle, the thread naps a few times and then waits to be woken: a message handed
+	 * after a quiet spell (a ward at a reading a minute) is evaluated as one handed in a
+	 * stream.
+	 */
+	@Test
+	void evaluatesAMessageHandedAfterAQuietSpell() throws Exception {
+		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
+			BatchWriter writer = writer(spool);
+			writer.start();
+			ClinicalIntake intake = new ClinicalIntake(writer, THREAD);
+			intake.start();
+			intake.hand(received("m n=1", "c n=1"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.acked.get() == 1);
+			Thread.sleep(300);
+			intake.hand(received("m n=2", "c n=2"));
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.acked.get() == 2);
 			intake.stop();
 			writer.stop();
