@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.clinical.ClinicalOutput;
@@ -105,7 +106,7 @@ class BoardSnapshots implements SmartLifecycle {
 	private void write() {
 		try {
 			if (this.output.owns()) {
-				this.writer.store(lines(Instant.now(this.clock)));
+				write(Instant.now(this.clock), this.writer::store);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -120,35 +121,43 @@ class BoardSnapshots implements SmartLifecycle {
 	 */
 	private final Set<String> written = new TreeSet<>();
 
-	/** Every bed of every ward at one instant. */
-	synchronized List<String> lines(Instant at) {
-		List<String> lines = new ArrayList<>();
+	/** Lines handed to the writer at a time. */
+	static final int CHUNK = 500;
+
+	/**
+	 * Every bed of every ward at one instant, handed to {@code sink} (the writer) about
+	 * {@value #CHUNK} lines at a time as the beds are built. Built whole, a board of
+	 * 2,000 beds (the benchmark's) stayed reachable for the second or more it takes under
+	 * load: every 5 s some 3-7 MB outlived the young collections and went to the old
+	 * generation, which filled it and set off the full collections behind the latency
+	 * tail (docs/benchmarks.md, twelfth round). In chunks, each bed's views and fields
+	 * die young and the lines go to InfluxDB with the readings around them.
+	 */
+	synchronized void write(Instant at, Consumer<List<String>> sink) {
 		Set<String> seen = new HashSet<>();
-		for (Map.Entry<String, List<BedView>> beds : this.board.all().entrySet()) {
-			String ward = beds.getKey();
-			for (BedView bed : beds.getValue()) {
-				seen.add(ward + "/" + bed.bed());
-				lines.add(BoardLines.bed(ward, bed.bed(), bedFields(bed), at));
-				for (BedView.DeviceView device : bed.devices()) {
-					Map<String, Object> fields = new LinkedHashMap<>();
-					fields.put("status", device.status());
-					fields.put("fault", device.fault());
-					fields.put("offline", device.offline());
-					fields.put("patient", device.patient());
-					lines.add(BoardLines.device(ward, bed.bed(), device.device(), fields, at));
-				}
+		Chunks chunks = new Chunks(sink);
+		this.board.eachBed((bed) -> {
+			seen.add(bed.ward() + "/" + bed.bed());
+			chunks.add(BoardLines.bed(bed.ward(), bed.bed(), bedFields(bed), at));
+			for (BedView.DeviceView device : bed.devices()) {
+				Map<String, Object> fields = new LinkedHashMap<>();
+				fields.put("status", device.status());
+				fields.put("fault", device.fault());
+				fields.put("offline", device.offline());
+				fields.put("patient", device.patient());
+				chunks.add(BoardLines.device(bed.ward(), bed.bed(), device.device(), fields, at));
 			}
-		}
+		});
 		for (String gone : this.written) {
 			if (!seen.contains(gone)) {
 				String ward = gone.substring(0, gone.indexOf('/'));
 				String bed = gone.substring(gone.indexOf('/') + 1);
-				lines.add(BoardLines.bed(ward, bed,
+				chunks.add(BoardLines.bed(ward, bed,
 						bedFields(new BedView(ward, bed, List.of(), List.of(), null, List.of(), false)), at));
 			}
 		}
+		chunks.flush();
 		this.written.addAll(seen);
-		return lines;
 	}
 
 	Map<String, Object> bedFields(BedView bed) {
@@ -225,6 +234,36 @@ class BoardSnapshots implements SmartLifecycle {
 		if (newest != null) {
 			fields.put("vitals_at", newest.toEpochMilli());
 		}
+	}
+
+	/**
+	 * Lines gathered and handed on {@value #CHUNK} at a time, each chunk a list of its
+	 * own.
+	 */
+	private static final class Chunks {
+
+		private final Consumer<List<String>> sink;
+
+		private List<String> lines = new ArrayList<>(CHUNK);
+
+		Chunks(Consumer<List<String>> sink) {
+			this.sink = sink;
+		}
+
+		void add(String line) {
+			this.lines.add(line);
+			if (this.lines.size() >= CHUNK) {
+				flush();
+			}
+		}
+
+		void flush() {
+			if (!this.lines.isEmpty()) {
+				this.sink.accept(this.lines);
+				this.lines = new ArrayList<>(CHUNK);
+			}
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.patient.AssignmentHistory;
@@ -59,7 +60,9 @@ class WardBoard {
 
 	/** Every bed of a ward: listed beds in their order, then occupied beds not listed. */
 	List<BedView> beds(String ward) {
-		return beds(ward, snapshot());
+		List<BedView> views = new ArrayList<>();
+		beds(ward, snapshot(), views::add);
+		return views;
 	}
 
 	/**
@@ -68,14 +71,24 @@ class WardBoard {
 	 * beds.
 	 */
 	Map<String, List<BedView>> all() {
-		Snapshot snapshot = snapshot();
 		Map<String, List<BedView>> all = new LinkedHashMap<>();
+		eachBed((bed) -> all.computeIfAbsent(bed.ward(), (w) -> new ArrayList<>()).add(bed));
+		return all;
+	}
+
+	/**
+	 * The beds of {@link #all()}, in its order and read at one instant like it, handed
+	 * over one at a time: each is built when it is handed, so whoever goes through a
+	 * board of thousands of beds (the snapshot into InfluxDB) never holds them all at
+	 * once.
+	 */
+	void eachBed(Consumer<BedView> action) {
+		Snapshot snapshot = snapshot();
 		Set<String> wards = new TreeSet<>(snapshot.devices.keySet());
 		this.properties.beds().forEach((bed) -> wards.add(bed.substring(0, bed.indexOf('/'))));
 		for (String ward : wards) {
-			all.put(ward, beds(ward, snapshot));
+			beds(ward, snapshot, action);
 		}
-		return all;
 	}
 
 	private Snapshot snapshot() {
@@ -92,7 +105,7 @@ class WardBoard {
 		return snapshot;
 	}
 
-	private List<BedView> beds(String ward, Snapshot snapshot) {
+	private void beds(String ward, Snapshot snapshot, Consumer<BedView> action) {
 		Map<String, Map<String, Assignment>> wardDevices = snapshot.devices.getOrDefault(ward, Map.of());
 		Map<String, List<Alarm>> wardAlarms = snapshot.alarms.getOrDefault(ward, Map.of());
 		Set<String> listed = new LinkedHashSet<>();
@@ -104,12 +117,10 @@ class WardBoard {
 		occupied.addAll(wardDevices.keySet());
 		Set<String> beds = new LinkedHashSet<>(listed);
 		beds.addAll(occupied);
-		List<BedView> views = new ArrayList<>();
 		for (String bed : beds) {
-			views.add(bed(ward, bed, wardDevices.getOrDefault(bed, Map.of()), wardAlarms.getOrDefault(bed, List.of()),
-					listed.contains(bed), snapshot.at));
+			action.accept(bed(ward, bed, wardDevices.getOrDefault(bed, Map.of()),
+					wardAlarms.getOrDefault(bed, List.of()), listed.contains(bed), snapshot.at));
 		}
-		return views;
 	}
 
 	private BedView bed(String ward, String bed, Map<String, Assignment> devices, List<Alarm> bedAlarms, boolean listed,

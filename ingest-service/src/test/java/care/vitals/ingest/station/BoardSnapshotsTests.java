@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.clinical.ClinicalOutput;
@@ -17,7 +19,9 @@ import care.vitals.model.reading.Source;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -32,8 +36,10 @@ class BoardSnapshotsTests {
 
 	private final ClinicalEngine engine = mock(ClinicalEngine.class);
 
-	private final BoardSnapshots snapshots = new BoardSnapshots(mock(WardBoard.class), this.engine,
-			mock(ClinicalOutput.class), mock(BatchWriter.class),
+	private final WardBoard board = mock(WardBoard.class);
+
+	private final BoardSnapshots snapshots = new BoardSnapshots(this.board, this.engine, mock(ClinicalOutput.class),
+			mock(BatchWriter.class),
 			new StationProperties(List.of(), Duration.ofMinutes(6), Duration.ofSeconds(5), List.of(), "", null, null),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -93,6 +99,46 @@ class BoardSnapshotsTests {
 		Map<String, Object> current = this.snapshots.bedFields(new BedView("ward-a", "3", List.of("p-3"), List.of(),
 				new News2View("", "", "", "current", "high", 7), List.of(), true));
 		assertThat(current).containsEntry("news2_shown", "7").containsEntry("risk", "high");
+	}
+
+	/**
+	 * A large board goes to the writer in chunks, as its beds are built, every line once
+	 * and in the board's order; a bed gone from the board since the last snapshot is
+	 * written empty at the end.
+	 */
+	@Test
+	void aLargeBoardGoesToTheWriterInChunksEveryLineOnceAndInOrder() {
+		List<BedView> beds = new ArrayList<>();
+		for (int i = 1; i <= 600; i++) {
+			beds.add(new BedView("ward-a", Integer.toString(i), List.of("p-" + i),
+					List.of(new BedView.DeviceView("mon-" + i, "p-" + i, "no technical alarm", false, false)), null,
+					List.of(), false));
+		}
+		board(beds);
+		List<List<String>> chunks = new ArrayList<>();
+		this.snapshots.write(NOW, chunks::add);
+		assertThat(chunks).extracting(List::size).containsExactly(500, 500, 200);
+		List<String> lines = chunks.stream().flatMap(List::stream).toList();
+		for (int i = 1; i <= 600; i++) {
+			assertThat(lines.get(2 * (i - 1))).startsWith("beds,")
+				.contains("bed=" + i + ",")
+				.contains("patient=\"p-" + i + "\"");
+			assertThat(lines.get(2 * i - 1)).startsWith("bed_devices,").contains("device=mon-" + i);
+		}
+		board(beds.subList(0, 599));
+		chunks.clear();
+		this.snapshots.write(NOW.plusSeconds(5), chunks::add);
+		List<String> next = chunks.stream().flatMap(List::stream).toList();
+		assertThat(next).hasSize(2 * 599 + 1);
+		assertThat(next.get(next.size() - 1)).startsWith("beds,").contains("bed=600,").contains("occupied=false");
+	}
+
+	private void board(List<BedView> beds) {
+		willAnswer((invocation) -> {
+			Consumer<BedView> action = invocation.getArgument(0);
+			beds.forEach(action);
+			return null;
+		}).given(this.board).eachBed(any());
 	}
 
 }
