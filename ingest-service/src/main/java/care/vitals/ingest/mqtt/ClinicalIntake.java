@@ -36,9 +36,9 @@ final class ClinicalIntake implements SmartLifecycle {
 	/**
 	 * An idle thread naps this long, this many times, before it waits to be woken: the
 	 * callback thread then queues without waking it (a futex wake and a context switch
-	 * per message, a fifth of the callback thread's CPU in the drain benchmark, issue
-	 * #16), and a reading waits at most a nap longer. Idle for longer, it waits to be
-	 * woken (no polling on a quiet ward).
+	 * per message, about a tenth of the callback thread's CPU in the drain benchmark,
+	 * issue #16), and a reading waits at most a nap longer. Idle for longer, it waits to
+	 * be woken (no polling on a quiet ward).
 	 */
 	private static final long NAP_NANOS = 100_000;
 

@@ -51,17 +51,18 @@ import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
  * <p>
  * <b>Patched copy of Paho 1.2.5's class of this name</b> (ours is first on the class
  * path, in the jar's {@code BOOT-INF/classes}; the lines marked {@code PATCH} are the
- * whole change). Paho's receiver thread hands each message to the callback thread through
- * a queue of 10 and waits whenever it is full; the callback thread woke it after every
- * message it took. Under load the callback thread (decoding every reading) is the slower,
- * so the two threads woke each other once per message: a futex wake and a context switch
- * each time, a third of the callback thread's CPU in the drain benchmark (async-profiler,
- * docs/benchmarks.md, issue #16). Now the queue holds 100 and the receiver is woken once
- * it is down to half, about once per 50 messages. Nothing else changes: the same order,
- * the same acknowledgements; the messages waiting here are received and not yet
- * acknowledged, as before (the broker's inflight window bounds them).
- * {@code PahoCallbackQueueIntegrationTests} checks that this class is the one loaded and
- * that it was copied from the Paho on the class path; to be offered upstream.
+ * whole change, apart from the build's formatting). Paho's receiver thread hands each
+ * message to the callback thread through a queue of 10 and waits whenever it is full; the
+ * callback thread woke it after every message it took. Under load the callback thread
+ * (decoding every reading) is the slower, so the two threads woke each other once per
+ * message: a futex wake and a context switch each time (with the clinical intake's own
+ * wakes, a third of the callback thread's CPU samples in the drain benchmark;
+ * async-profiler, docs/benchmarks.md, issue #16). Now the queue holds 100 and the
+ * receiver is woken once it is down to half, about once per 50 messages. Nothing else
+ * changes: the same order, the same acknowledgements; the messages waiting here are
+ * received and not yet acknowledged, as before (the broker's inflight window bounds
+ * them). {@code PahoCallbackQueueIntegrationTests} checks that this class is the one
+ * loaded and that it was copied from the Paho on the class path; to be offered upstream.
  */
 public class CommsCallback implements Runnable {
 
