@@ -123,7 +123,7 @@ class BoardSnapshotsTests {
 			assertThat(lines.get(2 * (i - 1))).startsWith("beds,")
 				.contains("bed=" + i + ",")
 				.contains("patient=\"p-" + i + "\"");
-			assertThat(lines.get(2 * i - 1)).startsWith("bed_devices,").contains("device=mon-" + i);
+			assertThat(lines.get(2 * i - 1)).startsWith("bed_devices,").contains("device=mon-" + i + ",");
 		}
 		board(beds.subList(0, 599));
 		chunks.clear();
