@@ -129,7 +129,16 @@ public record FreshnessWindows(Map<News2Parameter, Duration> windows) {
 	 * @return {@code true} if {@code at - observedAt <= window}
 	 */
 	public boolean isFresh(News2Parameter parameter, Instant observedAt, Instant at) {
-		return !observedAt.isBefore(at.minus(window(parameter)));
+		// at - observedAt <= window, in seconds and nanoseconds: no Instant made for
+		// every parameter of every source of every reading
+		Duration window = window(parameter);
+		long seconds = at.getEpochSecond() - observedAt.getEpochSecond();
+		int nanos = at.getNano() - observedAt.getNano();
+		if (nanos < 0) {
+			seconds--;
+			nanos += 1_000_000_000;
+		}
+		return seconds < window.getSeconds() || (seconds == window.getSeconds() && nanos <= window.getNano());
 	}
 
 }

@@ -2,7 +2,6 @@ package care.vitals.model.news2;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -239,40 +238,65 @@ public final class PatientVitalsWindow {
 	 * (ties: the staff entry, then the newest).
 	 */
 	private Used choose(News2Parameter parameter, Instant at, SpO2Scale scale, boolean onOxygen) {
-		Used staff = null;
-		List<Used> devices = new ArrayList<>(this.latest.size());
+		// without a list of candidates or one Used each: this runs for every parameter of
+		// every reading; a second pass over the sources only when several are fresh
+		Map.Entry<Source, Observation[]> staff = null;
+		Map.Entry<Source, Observation[]> device = null;
+		int devices = 0;
 		for (Map.Entry<Source, Observation[]> entry : this.latest.entrySet()) {
-			Observation observation = entry.getValue()[parameter.ordinal()];
-			if (observation == null || !this.freshness.isFresh(parameter, observation.at(), at)) {
+			Observation observation = fresh(entry, parameter, at);
+			if (observation == null) {
 				continue;
 			}
-			Used candidate = new Used(observation.value(), observation.at(), entry.getKey());
 			if (!entry.getKey().isStaff()) {
-				devices.add(candidate);
+				device = (devices++ == 0) ? entry : device;
 			}
-			else if (staff == null || candidate.at().isAfter(staff.at())) {
-				staff = candidate;
+			else if (staff == null || observation.at().isAfter(observation(staff, parameter).at())) {
+				staff = entry;
 			}
 		}
 		if (parameter == News2Parameter.CONSCIOUSNESS) {
-			return staff;
+			return used(staff, parameter);
 		}
-		if (devices.isEmpty() || (staff == null && devices.size() == 1)) {
+		if (devices == 0 || (staff == null && devices == 1)) {
 			// one candidate (the common case): no need to score it here
-			return (staff != null) ? staff : (devices.isEmpty() ? null : devices.get(0));
+			return used((staff != null) ? staff : device, parameter);
 		}
-		Used worst = staff;
-		int worstScore = (staff != null) ? subScore(parameter, staff.value(), scale, onOxygen) : -1;
-		for (Used device : devices) {
-			int score = subScore(parameter, device.value(), scale, onOxygen);
-			boolean newerTie = score == worstScore && worst != null && !worst.source().isStaff()
-					&& device.at().isAfter(worst.at());
+		Map.Entry<Source, Observation[]> worst = staff;
+		int worstScore = (staff != null) ? subScore(parameter, observation(staff, parameter).value(), scale, onOxygen)
+				: -1;
+		for (Map.Entry<Source, Observation[]> entry : this.latest.entrySet()) {
+			Observation observation = fresh(entry, parameter, at);
+			if (observation == null || entry.getKey().isStaff()) {
+				continue;
+			}
+			int score = subScore(parameter, observation.value(), scale, onOxygen);
+			boolean newerTie = score == worstScore && worst != null && !worst.getKey().isStaff()
+					&& observation.at().isAfter(observation(worst, parameter).at());
 			if (score > worstScore || newerTie) {
-				worst = device;
+				worst = entry;
 				worstScore = score;
 			}
 		}
-		return worst;
+		return used(worst, parameter);
+	}
+
+	/** The source's observation of the parameter if it is fresh at the instant. */
+	private Observation fresh(Map.Entry<Source, Observation[]> source, News2Parameter parameter, Instant at) {
+		Observation observation = observation(source, parameter);
+		return (observation != null && this.freshness.isFresh(parameter, observation.at(), at)) ? observation : null;
+	}
+
+	private static Observation observation(Map.Entry<Source, Observation[]> source, News2Parameter parameter) {
+		return source.getValue()[parameter.ordinal()];
+	}
+
+	private static Used used(Map.Entry<Source, Observation[]> source, News2Parameter parameter) {
+		if (source == null) {
+			return null;
+		}
+		Observation observation = observation(source, parameter);
+		return new Used(observation.value(), observation.at(), source.getKey());
 	}
 
 	private static int subScore(News2Parameter parameter, Object value, SpO2Scale scale, boolean onOxygen) {

@@ -1,8 +1,6 @@
 package care.vitals.model.reading;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -34,7 +32,7 @@ public record Reading(String deviceId, Instant timestamp, Long sequence, Map<Par
 
 	/**
 	 * Validates the reading and copies the values into an unmodifiable, insertion-ordered
-	 * map.
+	 * map (not copied again if they are another reading's).
 	 * @throws IllegalArgumentException if a component is invalid
 	 */
 	public Reading {
@@ -44,18 +42,10 @@ public record Reading(String deviceId, Instant timestamp, Long sequence, Map<Par
 			throw new IllegalArgumentException("sequence must not be negative");
 		}
 		Objects.requireNonNull(values, "values");
-		LinkedHashMap<Parameter, Double> copy = new LinkedHashMap<>();
-		values.forEach((parameter, value) -> {
-			Objects.requireNonNull(parameter, "parameter");
-			if (value == null || !Double.isFinite(value)) {
-				throw new IllegalArgumentException("value of " + parameter + " must be finite");
-			}
-			copy.put(parameter, value);
-		});
-		if (copy.isEmpty() && oxygen == null && consciousness == null) {
+		values = ReadingValues.copyOf(values);
+		if (values.isEmpty() && oxygen == null && consciousness == null) {
 			throw new IllegalArgumentException("a reading needs at least one value or flag");
 		}
-		values = Collections.unmodifiableMap(copy);
 	}
 
 	/**

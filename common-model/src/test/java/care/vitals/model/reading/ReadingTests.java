@@ -33,6 +33,35 @@ class ReadingTests {
 	}
 
 	@Test
+	void itsValuesAreAMapLikeAnyOtherWithTheSameEntries() {
+		Map<Parameter, Double> values = new LinkedHashMap<>();
+		values.put(Parameter.RESP_RATE, 18.0);
+		values.put(Parameter.SPO2, 97.0);
+		Map<Parameter, Double> copy = Reading.of("mon-7", TS, values).values();
+		assertThat(copy).isEqualTo(values).hasSameHashCodeAs(values).hasToString(values.toString());
+		assertThat(values).isEqualTo(copy);
+		assertThat(copy.entrySet()).containsExactlyElementsOf(values.entrySet());
+		assertThat(copy.containsKey(Parameter.SPO2)).isTrue();
+		assertThat(copy.containsKey(Parameter.HEART_RATE)).isFalse();
+		assertThat(copy.get("SPO2")).isNull();
+		assertThatThrownBy(() -> {
+			var entries = copy.entrySet().iterator();
+			entries.next();
+			entries.remove();
+		}).isInstanceOf(UnsupportedOperationException.class);
+		assertThat(copy).hasSize(2);
+		assertThatThrownBy(() -> copy.remove(Parameter.SPO2)).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(copy::clear).isInstanceOf(UnsupportedOperationException.class);
+	}
+
+	@Test
+	void aReadingMadeFromAnothersValuesSharesThemAsTheyCannotChange() {
+		Reading reading = Reading.of("mon-7", TS, Map.of(Parameter.HEART_RATE, 72.0));
+		Reading corrected = new Reading("mon-7", TS.minusSeconds(5), 3L, reading.values(), true, null);
+		assertThat(corrected.values()).isSameAs(reading.values());
+	}
+
+	@Test
 	void allowsAReadingWithOnlyAFlag() {
 		Reading reading = new Reading("mon-7", TS, null, Map.of(), null, Consciousness.V);
 		assertThat(reading.values()).isEmpty();

@@ -118,10 +118,20 @@ class TopicsTests {
 		assertThat(reasonOf("patients/p-1")).isEqualTo(RejectReason.INVALID_TOPIC);
 	}
 
+	@Test
+	void readsADevicesIdAsWhatLiesBetweenTheFirstAndTheLastLevel() {
+		assertThat(reasonOf("devices/mon/7/measurements")).isEqualTo(RejectReason.INVALID_DEVICE_ID);
+		assertThat(reasonOf("devices//measurements")).isEqualTo(RejectReason.INVALID_DEVICE_ID);
+		assertThat(reasonOf("devices///events")).isEqualTo(RejectReason.INVALID_DEVICE_ID);
+		assertThat(Topics.parse("devices/measurements/measurements")).isEqualTo(new MeasurementsTopic("measurements"));
+		assertThat(Topics.parse("devices/devices/events")).isEqualTo(new EventsTopic("devices"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "/", "devices", "devices/mon-7", "devices/mon-7/vitals", "Devices/mon-7/status",
 			"/devices/mon-7/status", "ingest/rejected/unknown_reason", "ingest/rejected/WRONG_TYPE", "alarms/w",
-			"$share/ingest/devices/mon-7/measurements" })
+			"$share/ingest/devices/mon-7/measurements", "devices/measurements", "devicesx/mon-7/status",
+			"devices/mon-7/measurements/", "devices/mon-7/statuses", "devices/mon-7/Events", "devices/mon-7/event" })
 	void rejectsTopicsOutsideTheScheme(String topic) {
 		assertThat(reasonOf(topic)).isEqualTo(RejectReason.INVALID_TOPIC);
 	}

@@ -243,10 +243,8 @@ public class BatchWriter implements SmartLifecycle {
 				}
 			}
 			this.metrics.batch(lines);
-			// one allocation of the body's exact size, one byte per character unless a
-			// line needs two (a reused StringBuilder kept two bytes per character for
-			// good after the first such line: the ward board's "≥ 5")
-			this.store.persist(Batch.of(String.join("\n", all), lines));
+			// compressed a line at a time, never one text (Batch.of(String[]))
+			this.store.persist(Batch.of(all));
 		}
 		// Durable: from here on nothing may throw, or the batch would be flushed and
 		// acknowledged again (a second PUBACK could acknowledge a newer message that

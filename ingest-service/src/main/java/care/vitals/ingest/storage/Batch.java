@@ -15,17 +15,29 @@ public final class Batch {
 
 	private final String text;
 
+	private final String[] lineArray;
+
 	private byte[] gzip;
 
-	private Batch(String text, byte[] gzip, int lines) {
+	private Batch(String text, String[] lineArray, byte[] gzip, int lines) {
 		this.text = text;
+		this.lineArray = lineArray;
 		this.gzip = gzip;
 		this.lines = lines;
 	}
 
+	/**
+	 * A batch of these lines, never joined into one text unless asked for it: compressed
+	 * a line at a time ({@link Gzip#compress(String[])}). The array is the batch's own
+	 * from here on.
+	 */
+	public static Batch of(String[] lines) {
+		return new Batch(null, lines, null, lines.length);
+	}
+
 	/** A batch of newline-separated lines whose count the caller knows. */
 	public static Batch of(String lineProtocol, int lines) {
-		return new Batch(lineProtocol, null, lines);
+		return new Batch(lineProtocol, null, null, lines);
 	}
 
 	public static Batch of(String lineProtocol) {
@@ -37,7 +49,7 @@ public final class Batch {
 	 * (by the thread that writes it, not under the spool's lock), never kept as text.
 	 */
 	public static Batch ofGzip(byte[] gzip) {
-		return new Batch(null, gzip, -1);
+		return new Batch(null, null, gzip, -1);
 	}
 
 	public synchronized int lines() {
@@ -50,14 +62,20 @@ public final class Batch {
 	/** The gzip bytes, compressed on the first call. */
 	public synchronized byte[] gzip() {
 		if (this.gzip == null) {
-			this.gzip = Gzip.compress(this.text);
+			this.gzip = (this.text != null) ? Gzip.compress(this.text) : Gzip.compress(this.lineArray);
 		}
 		return this.gzip;
 	}
 
-	/** The line protocol text (decompressed on each call for a batch read as gzip). */
+	/**
+	 * The line protocol text (joined, or decompressed for a batch read as gzip, on each
+	 * call).
+	 */
 	public String lineProtocol() {
-		return (this.text != null) ? this.text : Gzip.decompress(this.gzip);
+		if (this.text != null) {
+			return this.text;
+		}
+		return (this.lineArray != null) ? String.join("\n", this.lineArray) : Gzip.decompress(this.gzip);
 	}
 
 }

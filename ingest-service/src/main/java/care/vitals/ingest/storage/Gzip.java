@@ -25,6 +25,12 @@ public final class Gzip {
 	/** The largest compression buffer a thread keeps for its next batch. */
 	private static final int KEPT_OUTPUT_CAPACITY = 1 << 20;
 
+	/** The largest buffer of a batch's bytes a thread keeps for its next batch. */
+	private static final int KEPT_INPUT_CAPACITY = 2 << 20;
+
+	/** Each thread's buffer of a batch's bytes, kept between batches. */
+	private static final ThreadLocal<byte[]> INPUT = ThreadLocal.withInitial(() -> new byte[0]);
+
 	/** Each thread's compression buffer, kept between batches. */
 	private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[0]);
 
@@ -36,17 +42,49 @@ public final class Gzip {
 
 	public static byte[] compress(String text) {
 		byte[] data = text.getBytes(StandardCharsets.UTF_8);
+		return compress(data, data.length);
+	}
+
+	/**
+	 * Compresses lines joined by {@code \n}, encoded a line at a time into a buffer the
+	 * thread keeps: neither the batch's text nor its bytes are made whole (two arrays of
+	 * the batch's size each time, the size of a survivor space's spare room, that stayed
+	 * alive through the write).
+	 */
+	public static byte[] compress(String[] lines) {
+		byte[] data = INPUT.get();
+		int length = 0;
+		for (int i = 0; i < lines.length; i++) {
+			byte[] line = lines[i].getBytes(StandardCharsets.UTF_8);
+			int needed = length + line.length + 1;
+			if (needed > data.length) {
+				data = Arrays.copyOf(data, Math.max(needed, data.length * 2));
+			}
+			if (i > 0) {
+				data[length++] = '\n';
+			}
+			System.arraycopy(line, 0, data, length, line.length);
+			length += line.length;
+		}
+		byte[] gzip = compress(data, length);
+		if (data.length <= KEPT_INPUT_CAPACITY) {
+			INPUT.set(data);
+		}
+		return gzip;
+	}
+
+	private static byte[] compress(byte[] data, int dataLength) {
 		Deflater deflater = DEFLATERS.get();
 		byte[] out = OUTPUT.get();
 		// line protocol compresses to a fifth or less: one buffer of a quarter usually
 		// holds it
-		if (out.length < 64 + data.length / 4) {
-			out = new byte[64 + data.length / 4];
+		if (out.length < 64 + dataLength / 4) {
+			out = new byte[64 + dataLength / 4];
 		}
 		System.arraycopy(HEADER, 0, out, 0, HEADER.length);
 		int length = HEADER.length;
 		try {
-			deflater.setInput(data);
+			deflater.setInput(data, 0, dataLength);
 			deflater.finish();
 			while (!deflater.finished()) {
 				if (length == out.length) {
@@ -63,10 +101,10 @@ public final class Gzip {
 			OUTPUT.set(out);
 		}
 		CRC32 crc = new CRC32();
-		crc.update(data);
+		crc.update(data, 0, dataLength);
 		byte[] gzip = Arrays.copyOf(out, length + 8);
 		writeLittleEndian(gzip, length, (int) crc.getValue());
-		writeLittleEndian(gzip, length + 4, data.length);
+		writeLittleEndian(gzip, length + 4, dataLength);
 		return gzip;
 	}
 

@@ -55,6 +55,24 @@ class BatchTests {
 	}
 
 	@Test
+	void compressesLinesOneAtATimeToTheSameBytesAsTheirText() throws IOException {
+		Random random = new Random(17);
+		String big = lines(5000, random) + "\nward_board,ward=w-1 news2=\"≥ 5\",note=\"ünïcode\" 9";
+		for (String text : new String[] { big, lines(3, random), "only", lines(1200, random) }) {
+			String[] lines = text.split("\n");
+			Batch batch = Batch.of(lines);
+			assertThat(batch.lines()).isEqualTo(lines.length);
+			assertThat(batch.lineProtocol()).isEqualTo(text);
+			// the JDK's reader checks the trailer (CRC and length) too
+			try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(batch.gzip()))) {
+				assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+			}
+			assertThat(batch.gzip()).isEqualTo(Gzip.compress(text));
+			assertThat(Batch.ofGzip(batch.gzip()).lines()).isEqualTo(lines.length);
+		}
+	}
+
+	@Test
 	void readsBatchesGzippedByTheJdkStream() throws IOException {
 		String text = "vitals,device=a heart_rate=70 1\nvitals,device=b heart_rate=71 2\nμ=\"ünïcode\" 3";
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
