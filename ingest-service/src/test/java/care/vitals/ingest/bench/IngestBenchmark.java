@@ -204,6 +204,8 @@ public final class IngestBenchmark {
 	private void phase(String name, Load publisher, int rate, int seconds, boolean record) throws Exception {
 		System.out.println(Instant.now() + " phase " + name);
 		Map<Double, Long> lagBefore = this.meters.lagBuckets(this.ingest.port());
+		Map<Double, Long> writesBefore = this.meters.writeBuckets(this.ingest.port());
+		Map<String, double[]> gcBefore = this.meters.gcPauses(this.ingest.port());
 		Map<String, Double> jvmBefore = this.meters.jvmMeters(this.ingest.port());
 		long cpuBefore = cpuTicks();
 		long start = System.nanoTime();
@@ -219,6 +221,9 @@ public final class IngestBenchmark {
 		System.out.printf("%s: latency buckets (s, cumulative) %s; %,.0f batches of %,.0f lines on average%n", name,
 				lag, batches, (jvmAfter.get(IngestMeters.BATCH_LINES) - jvmBefore.get(IngestMeters.BATCH_LINES))
 						/ Math.max(1, batches));
+		System.out.printf("%s: InfluxDB write requests by duration (s, cumulative) %s; collection pauses %s%n", name,
+				IngestMeters.difference(this.meters.writeBuckets(this.ingest.port()), writesBefore),
+				IngestMeters.pausesSince(this.meters.gcPauses(this.ingest.port()), gcBefore));
 		String row = String.format("| %s | %,d | %,.0f | %,.0f | %s | %s | %,.0f | %s | %s | %s |", name, acked,
 				acked / publishSeconds, acked * 6 / publishSeconds, IngestMeters.percentile(lag, 0.50),
 				IngestMeters.percentile(lag, 0.99), cpu * 10_000.0 / Math.max(1, acked), memory("VmRSS:"),

@@ -43,9 +43,37 @@ final class IngestMeters {
 	 * bound (s).
 	 */
 	Map<Double, Long> lagBuckets(int port) throws IOException, InterruptedException {
+		return buckets(port, "ingest_lag_seconds_bucket");
+	}
+
+	/**
+	 * Cumulative bucket counts of the ingest's {@code ingest.write.latency} histogram
+	 * (one InfluxDB write request) by upper bound (s).
+	 */
+	Map<Double, Long> writeBuckets(int port) throws IOException, InterruptedException {
+		return buckets(port, "ingest_write_latency_seconds_bucket");
+	}
+
+	/**
+	 * The JVM's collection pauses so far by kind ({@code minor}, {@code major}): their
+	 * count and their seconds in all.
+	 */
+	Map<String, double[]> gcPauses(int port) throws IOException, InterruptedException {
+		Map<String, double[]> pauses = new TreeMap<>(Map.of("minor", new double[2], "major", new double[2]));
+		for (String line : prometheus(port)) {
+			boolean count = line.startsWith("jvm_gc_pause_seconds_count");
+			if (count || line.startsWith("jvm_gc_pause_seconds_sum")) {
+				String kind = line.contains("end of major GC") ? "major" : "minor";
+				pauses.get(kind)[count ? 0 : 1] += value(line);
+			}
+		}
+		return pauses;
+	}
+
+	private Map<Double, Long> buckets(int port, String series) throws IOException, InterruptedException {
 		Map<Double, Long> buckets = new TreeMap<>();
 		for (String line : prometheus(port)) {
-			if (line.startsWith("ingest_lag_seconds_bucket")) {
+			if (line.startsWith(series)) {
 				String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
 				double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
 				buckets.put(bound, (long) value(line));
@@ -82,6 +110,20 @@ final class IngestMeters {
 		Map<Double, Long> delta = new TreeMap<>();
 		after.forEach((bound, count) -> delta.put(bound, count - before.getOrDefault(bound, 0L)));
 		return delta;
+	}
+
+	/**
+	 * Pauses between two readings of {@link #gcPauses(int)}: "minor 412 (1.9 s), major 1
+	 * (0.21 s)".
+	 */
+	static String pausesSince(Map<String, double[]> after, Map<String, double[]> before) {
+		StringBuilder text = new StringBuilder();
+		after.forEach((kind, now) -> {
+			double[] then = before.get(kind);
+			text.append((text.length() > 0) ? ", " : "")
+				.append(String.format("%s %,.0f (%.2f s)", kind, now[0] - then[0], now[1] - then[1]));
+		});
+		return text.toString();
 	}
 
 	/** The upper bound of the bucket holding the given quantile: "≤ 50 ms". */
