@@ -1,17 +1,12 @@
 package care.vitals.model.codec;
 
 import java.time.Instant;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.stream.IntStream;
 
 import care.vitals.model.parameter.Parameter;
+import care.vitals.model.reading.ReadingValues;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
 import tools.jackson.core.JsonParser;
@@ -150,7 +145,7 @@ final class CompactValues {
 				stored[accepted++] = checked.stored();
 			}
 		}
-		return new Values(this.parameters, stored, accepted);
+		return ReadingValues.of(this.parameters, stored, accepted);
 	}
 
 	private static DecodeFailure valueFailure(String name, Parameter parameter, JsonToken value) {
@@ -170,60 +165,6 @@ final class CompactValues {
 	private static int parameterBit(String name) {
 		Parameter parameter = Parameter.byName(name).orElse(null);
 		return (parameter != null) ? parameter.ordinal() : -1;
-	}
-
-	/**
-	 * The accepted values in payload order, as a read-only map over the arrays: the
-	 * {@link care.vitals.model.reading.Reading} copies it into its own map anyway, so a
-	 * {@code LinkedHashMap} in between was ~500 bytes per message for nothing. Keys are
-	 * distinct (a duplicate key is rejected).
-	 */
-	private static final class Values extends AbstractMap<Parameter, Double> {
-
-		private final Parameter[] keys;
-
-		private final Double[] values;
-
-		private final int size;
-
-		Values(Parameter[] keys, Double[] values, int size) {
-			this.keys = keys;
-			this.values = values;
-			this.size = size;
-		}
-
-		@Override
-		public int size() {
-			return this.size;
-		}
-
-		@Override
-		public void forEach(BiConsumer<? super Parameter, ? super Double> action) {
-			for (int i = 0; i < this.size; i++) {
-				action.accept(this.keys[i], this.values[i]);
-			}
-		}
-
-		@Override
-		public Set<Entry<Parameter, Double>> entrySet() {
-			return new AbstractSet<>() {
-
-				@Override
-				public Iterator<Entry<Parameter, Double>> iterator() {
-					return IntStream.range(0, Values.this.size)
-						.mapToObj((i) -> (Entry<Parameter, Double>) new SimpleImmutableEntry<>(Values.this.keys[i],
-								Values.this.values[i]))
-						.iterator();
-				}
-
-				@Override
-				public int size() {
-					return Values.this.size;
-				}
-
-			};
-		}
-
 	}
 
 }

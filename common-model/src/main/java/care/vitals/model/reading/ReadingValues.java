@@ -2,6 +2,7 @@ package care.vitals.model.reading;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -17,9 +18,10 @@ import care.vitals.model.parameter.Parameter;
  * {@code LinkedHashMap} it was copied into before took three times the memory (an entry
  * per value and a table), a few percent of all the ingest allocated per message (issue
  * #16). A lookup walks the keys, which for a handful is no slower than hashing. Equal to
- * any map with the same entries, as {@link Map} requires.
+ * any map with the same entries, as {@link Map} requires. Decoders that collect values in
+ * arrays hand them over with {@link #of(Parameter[], Double[], int)}.
  */
-final class ReadingValues extends AbstractMap<Parameter, Double> {
+public final class ReadingValues extends AbstractMap<Parameter, Double> {
 
 	private final Parameter[] keys;
 
@@ -28,6 +30,30 @@ final class ReadingValues extends AbstractMap<Parameter, Double> {
 	private ReadingValues(Parameter[] keys, Double[] values) {
 		this.keys = keys;
 		this.values = values;
+	}
+
+	/**
+	 * Checks and copies the first {@code size} values of two arrays, in their order.
+	 * @param keys the parameters, distinct, none {@code null}
+	 * @param values their values, finite
+	 * @param size how many of each array
+	 * @return the values, read-only
+	 * @throws NullPointerException if a parameter is {@code null}
+	 * @throws IllegalArgumentException if a value is {@code null} or not finite, or a
+	 * parameter is there twice
+	 */
+	public static ReadingValues of(Parameter[] keys, Double[] values, int size) {
+		Parameter[] copiedKeys = Arrays.copyOf(keys, size);
+		Double[] copied = Arrays.copyOf(values, size);
+		for (int i = 0; i < size; i++) {
+			check(copiedKeys[i], copied[i]);
+			for (int j = 0; j < i; j++) {
+				if (copiedKeys[j] == copiedKeys[i]) {
+					throw new IllegalArgumentException(copiedKeys[i] + " twice");
+				}
+			}
+		}
+		return new ReadingValues(copiedKeys, copied);
 	}
 
 	/**
@@ -45,14 +71,18 @@ final class ReadingValues extends AbstractMap<Parameter, Double> {
 		Double[] copied = new Double[size];
 		int[] at = { 0 };
 		values.forEach((parameter, value) -> {
-			Objects.requireNonNull(parameter, "parameter");
-			if (value == null || !Double.isFinite(value)) {
-				throw new IllegalArgumentException("value of " + parameter + " must be finite");
-			}
+			check(parameter, value);
 			keys[at[0]] = parameter;
 			copied[at[0]++] = value;
 		});
 		return new ReadingValues(keys, copied);
+	}
+
+	private static void check(Parameter parameter, Double value) {
+		Objects.requireNonNull(parameter, "parameter");
+		if (value == null || !Double.isFinite(value)) {
+			throw new IllegalArgumentException("value of " + parameter + " must be finite");
+		}
 	}
 
 	@Override

@@ -55,6 +55,23 @@ class ReadingTests {
 	}
 
 	@Test
+	void valuesHandedOverInArraysAreCheckedAndCopied() {
+		Parameter[] keys = { Parameter.SPO2, Parameter.HEART_RATE, null };
+		Double[] values = { 97.0, 72.0, null };
+		ReadingValues handed = ReadingValues.of(keys, values, 2);
+		keys[0] = Parameter.GLUCOSE;
+		values[0] = 5.0;
+		assertThat(handed).containsExactly(Map.entry(Parameter.SPO2, 97.0), Map.entry(Parameter.HEART_RATE, 72.0));
+		assertThat(Reading.of("mon-7", TS, handed).values()).isSameAs(handed);
+		assertThatIllegalArgumentException().isThrownBy(() -> ReadingValues
+			.of(new Parameter[] { Parameter.SPO2, Parameter.SPO2 }, new Double[] { 97.0, 96.0 }, 2));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ReadingValues.of(new Parameter[] { Parameter.SPO2 }, new Double[] { Double.NaN }, 1));
+		assertThatNullPointerException()
+			.isThrownBy(() -> ReadingValues.of(new Parameter[] { null }, new Double[] { 1.0 }, 1));
+	}
+
+	@Test
 	void aReadingMadeFromAnothersValuesSharesThemAsTheyCannotChange() {
 		Reading reading = Reading.of("mon-7", TS, Map.of(Parameter.HEART_RATE, 72.0));
 		Reading corrected = new Reading("mon-7", TS.minusSeconds(5), 3L, reading.values(), true, null);
