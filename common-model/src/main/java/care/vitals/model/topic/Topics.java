@@ -203,10 +203,6 @@ public final class Topics {
 			return device;
 		}
 		String[] segments = topic.split("/", -1);
-		String last = segments[segments.length - 1];
-		if (segments.length >= 3 && DEVICES.equals(segments[0]) && isDeviceTopicKind(last)) {
-			return parseDeviceTopic(middle(topic, DEVICES, last), last);
-		}
 		if (segments.length >= 2 && ASSIGNMENTS.equals(segments[0])) {
 			String deviceId = topic.substring(ASSIGNMENTS.length() + 1);
 			return Identifiers.isValid(deviceId) ? new AssignmentTopic(deviceId) : invalidDevice(deviceId);
@@ -237,14 +233,10 @@ public final class Topics {
 		return invalid("topic " + Rejection.echo(topic) + " is not part of the topic scheme");
 	}
 
-	private static boolean isDeviceTopicKind(String segment) {
-		return MEASUREMENTS.equals(segment) || STATUS.equals(segment) || EVENTS.equals(segment);
-	}
-
 	/**
-	 * A device's topic ({@code devices/<id>/<kind>}, the one every reading comes on)
-	 * without splitting it: the same answer as the general path below, which it spares an
-	 * array and three strings per message.
+	 * A device's topic ({@code devices/<id>/<kind>}, the one every reading comes on),
+	 * read without splitting it: the device id is what lies between the first and the
+	 * last level, invalid if it contains a {@code /}.
 	 * @return the parsed topic, or {@code null} if this is not a device topic
 	 */
 	private static ParsedTopic parseDeviceTopic(String topic) {
@@ -268,14 +260,6 @@ public final class Topics {
 
 	private static boolean endsWithSegment(String topic, int from, String segment) {
 		return topic.length() - from == segment.length() && topic.startsWith(segment, from);
-	}
-
-	/**
-	 * Returns what lies between {@code first/} and {@code /last}: the device id, which is
-	 * invalid if it contains a {@code /}.
-	 */
-	private static String middle(String topic, String first, String last) {
-		return topic.substring(first.length() + 1, topic.length() - last.length() - 1);
 	}
 
 	private static ParsedTopic parseDeviceTopic(String deviceId, String kind) {
