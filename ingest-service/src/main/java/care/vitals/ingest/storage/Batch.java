@@ -13,15 +13,16 @@ public final class Batch {
 
 	private int lines;
 
-	private final String text;
-
-	private final String[] lineArray;
+	/**
+	 * The text in parts joined by {@code \n} (lines, or one part holding several), or
+	 * {@code null} for a batch read as gzip.
+	 */
+	private final String[] parts;
 
 	private byte[] gzip;
 
-	private Batch(String text, String[] lineArray, byte[] gzip, int lines) {
-		this.text = text;
-		this.lineArray = lineArray;
+	private Batch(String[] parts, byte[] gzip, int lines) {
+		this.parts = parts;
 		this.gzip = gzip;
 		this.lines = lines;
 	}
@@ -32,12 +33,12 @@ public final class Batch {
 	 * from here on.
 	 */
 	public static Batch of(String[] lines) {
-		return new Batch(null, lines, null, lines.length);
+		return new Batch(lines, null, lines.length);
 	}
 
 	/** A batch of newline-separated lines whose count the caller knows. */
 	public static Batch of(String lineProtocol, int lines) {
-		return new Batch(lineProtocol, null, null, lines);
+		return new Batch(new String[] { lineProtocol }, null, lines);
 	}
 
 	public static Batch of(String lineProtocol) {
@@ -49,7 +50,7 @@ public final class Batch {
 	 * (by the thread that writes it, not under the spool's lock), never kept as text.
 	 */
 	public static Batch ofGzip(byte[] gzip) {
-		return new Batch(null, null, gzip, -1);
+		return new Batch(null, gzip, -1);
 	}
 
 	public synchronized int lines() {
@@ -62,7 +63,7 @@ public final class Batch {
 	/** The gzip bytes, compressed on the first call. */
 	public synchronized byte[] gzip() {
 		if (this.gzip == null) {
-			this.gzip = (this.text != null) ? Gzip.compress(this.text) : Gzip.compress(this.lineArray);
+			this.gzip = Gzip.compress(this.parts);
 		}
 		return this.gzip;
 	}
@@ -72,10 +73,7 @@ public final class Batch {
 	 * call).
 	 */
 	public String lineProtocol() {
-		if (this.text != null) {
-			return this.text;
-		}
-		return (this.lineArray != null) ? String.join("\n", this.lineArray) : Gzip.decompress(this.gzip);
+		return (this.parts != null) ? String.join("\n", this.parts) : Gzip.decompress(this.gzip);
 	}
 
 }

@@ -41,8 +41,7 @@ public final class Gzip {
 	}
 
 	public static byte[] compress(String text) {
-		byte[] data = text.getBytes(StandardCharsets.UTF_8);
-		return compress(data, data.length);
+		return compress(new String[] { text });
 	}
 
 	/**
