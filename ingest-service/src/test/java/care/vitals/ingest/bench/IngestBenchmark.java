@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,9 @@ import care.vitals.testsupport.MosquittoServer;
  * ingest settings, {@code NAME=value,...}), {@code bench.broker} (more Mosquitto lines,
  * {@code ;}-separated), {@code bench.trace} (the broker's counters every 10 s),
  * {@code bench.baseline} (another build's jar, drained in the same run, alternating ABBA
- * with this build over {@code bench.rounds} pairs, 2).
+ * with this build over {@code bench.rounds} pairs, 2; with {@code bench.phases=paced} the
+ * pipelined 20,000 msg/s alternates so), {@code bench.timeline} (the recorded phases
+ * second by second, {@link Timeline}).
  * <p>
  * A loss is placed in time ({@link Shortfall}) and told apart from the broker's own drops
  * ({@link BrokerStatistics}).
@@ -144,8 +147,13 @@ public final class IngestBenchmark {
 				// 20,000 msg/s from the pipelined publisher alone: -Dbench.phases=paced,
 				// repeated with -Dbench.pacedRuns (the first one on a JIT still warming
 				// up)
+				if (System.getProperty("bench.baseline") != null) {
+					// A B B A against another jar: -Dbench.baseline=<jar>
+					alternate(work, publisher, (build) -> paced(20000, seconds, ", " + build));
+					return;
+				}
 				for (int run = 0; run < Integer.getInteger("bench.pacedRuns", 1); run++) {
-					paced(20000, seconds);
+					paced(20000, seconds, "");
 				}
 				return;
 			}
@@ -161,7 +169,7 @@ public final class IngestBenchmark {
 			phase("1,000 msg/s", publisher::run, 1000, seconds, true);
 			phase("5,000 msg/s", publisher::run, 5000, seconds, true);
 			alarmLatency(publisher);
-			paced(20000, seconds);
+			paced(20000, seconds, "");
 			phase("20,000 msg/s", publisher::run, 20000, seconds, true);
 			phase("max (offered " + maxRate + " msg/s)", publisher::run, maxRate, seconds, true);
 			outage(publisher, outage);
@@ -203,27 +211,30 @@ public final class IngestBenchmark {
 
 	private void phase(String name, Load publisher, int rate, int seconds, boolean record) throws Exception {
 		System.out.println(Instant.now() + " phase " + name);
-		Map<Double, Long> lagBefore = this.meters.lagBuckets(this.ingest.port());
-		Map<Double, Long> writesBefore = this.meters.writeBuckets(this.ingest.port());
-		Map<String, double[]> gcBefore = this.meters.gcPauses(this.ingest.port());
-		Map<String, Double> jvmBefore = this.meters.jvmMeters(this.ingest.port());
+		IngestMeters.Scrape before = this.meters.scrape(this.ingest.port());
 		long cpuBefore = cpuTicks();
 		long start = System.nanoTime();
+		Timeline timeline = (record && Boolean.getBoolean("bench.timeline")) ? timeline() : null;
 		long acked = publisher.run(rate, seconds);
 		double publishSeconds = (System.nanoTime() - start) / 1e9;
 		this.published += acked;
 		long drained = awaitStored();
+		if (timeline != null) {
+			timeline.close();
+		}
 		double totalSeconds = (System.nanoTime() - start) / 1e9;
 		long cpu = cpuTicks() - cpuBefore;
-		Map<Double, Long> lag = IngestMeters.difference(this.meters.lagBuckets(this.ingest.port()), lagBefore);
-		Map<String, Double> jvmAfter = this.meters.jvmMeters(this.ingest.port());
+		IngestMeters.Scrape after = this.meters.scrape(this.ingest.port());
+		Map<Double, Long> lag = IngestMeters.difference(after.lag(), before.lag());
+		Map<String, Double> jvmAfter = after.jvm();
+		Map<String, Double> jvmBefore = before.jvm();
 		double batches = jvmAfter.get(IngestMeters.BATCHES) - jvmBefore.get(IngestMeters.BATCHES);
 		System.out.printf("%s: latency buckets (s, cumulative) %s; %,.0f batches of %,.0f lines on average%n", name,
 				lag, batches, (jvmAfter.get(IngestMeters.BATCH_LINES) - jvmBefore.get(IngestMeters.BATCH_LINES))
 						/ Math.max(1, batches));
 		System.out.printf("%s: InfluxDB write requests by duration (s, cumulative) %s; collection pauses %s%n", name,
-				IngestMeters.difference(this.meters.writeBuckets(this.ingest.port()), writesBefore),
-				IngestMeters.pausesSince(this.meters.gcPauses(this.ingest.port()), gcBefore));
+				IngestMeters.difference(after.writes(), before.writes()),
+				IngestMeters.pausesSince(after.pauses(), before.pauses()));
 		String row = String.format("| %s | %,d | %,.0f | %,.0f | %s | %s | %,.0f | %s | %s | %s |", name, acked,
 				acked / publishSeconds, acked * 6 / publishSeconds, IngestMeters.percentile(lag, 0.50),
 				IngestMeters.percentile(lag, 0.99), cpu * 10_000.0 / Math.max(1, acked), memory("VmRSS:"),
@@ -239,12 +250,12 @@ public final class IngestBenchmark {
 	 * sockets ({@link PipelinedPublisher}); its devices get clinical state in 10
 	 * unrecorded seconds first.
 	 */
-	private void paced(int rate, int seconds) throws Exception {
+	private void paced(int rate, int seconds, String build) throws Exception {
 		try (PipelinedPublisher paced = new PipelinedPublisher(this.mosquitto.url())) {
 			paced.admit(Instant.now().minusSeconds(3600));
 			Thread.sleep(2000);
 			phase("warm-up of the pipelined devices", paced::run, 2000, 10, false);
-			phase(String.format("%,d msg/s, pipelined publisher", rate), paced::run, rate, seconds, true);
+			phase(String.format("%,d msg/s, pipelined publisher%s", rate, build), paced::run, rate, seconds, true);
 		}
 	}
 
@@ -271,14 +282,29 @@ public final class IngestBenchmark {
 		}
 		double reference = drain.reference();
 		this.referenceBroker = drain.brokerMicrosPerMessage();
-		String baseline = System.getProperty("bench.baseline");
-		if (baseline == null) {
+		if (System.getProperty("bench.baseline") == null) {
 			this.drainRows.add(drainRow("this build", drain, reference));
 			return;
 		}
-		// ABBA: baseline first in odd rounds, last in even ones, so that a trend over
-		// the run falls on both builds alike. One jar's drains spread +-18 % here
-		// (docs/benchmarks.md, eighth round): one pair tells nothing.
+		alternate(work, publisher, (build) -> this.drainRows.add(drainRow(build, drain, reference)));
+	}
+
+	/** What the benchmark measures of one build in an A B B A comparison. */
+	@FunctionalInterface
+	interface Slot {
+
+		void measure(String build) throws Exception;
+
+	}
+
+	/**
+	 * A B B A: the baseline jar ({@code -Dbench.baseline}) and this build, each started
+	 * afresh and warmed, measured in turn: baseline first in odd rounds, last in even
+	 * ones, so that a trend over the run falls on both builds alike. One jar's drains
+	 * spread +-18 % here (docs/benchmarks.md, eighth round): one pair tells nothing.
+	 */
+	private void alternate(Path work, LoadPublisher publisher, Slot slotAction) throws Exception {
+		String baseline = System.getProperty("bench.baseline");
 		String flags = System.getProperty("bench.baseline.jvm.options");
 		List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
 		// the baseline's own settings (environment) on top of the run's:
@@ -296,11 +322,11 @@ public final class IngestBenchmark {
 			if (baselineNow) {
 				restart(new IngestProcess(Path.of(baseline), options, baselineEnvironment,
 						work.resolve("baseline-" + slot + ".log")), publisher);
-				this.drainRows.add(drainRow(label + position, drain, reference));
+				slotAction.measure(label + position);
 			}
 			else {
 				restart(new IngestProcess(this.environment, work.resolve("ingest-" + slot + ".log")), publisher);
-				this.drainRows.add(drainRow("this build" + position, drain, reference));
+				slotAction.measure("this build" + position);
 			}
 		}
 	}
@@ -328,10 +354,10 @@ public final class IngestBenchmark {
 			drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
 		}
 		long cpuBefore = cpuTicks();
-		Map<String, Double> jvmBefore = this.meters.jvmMeters(this.ingest.port());
+		Map<String, Double> jvmBefore = this.meters.scrape(this.ingest.port()).jvm();
 		double seconds = drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
 		long cpu = cpuTicks() - cpuBefore;
-		Map<String, Double> jvmAfter = this.meters.jvmMeters(this.ingest.port());
+		Map<String, Double> jvmAfter = this.meters.scrape(this.ingest.port()).jvm();
 		this.published = countStored();
 		double subscriberRate = DrainPhase.MESSAGES / reference;
 		double ingestRate = DrainPhase.MESSAGES / seconds;
@@ -520,6 +546,16 @@ public final class IngestBenchmark {
 			Thread.sleep(500);
 		}
 		return this.stored;
+	}
+
+	/** The phase second by second: {@code -Dbench.timeline=true}. */
+	private Timeline timeline() throws IOException, InterruptedException {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		pids.put("ingest", this.ingest.pid());
+		pids.put("broker", this.mosquitto.pid());
+		pids.put("influxd", this.influx.pid());
+		pids.put("load", ProcessHandle.current().pid());
+		return new Timeline(this.meters, this.ingest.port(), pids);
 	}
 
 	private long cpuTicks() throws IOException {

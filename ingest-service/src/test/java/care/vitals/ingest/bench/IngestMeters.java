@@ -39,67 +39,79 @@ final class IngestMeters {
 	}
 
 	/**
-	 * Cumulative bucket counts of the ingest's {@code ingest.lag} histogram by upper
-	 * bound (s).
+	 * One reading of the ingest's Prometheus endpoint (each one costs the ingest a
+	 * password check, ~90 ms of CPU here: read once, use for all).
 	 */
-	Map<Double, Long> lagBuckets(int port) throws IOException, InterruptedException {
-		return buckets(port, "ingest_lag_seconds_bucket");
-	}
-
-	/**
-	 * Cumulative bucket counts of the ingest's {@code ingest.write.latency} histogram
-	 * (one InfluxDB write request) by upper bound (s).
-	 */
-	Map<Double, Long> writeBuckets(int port) throws IOException, InterruptedException {
-		return buckets(port, "ingest_write_latency_seconds_bucket");
-	}
-
-	/**
-	 * The JVM's collection pauses so far by kind ({@code minor}, {@code major}): their
-	 * count and their seconds in all.
-	 */
-	Map<String, double[]> gcPauses(int port) throws IOException, InterruptedException {
-		Map<String, double[]> pauses = new TreeMap<>(Map.of("minor", new double[2], "major", new double[2]));
-		for (String line : prometheus(port)) {
-			boolean count = line.startsWith("jvm_gc_pause_seconds_count");
-			if (count || line.startsWith("jvm_gc_pause_seconds_sum")) {
-				String kind = line.contains("end of major GC") ? "major" : "minor";
-				pauses.get(kind)[count ? 0 : 1] += value(line);
-			}
-		}
-		return pauses;
-	}
-
-	private Map<Double, Long> buckets(int port, String series) throws IOException, InterruptedException {
-		Map<Double, Long> buckets = new TreeMap<>();
-		for (String line : prometheus(port)) {
-			if (line.startsWith(series)) {
-				String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
-				double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-				buckets.put(bound, (long) value(line));
-			}
-		}
-		return buckets;
-	}
-
-	Map<String, Double> jvmMeters(int port) throws IOException, InterruptedException {
-		Map<String, Double> meters = new TreeMap<>(
-				Map.of(ALLOCATED, 0.0, GC_PAUSES, 0.0, BATCHES, 0.0, BATCH_LINES, 0.0));
-		for (String line : prometheus(port)) {
-			String name = line.replaceAll("[{ ].*", "");
-			if (meters.containsKey(name)) {
-				// one series per collector and cause for the pauses: summed
-				meters.merge(name, value(line), Double::sum);
-			}
-		}
-		return meters;
-	}
-
-	private List<String> prometheus(int port) throws IOException, InterruptedException {
+	Scrape scrape(int port) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
 			.header("Authorization", this.authorization)
 			.build();
-		return List.of(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body().split("\n"));
+		return new Scrape(List.of(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body().split("\n")));
+	}
+
+	/** The lines of one scrape, and the meters read from them. */
+	record Scrape(List<String> lines) {
+
+		/**
+		 * Cumulative bucket counts of the ingest's {@code ingest.lag} histogram by upper
+		 * bound (s).
+		 */
+		Map<Double, Long> lag() {
+			return buckets("ingest_lag_seconds_bucket");
+		}
+
+		/**
+		 * Cumulative bucket counts of the ingest's {@code ingest.write.latency} histogram
+		 * (one InfluxDB write request) by upper bound (s).
+		 */
+		Map<Double, Long> writes() {
+			return buckets("ingest_write_latency_seconds_bucket");
+		}
+
+		/**
+		 * The JVM's collection pauses so far by kind ({@code minor}, {@code major}):
+		 * their count and their seconds in all.
+		 */
+		Map<String, double[]> pauses() {
+			Map<String, double[]> pauses = new TreeMap<>(Map.of("minor", new double[2], "major", new double[2]));
+			for (String line : this.lines) {
+				boolean count = line.startsWith("jvm_gc_pause_seconds_count");
+				if (count || line.startsWith("jvm_gc_pause_seconds_sum")) {
+					String kind = line.contains("end of major GC") ? "major" : "minor";
+					pauses.get(kind)[count ? 0 : 1] += value(line);
+				}
+			}
+			return pauses;
+		}
+
+		private Map<Double, Long> buckets(String series) {
+			Map<Double, Long> buckets = new TreeMap<>();
+			for (String line : this.lines) {
+				if (line.startsWith(series)) {
+					String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
+					double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+					buckets.put(bound, (long) value(line));
+				}
+			}
+			return buckets;
+		}
+
+		/**
+		 * {@link #ALLOCATED}, {@link #GC_PAUSES}, {@link #BATCHES}, {@link #BATCH_LINES}.
+		 */
+		Map<String, Double> jvm() {
+			Map<String, Double> meters = new TreeMap<>(
+					Map.of(ALLOCATED, 0.0, GC_PAUSES, 0.0, BATCHES, 0.0, BATCH_LINES, 0.0));
+			for (String line : this.lines) {
+				String name = line.replaceAll("[{ ].*", "");
+				if (meters.containsKey(name)) {
+					// one series per collector and cause for the pauses: summed
+					meters.merge(name, value(line), Double::sum);
+				}
+			}
+			return meters;
+		}
+
 	}
 
 	private static double value(String line) {

@@ -1,5 +1,6 @@
 package care.vitals.ingest.bench;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -68,7 +69,8 @@ final class PipelinedPublisher implements AutoCloseable {
 			OutputStream output = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
 			output.write(connect("bench-pipelined-" + i));
 			output.flush();
-			DataInputStream input = new DataInputStream(socket.getInputStream());
+			// buffered: the acknowledgements arrive a few bytes each, thousands a second
+			DataInputStream input = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
 			byte[] connack = new byte[4];
 			input.readFully(connack);
 			if (connack[0] != 0x20 || connack[3] != 0) {
