@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import care.vitals.ingest.storage.Batch;
 import care.vitals.ingest.storage.RejectedLines;
@@ -30,6 +31,9 @@ public class BatchWriter implements SmartLifecycle {
 
 	/** Attempts at a batch before its messages are tried one by one. */
 	static final int ATTEMPTS = 3;
+
+	/** The longest nap between messages while a batch fills ({@link #fill}). */
+	static final long FILL_NAP_NANOS = 1_000_000;
 
 	/** Reason of a message the writer failed on alone. */
 	static final String WRITE_FAILED = "write_failed";
@@ -212,14 +216,28 @@ public class BatchWriter implements SmartLifecycle {
 	 * broker sends none of that connection's messages before some are acknowledged, so
 	 * waiting longer would only idle (with a window of 1,024 it capped the rate near
 	 * 1,024 per {@code max-delay} plus a write, ~17,000 msg/s).
+	 * <p>
+	 * Between messages the writer naps ({@value #FILL_NAP_NANOS} ns at most) instead of
+	 * waiting to be woken: waiting, it was woken by every message handed over, a futex
+	 * wake and a context switch per message on both threads (a fifth of the writer's CPU
+	 * and a tenth of the evaluating thread's at 20,000 msg/s, issue #16). A message then
+	 * waits up to one nap longer for its batch.
 	 */
 	private void fill(List<Envelope> batch, int lines) throws InterruptedException {
 		long deadline = System.nanoTime() + this.properties.maxDelay().toNanos();
 		int unacknowledged = (batch.get(0).ack() != null) ? 1 : 0;
 		while (lines < this.properties.maxLines() && unacknowledged < this.window) {
-			Envelope next = this.queue.poll(deadline - System.nanoTime());
+			Envelope next = this.queue.poll(0);
 			if (next == null) {
-				return;
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return;
+				}
+				LockSupport.parkNanos(Math.min(left, FILL_NAP_NANOS));
+				if (Thread.interrupted()) {
+					throw new InterruptedException();
+				}
+				continue;
 			}
 			batch.add(next);
 			lines += next.lines().size();

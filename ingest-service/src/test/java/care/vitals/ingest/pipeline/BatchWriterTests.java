@@ -173,6 +173,28 @@ class BatchWriterTests {
 	}
 
 	@Test
+	void aBatchGathersWhatIsHandedOverOneByOneUntilItsMaxDelay() throws Exception {
+		// the writer naps between messages rather than waiting to be woken by each: the
+		// messages still end up in one batch, written once max-delay has passed
+		List<Integer> batches = new CopyOnWriteArrayList<>();
+		AtomicInteger acked = new AtomicInteger();
+		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
+			BatchWriter writer = patientWriter(spool, 1000, Duration.ofMillis(400),
+					(batch) -> batches.add(batch.lines()));
+			long start = System.nanoTime();
+			for (int i = 0; i < 20; i++) {
+				writer.submit(new Envelope(List.of("m v=" + i), acked::incrementAndGet, null, null));
+				Thread.sleep(3);
+			}
+			await().atMost(Duration.ofSeconds(5)).until(() -> acked.get() == 20);
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+			assertThat(batches).containsExactly(20);
+			assertThat(millis).as("written after max-delay, not long after").isBetween(400L, 2000L);
+			writer.stop();
+		}
+	}
+
+	@Test
 	void writesEachBatchAsItsLinesJoinedByNewlines() throws Exception {
 		// one message per batch; the ward board's "≥" needs two bytes per character, the
 		// batches after it none
@@ -197,7 +219,11 @@ class BatchWriterTests {
 	 * fills first, in front of an InfluxDB that stores everything it is sent.
 	 */
 	private static BatchWriter patientWriter(Spool spool, int window, Consumer<Batch> written) {
-		BatchProperties properties = new BatchProperties(5000, Duration.ofSeconds(20), 1000, DataSize.ofMegabytes(1),
+		return patientWriter(spool, window, Duration.ofSeconds(20), written);
+	}
+
+	private static BatchWriter patientWriter(Spool spool, int window, Duration maxDelay, Consumer<Batch> written) {
+		BatchProperties properties = new BatchProperties(5000, maxDelay, 1000, DataSize.ofMegabytes(1),
 				Duration.ofMillis(1), Duration.ofMillis(5), 3);
 		IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
 		LineProtocolWriter influx = writer("recording", (batch) -> {

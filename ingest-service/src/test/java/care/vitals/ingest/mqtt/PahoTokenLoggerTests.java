@@ -1,0 +1,55 @@
+package care.vitals.ingest.mqtt;
+
+import java.nio.file.Path;
+
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttToken;
+import org.eclipse.paho.mqttv5.client.internal.Token;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Paho makes a token for every packet it sends (a PUBACK for every message received): our
+ * copy of its {@code Token} takes its client's logger, made once, instead of making one
+ * each time. It is the class loaded, it was taken from the Paho on the class path, and a
+ * token logs as Paho's did: through a logger named for its client.
+ */
+class PahoTokenLoggerTests {
+
+	@Test
+	void oursIsTheOneLoadedAndItIsACopyOfThePahoOnTheClassPath() throws Exception {
+		Path loadedFrom = Path.of(Token.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		assertThat(loadedFrom.toString()).doesNotContain("paho").endsWith(Path.of("target", "classes").toString());
+		Path paho = Path.of(MqttAsyncClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		assertThat(paho.getFileName().toString())
+			.as("the Paho release our Token was copied from: copy it again from a new one, and patch it again")
+			.isEqualTo("org.eclipse.paho.mqttv5.client-1.2.5.jar");
+	}
+
+	@Test
+	void tokensOfOneClientShareOneLoggerNamedForIt() {
+		Object first = logger(new MqttToken("ward-7-ingest"));
+		Object second = logger(new MqttToken("ward-7-ingest"));
+		Object other = logger(new MqttToken("ward-8-ingest"));
+		assertThat(second).isSameAs(first);
+		assertThat(other).isNotSameAs(first);
+		assertThat(ReflectionTestUtils.getField(first, "resourceName")).isEqualTo("ward-7-ingest");
+		assertThat(ReflectionTestUtils.getField(other, "resourceName")).isEqualTo("ward-8-ingest");
+	}
+
+	@Test
+	void aTokenWithoutALogContextStillGetsALogger() {
+		Object logger = logger(new MqttToken((String) null));
+		assertThat(logger).isNotNull();
+		assertThat(ReflectionTestUtils.getField(logger, "resourceName")).isNull();
+		assertThat(logger(new MqttToken((String) null))).isNotSameAs(logger);
+	}
+
+	private static Object logger(MqttToken token) {
+		return ReflectionTestUtils.getField(token.internalTok, "log");
+	}
+
+}
