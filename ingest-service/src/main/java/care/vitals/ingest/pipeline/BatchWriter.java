@@ -153,12 +153,12 @@ public class BatchWriter implements SmartLifecycle {
 		List<Envelope> batch = new ArrayList<>();
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				Envelope first = this.queue.poll(TimeUnit.MILLISECONDS.toNanos(100));
+				EnvelopeQueue.Queued first = this.queue.poll(TimeUnit.MILLISECONDS.toNanos(100));
 				if (first == null) {
 					continue;
 				}
-				batch.add(first);
-				fill(batch, first.lines().size());
+				batch.add(first.envelope());
+				fill(batch, first.envelope().lines().size(), first.queuedAt());
 				if (!flushWithRetries(batch)) {
 					for (Envelope envelope : batch) {
 						if (!flushWithRetries(List.of(envelope))) {
@@ -211,24 +211,32 @@ public class BatchWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Adds what arrives within {@code max-delay} up to {@code max-lines}; stops early
-	 * once the batch holds a whole in-flight window of unacknowledged messages: the
-	 * broker sends none of that connection's messages before some are acknowledged, so
-	 * waiting longer would only idle (with a window of 1,024 it capped the rate near
-	 * 1,024 per {@code max-delay} plus a write, ~17,000 msg/s).
+	 * Adds what arrives until the batch's first message has waited {@code max-delay}
+	 * since it was queued, up to {@code max-lines}; stops early once the batch holds a
+	 * whole in-flight window of unacknowledged messages: the broker sends none of that
+	 * connection's messages before some are acknowledged, so waiting longer would only
+	 * idle (with a window of 1,024 it capped the rate near 1,024 per {@code max-delay}
+	 * plus a write, ~17,000 msg/s).
 	 * <p>
 	 * Between messages the writer naps ({@value #FILL_NAP_NANOS} ns at most) instead of
 	 * waiting to be woken: waiting, it was woken by every message handed over, a futex
 	 * wake and a context switch per message on both threads (a fifth of the writer's CPU
 	 * and a tenth of the evaluating thread's at 20,000 msg/s, issue #16). A message then
 	 * waits up to one nap longer for its batch.
+	 * <p>
+	 * The delay counts from when the first message was queued, not from when the writer
+	 * took it: a message that waited through the previous write has waited already (until
+	 * 2026-12-07 it waited a whole {@code max-delay} more after that write, up to 50 ms
+	 * on every reading queued behind a write).
+	 * @param queuedAt when the batch's first message was queued
+	 * ({@link System#nanoTime()})
 	 */
-	private void fill(List<Envelope> batch, int lines) throws InterruptedException {
-		long deadline = System.nanoTime() + this.properties.maxDelay().toNanos();
+	private void fill(List<Envelope> batch, int lines, long queuedAt) throws InterruptedException {
+		long deadline = queuedAt + this.properties.maxDelay().toNanos();
 		int unacknowledged = (batch.get(0).ack() != null) ? 1 : 0;
 		while (lines < this.properties.maxLines() && unacknowledged < this.window) {
-			Envelope next = this.queue.poll(0);
-			if (next == null) {
+			EnvelopeQueue.Queued queued = this.queue.poll(0);
+			if (queued == null) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					return;
@@ -239,6 +247,7 @@ public class BatchWriter implements SmartLifecycle {
 				}
 				continue;
 			}
+			Envelope next = queued.envelope();
 			batch.add(next);
 			lines += next.lines().size();
 			if (next.ack() != null) {

@@ -8,11 +8,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * The writer's queue, bounded twice: by messages and by the characters of their line
  * protocol (large messages stop the MQTT callback before they fill the heap). Putting
- * waits for room: back-pressure to the broker, never loss.
+ * waits for room: back-pressure to the broker, never loss. Each message is taken with the
+ * time it was queued (the writer's {@code max-delay} counts from there).
  */
 final class EnvelopeQueue {
 
-	private final BlockingQueue<Envelope> queue;
+	/**
+	 * A message taken from the queue.
+	 *
+	 * @param envelope the message
+	 * @param queuedAt when it was queued ({@link System#nanoTime()})
+	 */
+	record Queued(Envelope envelope, long queuedAt) {
+
+	}
+
+	private final BlockingQueue<Queued> queue;
 
 	/** Characters of line protocol the queue may still take (one permit per char). */
 	private final Semaphore room;
@@ -29,7 +40,7 @@ final class EnvelopeQueue {
 	void put(Envelope envelope) throws InterruptedException {
 		this.room.acquire(permits(envelope));
 		try {
-			this.queue.put(envelope);
+			this.queue.put(new Queued(envelope, System.nanoTime()));
 		}
 		catch (InterruptedException ex) {
 			this.room.release(permits(envelope));
@@ -38,7 +49,7 @@ final class EnvelopeQueue {
 	}
 
 	/** The next message, waiting up to {@code nanos}; null if none came. */
-	Envelope poll(long nanos) throws InterruptedException {
+	Queued poll(long nanos) throws InterruptedException {
 		return taken((nanos > 0) ? this.queue.poll(nanos, TimeUnit.NANOSECONDS) : this.queue.poll());
 	}
 
@@ -50,11 +61,11 @@ final class EnvelopeQueue {
 		return this.queue.isEmpty();
 	}
 
-	private Envelope taken(Envelope envelope) {
-		if (envelope != null) {
-			this.room.release(permits(envelope));
+	private Queued taken(Queued queued) {
+		if (queued != null) {
+			this.room.release(permits(queued.envelope()));
 		}
-		return envelope;
+		return queued;
 	}
 
 	/**

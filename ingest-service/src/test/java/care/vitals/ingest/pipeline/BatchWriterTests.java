@@ -195,6 +195,42 @@ class BatchWriterTests {
 	}
 
 	@Test
+	void aMessageThatWaitedThroughAWriteIsWrittenRightAfterIt() throws Exception {
+		// max-delay counts from when a message was queued: one queued during a slow
+		// write has waited past its max-delay when that write ends, and goes at once
+		// (it used to wait a whole max-delay more)
+		List<Long> ackedAt = new CopyOnWriteArrayList<>();
+		AtomicInteger writes = new AtomicInteger();
+		try (Spool spool = new Spool(this.dir, 1 << 20, 1 << 20)) {
+			BatchWriter writer = patientWriter(spool, 1000, Duration.ofMillis(500), (batch) -> {
+				if (writes.incrementAndGet() == 1) {
+					sleep(800);
+				}
+			});
+			long start = System.nanoTime();
+			writer.submit(new Envelope(List.of("m v=1"), () -> ackedAt.add(System.nanoTime() - start), null, null));
+			// during the first write (from ~500 ms to ~1,300 ms)
+			Thread.sleep(700);
+			writer.submit(new Envelope(List.of("m v=2"), () -> ackedAt.add(System.nanoTime() - start), null, null));
+			await().atMost(Duration.ofSeconds(5)).until(() -> ackedAt.size() == 2);
+			long gap = TimeUnit.NANOSECONDS.toMillis(ackedAt.get(1) - ackedAt.get(0));
+			assertThat(writes.get()).isEqualTo(2);
+			assertThat(gap).as("the second batch written right after the first, not max-delay after it")
+				.isLessThan(250);
+			writer.stop();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void writesEachBatchAsItsLinesJoinedByNewlines() throws Exception {
 		// one message per batch; the ward board's "≥" needs two bytes per character, the
 		// batches after it none
