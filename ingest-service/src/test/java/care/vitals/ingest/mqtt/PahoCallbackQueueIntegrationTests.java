@@ -1,7 +1,6 @@
 package care.vitals.ingest.mqtt;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +40,7 @@ class PahoCallbackQueueIntegrationTests {
 
 	@Test
 	void oursIsTheOneLoadedAndItIsACopyOfThePahoOnTheClassPath() throws Exception {
-		Path loadedFrom = Path.of(CommsCallback.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		assertThat(loadedFrom.toString()).doesNotContain("paho").endsWith(Path.of("target", "classes").toString());
-		Path paho = Path.of(MqttAsyncClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		assertThat(paho.getFileName().toString())
-			.as("the Paho release our CommsCallback was copied from: copy it again from a new one, and patch it again")
-			.isEqualTo("org.eclipse.paho.mqttv5.client-1.2.5.jar");
+		PahoCopies.assertCopiedFromThePahoOnTheClassPath(CommsCallback.class);
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package care.vitals.ingest.mqtt;
 
-import java.nio.file.Path;
-
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttToken;
 import org.eclipse.paho.mqttv5.client.internal.Token;
 import org.junit.jupiter.api.Test;
@@ -21,12 +18,7 @@ class PahoTokenLoggerTests {
 
 	@Test
 	void oursIsTheOneLoadedAndItIsACopyOfThePahoOnTheClassPath() throws Exception {
-		Path loadedFrom = Path.of(Token.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		assertThat(loadedFrom.toString()).doesNotContain("paho").endsWith(Path.of("target", "classes").toString());
-		Path paho = Path.of(MqttAsyncClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		assertThat(paho.getFileName().toString())
-			.as("the Paho release our Token was copied from: copy it again from a new one, and patch it again")
-			.isEqualTo("org.eclipse.paho.mqttv5.client-1.2.5.jar");
+		PahoCopies.assertCopiedFromThePahoOnTheClassPath(Token.class);
 	}
 
 	@Test
