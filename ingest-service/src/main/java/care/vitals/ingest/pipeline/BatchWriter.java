@@ -212,22 +212,12 @@ public class BatchWriter implements SmartLifecycle {
 
 	/**
 	 * Adds what arrives until the batch's first message has waited {@code max-delay}
-	 * since it was queued, up to {@code max-lines}; stops early once the batch holds a
-	 * whole in-flight window of unacknowledged messages: the broker sends none of that
-	 * connection's messages before some are acknowledged, so waiting longer would only
-	 * idle (with a window of 1,024 it capped the rate near 1,024 per {@code max-delay}
-	 * plus a write, ~17,000 msg/s).
-	 * <p>
-	 * Between messages the writer naps ({@value #FILL_NAP_NANOS} ns at most) instead of
-	 * waiting to be woken: waiting, it was woken by every message handed over, a futex
-	 * wake and a context switch per message on both threads (a fifth of the writer's CPU
-	 * and a tenth of the evaluating thread's at 20,000 msg/s, issue #16). A message then
-	 * waits up to one nap longer for its batch.
-	 * <p>
-	 * The delay counts from when the first message was queued, not from when the writer
-	 * took it: a message that waited through the previous write has waited already (until
-	 * 2026-12-07 it waited a whole {@code max-delay} more after that write, up to 50 ms
-	 * on every reading queued behind a write).
+	 * since it was queued (not since the writer took it: one that waited through the
+	 * previous write goes at once), up to {@code max-lines}; stops early once the batch
+	 * holds a whole in-flight window of unacknowledged messages, since the broker sends
+	 * no more before some are acknowledged. Between messages the writer naps (up to
+	 * {@value #FILL_NAP_NANOS} ns) rather than being woken by each one handed over
+	 * (docs/ingest.md, "Fewer wakes and lookups per message").
 	 * @param queuedAt when the batch's first message was queued
 	 * ({@link System#nanoTime()})
 	 */
