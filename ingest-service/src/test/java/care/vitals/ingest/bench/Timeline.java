@@ -1,8 +1,6 @@
 package care.vitals.ingest.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -53,23 +51,10 @@ final class Timeline implements AutoCloseable {
 	private Sample sample() throws IOException, InterruptedException {
 		Map<String, Long> ticks = new LinkedHashMap<>();
 		for (Map.Entry<String, Long> process : this.pids.entrySet()) {
-			ticks.put(process.getKey(), ticks(process.getValue()));
+			ticks.put(process.getKey(), DrainPhase.cpuTicks(process.getValue()));
 		}
 		IngestMeters.Scrape scrape = this.meters.scrape(this.port);
 		return new Sample(System.nanoTime(), scrape.lag(), scrape.writes(), scrape.pauses(), ticks);
-	}
-
-	private static long ticks(long pid) {
-		try {
-			String[] fields = Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
-				.replaceAll(".*\\) ", "")
-				.split(" ");
-			// utime and stime: fields 14 and 15 of stat, 12 and 13 after the command
-			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		}
-		catch (IOException | RuntimeException ex) {
-			return 0;
-		}
 	}
 
 	private void print() {
@@ -89,7 +74,7 @@ final class Timeline implements AutoCloseable {
 			System.out.printf(
 					"timeline %5.1f s: stored %,7d late %,7d | writes %3d slowest %s | pauses %s | cpu %%%s%n",
 					(now.nanos() - this.start) / 1e9, stored, late, writes.getOrDefault(Double.POSITIVE_INFINITY, 0L),
-					slowest(writes), IngestMeters.pausesSince(now.pauses(), then.pauses()), cpu);
+					IngestMeters.percentile(writes, 1.0), IngestMeters.pausesSince(now.pauses(), then.pauses()), cpu);
 		}
 		catch (IOException | RuntimeException ex) {
 			System.out.println("timeline: " + ex);
@@ -97,20 +82,6 @@ final class Timeline implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** The bucket of the slowest request: "≤ 0.05 s". */
-	private static String slowest(Map<Double, Long> writes) {
-		long total = writes.getOrDefault(Double.POSITIVE_INFINITY, 0L);
-		if (total == 0) {
-			return "-";
-		}
-		for (Map.Entry<Double, Long> bucket : writes.entrySet()) {
-			if (bucket.getValue() == total) {
-				return bucket.getKey().isInfinite() ? "> max" : "≤ " + bucket.getKey() + " s";
-			}
-		}
-		return "?";
 	}
 
 	@Override
