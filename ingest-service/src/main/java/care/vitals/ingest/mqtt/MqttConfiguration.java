@@ -177,9 +177,10 @@ class MqttConfiguration {
 	}
 
 	/**
-	 * Fire-and-forget publications (dead letters, retained alarm lists) go through one
-	 * publishing thread, so the MQTT callback and the writer never wait for the broker;
-	 * when 10,000 wait, newer ones are dropped (their durable records are in InfluxDB).
+	 * Fire-and-forget publications (dead letters) go through one publishing thread, so
+	 * the MQTT callback and the writer never wait for the broker; when 10,000 wait, newer
+	 * ones are dropped (their durable records are in InfluxDB). Alarm lists have their
+	 * own queue and thread ({@link MqttAlarmStatePublisher}).
 	 */
 	@Bean
 	MessageChannel mqttOutAsync() {

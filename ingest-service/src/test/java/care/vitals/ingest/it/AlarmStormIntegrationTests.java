@@ -1,0 +1,203 @@
+package care.vitals.ingest.it;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import care.vitals.model.alarm.AlarmList;
+import care.vitals.model.alarm.AlarmPriority;
+import care.vitals.model.codec.AlarmListCodec;
+import care.vitals.model.codec.DecodeLimits;
+import care.vitals.model.codec.Outcome;
+import care.vitals.testsupport.InfluxDb1Server;
+import care.vitals.testsupport.MosquittoServer;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An alarm storm as a ward lives it, with real Mosquitto, real InfluxDB 1.x and the real
+ * ingest: the network to {@value #SILENT} monitors fails, and a minute later every one of
+ * their beds gets a no-data alarm (medium) in the same second. While those
+ * {@value #SILENT} alarm lists go out, a patient elsewhere desaturates: her high-priority
+ * alarm reaches the nurse-call display ahead of the storm, not behind it.
+ */
+class AlarmStormIntegrationTests {
+
+	static final int SILENT = 600;
+
+	static final String WARD = "ward-storm";
+
+	@RegisterExtension
+	static final MosquittoServer mosquitto = MosquittoServer.create();
+
+	@RegisterExtension
+	static final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	@TempDir
+	Path spool;
+
+	@Test
+	void aHighPriorityAlarmOvertakesAStormOfNoDataAlarms() throws Exception {
+		influx.createDatabase("storm");
+		Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		List<AlarmList> arrived = new CopyOnWriteArrayList<>();
+		List<Long> arrivedAt = new CopyOnWriteArrayList<>();
+		CountDownLatch stormBegan = new CountDownLatch(1);
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-storm", influx.url(), "storm", this.spool));
+				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-urgent");
+				Display display = Display.watch(mosquitto.url(), arrived, arrivedAt, stormBegan)) {
+			AdminApi api = new AdminApi(ingest);
+			api.admit("mon-urgent", "p-urgent", WARD, "urgent", base.minusSeconds(60));
+			assertThat(api.call("PUT", "/api/patients/p-urgent/thresholds/spo2", "{\"delaySeconds\":0}", true)
+				.statusCode()).isEqualTo(200);
+			// the urgent patient's monitor keeps sending, in real time, until the storm
+			AtomicInteger seq = new AtomicInteger();
+			Thread heartbeat = new Thread(() -> {
+				while (!awaitQuietly(stormBegan, 1000)) {
+					monitor.publishMeasurement(reading(Instant.now(), seq.getAndIncrement(), 97), "application/json");
+				}
+			});
+			heartbeat.start();
+			admitSilentMonitors();
+			// a minute later, one tick raises a no-data alarm on every silent bed; as the
+			// first of their lists arrives, the urgent patient desaturates
+			assertThat(stormBegan.await(90, TimeUnit.SECONDS)).as("the storm").isTrue();
+			heartbeat.join();
+			long desaturated = System.nanoTime();
+			monitor.publishMeasurement(reading(Instant.now(), seq.get(), 80), "application/json");
+			await().atMost(Duration.ofSeconds(30)).until(() -> storm(arrived) == SILENT && urgentAt(arrived) >= 0);
+			int urgent = urgentAt(arrived);
+			int reading = 0;
+			while (arrivedAt.get(reading) < desaturated) {
+				reading++;
+			}
+			int between = storm(arrived.subList(reading, urgent));
+			int after = storm(arrived.subList(urgent + 1, arrived.size()));
+			System.out.printf(
+					"alarm storm: the high-priority list arrived %d ms after the reading; %d no-data lists arrived"
+							+ " in between, %d after it; the storm took %d ms from its first list to its last%n",
+					(arrivedAt.get(urgent) - desaturated) / 1_000_000, between, after,
+					(arrivedAt.get(arrivedAt.size() - 1) - arrivedAt.get(firstStorm(arrived))) / 1_000_000);
+			assertThat(after).as("the storm was still going out when the high-priority list did").isGreaterThan(100);
+			assertThat(between).as("no-data lists that went out between the reading and its high-priority list")
+				.isLessThanOrEqualTo(after / 4);
+			assertThat(influx.count("storm", "SELECT count(state) FROM alarms WHERE kind='no_data' AND state='raised'"))
+				.as("every no-data alarm stored")
+				.isEqualTo(SILENT);
+		}
+	}
+
+	/**
+	 * Admits the monitors that will stay silent: retained assignments, as an ADT feed.
+	 */
+	private static void admitSilentMonitors() throws Exception {
+		MqttClient adt = new MqttClient(mosquitto.url(), "adt-storm", new MemoryPersistence());
+		adt.connect();
+		try {
+			for (int i = 0; i < SILENT; i++) {
+				String assignment = "{\"patient\":\"p-silent-" + i + "\",\"ward\":\"" + WARD + "\",\"bed\":\"s" + i
+						+ "\",\"since\":\"" + Instant.now().minusSeconds(60) + "\"}";
+				adt.publish("assignments/mon-silent-" + i,
+						new MqttMessage(assignment.getBytes(StandardCharsets.UTF_8), 1, true, null));
+			}
+		}
+		finally {
+			adt.disconnect();
+			adt.close();
+		}
+	}
+
+	/** How many silent beds' no-data lists have arrived. */
+	private static int storm(List<AlarmList> lists) {
+		return (int) lists.stream()
+			.filter((list) -> list.bed().startsWith("s"))
+			.filter((list) -> list.alarms().stream().anyMatch((alarm) -> alarm.kind().equals("no_data")))
+			.count();
+	}
+
+	private static int firstStorm(List<AlarmList> lists) {
+		for (int i = 0; i < lists.size(); i++) {
+			if (storm(lists.subList(i, i + 1)) > 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Where the urgent bed's high-priority list arrived, or -1. */
+	private static int urgentAt(List<AlarmList> lists) {
+		for (int i = 0; i < lists.size(); i++) {
+			AlarmList list = lists.get(i);
+			if (list.bed().equals("urgent")
+					&& list.alarms().stream().anyMatch((alarm) -> alarm.priority() == AlarmPriority.HIGH)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String reading(Instant ts, int seq, double spo2) {
+		return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"values\":{\"spo2\":" + spo2
+				+ ",\"heart_rate\":80},\"o2\":false}";
+	}
+
+	/** Waits up to {@code millis}; returns whether the latch opened. */
+	private static boolean awaitQuietly(CountDownLatch latch, long millis) {
+		try {
+			return latch.await(millis, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+	}
+
+	/** A nurse-call system: every alarm list of the ward, in the order they arrive. */
+	private record Display(MqttClient client) implements AutoCloseable {
+
+		static Display watch(String brokerUrl, List<AlarmList> arrived, List<Long> arrivedAt, CountDownLatch stormBegan)
+				throws Exception {
+			AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
+			MqttClient client = new MqttClient(brokerUrl, "nurse-call-storm", new MemoryPersistence());
+			client.connect();
+			client.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + WARD + "/#", 1) },
+					new IMqttMessageListener[] { (topic, message) -> {
+						if (codec.decode(message.getPayload()) instanceof Outcome.Ok<AlarmList> ok) {
+							arrivedAt.add(System.nanoTime());
+							arrived.add(ok.value());
+							if (storm(List.of(ok.value())) > 0) {
+								stormBegan.countDown();
+							}
+						}
+					} });
+			return new Display(client);
+		}
+
+		@Override
+		public void close() throws Exception {
+			if (this.client.isConnected()) {
+				this.client.disconnect();
+			}
+			this.client.close();
+		}
+
+	}
+
+}
