@@ -2,6 +2,7 @@ package care.vitals.ingest.mqtt;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmList;
@@ -29,6 +30,9 @@ final class PendingAlarmLists {
 
 	private final Map<String, Waiting> byBed = new HashMap<>();
 
+	/** The beds in the order they go out. */
+	private final TreeMap<Place, String> queue = new TreeMap<>();
+
 	private long sequence;
 
 	/**
@@ -40,6 +44,21 @@ final class PendingAlarmLists {
 	record Waiting(AlarmList list, long since) {
 	}
 
+	/** A bed's place in the queue: its urgency, then how long it has waited. */
+	private record Place(int urgency, long since) implements Comparable<Place> {
+
+		static Place of(Waiting waiting) {
+			return new Place(PendingAlarmLists.urgency(waiting.list()), waiting.since());
+		}
+
+		@Override
+		public int compareTo(Place other) {
+			int byUrgency = Integer.compare(this.urgency, other.urgency);
+			return (byUrgency != 0) ? byUrgency : Long.compare(this.since, other.since);
+		}
+
+	}
+
 	/**
 	 * Queues a bed's newest list: it replaces the list waiting for that bed, if any, and
 	 * keeps that bed's place.
@@ -47,8 +66,7 @@ final class PendingAlarmLists {
 	 */
 	synchronized void offer(AlarmList list) {
 		Waiting waiting = this.byBed.get(key(list));
-		this.byBed.put(key(list), new Waiting(list, (waiting != null) ? waiting.since() : this.sequence++));
-		notifyAll();
+		put(key(list), new Waiting(list, (waiting != null) ? waiting.since() : this.sequence++));
 	}
 
 	/**
@@ -58,9 +76,8 @@ final class PendingAlarmLists {
 	 */
 	synchronized void retry(Waiting taken) {
 		Waiting newer = this.byBed.get(key(taken.list()));
-		this.byBed.put(key(taken.list()),
+		put(key(taken.list()),
 				(newer != null) ? new Waiting(newer.list(), Math.min(newer.since(), taken.since())) : taken);
-		notifyAll();
 	}
 
 	/**
@@ -69,19 +86,10 @@ final class PendingAlarmLists {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	synchronized Waiting take() throws InterruptedException {
-		while (this.byBed.isEmpty()) {
+		while (this.queue.isEmpty()) {
 			wait();
 		}
-		String first = null;
-		Waiting next = null;
-		for (Map.Entry<String, Waiting> entry : this.byBed.entrySet()) {
-			if (next == null || before(entry.getValue(), next)) {
-				first = entry.getKey();
-				next = entry.getValue();
-			}
-		}
-		this.byBed.remove(first);
-		return next;
+		return this.byBed.remove(this.queue.pollFirstEntry().getValue());
 	}
 
 	/**
@@ -91,9 +99,13 @@ final class PendingAlarmLists {
 		return this.byBed.size();
 	}
 
-	private static boolean before(Waiting a, Waiting b) {
-		int urgency = Integer.compare(urgency(a.list()), urgency(b.list()));
-		return (urgency != 0) ? urgency < 0 : a.since() < b.since();
+	private void put(String bed, Waiting waiting) {
+		Waiting replaced = this.byBed.put(bed, waiting);
+		if (replaced != null) {
+			this.queue.remove(Place.of(replaced));
+		}
+		this.queue.put(Place.of(waiting), bed);
+		notifyAll();
 	}
 
 	/** The highest priority among the unacknowledged alarms, as its ordinal. */

@@ -46,6 +46,18 @@ class PendingAlarmListsTests {
 	}
 
 	@Test
+	void aWaitingBedWhoseNewListIsMoreUrgentMovesAhead() throws InterruptedException {
+		PendingAlarmLists pending = new PendingAlarmLists();
+		pending.offer(list("1", alarm("1", AlarmPriority.LOW, AlarmState.RAISED)));
+		pending.offer(list("2", alarm("2", AlarmPriority.LOW, AlarmState.RAISED)));
+		pending.offer(list("2", alarm("2", AlarmPriority.HIGH, AlarmState.RAISED)));
+		pending.offer(list("1"));
+		assertThat(pending.take().list().bed()).isEqualTo("2");
+		assertThat(pending.take().list().alarms()).as("bed 1's newest: the all-clear").isEmpty();
+		assertThat(pending.size()).isZero();
+	}
+
+	@Test
 	void urgencyIsTheHighestUnacknowledgedPriority() {
 		assertThat(PendingAlarmLists.urgency(list("1", alarm("1", AlarmPriority.HIGH, AlarmState.ACKNOWLEDGED),
 				alarm("1", AlarmPriority.LOW, AlarmState.RAISED))))
