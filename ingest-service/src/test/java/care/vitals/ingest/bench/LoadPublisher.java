@@ -37,6 +37,9 @@ final class LoadPublisher implements AutoCloseable {
 
 	private final AtomicLong refused = new AtomicLong();
 
+	/** When the last {@link #run} ended ({@link System#nanoTime()}), or 0. */
+	private volatile long lastEnded;
+
 	private long sequence;
 
 	LoadPublisher(String brokerUrl, int connections, int devices) throws MqttException {
@@ -92,7 +95,16 @@ final class LoadPublisher implements AutoCloseable {
 		while (acked.get() + failed.get() < sent && System.nanoTime() < deadline) {
 			Thread.sleep(10);
 		}
+		this.lastEnded = System.nanoTime();
 		return acked.get();
+	}
+
+	/**
+	 * @return when the last run ended ({@link System#nanoTime()}), or 0 if none did: from
+	 * then on its devices are silent
+	 */
+	long lastEnded() {
+		return this.lastEnded;
 	}
 
 	static String deviceId(int index) {
