@@ -109,9 +109,10 @@ class MqttAlarmStatePublisher implements AlarmStatePublisher, SmartLifecycle {
 		return MqttConfiguration.INBOUND_PHASE - 2;
 	}
 
+	/** Until {@link #stop()}: an interrupt alone may be swallowed by a publication. */
 	private void run() {
 		boolean failing = false;
-		while (!Thread.currentThread().isInterrupted()) {
+		while (this.thread == Thread.currentThread()) {
 			try {
 				PendingAlarmLists.Waiting next = this.pending.take();
 				if (send(next.list())) {
@@ -131,6 +132,7 @@ class MqttAlarmStatePublisher implements AlarmStatePublisher, SmartLifecycle {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				return;
 			}
 		}
 	}

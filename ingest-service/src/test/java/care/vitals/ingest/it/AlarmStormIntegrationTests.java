@@ -43,6 +43,9 @@ class AlarmStormIntegrationTests {
 
 	static final String WARD = "ward-storm";
 
+	/** Silent monitors in the test whose broker restarts. */
+	static final int RESTARTED = 300;
+
 	@RegisterExtension
 	static final MosquittoServer mosquitto = MosquittoServer.create();
 
@@ -62,7 +65,7 @@ class AlarmStormIntegrationTests {
 		try (RunningIngest ingest = RunningIngest
 			.start(RunningIngest.v1(mosquitto.url(), "ingest-storm", influx.url(), "storm", this.spool));
 				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-urgent");
-				Display display = Display.watch(mosquitto.url(), arrived, arrivedAt, stormBegan)) {
+				Display display = Display.watch(mosquitto.url(), WARD, arrived, arrivedAt, stormBegan)) {
 			AdminApi api = new AdminApi(ingest);
 			api.admit("mon-urgent", "p-urgent", WARD, "urgent", base.minusSeconds(60));
 			assertThat(api.call("PUT", "/api/patients/p-urgent/thresholds/spo2", "{\"delaySeconds\":0}", true)
@@ -75,7 +78,7 @@ class AlarmStormIntegrationTests {
 				}
 			});
 			heartbeat.start();
-			admitSilentMonitors();
+			admitSilentMonitors(WARD, SILENT);
 			// a minute later, one tick raises a no-data alarm on every silent bed; as the
 			// first of their lists arrives, the urgent patient desaturates
 			assertThat(stormBegan.await(90, TimeUnit.SECONDS)).as("the storm").isTrue();
@@ -105,16 +108,54 @@ class AlarmStormIntegrationTests {
 	}
 
 	/**
+	 * The broker restarts while a storm's lists go out: once it is back, every silent bed
+	 * has its no-data list on the broker (a list the broker did not take is tried again,
+	 * not dropped until the next restatement).
+	 */
+	@Test
+	void everyBedGetsItsListThoughTheBrokerRestartsDuringTheStorm() throws Exception {
+		influx.createDatabase("restart");
+		String ward = "ward-restart";
+		CountDownLatch stormBegan = new CountDownLatch(1);
+		try (RunningIngest ingest = RunningIngest
+			.start(RunningIngest.v1(mosquitto.url(), "ingest-restart", influx.url(), "restart", this.spool));
+				Display display = Display.watch(mosquitto.url(), ward, new CopyOnWriteArrayList<>(),
+						new CopyOnWriteArrayList<>(), stormBegan)) {
+			admitSilentMonitors(ward, RESTARTED);
+			assertThat(stormBegan.await(90, TimeUnit.SECONDS)).as("the storm").isTrue();
+			mosquitto.restart();
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(retainedNoDataBeds(ward)).as("beds with their no-data list retained")
+					.isEqualTo(RESTARTED));
+		}
+	}
+
+	/** The beds of the ward whose retained list on the broker holds a no-data alarm. */
+	private static int retainedNoDataBeds(String ward) throws Exception {
+		List<AlarmList> retained = new CopyOnWriteArrayList<>();
+		try (Display reader = Display.watch(mosquitto.url(), ward, retained, new CopyOnWriteArrayList<>(),
+				new CountDownLatch(1))) {
+			Thread.sleep(1000);
+		}
+		return (int) retained.stream()
+			.filter((list) -> storm(List.of(list)) > 0)
+			.map(AlarmList::bed)
+			.distinct()
+			.count();
+	}
+
+	/**
 	 * Admits the monitors that will stay silent: retained assignments, as an ADT feed.
 	 */
-	private static void admitSilentMonitors() throws Exception {
-		MqttClient adt = new MqttClient(mosquitto.url(), "adt-storm", new MemoryPersistence());
+	private static void admitSilentMonitors(String ward, int count) throws Exception {
+		MqttClient adt = new MqttClient(mosquitto.url(), "adt-" + ward, new MemoryPersistence());
 		adt.connect();
 		try {
-			for (int i = 0; i < SILENT; i++) {
-				String assignment = "{\"patient\":\"p-silent-" + i + "\",\"ward\":\"" + WARD + "\",\"bed\":\"s" + i
-						+ "\",\"since\":\"" + Instant.now().minusSeconds(60) + "\"}";
-				adt.publish("assignments/mon-silent-" + i,
+			for (int i = 0; i < count; i++) {
+				String assignment = "{\"patient\":\"p-" + ward + "-" + i + "\",\"ward\":\"" + ward + "\",\"bed\":\"s"
+						+ i + "\",\"since\":\"" + Instant.now().minusSeconds(60) + "\"}";
+				adt.publish("assignments/mon-" + ward + "-" + i,
 						new MqttMessage(assignment.getBytes(StandardCharsets.UTF_8), 1, true, null));
 			}
 		}
@@ -169,15 +210,18 @@ class AlarmStormIntegrationTests {
 		}
 	}
 
+	private static final AtomicInteger displays = new AtomicInteger();
+
 	/** A nurse-call system: every alarm list of the ward, in the order they arrive. */
 	private record Display(MqttClient client) implements AutoCloseable {
 
-		static Display watch(String brokerUrl, List<AlarmList> arrived, List<Long> arrivedAt, CountDownLatch stormBegan)
-				throws Exception {
+		static Display watch(String brokerUrl, String ward, List<AlarmList> arrived, List<Long> arrivedAt,
+				CountDownLatch stormBegan) throws Exception {
 			AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
-			MqttClient client = new MqttClient(brokerUrl, "nurse-call-storm", new MemoryPersistence());
+			MqttClient client = new MqttClient(brokerUrl, "nurse-call-" + ward + "-" + displays.incrementAndGet(),
+					new MemoryPersistence());
 			client.connect();
-			client.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + WARD + "/#", 1) },
+			client.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + ward + "/#", 1) },
 					new IMqttMessageListener[] { (topic, message) -> {
 						if (codec.decode(message.getPayload()) instanceof Outcome.Ok<AlarmList> ok) {
 							arrivedAt.add(System.nanoTime());
