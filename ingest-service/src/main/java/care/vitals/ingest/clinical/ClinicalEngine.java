@@ -56,8 +56,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClinicalEngine {
 
-	private static final AlarmRules DEFAULTS = AlarmRules.defaults();
-
 	/** Who ends an expired override in the settings. */
 	public static final String EXPIRY_USER = "expiry";
 
@@ -74,18 +72,18 @@ public class ClinicalEngine {
 
 	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher,
 			Clock clock) {
-		this(settingsPublisher, observationsPublisher, clock, Escalation.defaults());
+		this(settingsPublisher, observationsPublisher, clock, AlarmRules.defaults(), Escalation.defaults());
 	}
 
 	@Autowired
 	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher, Clock clock,
 			ClinicalProperties properties) {
-		this(settingsPublisher, observationsPublisher, clock, properties.escalationSchedule());
+		this(settingsPublisher, observationsPublisher, clock, properties.alarmRules(), properties.escalationSchedule());
 	}
 
 	public ClinicalEngine(SettingsPublisher settingsPublisher, ObservationsPublisher observationsPublisher, Clock clock,
-			Escalation escalation) {
-		this.state = new ClinicalState(new AlarmEngine(DEFAULTS, escalation), clock);
+			AlarmRules rules, Escalation escalation) {
+		this.state = new ClinicalState(new AlarmEngine(rules, escalation), clock);
 		this.settings = new ClinicalSettings(settingsPublisher, this.state, clock);
 		this.observations = new StaffObservations(observationsPublisher, this.state, clock);
 		this.clock = clock;

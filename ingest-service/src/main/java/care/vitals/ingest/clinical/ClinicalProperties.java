@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import care.vitals.model.alarm.AlarmPriority;
+import care.vitals.model.alarm.AlarmRules;
 import care.vitals.model.alarm.Escalation;
+import care.vitals.model.alarm.TechnicalRules;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -24,13 +26,15 @@ import org.springframework.util.Assert;
  * @param clockTolerance how far a device's clock may be off before its times are
  * corrected and {@code clock_skew} is raised (docs/clinical.md, "Time")
  * @param clockWindow how long an offset beyond tolerance must be seen before it counts
+ * @param noDataTimeout how long an assigned, online device may send nothing before its
+ * bed gets {@code no_data} (docs/clinical.md; 60 s unless set, between 10 s and 10 min)
  * @param escalation after how long unacknowledged alarms of each priority escalate to the
  * nurse in charge and then the response team (docs/clinical.md, "Escalation"); unset: the
  * documented defaults of {@code Escalation}
  */
 @ConfigurationProperties("ingest.clinical")
 public record ClinicalProperties(boolean enabled, Duration tick, Duration republish, Duration clockTolerance,
-		Duration clockWindow, EscalationTimes escalation) {
+		Duration clockWindow, Duration noDataTimeout, EscalationTimes escalation) {
 
 	/**
 	 * Escalation times per priority, level 1 first (at most two each).
@@ -58,6 +62,12 @@ public record ClinicalProperties(boolean enabled, Duration tick, Duration republ
 		return (this.escalation != null) ? this.escalation.toEscalation() : Escalation.defaults();
 	}
 
+	/** The risk table in force: the documented defaults with this no-data timeout. */
+	public AlarmRules alarmRules() {
+		AlarmRules defaults = AlarmRules.defaults();
+		return defaults.with(defaults.technical().withNoDataTimeout(this.noDataTimeout));
+	}
+
 	public ClinicalProperties {
 		Assert.notNull(tick, "ingest.clinical.tick is required");
 		Assert.notNull(republish, "ingest.clinical.republish is required");
@@ -74,6 +84,13 @@ public record ClinicalProperties(boolean enabled, Duration tick, Duration republ
 		Assert.isTrue(
 				clockWindow.compareTo(Duration.ofSeconds(4)) >= 0 && clockWindow.compareTo(Duration.ofMinutes(30)) <= 0,
 				"ingest.clinical.clock-window must be between 4 s and 30 min, not " + clockWindow);
+		if (noDataTimeout == null) {
+			noDataTimeout = TechnicalRules.defaults().noDataTimeout();
+		}
+		Assert.isTrue(
+				noDataTimeout.compareTo(Duration.ofSeconds(10)) >= 0
+						&& noDataTimeout.compareTo(Duration.ofMinutes(10)) <= 0,
+				"ingest.clinical.no-data-timeout must be between 10 s and 10 min, not " + noDataTimeout);
 	}
 
 }

@@ -3,10 +3,13 @@ package care.vitals.ingest.config;
 import java.util.HashMap;
 import java.util.Map;
 
+import care.vitals.ingest.clinical.ClinicalProperties;
 import care.vitals.ingest.mqtt.DecodeProperties;
 import care.vitals.ingest.mqtt.MqttProperties;
 import care.vitals.ingest.pipeline.BatchProperties;
 import care.vitals.ingest.storage.InfluxProperties;
+import care.vitals.model.alarm.AlarmRules;
+import care.vitals.model.parameter.Parameter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.BindException;
@@ -64,6 +67,21 @@ class ConfigurationPropertiesTests {
 			.contains("v3");
 		assertThat(refusal(with(influx, "ingest.influx.url", ""), "ingest.influx", InfluxProperties.class))
 			.contains("INFLUX_URL");
+	}
+
+	@Test
+	void theNoDataTimeoutIsAMinuteUnlessSetAndNeverBelowTenSeconds() {
+		Map<String, String> clinical = Map.of("ingest.clinical.tick", "1s", "ingest.clinical.republish", "5m");
+		assertThat(bind(clinical, "ingest.clinical", ClinicalProperties.class).alarmRules())
+			.isEqualTo(AlarmRules.defaults());
+		ClinicalProperties set = bind(with(clinical, "ingest.clinical.no-data-timeout", "15s"), "ingest.clinical",
+				ClinicalProperties.class);
+		assertThat(set.alarmRules().technical().noDataTimeout()).hasSeconds(15);
+		assertThat(set.alarmRules().threshold(Parameter.SPO2))
+			.isEqualTo(AlarmRules.defaults().threshold(Parameter.SPO2));
+		assertThat(refusal(with(clinical, "ingest.clinical.no-data-timeout", "5s"), "ingest.clinical",
+				ClinicalProperties.class))
+			.contains("no-data-timeout must be between 10 s and 10 min");
 	}
 
 	private static Map<String, String> with(Map<String, String> base, String key, String value) {

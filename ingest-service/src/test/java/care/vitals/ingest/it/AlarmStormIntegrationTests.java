@@ -6,23 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.alarm.AlarmPriority;
-import care.vitals.model.codec.AlarmListCodec;
-import care.vitals.model.codec.DecodeLimits;
-import care.vitals.model.codec.Outcome;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +28,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An alarm storm as a ward lives it, with real Mosquitto, real InfluxDB 1.x and the real
- * ingest: the network to {@value #SILENT} monitors fails, and a minute later every one of
- * their beds gets a no-data alarm (medium) in the same second. While those
- * {@value #SILENT} alarm lists go out, a patient elsewhere desaturates: her high-priority
- * alarm reaches the nurse-call display ahead of the storm, not behind it.
+ * ingest: the network to {@value #SILENT} monitors fails, and once the no-data timeout
+ * has passed every one of their beds gets a no-data alarm (medium) in the same second.
+ * While those {@value #SILENT} alarm lists go out, a patient elsewhere desaturates: her
+ * high-priority alarm reaches the nurse-call display ahead of the storm, not behind it.
  */
 class AlarmStormIntegrationTests {
 
@@ -45,6 +41,8 @@ class AlarmStormIntegrationTests {
 
 	/** Silent monitors in the test whose broker restarts. */
 	static final int RESTARTED = 300;
+
+	static final int NO_DATA_SECONDS = 10;
 
 	@RegisterExtension
 	static final MosquittoServer mosquitto = MosquittoServer.create();
@@ -59,13 +57,10 @@ class AlarmStormIntegrationTests {
 	void aHighPriorityAlarmOvertakesAStormOfNoDataAlarms() throws Exception {
 		influx.createDatabase("storm");
 		Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		List<AlarmList> arrived = new CopyOnWriteArrayList<>();
-		List<Long> arrivedAt = new CopyOnWriteArrayList<>();
 		CountDownLatch stormBegan = new CountDownLatch(1);
-		try (RunningIngest ingest = RunningIngest
-			.start(RunningIngest.v1(mosquitto.url(), "ingest-storm", influx.url(), "storm", this.spool));
+		try (RunningIngest ingest = RunningIngest.start(withShortNoDataTimeout("ingest-storm", "storm"));
 				TestDevice monitor = new TestDevice(mosquitto.url(), "mon-urgent");
-				Display display = Display.watch(mosquitto.url(), WARD, arrived, arrivedAt, stormBegan)) {
+				BedDisplay display = BedDisplay.watch(mosquitto.url(), WARD + "/#", began(stormBegan))) {
 			AdminApi api = new AdminApi(ingest);
 			api.admit("mon-urgent", "p-urgent", WARD, "urgent", base.minusSeconds(60));
 			assertThat(api.call("PUT", "/api/patients/p-urgent/thresholds/spo2", "{\"delaySeconds\":0}", true)
@@ -79,25 +74,34 @@ class AlarmStormIntegrationTests {
 			});
 			heartbeat.start();
 			admitSilentMonitors(WARD, SILENT);
-			// a minute later, one tick raises a no-data alarm on every silent bed; as the
-			// first of their lists arrives, the urgent patient desaturates
-			assertThat(stormBegan.await(90, TimeUnit.SECONDS)).as("the storm").isTrue();
+			// after the no-data timeout, one tick raises a no-data alarm on every silent
+			// bed;
+			// as the first of their lists arrives, the urgent patient desaturates
+			assertThat(stormBegan.await(60, TimeUnit.SECONDS)).as("the storm").isTrue();
 			heartbeat.join();
 			long desaturated = System.nanoTime();
 			monitor.publishMeasurement(reading(Instant.now(), seq.get(), 80), "application/json");
-			await().atMost(Duration.ofSeconds(30)).until(() -> storm(arrived) == SILENT && urgentAt(arrived) >= 0);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> noDataLists(display.lists()) == SILENT && urgentAt(display.lists()) >= 0);
+			List<BedDisplay.Arrival> arrivals = display.arrivals();
+			List<AlarmList> arrived = display.lists();
 			int urgent = urgentAt(arrived);
 			int reading = 0;
-			while (arrivedAt.get(reading) < desaturated) {
+			while (arrivals.get(reading).nanoTime() < desaturated) {
 				reading++;
 			}
-			int between = storm(arrived.subList(reading, urgent));
-			int after = storm(arrived.subList(urgent + 1, arrived.size()));
+			int between = noDataLists(arrived.subList(reading, urgent));
+			int after = noDataLists(arrived.subList(urgent + 1, arrived.size()));
+			long firstOfStorm = arrivals.stream()
+				.filter((arrival) -> isNoData(arrival.list()))
+				.findFirst()
+				.orElseThrow()
+				.nanoTime();
 			System.out.printf(
 					"alarm storm: the high-priority list arrived %d ms after the reading; %d no-data lists arrived"
 							+ " in between, %d after it; the storm took %d ms from its first list to its last%n",
-					(arrivedAt.get(urgent) - desaturated) / 1_000_000, between, after,
-					(arrivedAt.get(arrivedAt.size() - 1) - arrivedAt.get(firstStorm(arrived))) / 1_000_000);
+					(arrivals.get(urgent).nanoTime() - desaturated) / 1_000_000, between, after,
+					(arrivals.get(arrivals.size() - 1).nanoTime() - firstOfStorm) / 1_000_000);
 			assertThat(after).as("the storm was still going out when the high-priority list did").isGreaterThan(100);
 			assertThat(between).as("no-data lists that went out between the reading and its high-priority list")
 				.isLessThanOrEqualTo(after / 4);
@@ -117,12 +121,10 @@ class AlarmStormIntegrationTests {
 		influx.createDatabase("restart");
 		String ward = "ward-restart";
 		CountDownLatch stormBegan = new CountDownLatch(1);
-		try (RunningIngest ingest = RunningIngest
-			.start(RunningIngest.v1(mosquitto.url(), "ingest-restart", influx.url(), "restart", this.spool));
-				Display display = Display.watch(mosquitto.url(), ward, new CopyOnWriteArrayList<>(),
-						new CopyOnWriteArrayList<>(), stormBegan)) {
+		try (RunningIngest ingest = RunningIngest.start(withShortNoDataTimeout("ingest-restart", "restart"));
+				BedDisplay display = BedDisplay.watch(mosquitto.url(), ward + "/#", began(stormBegan))) {
 			admitSilentMonitors(ward, RESTARTED);
-			assertThat(stormBegan.await(90, TimeUnit.SECONDS)).as("the storm").isTrue();
+			assertThat(stormBegan.await(60, TimeUnit.SECONDS)).as("the storm").isTrue();
 			mosquitto.restart();
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofSeconds(2))
@@ -131,18 +133,37 @@ class AlarmStormIntegrationTests {
 		}
 	}
 
+	/**
+	 * The ingest with a no-data timeout of {@value #NO_DATA_SECONDS} s: the storm is the
+	 * same whatever the timeout; the default minute would only make the test wait.
+	 */
+	private Map<String, Object> withShortNoDataTimeout(String clientId, String database) {
+		Map<String, Object> properties = RunningIngest.v1(mosquitto.url(), clientId, influx.url(), database,
+				this.spool);
+		properties.put("ingest.clinical.no-data-timeout", NO_DATA_SECONDS + "s");
+		return properties;
+	}
+
+	/** Opens the latch on the first no-data list. */
+	private static Consumer<AlarmList> began(CountDownLatch stormBegan) {
+		return (list) -> {
+			if (isNoData(list)) {
+				stormBegan.countDown();
+			}
+		};
+	}
+
 	/** The beds of the ward whose retained list on the broker holds a no-data alarm. */
 	private static int retainedNoDataBeds(String ward) throws Exception {
-		List<AlarmList> retained = new CopyOnWriteArrayList<>();
-		try (Display reader = Display.watch(mosquitto.url(), ward, retained, new CopyOnWriteArrayList<>(),
-				new CountDownLatch(1))) {
+		try (BedDisplay reader = BedDisplay.watch(mosquitto.url(), ward + "/#")) {
 			Thread.sleep(1000);
+			return (int) reader.lists()
+				.stream()
+				.filter(AlarmStormIntegrationTests::isNoData)
+				.map(AlarmList::bed)
+				.distinct()
+				.count();
 		}
-		return (int) retained.stream()
-			.filter((list) -> storm(List.of(list)) > 0)
-			.map(AlarmList::bed)
-			.distinct()
-			.count();
 	}
 
 	/**
@@ -165,21 +186,14 @@ class AlarmStormIntegrationTests {
 		}
 	}
 
-	/** How many silent beds' no-data lists have arrived. */
-	private static int storm(List<AlarmList> lists) {
-		return (int) lists.stream()
-			.filter((list) -> list.bed().startsWith("s"))
-			.filter((list) -> list.alarms().stream().anyMatch((alarm) -> alarm.kind().equals("no_data")))
-			.count();
+	/** Whether the list is a silent bed's, with its no-data alarm. */
+	private static boolean isNoData(AlarmList list) {
+		return list.bed().startsWith("s") && list.alarms().stream().anyMatch((alarm) -> alarm.kind().equals("no_data"));
 	}
 
-	private static int firstStorm(List<AlarmList> lists) {
-		for (int i = 0; i < lists.size(); i++) {
-			if (storm(lists.subList(i, i + 1)) > 0) {
-				return i;
-			}
-		}
-		return -1;
+	/** How many silent beds' no-data lists are among these. */
+	private static int noDataLists(List<AlarmList> lists) {
+		return (int) lists.stream().filter(AlarmStormIntegrationTests::isNoData).count();
 	}
 
 	/** Where the urgent bed's high-priority list arrived, or -1. */
@@ -208,40 +222,6 @@ class AlarmStormIntegrationTests {
 			Thread.currentThread().interrupt();
 			return true;
 		}
-	}
-
-	private static final AtomicInteger displays = new AtomicInteger();
-
-	/** A nurse-call system: every alarm list of the ward, in the order they arrive. */
-	private record Display(MqttClient client) implements AutoCloseable {
-
-		static Display watch(String brokerUrl, String ward, List<AlarmList> arrived, List<Long> arrivedAt,
-				CountDownLatch stormBegan) throws Exception {
-			AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
-			MqttClient client = new MqttClient(brokerUrl, "nurse-call-" + ward + "-" + displays.incrementAndGet(),
-					new MemoryPersistence());
-			client.connect();
-			client.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + ward + "/#", 1) },
-					new IMqttMessageListener[] { (topic, message) -> {
-						if (codec.decode(message.getPayload()) instanceof Outcome.Ok<AlarmList> ok) {
-							arrivedAt.add(System.nanoTime());
-							arrived.add(ok.value());
-							if (storm(List.of(ok.value())) > 0) {
-								stormBegan.countDown();
-							}
-						}
-					} });
-			return new Display(client);
-		}
-
-		@Override
-		public void close() throws Exception {
-			if (this.client.isConnected()) {
-				this.client.disconnect();
-			}
-			this.client.close();
-		}
-
 	}
 
 }

@@ -2,6 +2,8 @@ package care.vitals.ingest.it;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.codec.AlarmListCodec;
@@ -15,13 +17,16 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
  * A bedside display or nurse-call system: subscribes to a bed's retained alarm list
- * ({@code alarms/{ward}/{bed}}) and keeps every list it receives, in order.
+ * ({@code alarms/{ward}/{bed}}), or a whole ward's ({@code alarms/{ward}/#}), and keeps
+ * every list it receives, in order, with when it arrived.
  */
 final class BedDisplay implements AutoCloseable {
 
+	private static final AtomicInteger displays = new AtomicInteger();
+
 	private final MqttClient client;
 
-	private final List<AlarmList> lists = new CopyOnWriteArrayList<>();
+	private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
 	private BedDisplay(MqttClient client) {
 		this.client = client;
@@ -32,14 +37,26 @@ final class BedDisplay implements AutoCloseable {
 	 * @param bed {@code ward/bed}
 	 */
 	static BedDisplay watch(String brokerUrl, String bed) throws MqttException {
+		return watch(brokerUrl, bed, (list) -> {
+		});
+	}
+
+	/**
+	 * @param brokerUrl the broker
+	 * @param beds {@code ward/bed}, or {@code ward/#} for every bed of a ward
+	 * @param onArrival told of every list as it arrives, after it is kept
+	 */
+	static BedDisplay watch(String brokerUrl, String beds, Consumer<AlarmList> onArrival) throws MqttException {
 		AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
-		MqttClient client = new MqttClient(brokerUrl, "display-" + bed.replace('/', '-'), new MemoryPersistence());
+		String clientId = "display-" + beds.replace('/', '-').replace("#", "all") + "-" + displays.incrementAndGet();
+		MqttClient client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
 		BedDisplay display = new BedDisplay(client);
 		client.connect();
-		client.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + bed, 1) },
+		client.subscribe(new MqttSubscription[] { new MqttSubscription("alarms/" + beds, 1) },
 				new IMqttMessageListener[] { (topic, message) -> {
 					if (codec.decode(message.getPayload()) instanceof Outcome.Ok<AlarmList> ok) {
-						display.lists.add(ok.value());
+						display.arrivals.add(new Arrival(ok.value(), System.nanoTime()));
+						onArrival.accept(ok.value());
 					}
 				} });
 		return display;
@@ -47,7 +64,12 @@ final class BedDisplay implements AutoCloseable {
 
 	/** Every list received so far, oldest first. */
 	List<AlarmList> lists() {
-		return List.copyOf(this.lists);
+		return this.arrivals.stream().map(Arrival::list).toList();
+	}
+
+	/** Every list received so far with when it arrived, oldest first. */
+	List<Arrival> arrivals() {
+		return List.copyOf(this.arrivals);
 	}
 
 	/** The newest list received, or {@code null}. */
@@ -62,6 +84,15 @@ final class BedDisplay implements AutoCloseable {
 			this.client.disconnect();
 		}
 		this.client.close();
+	}
+
+	/**
+	 * A list as it arrived.
+	 *
+	 * @param list the list
+	 * @param nanoTime {@link System#nanoTime()} on arrival
+	 */
+	record Arrival(AlarmList list, long nanoTime) {
 	}
 
 }
