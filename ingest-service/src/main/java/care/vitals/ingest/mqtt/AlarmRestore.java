@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import care.vitals.ingest.clinical.ClinicalEngine;
 import care.vitals.ingest.clinical.ClinicalOutput;
@@ -12,6 +13,8 @@ import care.vitals.ingest.patient.AssignmentHistory;
 import care.vitals.model.alarm.Alarm;
 import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.assignment.Assignment;
+import care.vitals.model.codec.AlarmListCodec;
+import care.vitals.model.codec.DecodeLimits;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -34,7 +37,10 @@ class AlarmRestore {
 
 	private final Map<String, AlarmList> retained = new LinkedHashMap<>();
 
-	private final Map<String, AlarmList> published = new LinkedHashMap<>();
+	/** The latest list per bed since the state was synchronised. */
+	private final Map<String, Latest> published = new LinkedHashMap<>();
+
+	private final AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
 
 	private final ClinicalEngine clinical;
 
@@ -70,7 +76,7 @@ class AlarmRestore {
 		if (restored > 0) {
 			logger.info("Restored " + restored + " active alarm(s) of " + this.retained.size() + " bed(s)");
 		}
-		this.published.putAll(this.retained);
+		this.retained.forEach((topic, list) -> this.published.put(topic, new Latest(list, null)));
 		this.retained.clear();
 		return restored;
 	}
@@ -79,13 +85,19 @@ class AlarmRestore {
 	 * A bed's list published after the state was synchronised: the owner's current list.
 	 * Kept (the latest per bed) for a takeover; on a standby, its alarms' identities are
 	 * adopted at once (docs/scaling.md), so that ids and acknowledgements are the same on
-	 * every instance.
+	 * every instance. The owner hears its own lists back: it keeps them undecoded (in a
+	 * storm of 2,000 beds, decoding them cost 0.22 s of CPU for nothing) and decodes them
+	 * only if it takes over again.
 	 */
-	synchronized void published(String topic, AlarmList list) {
-		this.published.put(topic, list);
-		if (!this.output.owns()) {
-			this.clinical.adopt(list);
+	synchronized void published(String topic, byte[] payload) {
+		if (this.output.owns()) {
+			this.published.put(topic, new Latest(null, payload));
+			return;
 		}
+		decode(topic, payload).ifPresent((list) -> {
+			this.published.put(topic, new Latest(list, null));
+			this.clinical.adopt(list);
+		});
 	}
 
 	/**
@@ -97,10 +109,13 @@ class AlarmRestore {
 	 * @return what to store and publish
 	 */
 	synchronized Outcome takeOver() {
+		// decoded before the engine is held: a ward's own lists, kept as published
+		List<AlarmList> lists = new ArrayList<>();
+		this.published.forEach((topic, latest) -> latest.decoded(this, topic).ifPresent(lists::add));
 		return this.clinical.exclusive(() -> {
 			List<Outcome> outcomes = new ArrayList<>();
 			int restored = 0;
-			for (AlarmList list : this.published.values()) {
+			for (AlarmList list : lists) {
 				AlarmList filtered = stillTrue(list);
 				this.clinical.adopt(filtered);
 				ClinicalEngine.Restored bed = this.clinical.restoreBed(filtered);
@@ -112,6 +127,15 @@ class AlarmRestore {
 					+ restored + " alarm(s) restored");
 			return Outcome.merge(outcomes);
 		});
+	}
+
+	/** A bed's list, or empty (with a warning) if it does not decode. */
+	Optional<AlarmList> decode(String topic, byte[] payload) {
+		if (this.codec.decode(payload) instanceof care.vitals.model.codec.Outcome.Ok<AlarmList> ok) {
+			return Optional.of(ok.value());
+		}
+		logger.warn("Alarm list on " + topic + " not restored: it does not decode");
+		return Optional.empty();
 	}
 
 	/**
@@ -131,6 +155,20 @@ class AlarmRestore {
 			.filter(alarm.patient()::equals)
 			.isPresent();
 		return inThatBed && deviceStillTheirs;
+	}
+
+	/**
+	 * A bed's latest list: decoded, or as published (the owner's own).
+	 *
+	 * @param list the list, or {@code null}
+	 * @param payload the published bytes, or {@code null}
+	 */
+	private record Latest(AlarmList list, byte[] payload) {
+
+		Optional<AlarmList> decoded(AlarmRestore restore, String topic) {
+			return (this.list != null) ? Optional.of(this.list) : restore.decode(topic, this.payload);
+		}
+
 	}
 
 }

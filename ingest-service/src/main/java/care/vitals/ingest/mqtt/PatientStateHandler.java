@@ -10,10 +10,6 @@ import care.vitals.ingest.inbound.Rejections;
 import care.vitals.ingest.inbound.SettingsIntake;
 import care.vitals.ingest.pipeline.BatchWriter;
 import care.vitals.ingest.pipeline.Envelope;
-import care.vitals.model.alarm.AlarmList;
-import care.vitals.model.codec.AlarmListCodec;
-import care.vitals.model.codec.DecodeLimits;
-import care.vitals.model.codec.Outcome;
 import care.vitals.model.rejection.RejectReason;
 import care.vitals.model.rejection.Rejection;
 import care.vitals.model.topic.AlarmTopic;
@@ -22,8 +18,6 @@ import care.vitals.model.topic.ObservationsTopic;
 import care.vitals.model.topic.ParsedTopic;
 import care.vitals.model.topic.SettingsTopic;
 import care.vitals.model.topic.Topics;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.integration.mqtt.support.MqttHeaders;
@@ -41,8 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PatientStateHandler implements MessageHandler {
-
-	private static final Log logger = LogFactory.getLog(PatientStateHandler.class);
 
 	private final AssignmentIntake assignments;
 
@@ -63,8 +55,6 @@ class PatientStateHandler implements MessageHandler {
 	private final ObjectProvider<ClinicalLease> lease;
 
 	private final ObjectProvider<AckCommands> acks;
-
-	private final AlarmListCodec alarmLists = new AlarmListCodec(DecodeLimits.defaults());
 
 	PatientStateHandler(AssignmentIntake assignments, SettingsIntake settings, ObservationsIntake observations,
 			Rejections rejections, PatientStateSync sync, AlarmRestore restore, BatchWriter writer, Clock clock,
@@ -124,16 +114,11 @@ class PatientStateHandler implements MessageHandler {
 		if (payload.length == 0) {
 			return;
 		}
-		if (this.alarmLists.decode(payload) instanceof Outcome.Ok<AlarmList> ok) {
-			if (this.sync.isSynced()) {
-				this.restore.published(topic, ok.value());
-			}
-			else {
-				this.restore.offer(topic, ok.value(), retainedCopy);
-			}
+		if (this.sync.isSynced()) {
+			this.restore.published(topic, payload);
 		}
 		else {
-			logger.warn("Retained alarm list on " + topic + " not restored: it does not decode");
+			this.restore.decode(topic, payload).ifPresent((list) -> this.restore.offer(topic, list, retainedCopy));
 		}
 	}
 

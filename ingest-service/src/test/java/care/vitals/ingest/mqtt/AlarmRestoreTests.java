@@ -1,5 +1,6 @@
 package care.vitals.ingest.mqtt;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ import care.vitals.model.alarm.AlarmList;
 import care.vitals.model.alarm.AlarmPriority;
 import care.vitals.model.alarm.AlarmState;
 import care.vitals.model.assignment.Assignment;
+import care.vitals.model.codec.AlarmListCodec;
+import care.vitals.model.codec.DecodeLimits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +88,20 @@ class AlarmRestoreTests {
 		this.restore.offer("alarms/ward-3/2", list("2"), true);
 		assertThat(this.restore.restore()).isZero();
 		assertThat(this.clinical.active("p-1")).isEmpty();
+	}
+
+	@Test
+	void theOwnersOwnListsKeptAsPublishedAreReconciledWhenItTakesOverAgain() {
+		this.history.assign("mon-1", new Assignment("p-1", "ward-3", "2", NOW.minusSeconds(3600)));
+		this.restore.restore();
+		Alarm news2 = alarm("p-1", "2", null, AlarmKinds.NEWS2_HIGH, AlarmPriority.HIGH, AlarmState.ACKNOWLEDGED);
+		AlarmListCodec codec = new AlarmListCodec(DecodeLimits.defaults());
+		this.restore.published("alarms/ward-3/2", codec.encode(list("2", news2)));
+		this.restore.published("alarms/ward-3/3", "{\"not\":\"a list\"}".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.clinical.active("p-1")).as("nothing decoded or adopted while it owns").isEmpty();
+		this.restore.takeOver();
+		assertThat(this.clinical.active("p-1")).as("the list as published, its acknowledgement kept")
+			.containsExactly(news2);
 	}
 
 	private static Alarm alarm(String patient, String bed, String device, String kind, AlarmPriority priority,
