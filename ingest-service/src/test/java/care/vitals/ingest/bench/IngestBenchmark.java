@@ -37,12 +37,12 @@ import care.vitals.testsupport.MosquittoServer;
  * ingest settings, {@code NAME=value,...}), {@code bench.broker} (more Mosquitto lines,
  * {@code ;}-separated), {@code bench.trace} (the broker's counters every 10 s),
  * {@code bench.baseline} (another build's jar, drained in the same run, alternating ABBA
- * with this build over {@code bench.rounds} pairs, 2; with {@code bench.phases=paced} the
- * pipelined 20,000 msg/s alternates so), {@code bench.timeline} (the recorded phases
- * second by second, {@link Timeline}).
+ * with this build, {@link Alternation}; with {@code bench.phases=paced} the pipelined
+ * 20,000 msg/s alternates so), {@code bench.timeline} (the recorded phases second by
+ * second, {@link Timeline}).
  * <p>
- * A loss is placed in time ({@link Shortfall}) and told apart from the broker's own drops
- * ({@link BrokerStatistics}).
+ * What the broker acknowledged is checked against what InfluxDB holds after every phase
+ * ({@link Ledger}).
  */
 public final class IngestBenchmark {
 
@@ -62,25 +62,15 @@ public final class IngestBenchmark {
 
 	private Map<String, String> environment;
 
-	private long stored;
-
-	private long published;
-
 	private String alarmRow = "alarm latency not measured";
 
 	private final List<String> drainRows = new ArrayList<>();
-
-	private final List<String> shortfalls = new ArrayList<>();
 
 	private LoadPublisher publisher;
 
 	private BrokerStatistics broker;
 
-	private long brokerDropped;
-
-	private int countFailures;
-
-	private String lastCountFailure;
+	private Ledger ledger;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -118,7 +108,7 @@ public final class IngestBenchmark {
 				PASSWORD));
 		// more settings of the ingest for an experiment:
 		// -Dbench.env=NAME=value,NAME=value
-		environment.putAll(settings("bench.env"));
+		environment.putAll(Alternation.settings("bench.env"));
 		this.environment = Map.copyOf(environment);
 		String jar = System.getProperty("bench.jar");
 		this.ingest = (jar != null) ? new IngestProcess(Path.of(jar), IngestProcess.JVM_OPTIONS, this.environment,
@@ -128,6 +118,7 @@ public final class IngestBenchmark {
 				BrokerStatistics broker = new BrokerStatistics(this.mosquitto.url())) {
 			this.publisher = publisher;
 			this.broker = broker;
+			this.ledger = new Ledger(this.influx, broker, publisher);
 			if (Boolean.getBoolean("bench.trace")) {
 				trace();
 			}
@@ -154,9 +145,10 @@ public final class IngestBenchmark {
 				// 20,000 msg/s from the pipelined publisher alone: -Dbench.phases=paced,
 				// repeated with -Dbench.pacedRuns (the first one on a JIT still warming
 				// up)
-				if (System.getProperty("bench.baseline") != null) {
+				if (Alternation.requested()) {
 					// A B B A against another jar: -Dbench.baseline=<jar>
-					alternate(work, publisher, (build) -> paced(20000, seconds, ", " + build));
+					Alternation.run(work, this.environment, (next) -> restart(next, publisher),
+							(build) -> paced(20000, seconds, ", " + build));
 					return;
 				}
 				for (int run = 0; run < Integer.getInteger("bench.pacedRuns", 1); run++) {
@@ -186,7 +178,8 @@ public final class IngestBenchmark {
 			this.influx.close();
 			this.mosquitto.close();
 		}
-		BenchmarkReport.write(new BenchmarkReport.Results(this.rows, this.drainRows, this.shortfalls, this.alarmRow),
+		BenchmarkReport.write(
+				new BenchmarkReport.Results(this.rows, this.drainRows, this.ledger.shortfalls(), this.alarmRow),
 				seconds, outage, assigned);
 	}
 
@@ -224,8 +217,8 @@ public final class IngestBenchmark {
 		Timeline timeline = (record && Boolean.getBoolean("bench.timeline")) ? timeline() : null;
 		long acked = publisher.run(rate, seconds);
 		double publishSeconds = (System.nanoTime() - start) / 1e9;
-		this.published += acked;
-		long drained = awaitStored();
+		this.ledger.acked(acked);
+		long drained = this.ledger.awaitStored();
 		if (timeline != null) {
 			timeline.close();
 		}
@@ -245,7 +238,7 @@ public final class IngestBenchmark {
 		String row = String.format("| %s | %,d | %,.0f | %,.0f | %s | %s | %,.0f | %s | %s | %s |", name, acked,
 				acked / publishSeconds, acked * 6 / publishSeconds, IngestMeters.percentile(lag, 0.50),
 				IngestMeters.percentile(lag, 0.99), cpu * 10_000.0 / Math.max(1, acked), memory("VmRSS:"),
-				memory("VmHWM:"), lost(drained, totalSeconds));
+				memory("VmHWM:"), this.ledger.lost(drained, totalSeconds));
 		System.out.println(row);
 		if (record) {
 			this.rows.add(row);
@@ -284,17 +277,6 @@ public final class IngestBenchmark {
 		}
 	}
 
-	/** {@code NAME=value,NAME=value} from a system property. */
-	private static Map<String, String> settings(String property) {
-		Map<String, String> settings = new HashMap<>();
-		for (String setting : System.getProperty(property, "").split(",")) {
-			if (setting.contains("=")) {
-				settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-			}
-		}
-		return settings;
-	}
-
 	/**
 	 * The drain phase: the same burst to a plain C subscriber and to the ingest, in this
 	 * run, on this broker.
@@ -307,53 +289,12 @@ public final class IngestBenchmark {
 		}
 		double reference = drain.reference();
 		this.referenceBroker = drain.brokerMicrosPerMessage();
-		if (System.getProperty("bench.baseline") == null) {
+		if (!Alternation.requested()) {
 			this.drainRows.add(drainRow("this build", drain, reference));
 			return;
 		}
-		alternate(work, publisher, (build) -> this.drainRows.add(drainRow(build, drain, reference)));
-	}
-
-	/** What the benchmark measures of one build in an A B B A comparison. */
-	@FunctionalInterface
-	interface Slot {
-
-		void measure(String build) throws Exception;
-
-	}
-
-	/**
-	 * A B B A: the baseline jar ({@code -Dbench.baseline}) and this build, each started
-	 * afresh and warmed, measured in turn: baseline first in odd rounds, last in even
-	 * ones, so that a trend over the run falls on both builds alike. One jar's drains
-	 * spread +-18 % here (docs/benchmarks.md, eighth round): one pair tells nothing.
-	 */
-	private void alternate(Path work, LoadPublisher publisher, Slot slotAction) throws Exception {
-		String baseline = System.getProperty("bench.baseline");
-		String flags = System.getProperty("bench.baseline.jvm.options");
-		List<String> options = (flags != null) ? List.of(flags.trim().split(" +")) : IngestProcess.JVM_OPTIONS;
-		// the baseline's own settings (environment) on top of the run's:
-		// -Dbench.baseline.env=NAME=value,NAME=value
-		Map<String, String> baselineSettings = settings("bench.baseline.env");
-		Map<String, String> baselineEnvironment = new HashMap<>(this.environment);
-		baselineEnvironment.putAll(baselineSettings);
-		String label = "baseline build (" + Path.of(baseline).getFileName()
-				+ ((flags != null) ? ", `" + flags.trim() + "`" : "")
-				+ (baselineSettings.isEmpty() ? "" : ", `" + baselineSettings + "`") + ")";
-		int rounds = Integer.getInteger("bench.rounds", 2);
-		for (int slot = 0; slot < 2 * rounds; slot++) {
-			boolean baselineNow = (slot % 4 == 0) || (slot % 4 == 3);
-			String position = String.format(", slot %d of %d", slot + 1, 2 * rounds);
-			if (baselineNow) {
-				restart(new IngestProcess(Path.of(baseline), options, baselineEnvironment,
-						work.resolve("baseline-" + slot + ".log")), publisher);
-				slotAction.measure(label + position);
-			}
-			else {
-				restart(new IngestProcess(this.environment, work.resolve("ingest-" + slot + ".log")), publisher);
-				slotAction.measure("this build" + position);
-			}
-		}
+		Alternation.run(work, this.environment, (next) -> restart(next, publisher),
+				(build) -> this.drainRows.add(drainRow(build, drain, reference)));
 	}
 
 	/**
@@ -376,14 +317,14 @@ public final class IngestBenchmark {
 	 */
 	private String drainRow(String build, DrainPhase drain, double reference) throws Exception {
 		for (int burst = 0; burst < WARM_BURSTS; burst++) {
-			drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
+			drain.ingest(this.ingest.pid(), this.ledger::pointsWritten, this.ledger::countSince);
 		}
 		long cpuBefore = cpuTicks();
 		Map<String, Double> jvmBefore = this.meters.scrape(this.ingest.port()).jvm();
-		double seconds = drain.ingest(this.ingest.pid(), this::pointsWritten, this::countSince);
+		double seconds = drain.ingest(this.ingest.pid(), this.ledger::pointsWritten, this.ledger::countSince);
 		long cpu = cpuTicks() - cpuBefore;
 		Map<String, Double> jvmAfter = this.meters.scrape(this.ingest.port()).jvm();
-		this.published = countStored();
+		this.ledger.settle();
 		double subscriberRate = DrainPhase.MESSAGES / reference;
 		double ingestRate = DrainPhase.MESSAGES / seconds;
 		String row = String.format(
@@ -397,35 +338,6 @@ public final class IngestBenchmark {
 				memory("VmHWM:"));
 		System.out.println(row);
 		return row;
-	}
-
-	/** Points from a time on; 0 while InfluxDB is too busy to answer. */
-	private long countSince(Instant from) {
-		try {
-			return this.influx.count("bench", "SELECT count(heart_rate) FROM vitals WHERE time >= '" + from + "'");
-		}
-		catch (RuntimeException ex) {
-			return 0;
-		}
-	}
-
-	/**
-	 * Points InfluxDB was asked to write since it started, of every measurement (its
-	 * {@code write} statistics: cheap, unlike a count).
-	 */
-	private long pointsWritten() {
-		try {
-			return this.influx.statistic("write", "pointReq");
-		}
-		catch (RuntimeException ex) {
-			return 0;
-		}
-	}
-
-	/** Every point stored; the last count while InfluxDB is too busy to answer. */
-	private long countStored() {
-		this.stored = Math.max(this.stored, countSince(Instant.EPOCH));
-		return this.stored;
 	}
 
 	/** Alarm detection latency while 5,000 msg/s of other devices' data flows. */
@@ -445,8 +357,8 @@ public final class IngestBenchmark {
 		measure.start();
 		long acked = publisher.run(5000, AlarmLatencyProbe.DELAY_SECONDS + 20);
 		measure.join();
-		this.published += acked;
-		awaitStored();
+		this.ledger.acked(acked);
+		this.ledger.awaitStored();
 		this.alarmRow = String.format(
 				"SpO2 80 %% (high-priority limit < 85 %%, delay %d s) under %,d msg/s of background load: "
 						+ "alarm state on MQTT %s ms after the reading that completed the delay.",
@@ -476,30 +388,16 @@ public final class IngestBenchmark {
 		System.out.println(Instant.now() + " phase outage");
 		this.influx.stop();
 		long acked = publisher.run(5000, outage);
-		this.published += acked;
+		this.ledger.acked(acked);
 		long restart = System.nanoTime();
 		this.influx.start();
-		long drained = awaitStored();
+		long drained = this.ledger.awaitStored();
 		double catchUp = (System.nanoTime() - restart) / 1e9;
 		String row = String.format(
 				"| InfluxDB down %d s at 5,000 msg/s | %,d | catch-up %.1f s | | | | | %s | %s | %s |", outage, acked,
-				catchUp, memory("VmRSS:"), memory("VmHWM:"), lost(drained, catchUp));
+				catchUp, memory("VmRSS:"), memory("VmHWM:"), this.ledger.lost(drained, catchUp));
 		System.out.println(row);
 		this.rows.add(row);
-	}
-
-	/**
-	 * Messages the broker acknowledged that are not in InfluxDB. More stored than acked
-	 * means publishes whose PUBACK the publisher gave up waiting for (counted as refused)
-	 * still arrived: shown, not a loss.
-	 */
-	private String lost(long drained, double seconds) {
-		String verdict = verdict(drained, seconds);
-		long dropped = this.broker.dropped() - this.brokerDropped;
-		this.brokerDropped += dropped;
-		System.out.println(Instant.now() + " broker: dropped " + dropped + " in this phase, holds "
-				+ this.broker.stored() + " messages");
-		return (dropped == 0) ? verdict : verdict + "; the broker dropped " + dropped + " (subscriber queue full)";
 	}
 
 	/** Prints the broker's counters every 10 s (-Dbench.trace=true). */
@@ -518,59 +416,6 @@ public final class IngestBenchmark {
 		});
 		tracer.setDaemon(true);
 		tracer.start();
-	}
-
-	private String verdict(long drained, double seconds) {
-		if (drained >= this.published) {
-			long extra = drained - this.published;
-			this.published = drained;
-			return (extra == 0) ? "0" : "0 (" + extra + " stored whose PUBACK the publisher missed)";
-		}
-		String where = Shortfall.describe(this.influx, "bench", this.publisher.ackedBySecond(Instant.EPOCH))
-				+ ((this.countFailures > 0) ? String.format("; the count failed %d times, last: %s", this.countFailures,
-						this.lastCountFailure) : "");
-		this.shortfalls.add(where);
-		System.out.println("Shortfall by 10 s window of the readings' timestamps: " + where);
-		long lost = this.published - drained;
-		// reported once: the next phase counts its own losses
-		this.published = drained;
-		return "LOST " + lost + " after " + String.format("%.0f s", seconds) + " (by window: see below the table)";
-	}
-
-	/**
-	 * Waits until everything acked by the broker is in InfluxDB, or 10 minutes pass, or
-	 * the broker dropped readings and the count has stood still for a minute.
-	 */
-	private long awaitStored() throws InterruptedException {
-		long deadline = System.nanoTime() + 600_000_000_000L;
-		this.countFailures = 0;
-		long last = -1;
-		long unchangedSince = System.nanoTime();
-		while (System.nanoTime() < deadline) {
-			try {
-				this.stored = this.influx.count("bench", "SELECT count(heart_rate) FROM vitals");
-			}
-			catch (RuntimeException ex) {
-				// InfluxDB still starting, or too busy to count in time
-				this.countFailures++;
-				this.lastCountFailure = ex.getMessage();
-			}
-			if (this.stored >= this.published) {
-				return this.stored;
-			}
-			if (this.stored != last) {
-				last = this.stored;
-				unchangedSince = System.nanoTime();
-			}
-			else if (System.nanoTime() - unchangedSince > 60_000_000_000L
-					&& this.broker.dropped() > this.brokerDropped) {
-				// the broker dropped readings and nothing has been stored for a
-				// minute: the rest will not come
-				return this.stored;
-			}
-			Thread.sleep(500);
-		}
-		return this.stored;
 	}
 
 	/** The phase second by second: {@code -Dbench.timeline=true}. */
