@@ -134,7 +134,7 @@ class AlarmRestore {
 		if (this.codec.decode(payload) instanceof care.vitals.model.codec.Outcome.Ok<AlarmList> ok) {
 			return Optional.of(ok.value());
 		}
-		logger.warn("Alarm list on " + topic + " not restored: it does not decode");
+		logger.warn("Alarm list on " + topic + " ignored: it does not decode");
 		return Optional.empty();
 	}
 
