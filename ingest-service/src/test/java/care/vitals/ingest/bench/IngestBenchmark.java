@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import care.vitals.ingest.it.IngestProcess;
+import care.vitals.model.alarm.TechnicalRules;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
 
@@ -79,9 +80,11 @@ public final class IngestBenchmark {
 
 	/**
 	 * Seconds after the load publisher's last message when the no-data storm of its
-	 * devices is over: the timeout (60 s), the clock's tick and the lists' publication.
+	 * devices is over: the default no-data timeout (the benchmark's ingest leaves
+	 * {@code ingest.clinical.no-data-timeout} unset), then 6 s for the clock's tick and
+	 * the lists' publication.
 	 */
-	static final int NO_DATA_STORM_OVER = 66;
+	static final long NO_DATA_STORM_OVER = TechnicalRules.defaults().noDataTimeout().toSeconds() + 6;
 
 	/** The broker's CPU per message while it sent the burst to {@code mosquitto_sub}. */
 	private double referenceBroker;
