@@ -34,8 +34,9 @@ import care.vitals.testsupport.MosquittoServer;
  * patient first, so the clinical engine scores every reading, as on a ward).
  * {@code bench.phases}: {@code all}, {@code drain}, {@code outage}, {@code overload}
  * (20,000 and max, then the outage), {@code paced} (the pipelined 20,000 msg/s,
- * {@code bench.pacedRuns} times, 1), or one rate. Experiments: {@code bench.env} (more
- * ingest settings, {@code NAME=value,...}), {@code bench.broker} (more Mosquitto lines,
+ * {@code bench.pacedRuns} times, 1; {@code bench.pacedRates} other rates in turn,
+ * comma-separated, each run), or one rate. Experiments: {@code bench.env} (more ingest
+ * settings, {@code NAME=value,...}), {@code bench.broker} (more Mosquitto lines,
  * {@code ;}-separated), {@code bench.trace} (the broker's counters every 10 s),
  * {@code bench.baseline} (another build's jar, drained in the same run, alternating ABBA
  * with this build, {@link Alternation}; with {@code bench.phases=paced} the pipelined
@@ -155,7 +156,9 @@ public final class IngestBenchmark {
 					return;
 				}
 				for (int run = 0; run < Integer.getInteger("bench.pacedRuns", 1); run++) {
-					paced(20000, seconds, "");
+					for (String rate : System.getProperty("bench.pacedRates", "20000").split(",")) {
+						paced(Integer.parseInt(rate.strip()), seconds, "");
+					}
 				}
 				return;
 			}
