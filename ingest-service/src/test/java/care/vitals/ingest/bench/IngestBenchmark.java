@@ -21,6 +21,7 @@ import care.vitals.ingest.it.IngestProcess;
 import care.vitals.model.alarm.TechnicalRules;
 import care.vitals.testsupport.InfluxDb1Server;
 import care.vitals.testsupport.MosquittoServer;
+import care.vitals.testsupport.VictoriaMetricsServer;
 
 /**
  * End-to-end ingest benchmark: real Mosquitto and InfluxDB 1.x on this machine, the
@@ -41,7 +42,8 @@ import care.vitals.testsupport.MosquittoServer;
  * {@code bench.baseline} (another build's jar, drained in the same run, alternating ABBA
  * with this build, {@link Alternation}; with {@code bench.phases=paced} the pipelined
  * 20,000 msg/s alternates so), {@code bench.timeline} (the recorded phases second by
- * second, {@link Timeline}).
+ * second, {@link Timeline}), {@code bench.store=victoria-metrics} (the paced phase with
+ * VictoriaMetrics as the database, through the ingest's v2 API).
  * <p>
  * What the broker acknowledged is checked against what InfluxDB holds after every phase
  * ({@link Ledger}).
@@ -57,6 +59,14 @@ public final class IngestBenchmark {
 	private final MosquittoServer mosquitto = broker();
 
 	private final InfluxDb1Server influx = InfluxDb1Server.create();
+
+	/**
+	 * VictoriaMetrics instead of InfluxDB, through the ingest's v2 API
+	 * ({@code -Dbench.store=victoria-metrics}, the paced phase only): the same ingest in
+	 * front of a database that writes differently.
+	 */
+	private final VictoriaMetricsServer victoria = "victoria-metrics".equals(System.getProperty("bench.store"))
+			? VictoriaMetricsServer.create() : null;
 
 	private final List<String> rows = new ArrayList<>();
 
@@ -104,12 +114,22 @@ public final class IngestBenchmark {
 	private void run(int seconds, int maxRate, int outage, boolean assigned) throws Exception {
 		Path work = Files.createTempDirectory("ingest-bench");
 		this.mosquitto.start();
-		this.influx.start();
-		this.influx.createDatabase("bench");
 		Map<String, String> environment = new HashMap<>(Map.of("MQTT_URL", this.mosquitto.url(), "MQTT_CLIENT_ID",
-				"bench-ingest", "INFLUX_API", "v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench",
-				"SPOOL_DIR", work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN, "INGEST_ADMIN_PASSWORD",
-				PASSWORD));
+				"bench-ingest", "SPOOL_DIR", work.resolve("spool").toString(), "INGEST_ADMIN_USERNAME", ADMIN,
+				"INGEST_ADMIN_PASSWORD", PASSWORD));
+		if (this.victoria != null) {
+			if (!"paced".equals(System.getProperty("bench.phases"))) {
+				throw new IllegalArgumentException("-Dbench.store=victoria-metrics is for -Dbench.phases=paced");
+			}
+			this.victoria.start();
+			environment.putAll(Map.of("INFLUX_API", "v2", "INFLUX_URL", this.victoria.url(), "INFLUX_ORG", "vitals",
+					"INFLUX_BUCKET", "vitals", "INFLUX_TOKEN", "unused-by-victoria-metrics"));
+		}
+		else {
+			this.influx.start();
+			this.influx.createDatabase("bench");
+			environment.putAll(Map.of("INFLUX_API", "v1", "INFLUX_URL", this.influx.url(), "INFLUX_DATABASE", "bench"));
+		}
 		// more settings of the ingest for an experiment:
 		// -Dbench.env=NAME=value,NAME=value
 		environment.putAll(Alternation.settings("bench.env"));
@@ -122,7 +142,8 @@ public final class IngestBenchmark {
 				BrokerStatistics broker = new BrokerStatistics(this.mosquitto.url())) {
 			this.publisher = publisher;
 			this.broker = broker;
-			this.ledger = new Ledger(this.influx, broker, publisher);
+			this.ledger = (this.victoria != null) ? Ledger.of(this.victoria, broker, publisher)
+					: new Ledger(this.influx, broker, publisher);
 			if (Boolean.getBoolean("bench.trace")) {
 				trace();
 			}
@@ -181,7 +202,12 @@ public final class IngestBenchmark {
 		}
 		finally {
 			this.ingest.close();
-			this.influx.close();
+			if (this.victoria != null) {
+				this.victoria.close();
+			}
+			else {
+				this.influx.close();
+			}
 			this.mosquitto.close();
 		}
 		BenchmarkReport.write(
@@ -429,7 +455,12 @@ public final class IngestBenchmark {
 		Map<String, Long> pids = new LinkedHashMap<>();
 		pids.put("ingest", this.ingest.pid());
 		pids.put("broker", this.mosquitto.pid());
-		pids.put("influxd", this.influx.pid());
+		if (this.victoria != null) {
+			pids.put("victoria", this.victoria.pid());
+		}
+		else {
+			pids.put("influxd", this.influx.pid());
+		}
 		pids.put("load", ProcessHandle.current().pid());
 		return new Timeline(this.meters, this.ingest.port(), pids);
 	}

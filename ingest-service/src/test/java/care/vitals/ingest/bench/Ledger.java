@@ -3,8 +3,13 @@ package care.vitals.ingest.bench;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 import care.vitals.testsupport.InfluxDb1Server;
+import care.vitals.testsupport.VictoriaMetricsServer;
 
 /**
  * What the broker acknowledged to the publishers against what InfluxDB holds: waits until
@@ -16,7 +21,14 @@ final class Ledger {
 
 	private static final String DATABASE = "bench";
 
-	private final InfluxDb1Server influx;
+	/** Readings stored from a time on; throws while the database cannot answer. */
+	private final ToLongFunction<Instant> count;
+
+	/** Points the database was asked to write since it started. */
+	private final LongSupplier pointRequests;
+
+	/** Where a shortfall lies, by 10-s window of the readings' timestamps. */
+	private final Function<NavigableMap<Long, Long>, String> placement;
 
 	private final BrokerStatistics broker;
 
@@ -36,9 +48,27 @@ final class Ledger {
 	private String lastCountFailure;
 
 	Ledger(InfluxDb1Server influx, BrokerStatistics broker, LoadPublisher publisher) {
-		this.influx = influx;
+		this((from) -> influx.count(DATABASE, "SELECT count(heart_rate) FROM vitals WHERE time >= '" + from + "'"),
+				() -> influx.statistic("write", "pointReq"), (acked) -> Shortfall.describe(influx, DATABASE, acked),
+				broker, publisher);
+	}
+
+	private Ledger(ToLongFunction<Instant> count, LongSupplier pointRequests,
+			Function<NavigableMap<Long, Long>, String> placement, BrokerStatistics broker, LoadPublisher publisher) {
+		this.count = count;
+		this.pointRequests = pointRequests;
+		this.placement = placement;
 		this.broker = broker;
 		this.publisher = publisher;
+	}
+
+	/**
+	 * A ledger of readings in VictoriaMetrics (the ingest's v2 API), counted with PromQL;
+	 * a shortfall is reported, not placed in time.
+	 */
+	static Ledger of(VictoriaMetricsServer victoria, BrokerStatistics broker, LoadPublisher publisher) {
+		return new Ledger((from) -> VictoriaCount.since(victoria, from), () -> 0,
+				(acked) -> "not placed in time (VictoriaMetrics)", broker, publisher);
 	}
 
 	/** Readings the broker acknowledged in a phase. */
@@ -63,7 +93,7 @@ final class Ledger {
 	/** Points from a time on; 0 while InfluxDB is too busy to answer. */
 	long countSince(Instant from) {
 		try {
-			return this.influx.count(DATABASE, "SELECT count(heart_rate) FROM vitals WHERE time >= '" + from + "'");
+			return this.count.applyAsLong(from);
 		}
 		catch (RuntimeException ex) {
 			return 0;
@@ -72,11 +102,11 @@ final class Ledger {
 
 	/**
 	 * Points InfluxDB was asked to write since it started, of every measurement (its
-	 * {@code write} statistics: cheap, unlike a count).
+	 * {@code write} statistics: cheap, unlike a count; 0 for VictoriaMetrics).
 	 */
 	long pointsWritten() {
 		try {
-			return this.influx.statistic("write", "pointReq");
+			return this.pointRequests.getAsLong();
 		}
 		catch (RuntimeException ex) {
 			return 0;
@@ -95,7 +125,7 @@ final class Ledger {
 		long unchangedSince = System.nanoTime();
 		while (System.nanoTime() < deadline) {
 			try {
-				this.stored = this.influx.count(DATABASE, "SELECT count(heart_rate) FROM vitals");
+				this.stored = this.count.applyAsLong(Instant.EPOCH);
 			}
 			catch (RuntimeException ex) {
 				// InfluxDB still starting, or too busy to count in time
@@ -143,9 +173,9 @@ final class Ledger {
 			this.published = drained;
 			return (extra == 0) ? "0" : "0 (" + extra + " stored whose PUBACK the publisher missed)";
 		}
-		String where = Shortfall.describe(this.influx, DATABASE, this.publisher.ackedBySecond(Instant.EPOCH))
-				+ ((this.countFailures > 0) ? String.format("; the count failed %d times, last: %s", this.countFailures,
-						this.lastCountFailure) : "");
+		String where = this.placement.apply(this.publisher.ackedBySecond(Instant.EPOCH)) + ((this.countFailures > 0)
+				? String.format("; the count failed %d times, last: %s", this.countFailures, this.lastCountFailure)
+				: "");
 		this.shortfalls.add(where);
 		System.out.println("Shortfall by 10 s window of the readings' timestamps: " + where);
 		long lost = this.published - drained;
