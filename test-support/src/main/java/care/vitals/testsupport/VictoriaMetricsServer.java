@@ -73,6 +73,25 @@ public final class VictoriaMetricsServer extends ServerProcess {
 	}
 
 	/**
+	 * Evaluates a PromQL instant query whose result is one number
+	 * ({@code GET /api/v1/query}) after a {@link #forceFlush()}, e.g.
+	 * {@code sum(count_over_time(vitals_heart_rate[1h]))}: a count without exporting the
+	 * samples.
+	 * @param promQl the query
+	 * @return the first result's value, 0 when the result is empty
+	 */
+	public double queryNumber(String promQl) {
+		forceFlush();
+		String body = this.http
+			.exchange(HttpRequest.newBuilder(LocalHttp.uri(url() + "/api/v1/query", Map.of("query", promQl))).GET());
+		List<?> result = (List<?>) ((Map<?, ?>) ((Map<?, ?>) MiniJson.parse(body)).get("data")).get("result");
+		if (result.isEmpty()) {
+			return 0;
+		}
+		return Double.parseDouble((String) ((List<?>) ((Map<?, ?>) result.get(0)).get("value")).get(1));
+	}
+
+	/**
 	 * Counts the exported samples of all matching series.
 	 * @param seriesSelector a series selector as for {@link #export(String)}
 	 * @return the number of samples

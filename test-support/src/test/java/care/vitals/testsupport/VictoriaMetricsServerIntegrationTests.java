@@ -47,6 +47,17 @@ class VictoriaMetricsServerIntegrationTests {
 	}
 
 	@Test
+	void countsSamplesWithAPromQlQuery() {
+		String device = unique();
+		long now = System.currentTimeMillis() * 1_000_000L;
+		victoria.write("vitals,device=" + device + " heart_rate=60.0 " + (now - 2_000_000_000L) + "\n"
+				+ "vitals,device=" + device + " heart_rate=61.0 " + (now - 1_000_000_000L) + "\n");
+		String count = "sum(count_over_time(vitals_heart_rate{device=\"" + device + "\"}[1h]))";
+		assertThat(victoria.queryNumber(count)).isEqualTo(2.0);
+		assertThat(victoria.queryNumber(count.replace(device, device + "-none"))).as("an empty result").isZero();
+	}
+
+	@Test
 	void acceptsGzipLineProtocolOnTheV2WriteApi() throws Exception {
 		String device = unique();
 		StringBuilder body = new StringBuilder();
